@@ -1,0 +1,223 @@
+//! The `ennakko` command: check checklists, score draft decisions, print
+//! JSON Schemas. All logic lives in the `ennakko` library; this file parses
+//! arguments, reads files and prints.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ennakko::diagnostic::render_all;
+use ennakko::{Checklist, Diagnostic, FileResolver, Format, Options};
+
+/// Exit codes, documented in `--help` and the README.
+const EXIT_OK: u8 = 0;
+const EXIT_INVALID: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "ennakko",
+    version,
+    about = "Ex-ante impact assessment (EVA) of public decisions",
+    long_about = "Ex-ante impact assessment (EVA, vaikutusten ennakkoarviointi) of public decisions.\n\n\
+        Checks impact-assessment checklists written in the ennakko language (*.eva) and scores\n\
+        draft decisions (JSON or YAML) against them. The standard checklist `eva` is built in.",
+    after_help = "Examples:\n  ennakko score examples/village-school/decision.yaml\n  ennakko check checklists/*.eva\n  ennakko schema decision > decision.schema.json\n\n\
+        Exit codes: 0 success, 1 invalid input (diagnostics printed), 2 usage or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check checklist files and print every problem found, rustc style.
+    #[command(
+        after_help = "Examples:\n  ennakko check checklists/eva.eva\n  ennakko check --format json my-municipality.eva\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read."
+    )]
+    Check {
+        /// Checklist files (*.eva).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format of the diagnostics.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Score a draft decision and print the report as JSON.
+    #[command(
+        after_help = "Examples:\n  ennakko score examples/village-school/decision.yaml\n  ennakko score --checklist my-municipality.eva decision.json\n  ennakko score --checklist eva decision.yaml > report.json\n\n\
+        Exit codes: 0 scored, 1 the checklist or the decision is invalid, 2 a file could not be read."
+    )]
+    Score {
+        /// Checklist: a standard name (`eva`) or a path to a *.eva file.
+        #[arg(long, short, default_value = ennakko::stdlib::DEFAULT)]
+        checklist: String,
+        /// The decision document (.json, .yaml or .yml); `-` reads standard input as YAML/JSON.
+        decision: PathBuf,
+        /// Print compact JSON instead of indented.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Print a JSON Schema.
+    #[command(after_help = "Examples:\n  ennakko schema decision\n  ennakko schema report > report.schema.json")]
+    Schema {
+        /// Which document.
+        #[arg(value_enum)]
+        document: SchemaDoc,
+    },
+    /// List the built-in standard checklists.
+    #[command(after_help = "Example:\n  ennakko checklists")]
+    Checklists,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// Human-readable, with source lines and carets.
+    Text,
+    /// One JSON array of diagnostics.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaDoc {
+    /// The draft decision document.
+    Decision,
+    /// The report `score` prints.
+    Report,
+    /// A diagnostic (error or warning).
+    Diagnostic,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check { files, format } => check(&files, format),
+        Command::Score { checklist, decision, compact } => score(&checklist, &decision, compact),
+        Command::Schema { document } => {
+            let schema = match document {
+                SchemaDoc::Decision => ennakko::schema::decision(),
+                SchemaDoc::Report => ennakko::schema::report(),
+                SchemaDoc::Diagnostic => ennakko::schema::diagnostic(),
+            };
+            print_json(&schema, false);
+            EXIT_OK
+        }
+        Command::Checklists => {
+            for name in ennakko::stdlib::names() {
+                match Checklist::standard(name) {
+                    Ok(c) => {
+                        let m = c.model();
+                        let title = m.title.get("en").or_else(|| m.title.values().next()).cloned().unwrap_or_default();
+                        println!("{name}\t{}\t{title}", m.version);
+                    }
+                    Err(_) => println!("{name}\t(does not compile)"),
+                }
+            }
+            EXIT_OK
+        }
+    };
+    ExitCode::from(code)
+}
+
+fn read(path: &Path) -> Result<String, u8> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    text.map_err(|e| {
+        eprintln!("error: cannot read `{}`: {e}", path.display());
+        EXIT_USAGE
+    })
+}
+
+/// Compile options for a checklist file: imports may read files in its folder.
+fn options_for(path: &Path) -> Options {
+    let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+    Options { resolver: Arc::new(FileResolver { root }), ..Options::default() }
+}
+
+fn check(files: &[PathBuf], format: OutputFormat) -> u8 {
+    let mut all: Vec<Diagnostic> = Vec::new();
+    let mut code = EXIT_OK;
+    for path in files {
+        let text = match read(path) {
+            Ok(t) => t,
+            Err(c) => {
+                code = code.max(c);
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        match Checklist::compile(&name, &text, &options_for(path)) {
+            Ok(c) => all.extend(c.warnings().iter().cloned()),
+            Err(e) => {
+                code = code.max(EXIT_INVALID);
+                all.extend(e.diagnostics);
+            }
+        }
+    }
+    match format {
+        OutputFormat::Json => print_json(&all, false),
+        OutputFormat::Text if all.is_empty() && code == EXIT_OK => {
+            eprintln!(
+                "ok: {} checklist file{} checked, no problems",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            );
+        }
+        OutputFormat::Text => eprint!("{}", render_all(&all)),
+    }
+    code
+}
+
+fn load_checklist(spec: &str) -> Result<Checklist, u8> {
+    let is_file = spec.ends_with(".eva") || spec.contains('/') || Path::new(spec).is_file();
+    let compiled = if is_file {
+        let path = Path::new(spec);
+        let text = read(path)?;
+        Checklist::compile(spec, &text, &options_for(path))
+    } else {
+        Checklist::standard(spec)
+    };
+    compiled.map_err(|e| {
+        eprint!("{}", render_all(&e.diagnostics));
+        EXIT_INVALID
+    })
+}
+
+fn score(checklist: &str, decision: &Path, compact: bool) -> u8 {
+    let checklist = match load_checklist(checklist) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let text = match read(decision) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let format = Format::from_path(&decision.display().to_string());
+    match checklist.score_str(&text, format) {
+        Ok(report) => {
+            print_json(&report, compact);
+            EXIT_OK
+        }
+        Err(e) => {
+            let name = decision.display().to_string();
+            let diagnostics: Vec<Diagnostic> =
+                e.diagnostics().into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
+            eprint!("{}", render_all(&diagnostics));
+            EXIT_INVALID
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T, compact: bool) {
+    let text = if compact { serde_json::to_string(value) } else { serde_json::to_string_pretty(value) };
+    match text {
+        Ok(t) => println!("{t}"),
+        Err(e) => eprintln!("error: cannot print JSON: {e}"),
+    }
+}

@@ -1,0 +1,299 @@
+//! Shapes the evaluation outcome into a [`Report`]: ids instead of indices,
+//! numbers rounded for stable output, and the verdict.
+
+use std::collections::BTreeMap;
+
+use crate::decision::{Bound, BoundCell, Decision};
+use crate::eval::{AltState, Outcome, Range, Sum, scale_weight};
+use crate::model::*;
+use crate::report::*;
+
+/// A number as JSON, rounded to 6 decimals so output is the same on every
+/// platform and free of float noise such as `0.30000000000000004`.
+pub(crate) fn number(n: f64) -> serde_json::Value {
+    serde_json::Number::from_f64(round(n)).map_or(serde_json::Value::Null, serde_json::Value::Number)
+}
+
+pub(crate) fn round(n: f64) -> f64 {
+    let r = (n * 1e6).round() / 1e6;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// Builds the report.
+pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcome: Outcome) -> Report {
+    let zero_gap = bound
+        .alternatives
+        .iter()
+        .position(|a| a.kind == crate::decision::AlternativeKind::Zero)
+        .and_then(|z| outcome.alts.get(z))
+        .and_then(AltState::equity_gap);
+    let alternatives: Vec<AlternativeReport> = outcome
+        .alts
+        .iter()
+        .enumerate()
+        .map(|(a, state)| alternative(model, decision, bound, a, state, zero_gap))
+        .collect();
+    let alt_id = |a: Option<usize>| a.and_then(|a| bound.alternatives.get(a)).map(|x| x.id.to_string());
+    let mut findings = Vec::new();
+    let mut reasons: Vec<(VerdictLevel, Finding)> = Vec::new();
+    for fired in outcome.fired {
+        let rule = &model.rules[fired.rule];
+        let severity = match rule.kind {
+            RuleKind::Info => Severity::Info,
+            RuleKind::Warning => Severity::Warning,
+            RuleKind::Required => Severity::Required,
+            RuleKind::Verdict(_) => Severity::Verdict,
+        };
+        let finding = Finding {
+            rule: Some(rule.id.clone()),
+            severity,
+            alternative: alt_id(fired.alternative),
+            message: rule.message.clone(),
+            trace: fired.trace,
+        };
+        match rule.kind {
+            RuleKind::Verdict(level) => reasons.push((level, finding)),
+            _ => findings.push(finding),
+        }
+    }
+    let level = reasons.iter().map(|r| r.0).max().unwrap_or(VerdictLevel::None);
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let fired_rules: Vec<&str> = reasons.iter().filter_map(|r| r.1.rule.as_deref()).collect();
+    let criteria_not_met = model
+        .rules
+        .iter()
+        .filter(|r| matches!(r.kind, RuleKind::Verdict(_)) && !fired_rules.contains(&r.id.as_str()))
+        .map(|r| r.id.clone())
+        .collect();
+    let mut reasons: Vec<Finding> = reasons.into_iter().map(|r| r.1).collect();
+    if reasons.is_empty() {
+        reasons.push(Finding {
+            rule: None,
+            severity: Severity::Verdict,
+            alternative: None,
+            message: crate::defaults::no_trigger_reason(),
+            trace: Vec::new(),
+        });
+    }
+    Report {
+        checklist: ChecklistInfo {
+            id: model.id.clone(),
+            version: model.version.clone(),
+            title: model.title.clone(),
+            imports: model.imports.clone(),
+        },
+        decision: DecisionInfo { id: decision.id.clone(), title: decision.title.clone(), kind: decision.kind.clone() },
+        verdict: Verdict { level, reasons, criteria_not_met },
+        alternatives,
+        findings,
+        notes: notes(model, decision, &outcome.alts),
+        vocabulary: vocabulary(model),
+    }
+}
+
+fn score_range(sum: &Sum) -> ScoreRange {
+    ScoreRange {
+        value: round(sum.range.value),
+        low: round(sum.range.low),
+        high: round(sum.range.high),
+        cells: sum.cells.clone(),
+    }
+}
+
+fn entries<'a>(sums: &[Sum], ids: impl Iterator<Item = &'a String>) -> Vec<Entry> {
+    sums.iter()
+        .zip(ids)
+        .filter(|(s, _)| !s.cells.is_empty())
+        .map(|(s, id)| Entry { id: id.clone(), score: score_range(s) })
+        .collect()
+}
+
+fn alternative(
+    model: &Model,
+    decision: &Decision,
+    bound: &Bound,
+    a: usize,
+    state: &AltState,
+    zero_gap: Option<f64>,
+) -> AlternativeReport {
+    let alt = &bound.alternatives[a];
+    let source = decision.alternatives.get(a);
+    // Score ranges refer to cells by their position in `cells`, which holds
+    // the cells in input order, so the two line up.
+    let cells: Vec<CellReport> = alt.cells.iter().zip(&state.cells).map(|(c, r)| cell(model, c, *r)).collect();
+    let gap = state.equity_gap();
+    let equity = Equity {
+        vulnerable_mean: state.vulnerable_mean.map(round),
+        overall_mean: state.overall_mean.map(round),
+        gap: gap.map(round),
+        change_from_zero: match (gap, zero_gap) {
+            (Some(g), Some(z)) if alt.kind != crate::decision::AlternativeKind::Zero => Some(round(g - z)),
+            _ => None,
+        },
+        vulnerable_groups: model
+            .groups
+            .iter()
+            .zip(&state.groups)
+            .filter(|(g, s)| g.vulnerable && !s.cells.is_empty())
+            .map(|(g, _)| g.id.clone())
+            .collect(),
+    };
+    AlternativeReport {
+        id: alt.id.to_string(),
+        kind: alt.kind,
+        title: source.and_then(|s| s.title.clone()),
+        total: score_range(&state.total),
+        groups: entries(&state.groups, model.groups.iter().map(|g| &g.id)),
+        domains: entries(&state.domains, model.domains.iter().map(|d| &d.id)),
+        perspectives: entries(&state.perspectives, model.perspectives.iter().map(|p| &p.id)),
+        cells,
+        scores: model
+            .scores
+            .iter()
+            .zip(state.scores.iter().zip(&state.score_traces))
+            .map(|(s, (v, trace))| NamedScore {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                value: match v {
+                    Value::Num(n) => Some(round(*n)),
+                    _ => None,
+                },
+                trace: trace.clone(),
+            })
+            .collect(),
+        equity,
+        completeness: completeness(model, state, &alt.cells),
+    }
+}
+
+fn cell(model: &Model, c: &BoundCell, r: Range) -> CellReport {
+    let domain = &model.domains[c.domain];
+    let mut levels = BTreeMap::new();
+    let mut calculation = vec![c.direction.name()];
+    for (scale_id, level) in ScaleId::ALL.into_iter().zip(c.levels) {
+        let scale = model.scale(scale_id);
+        if let Some(l) = level.and_then(|l| scale.levels.get(l)) {
+            levels.insert(scale_id.name().to_string(), l.id.clone());
+        }
+        if scale.multiplies {
+            let (w, _, _) = scale_weight(scale, level);
+            let name = level.and_then(|l| scale.levels.get(l)).map_or("not given, assumed", |l| l.id.as_str());
+            calculation.push(format!("{} {name} ({})", scale_id.name(), round(w)));
+        }
+    }
+    let mut calculation = calculation.join(" × ");
+    calculation.push_str(&format!(" = {}", round(r.value)));
+    if r.low != r.high {
+        calculation.push_str(&format!(" (range {} to {})", round(r.low), round(r.high)));
+    }
+    CellReport {
+        index: c.index,
+        question: c.question.map(|q| model.questions[q].id.clone()),
+        group: model.groups[c.group].id.clone(),
+        domain: domain.id.clone(),
+        perspective: model.perspectives.get(domain.perspective).map_or(String::new(), |p| p.id.clone()),
+        direction: c.direction,
+        levels,
+        mitigated: c.mitigated,
+        value: round(r.value),
+        low: round(r.low),
+        high: round(r.high),
+        calculation,
+    }
+}
+
+fn completeness(model: &Model, state: &AltState, cells: &[BoundCell]) -> Completeness {
+    let mut out = Completeness {
+        applicable: Vec::new(),
+        not_applicable: Vec::new(),
+        required: 0,
+        answered: 0,
+        ratio: round(state.completeness),
+        missing: Vec::new(),
+        groups_not_assessed: model
+            .groups
+            .iter()
+            .zip(&state.groups)
+            .filter(|(_, s)| s.cells.is_empty())
+            .map(|(g, _)| g.id.clone())
+            .collect(),
+        cells_without_evidence: Vec::new(),
+    };
+    for (q, question) in model.questions.iter().enumerate() {
+        if !state.applies[q] {
+            out.not_applicable.push(question.id.clone());
+            continue;
+        }
+        out.applicable.push(question.id.clone());
+        if !question.required {
+            continue;
+        }
+        out.required += 1;
+        if state.answered[q] {
+            out.answered += 1;
+            continue;
+        }
+        let groups = match question.kind {
+            QuestionKind::Impact => question
+                .groups
+                .iter()
+                .filter(|&&g| !cells.iter().any(|c| c.group == g && crate::eval::cell_answers(question, q, c)))
+                .map(|&g| model.groups[g].id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        out.missing.push(MissingAnswer { question: question.id.clone(), groups });
+    }
+    let evidence = ScaleId::Evidence as usize;
+    let weak_weight = 1.0;
+    out.cells_without_evidence = cells
+        .iter()
+        .filter(|c| {
+            c.levels[evidence].is_none_or(|l| {
+                model.scale(ScaleId::Evidence).levels.get(l).is_none_or(|x| x.weight < weak_weight + 0.5)
+            })
+        })
+        .map(|c| c.index)
+        .collect();
+    out
+}
+
+fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for (a, (alt, state)) in decision.alternatives.iter().zip(alts).enumerate() {
+        for name in alt.answers.keys() {
+            if let Some(q) = model.questions.iter().position(|q| q.id == *name)
+                && !state.applies[q]
+            {
+                notes.push(Note {
+                    code: "N0001".into(),
+                    path: format!("$.alternatives[{a}].answers.{name}"),
+                    message: format!("`{name}` does not apply to this alternative, so its answer was not used"),
+                });
+            }
+        }
+        if !alt.answers.is_empty() || !alt.impacts.is_empty() {
+            continue;
+        }
+        notes.push(Note {
+            code: "N0002".into(),
+            path: format!("$.alternatives[{a}]"),
+            message: format!("alternative `{}` has no answers and no impact cells", alt.id),
+        });
+    }
+    notes
+}
+
+fn vocabulary(model: &Model) -> Vocabulary {
+    let term = |id: &String, label: &Text, tag: Option<String>| Term { id: id.clone(), label: label.clone(), tag };
+    Vocabulary {
+        groups: model.groups.iter().map(|g| term(&g.id, &g.label, g.vulnerable.then(|| "vulnerable".into()))).collect(),
+        domains: model
+            .domains
+            .iter()
+            .map(|d| term(&d.id, &d.label, model.perspectives.get(d.perspective).map(|p| p.id.clone())))
+            .collect(),
+        perspectives: model.perspectives.iter().map(|p| term(&p.id, &p.label, None)).collect(),
+        questions: model.questions.iter().map(|q| term(&q.id, &q.text, Some(q.kind.name().into()))).collect(),
+    }
+}

@@ -1,0 +1,333 @@
+//! The syntax tree of a checklist file, as written, with a span on every node.
+//!
+//! The tree is deliberately loose: every declaration is a keyword, an id, an
+//! optional kind and a list of properties. Which properties make sense where
+//! is decided by the checker (`check.rs`), which turns this tree into the
+//! checked model.
+
+use crate::source::Span;
+
+/// A name as written in the source, with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ident {
+    /// The name.
+    pub name: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One parsed `.eva` file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct File {
+    /// `import "..."` lines, in order.
+    pub imports: Vec<Import>,
+    /// Declarations, in order.
+    pub decls: Vec<Decl>,
+}
+
+/// `import "eva"` or `import "./local.eva"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// The name or relative path, as written.
+    pub target: String,
+    /// Where the import is written.
+    pub span: Span,
+}
+
+/// The declaration keywords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeclKind {
+    /// `checklist`: metadata of the checklist.
+    Checklist,
+    /// `perspective`: one of the EVA perspectives grouping domains.
+    Perspective,
+    /// `domain`: an impact domain.
+    Domain,
+    /// `group`: a population group.
+    Group,
+    /// `scale`: an assessment scale.
+    Scale,
+    /// `fact`: a typed fact of the decision.
+    Fact,
+    /// `question`: a checklist item.
+    Question,
+    /// `rule`: a check that produces findings or the verdict.
+    Rule,
+    /// `score`: a named derived number.
+    Score,
+}
+
+impl DeclKind {
+    /// The keyword as written in the source.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::ast::DeclKind::Group.keyword(), "group");
+    /// ```
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DeclKind::Checklist => "checklist",
+            DeclKind::Perspective => "perspective",
+            DeclKind::Domain => "domain",
+            DeclKind::Group => "group",
+            DeclKind::Scale => "scale",
+            DeclKind::Fact => "fact",
+            DeclKind::Question => "question",
+            DeclKind::Rule => "rule",
+            DeclKind::Score => "score",
+        }
+    }
+
+    pub(crate) fn from_keyword(word: &str) -> Option<DeclKind> {
+        Some(match word {
+            "checklist" => DeclKind::Checklist,
+            "perspective" => DeclKind::Perspective,
+            "domain" => DeclKind::Domain,
+            "group" => DeclKind::Group,
+            "scale" => DeclKind::Scale,
+            "fact" => DeclKind::Fact,
+            "question" => DeclKind::Question,
+            "rule" => DeclKind::Rule,
+            "score" => DeclKind::Score,
+            _ => return None,
+        })
+    }
+}
+
+/// `keyword id (: kind words)? { properties }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decl {
+    /// Which declaration this is.
+    pub kind: DeclKind,
+    /// Its id.
+    pub id: Ident,
+    /// The words after the colon, e.g. `screening` or `verdict full`.
+    pub sort: Vec<Ident>,
+    /// Its properties, in order.
+    pub props: Vec<Prop>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// One property line: `key value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prop {
+    /// The property name (`label`, `when`, `level`, ...).
+    pub key: Ident,
+    /// Its value.
+    pub value: PropValue,
+    /// The whole property.
+    pub span: Span,
+}
+
+/// The value of a property.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PropValue {
+    /// A flag such as `vulnerable` or `required`.
+    Flag,
+    /// Multilingual text: `fi "..." sv "..." en "..."`.
+    Text(Vec<Translation>),
+    /// Comma-separated arguments: `children, families` or `0..17`.
+    Args(Vec<Arg>),
+    /// An expression (`when`, `value`).
+    Expr(Expr),
+    /// A nested item: `level moderate 2 { ... }` or `option small { ... }`.
+    Item(Item),
+}
+
+/// A nested `level` or `option` item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The item's id.
+    pub id: Ident,
+    /// Its optional number (the weight of a scale level).
+    pub number: Option<(f64, Span)>,
+    /// Its properties.
+    pub props: Vec<Prop>,
+}
+
+/// One language's string in a multilingual text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    /// The language tag (`fi`, `sv`, `en`, ...).
+    pub lang: Ident,
+    /// The text, escapes resolved and line breaks folded.
+    pub text: String,
+    /// Where the string is written.
+    pub span: Span,
+}
+
+/// A property argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// A number.
+    Number(f64, Span),
+    /// A string without a language tag.
+    Str(String, Span),
+    /// `low..high`.
+    Range(f64, f64, Span),
+    /// A bare name.
+    Name(Ident),
+}
+
+impl Arg {
+    /// Where the argument is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Arg::Number(_, s) | Arg::Str(_, s) | Arg::Range(_, _, s) => *s,
+            Arg::Name(id) => id.span,
+        }
+    }
+}
+
+/// An expression with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    /// What kind of expression.
+    pub kind: ExprKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The expression forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// `12`, `100_000`, `0.5`.
+    Number(f64),
+    /// `"school_network"`.
+    Str(String),
+    /// `true`, `false`.
+    Bool(bool),
+    /// `fact.cost_eur`, `children`, `g.vulnerable`.
+    Path(Vec<Ident>),
+    /// `[1, 2, 3]`.
+    List(Vec<Expr>),
+    /// `impact(children)`.
+    Call(Ident, Vec<Expr>),
+    /// `not x`, `-x`.
+    Unary(UnaryOp, Box<Expr>),
+    /// `a + b`, `a and b`, `x in [..]`.
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `any proposal: ...`, `sum g in groups where ...: ...`.
+    Quant(Box<Quant>),
+}
+
+/// Unary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `not`
+    Not,
+    /// `-`
+    Neg,
+}
+
+/// Binary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `or`
+    Or,
+    /// `and`
+    And,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `in`
+    In,
+    /// `not in`
+    NotIn,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+impl BinaryOp {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Or => "or",
+            BinaryOp::And => "and",
+            BinaryOp::Eq => "==",
+            BinaryOp::Ne => "!=",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+            BinaryOp::In => "in",
+            BinaryOp::NotIn => "not in",
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+        }
+    }
+}
+
+/// Quantifier and aggregate operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantOp {
+    /// True if the body holds for at least one item.
+    Any,
+    /// True if the body holds for every item.
+    All,
+    /// How many items the body holds for (all items without a body).
+    Count,
+    /// Sum of the body over the items.
+    Sum,
+    /// Smallest value of the body.
+    Min,
+    /// Largest value of the body.
+    Max,
+}
+
+/// What a quantifier ranges over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuantSource {
+    /// `alternative(s)` or `proposal(s)`: the body is evaluated in each
+    /// alternative's context.
+    Alternatives {
+        /// Only the non-zero alternatives.
+        proposals_only: bool,
+    },
+    /// `g in groups where cond`: binds a variable.
+    Bind {
+        /// The variable.
+        var: Ident,
+        /// The collection.
+        collection: Collection,
+        /// Optional filter.
+        filter: Option<Expr>,
+    },
+}
+
+/// The collection of a bound quantifier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Collection {
+    /// `groups`, `domains`, `perspectives`, `cells`.
+    Named(Ident),
+    /// `[children, older_people]`.
+    List(Vec<Expr>, Span),
+}
+
+/// `op source (: body)?`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quant {
+    /// The operator.
+    pub op: QuantOp,
+    /// What it ranges over.
+    pub source: QuantSource,
+    /// The body; `count` may omit it.
+    pub body: Option<Expr>,
+}

@@ -1,0 +1,929 @@
+//! Syntax trees to the checked model: resolves every name, checks every
+//! property and type, finds duplicates, cycles and questions that can never
+//! apply, and reports *all* problems found, each with a code and a hint.
+//!
+//! Declarations are read in two passes: first every id goes into one
+//! namespace (so order in the file never matters), then each declaration's
+//! properties and expressions are checked against it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::ast::{self, Arg, DeclKind, Ident, PropValue};
+use crate::defaults::default_scale;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::*;
+use crate::source::{SourceMap, Span};
+use crate::typing::{ExprChecker, Names, Ty};
+
+/// One parsed file and the name it was loaded as.
+pub(crate) struct ParsedFile {
+    pub name: String,
+    pub tree: ast::File,
+}
+
+/// Checks parsed files (the root file last, imports before it) into a model.
+pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Model, Vec<Diagnostic>> {
+    let mut cx = Cx { sources: &sources, diags: Vec::new(), languages: vec!["fi".into(), "sv".into(), "en".into()] };
+    let root = files.last();
+    let decls: Vec<&ast::Decl> = files.iter().flat_map(|f| f.tree.decls.iter()).collect();
+    let meta = root
+        .map(|r| r.tree.decls.iter().filter(|d| d.kind == DeclKind::Checklist).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let (id, version, title, source) = cx.checklist_meta(&meta, root.map_or(Span::default(), file_start));
+    let names = cx.namespace(&decls);
+    let mut model = Model {
+        id,
+        version,
+        title,
+        languages: cx.languages.clone(),
+        source,
+        imports: files.iter().rev().skip(1).map(|f| f.name.clone()).collect(),
+        perspectives: Vec::new(),
+        domains: Vec::new(),
+        groups: Vec::new(),
+        scales: ScaleId::ALL.into_iter().map(default_scale).collect(),
+        facts: Vec::new(),
+        questions: Vec::new(),
+        scores: Vec::new(),
+        rules: Vec::new(),
+        score_order: Vec::new(),
+        question_order: Vec::new(),
+        warnings: Vec::new(),
+        sources: sources.clone(),
+    };
+    let names_ref = &names;
+    let of = |kind| decls.iter().copied().filter(move |d: &&ast::Decl| d.kind == kind && names_ref.owns(d));
+    for d in of(DeclKind::Perspective) {
+        let mut p = cx.props(d, &["label"]);
+        let label = cx.text(&mut p, "label", true).unwrap_or_default();
+        cx.finish(p);
+        model.perspectives.push(Perspective { id: d.id.name.clone(), label });
+    }
+    for d in of(DeclKind::Domain) {
+        let domain = cx.domain(d, &names);
+        model.domains.push(domain);
+    }
+    for d in of(DeclKind::Group) {
+        let group = cx.group(d, &names);
+        model.groups.push(group);
+    }
+    for d in of(DeclKind::Scale) {
+        if let Some(scale) = cx.scale(d) {
+            let slot = scale.id as usize;
+            model.scales[slot] = scale;
+        }
+    }
+    for d in of(DeclKind::Fact) {
+        let fact = cx.fact(d);
+        model.facts.push(fact);
+    }
+    let question_decls: Vec<&ast::Decl> = of(DeclKind::Question).collect();
+    for d in &question_decls {
+        let question = cx.question(d, &names);
+        model.questions.push(question);
+    }
+    let score_decls: Vec<&ast::Decl> = of(DeclKind::Score).collect();
+    let rule_decls: Vec<&ast::Decl> = of(DeclKind::Rule).collect();
+    cx.check_group_cycles(&model, &of(DeclKind::Group).collect::<Vec<_>>());
+
+    // Expressions come last: they may name anything declared anywhere.
+    let mut question_deps = Vec::new();
+    for (i, d) in question_decls.iter().enumerate() {
+        let mut p = cx.props(d, QUESTION_PROPS);
+        let when = p.take("when").and_then(|prop| cx.expr_prop(prop));
+        p.ignore_rest();
+        let (expr, deps) = when.map_or((None, Vec::new()), |e| {
+            let (expr, deps) = cx.condition(&model, &names, e, true);
+            (Some(expr), deps)
+        });
+        model.questions[i].when = expr;
+        question_deps.push((when.map(|e| e.span), deps));
+    }
+    let mut score_deps = Vec::new();
+    for d in &score_decls {
+        let mut p = cx.props(d, &["label", "value"]);
+        let label = cx.text(&mut p, "label", true).unwrap_or_default();
+        let value = cx.required_expr(&mut p, "value", d);
+        cx.finish(p);
+        let (value, deps) = match value {
+            Some(e) => {
+                let mut checker = ExprChecker::new(&model, &names, true);
+                let (expr, ty) = checker.check(e, cx.sources);
+                if !matches!(ty, Ty::Num | Ty::Error) {
+                    checker.diag(
+                        Diagnostic::error(
+                            "E0205",
+                            format!("a score's value must be a number, but this is {}", ty.describe()),
+                        )
+                        .with_help("compute a number, e.g. `impact(children)` or `count g in groups: impact(g) < 0`")
+                        .at_span(cx.sources, e.span),
+                    );
+                }
+                let deps = checker.scores_used.clone();
+                cx.diags.append(&mut checker.diags);
+                (expr, deps)
+            }
+            None => (Expr::Const(Value::Missing), Vec::new()),
+        };
+        model.scores.push(Score { id: d.id.name.clone(), label, value });
+        score_deps.push(deps);
+    }
+    for d in &rule_decls {
+        let rule = cx.rule(d, &model, &names);
+        model.rules.push(rule);
+    }
+    model.score_order = cx.order(&score_deps, &score_decls, "E0401", "score");
+    let deps: Vec<Vec<usize>> = question_deps.iter().map(|(_, d)| d.clone()).collect();
+    model.question_order = cx.order(&deps, &question_decls, "E0502", "question");
+    cx.check_reachability(&model, &question_decls, &question_deps);
+
+    // Report in source order, so a reader can work down the file.
+    cx.diags.sort_by_key(|d| (d.file.clone(), d.line, d.column));
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        cx.diags.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
+    if errors.is_empty() {
+        model.warnings = warnings;
+        Ok(model)
+    } else {
+        Err(errors.into_iter().chain(warnings).collect())
+    }
+}
+
+fn file_start(file: &ParsedFile) -> Span {
+    file.tree.decls.first().map_or(Span::default(), |d| Span { end: d.span.start, ..d.span })
+}
+
+const QUESTION_PROPS: &[&str] =
+    &["text", "help", "domain", "domains", "groups", "when", "required", "option", "range", "unit"];
+
+/// Ids that cannot be declared because expressions give them a meaning.
+const RESERVED: &[&str] = &["yes", "no", "unknown", "mixed", "fact", "decision", "alternative", "impact"];
+
+struct Cx<'a> {
+    sources: &'a SourceMap,
+    diags: Vec<Diagnostic>,
+    languages: Vec<String>,
+}
+
+/// The properties of one declaration, with a record of which were read, so
+/// unknown and repeated ones can be reported.
+struct Props<'a> {
+    kind: &'static str,
+    at: Span,
+    props: &'a [ast::Prop],
+    used: Vec<bool>,
+    allowed: &'static [&'static str],
+}
+
+impl<'a> Props<'a> {
+    /// The property with this key; a second one is an error reported by `finish`.
+    fn take(&mut self, key: &str) -> Option<&'a ast::Prop> {
+        let i = self.props.iter().position(|p| p.key.name == key)?;
+        self.used[i] = true;
+        Some(&self.props[i])
+    }
+
+    /// Every property with this key (for repeatable ones such as `level`).
+    fn take_all(&mut self, key: &str) -> Vec<&'a ast::Prop> {
+        let mut out = Vec::new();
+        for (i, p) in self.props.iter().enumerate() {
+            if p.key.name == key {
+                self.used[i] = true;
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Whether some property looks like a misspelling of `key` (then the
+    /// "unknown property" error covers it and "missing" would be noise).
+    fn misspelt(&self, key: &str) -> bool {
+        self.props.iter().any(|p| p.key.name != key && did_you_mean(&p.key.name, [key]).is_some())
+    }
+
+    /// Marks everything as read (for a second pass over the same props).
+    fn ignore_rest(&mut self) {
+        self.used.iter_mut().for_each(|u| *u = true);
+    }
+}
+
+impl Cx<'_> {
+    fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        self.diags.push(Diagnostic::error(code, message).with_help(help).at_span(self.sources, span));
+    }
+
+    fn props<'p>(&self, decl: &'p ast::Decl, allowed: &'static [&'static str]) -> Props<'p> {
+        Props {
+            kind: decl.kind.keyword(),
+            at: decl.id.span,
+            props: &decl.props,
+            used: vec![false; decl.props.len()],
+            allowed,
+        }
+    }
+
+    fn item_props<'p>(&self, item: &'p ast::Item, kind: &'static str, allowed: &'static [&'static str]) -> Props<'p> {
+        Props { kind, at: item.id.span, props: &item.props, used: vec![false; item.props.len()], allowed }
+    }
+
+    /// Reports unknown and repeated properties.
+    fn finish(&mut self, props: Props) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for (p, used) in props.props.iter().zip(&props.used) {
+            let key = p.key.name.as_str();
+            if !used {
+                let hint = match did_you_mean(key, props.allowed.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("a {} takes: {}", props.kind, props.allowed.join(", ")),
+                };
+                self.error("E0104", p.key.span, format!("a {} has no property `{key}`", props.kind), hint);
+            } else if !matches!(key, "level" | "option") {
+                if let Some(first) = seen.get(key) {
+                    let line = self.sources.get(first.file).map_or(0, |f| f.line_col(first.start).line);
+                    self.diags.push(
+                        Diagnostic::error("E0107", format!("`{key}` is given twice"))
+                            .with_help("keep one of them")
+                            .with_note(format!("first given on line {line}"))
+                            .at_span(self.sources, p.key.span),
+                    );
+                } else {
+                    seen.insert(key, p.key.span);
+                }
+            }
+        }
+    }
+
+    fn missing(&mut self, decl_span: Span, id: &Ident, kind: &str, key: &str, example: &str) {
+        let span = if id.name.is_empty() { decl_span } else { id.span };
+        self.error(
+            "E0106",
+            span,
+            format!("{kind} `{}` needs a `{key}`", id.name),
+            format!("add a line such as `{key} {example}`"),
+        );
+    }
+
+    fn checklist_meta(&mut self, meta: &[&ast::Decl], root: Span) -> (String, String, Text, Option<String>) {
+        let Some(decl) = meta.first() else {
+            self.error(
+                "E0109",
+                root,
+                "this file has no `checklist` declaration",
+                "start the file with `checklist my_id { title fi \"...\" sv \"...\" en \"...\" version \"1.0\" }`; files without one can only be imported",
+            );
+            return (String::new(), String::new(), Text::new(), None);
+        };
+        for extra in &meta[1..] {
+            self.error(
+                "E0109",
+                extra.id.span,
+                "a file can hold only one `checklist` declaration",
+                "remove this one or move it to its own file",
+            );
+        }
+        let mut p = self.props(decl, &["title", "version", "languages", "source", "description"]);
+        if let Some(prop) = p.take("languages") {
+            let langs = self.names(prop);
+            if langs.is_empty() {
+                self.error(
+                    "E0107",
+                    prop.span,
+                    "`languages` needs at least one language",
+                    "write e.g. `languages fi, sv, en`",
+                );
+            } else {
+                for l in &langs {
+                    if !is_language_tag(&l.name) {
+                        self.error(
+                            "E0302",
+                            l.span,
+                            format!("`{}` is not a language tag", l.name),
+                            "use a two- or three-letter code such as `fi`, `sv`, `en`, `se`",
+                        );
+                    }
+                }
+                self.languages = langs.into_iter().map(|l| l.name).collect();
+            }
+        }
+        let title = self.text(&mut p, "title", true).unwrap_or_default();
+        let version = self.string(&mut p, "version");
+        if version.is_none() && p.props.iter().all(|x| x.key.name != "version") {
+            self.missing(decl.span, &decl.id, "checklist", "version", "\"1.0\"");
+        }
+        let source = self.string(&mut p, "source");
+        let _ = self.text(&mut p, "description", false);
+        self.finish(p);
+        (decl.id.name.clone(), version.unwrap_or_default(), title, source)
+    }
+
+    /// Builds the namespace of all ids; reports duplicates and reserved ids.
+    fn namespace(&mut self, decls: &[&ast::Decl]) -> Names {
+        let mut names = Names::default();
+        let mut counts: HashMap<DeclKind, usize> = HashMap::new();
+        for d in decls {
+            if d.kind == DeclKind::Checklist {
+                continue;
+            }
+            let id = &d.id;
+            if RESERVED.contains(&id.name.as_str()) {
+                self.error(
+                    "E0105",
+                    id.span,
+                    format!("`{}` is a reserved word in expressions and cannot be an id", id.name),
+                    "choose another id",
+                );
+                continue;
+            }
+            if d.kind == DeclKind::Scale {
+                let Some(scale) = ScaleId::from_name(&id.name) else {
+                    let names = ScaleId::ALL.map(ScaleId::name);
+                    let hint = did_you_mean(&id.name, names).map_or_else(
+                        || format!("the scales that can be redefined are: {}", names.join(", ")),
+                        |s| format!("did you mean `{s}`?"),
+                    );
+                    self.error("E0107", id.span, format!("there is no scale `{}` to redefine", id.name), hint);
+                    continue;
+                };
+                if let Some(first) = names.scale_decls.insert(scale, id.span) {
+                    self.duplicate(id, first);
+                }
+                continue;
+            }
+            if ScaleId::from_name(&id.name).is_some() {
+                self.error(
+                    "E0105",
+                    id.span,
+                    format!("`{}` is the name of a scale and cannot be an id", id.name),
+                    "choose another id",
+                );
+                continue;
+            }
+            let index = counts.entry(d.kind).or_default();
+            match names.insert(&id.name, d.kind, *index, id.span) {
+                Ok(()) => *index += 1,
+                Err(first) => self.duplicate(id, first),
+            }
+        }
+        names
+    }
+
+    fn duplicate(&mut self, id: &Ident, first: Span) {
+        let at = self
+            .sources
+            .get(first.file)
+            .map(|f| format!("{}:{}", f.name, f.line_col(first.start).line))
+            .unwrap_or_default();
+        self.diags.push(
+            Diagnostic::error("E0102", format!("`{}` is declared twice", id.name))
+                .with_help("ids are shared by all declarations of a checklist, imports included: rename one of them")
+                .with_note(format!("first declared at {at}"))
+                .at_span(self.sources, id.span),
+        );
+    }
+
+    fn domain(&mut self, d: &ast::Decl, names: &Names) -> Domain {
+        let mut p = self.props(d, &["label", "perspective", "help"]);
+        let label = self.text(&mut p, "label", true).unwrap_or_default();
+        let _ = self.text(&mut p, "help", false);
+        let perspective = match p.take("perspective") {
+            Some(prop) => self.refs(prop, names, DeclKind::Perspective).first().copied(),
+            None => {
+                self.missing(d.span, &d.id, "domain", "perspective", "residents");
+                None
+            }
+        };
+        self.finish(p);
+        Domain { id: d.id.name.clone(), label, perspective: perspective.unwrap_or(0) }
+    }
+
+    fn group(&mut self, d: &ast::Decl, names: &Names) -> Group {
+        let mut p = self.props(d, &["label", "definition", "age", "basis", "vulnerable", "parent", "help"]);
+        let label = self.text(&mut p, "label", true).unwrap_or_default();
+        let definition = self.text(&mut p, "definition", false);
+        let _ = self.text(&mut p, "help", false);
+        let age = self.range(&mut p, "age");
+        let basis = self.string(&mut p, "basis");
+        let vulnerable = self.flag(&mut p, "vulnerable");
+        let parents = p.take("parent").map(|prop| self.refs(prop, names, DeclKind::Group)).unwrap_or_default();
+        self.finish(p);
+        Group { id: d.id.name.clone(), label, definition, age, basis, vulnerable, parents }
+    }
+
+    fn check_group_cycles(&mut self, model: &Model, decls: &[&ast::Decl]) {
+        for (start, decl) in decls.iter().enumerate() {
+            let mut seen = vec![false; model.groups.len()];
+            let mut stack = vec![start];
+            while let Some(g) = stack.pop() {
+                for &parent in model.groups.get(g).map_or(&[][..], |g| &g.parents) {
+                    if parent == start {
+                        self.error(
+                            "E0402",
+                            decl.id.span,
+                            format!("group `{}` is its own ancestor through `parent`", decl.id.name),
+                            "a group's parents must be wider groups; remove one `parent` link in the loop",
+                        );
+                        stack.clear();
+                        break;
+                    }
+                    if !std::mem::replace(&mut seen[parent], true) {
+                        stack.push(parent);
+                    }
+                }
+            }
+        }
+    }
+
+    fn scale(&mut self, d: &ast::Decl) -> Option<Scale> {
+        let id = ScaleId::from_name(&d.id.name)?;
+        let mut p = self.props(d, &["label", "level", "multiplies", "default"]);
+        let label = self.text(&mut p, "label", true).unwrap_or_default();
+        let mut levels: Vec<Level> = Vec::new();
+        for prop in p.take_all("level") {
+            let PropValue::Item(item) = &prop.value else { continue };
+            let mut ip = self.item_props(item, "level", &["label"]);
+            let label = self.text(&mut ip, "label", true).unwrap_or_default();
+            self.finish(ip);
+            if levels.iter().any(|l| l.id == item.id.name) {
+                self.error(
+                    "E0102",
+                    item.id.span,
+                    format!("level `{}` is declared twice", item.id.name),
+                    "rename or remove one of them",
+                );
+            }
+            let weight = match item.number {
+                Some((w, _)) if w.is_finite() => w,
+                Some((_, span)) => {
+                    self.error("E0107", span, "the weight is not a finite number", "use a number such as `2` or `0.5`");
+                    0.0
+                }
+                None => levels.len() as f64 + 1.0,
+            };
+            levels.push(Level { id: item.id.name.clone(), label, weight });
+        }
+        if levels.is_empty() {
+            self.missing(d.span, &d.id, "scale", "level", "moderate 2 { label fi \"...\" sv \"...\" en \"...\" }");
+        }
+        let multiplies = self.flag(&mut p, "multiplies");
+        let default = match p.take("default") {
+            Some(prop) => self.names(prop).first().and_then(|n| match levels.iter().position(|l| l.id == n.name) {
+                Some(i) => Some(i),
+                None => {
+                    let hint = did_you_mean(&n.name, levels.iter().map(|l| l.id.as_str()))
+                        .map_or("name one of the levels above".to_string(), |s| format!("did you mean `{s}`?"));
+                    self.error("E0101", n.span, format!("scale `{}` has no level `{}`", d.id.name, n.name), hint);
+                    None
+                }
+            }),
+            None => None,
+        };
+        self.finish(p);
+        Some(Scale { id, label, multiplies, default, levels })
+    }
+
+    fn fact(&mut self, d: &ast::Decl) -> Fact {
+        let mut p = self.props(d, &["label", "help", "unit", "range", "option"]);
+        let label = self.text(&mut p, "label", true).unwrap_or_default();
+        let _ = self.text(&mut p, "help", false);
+        let unit = self.string(&mut p, "unit");
+        let kind_name = self.sort(d, &["number", "text", "flag", "choice", "list"]);
+        let range = if kind_name == Some("number") { self.range(&mut p, "range") } else { None };
+        let options = if kind_name == Some("choice") { self.options(&mut p, d) } else { Vec::new() };
+        self.finish(p);
+        let kind = match kind_name {
+            Some("text") => FactKind::Text,
+            Some("flag") => FactKind::Flag,
+            Some("choice") => FactKind::Choice(options),
+            Some("list") => FactKind::List,
+            _ => FactKind::Number { range },
+        };
+        Fact { id: d.id.name.clone(), label, kind, unit }
+    }
+
+    /// The declaration's kind word after the colon, checked against `allowed`.
+    fn sort(&mut self, d: &ast::Decl, allowed: &[&'static str]) -> Option<&'static str> {
+        let Some(word) = d.sort.first() else {
+            self.error(
+                "E0108",
+                d.id.span,
+                format!("{} `{}` needs a kind", d.kind.keyword(), d.id.name),
+                format!(
+                    "write `{} {}: {} {{ ... }}`; the kinds are: {}",
+                    d.kind.keyword(),
+                    d.id.name,
+                    allowed[0],
+                    allowed.join(", ")
+                ),
+            );
+            return None;
+        };
+        let found = allowed.iter().copied().find(|a| *a == word.name);
+        if found.is_none() {
+            let hint = did_you_mean(&word.name, allowed.iter().copied())
+                .map_or_else(|| format!("the kinds are: {}", allowed.join(", ")), |s| format!("did you mean `{s}`?"));
+            self.error("E0108", word.span, format!("`{}` is not a kind of {}", word.name, d.kind.keyword()), hint);
+        }
+        found
+    }
+
+    fn options(&mut self, p: &mut Props, d: &ast::Decl) -> Vec<Choice> {
+        let mut options: Vec<Choice> = Vec::new();
+        for prop in p.take_all("option") {
+            let PropValue::Item(item) = &prop.value else { continue };
+            let mut ip = self.item_props(item, "option", &["label"]);
+            let label = self.text(&mut ip, "label", true).unwrap_or_default();
+            self.finish(ip);
+            if options.iter().any(|o| o.id == item.id.name) {
+                self.error(
+                    "E0102",
+                    item.id.span,
+                    format!("option `{}` is declared twice", item.id.name),
+                    "rename or remove one of them",
+                );
+            }
+            options.push(Choice { id: item.id.name.clone(), label });
+        }
+        if options.is_empty() {
+            self.missing(d.span, &d.id, d.kind.keyword(), "option", "small { label fi \"...\" sv \"...\" en \"...\" }");
+        }
+        options
+    }
+
+    fn question(&mut self, d: &ast::Decl, names: &Names) -> Question {
+        let mut p = self.props(d, QUESTION_PROPS);
+        let kind_name = self.sort(d, &["screening", "impact", "choice", "number", "text"]);
+        let text = self.text(&mut p, "text", true).unwrap_or_default();
+        let help = self.text(&mut p, "help", false);
+        let unit = self.string(&mut p, "unit");
+        let mut domains: Vec<usize> = Vec::new();
+        for key in ["domain", "domains"] {
+            if let Some(prop) = p.take(key) {
+                domains.extend(self.refs(prop, names, DeclKind::Domain));
+            }
+        }
+        let groups = p.take("groups").map(|prop| self.refs(prop, names, DeclKind::Group)).unwrap_or_default();
+        let required = self.flag(&mut p, "required");
+        p.take("when");
+        let kind = match kind_name {
+            Some("impact") => {
+                let has = |key: &str| d.props.iter().any(|x| x.key.name == key);
+                if !has("domain") && !has("domains") {
+                    self.missing(d.span, &d.id, "impact question", "domain", "mobility");
+                }
+                if !has("groups") {
+                    self.missing(d.span, &d.id, "impact question", "groups", "children, older_people");
+                }
+                QuestionKind::Impact
+            }
+            Some("choice") => QuestionKind::Choice(self.options(&mut p, d)),
+            Some("number") => QuestionKind::Number { range: self.range(&mut p, "range") },
+            Some("text") => QuestionKind::Text,
+            _ => QuestionKind::Screening,
+        };
+        self.finish(p);
+        Question { id: d.id.name.clone(), kind, text, help, unit, domains, groups, when: None, required }
+    }
+
+    fn rule(&mut self, d: &ast::Decl, model: &Model, names: &Names) -> Rule {
+        let mut p = self.props(d, &["when", "message", "each", "help"]);
+        let kind = self.rule_kind(d);
+        let message = self.text(&mut p, "message", true).unwrap_or_default();
+        let _ = self.text(&mut p, "help", false);
+        let scope = match p.take("each") {
+            None => RuleScope::Decision,
+            Some(prop) => match self.names(prop).first().map(|n| (n.name.as_str(), n.span)) {
+                Some(("alternative" | "alternatives", _)) => RuleScope::EachAlternative,
+                Some(("proposal" | "proposals", _)) => RuleScope::EachProposal,
+                other => {
+                    let span = other.map_or(prop.span, |o| o.1);
+                    self.error(
+                        "E0107",
+                        span,
+                        "`each` names what the rule is evaluated for",
+                        "write `each alternative` or `each proposal`",
+                    );
+                    RuleScope::Decision
+                }
+            },
+        };
+        let when = self.required_expr(&mut p, "when", d);
+        self.finish(p);
+        let when = match when {
+            Some(e) => self.condition(model, names, e, scope != RuleScope::Decision).0,
+            None => Expr::Const(Value::Bool(false)),
+        };
+        Rule { id: d.id.name.clone(), kind, scope, when, message }
+    }
+
+    fn rule_kind(&mut self, d: &ast::Decl) -> RuleKind {
+        let kinds = ["info", "warning", "required", "verdict"];
+        match self.sort(d, &kinds) {
+            Some("info") => RuleKind::Info,
+            Some("required") => RuleKind::Required,
+            Some("verdict") => {
+                let level = d.sort.get(1);
+                match level.map(|l| l.name.as_str()) {
+                    Some("none") => RuleKind::Verdict(VerdictLevel::None),
+                    Some("light") => RuleKind::Verdict(VerdictLevel::Light),
+                    Some("full") => RuleKind::Verdict(VerdictLevel::Full),
+                    _ => {
+                        let span = level.map_or(d.id.span, |l| l.span);
+                        self.error(
+                            "E0108",
+                            span,
+                            "a verdict rule needs a level",
+                            "write `verdict none`, `verdict light` or `verdict full`",
+                        );
+                        RuleKind::Verdict(VerdictLevel::Light)
+                    }
+                }
+            }
+            _ => RuleKind::Warning,
+        }
+    }
+
+    /// Checks a boolean condition; returns it and the questions it reads.
+    fn condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, alt_scope: bool) -> (Expr, Vec<usize>) {
+        let mut checker = ExprChecker::new(model, names, alt_scope);
+        let (expr, ty) = checker.check(e, self.sources);
+        if !matches!(ty, Ty::Bool | Ty::Error) {
+            let help = match ty {
+                Ty::Screening => "compare the answer: `... == yes`".to_string(),
+                _ => "write a condition that is true or false, e.g. `fact.cost_eur >= 100_000`".to_string(),
+            };
+            checker.diag(
+                Diagnostic::error("E0205", format!("a condition must be true or false, but this is {}", ty.describe()))
+                    .with_help(help)
+                    .at_span(self.sources, e.span),
+            );
+        }
+        let deps = checker.questions_used.clone();
+        self.diags.append(&mut checker.diags);
+        (expr, deps)
+    }
+
+    fn required_expr<'p>(&mut self, p: &mut Props<'p>, key: &str, d: &ast::Decl) -> Option<&'p ast::Expr> {
+        match p.take(key) {
+            Some(prop) => self.expr_prop(prop),
+            None => {
+                self.missing(d.span, &d.id, d.kind.keyword(), key, "...");
+                None
+            }
+        }
+    }
+
+    fn expr_prop<'p>(&mut self, prop: &'p ast::Prop) -> Option<&'p ast::Expr> {
+        match &prop.value {
+            PropValue::Expr(e) => Some(e),
+            _ => {
+                self.error(
+                    "E0107",
+                    prop.span,
+                    format!("`{}` needs an expression", prop.key.name),
+                    "see docs/language.md, section Expressions",
+                );
+                None
+            }
+        }
+    }
+
+    /// Orders declarations so each comes after those it depends on; reports
+    /// cycles with `code`.
+    fn order(&mut self, deps: &[Vec<usize>], decls: &[&ast::Decl], code: &str, what: &str) -> Vec<usize> {
+        // 0 = unvisited, 1 = on the path, 2 = done
+        let mut state = vec![0u8; deps.len()];
+        let mut order = Vec::with_capacity(deps.len());
+        for start in 0..deps.len() {
+            if state[start] != 0 {
+                continue;
+            }
+            let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+            state[start] = 1;
+            while let Some(&mut (node, ref mut next)) = path.last_mut() {
+                match deps[node].get(*next).copied() {
+                    Some(dep) => {
+                        *next += 1;
+                        match state.get(dep).copied() {
+                            Some(0) => {
+                                state[dep] = 1;
+                                path.push((dep, 0));
+                            }
+                            Some(1) => {
+                                let cycle: Vec<&str> = path
+                                    .iter()
+                                    .skip_while(|(n, _)| *n != dep)
+                                    .map(|(n, _)| decls[*n].id.name.as_str())
+                                    .chain([decls[dep].id.name.as_str()])
+                                    .collect();
+                                let span = decls[node].id.span;
+                                self.error(
+                                    code,
+                                    span,
+                                    format!("this {what} depends on itself: {}", cycle.join(" -> ")),
+                                    format!("break the cycle: one {what} in the loop must not use the next"),
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                    None => {
+                        state[node] = 2;
+                        order.push(node);
+                        path.pop();
+                    }
+                }
+            }
+        }
+        order
+    }
+
+    /// E0501: a question whose condition can never hold, decided by constant
+    /// folding, contradictory comparisons of the same value, and conditions
+    /// that need an answer to a question that itself never applies.
+    fn check_reachability(&mut self, model: &Model, decls: &[&ast::Decl], deps: &[(Option<Span>, Vec<usize>)]) {
+        let mut never = vec![false; model.questions.len()];
+        for &q in &model.question_order {
+            let Some(when) = &model.questions[q].when else { continue };
+            let reason = crate::reach::never_true(when, &never);
+            if let Some(reason) = reason {
+                never[q] = true;
+                let span = deps.get(q).and_then(|d| d.0).unwrap_or(decls[q].id.span);
+                self.error(
+                    "E0501",
+                    span,
+                    format!("question `{}` can never apply: {reason}", decls[q].id.name),
+                    "fix the condition, or remove the question if it is not needed",
+                );
+            }
+        }
+    }
+
+    // ---- property values -------------------------------------------------
+
+    fn text(&mut self, p: &mut Props, key: &str, required: bool) -> Option<Text> {
+        let Some(prop) = p.take(key) else {
+            if required && !p.misspelt(key) {
+                let example = self.text_example(key);
+                self.error("E0106", p.at, format!("this {} needs a `{key}`", p.kind), format!("add `{example}`"));
+            }
+            return None;
+        };
+        let PropValue::Text(parts) = &prop.value else {
+            self.error(
+                "E0107",
+                prop.span,
+                format!("`{key}` needs a text with language tags"),
+                format!("write `{}`", self.text_example(key)),
+            );
+            return None;
+        };
+        let mut text = Text::new();
+        for part in parts {
+            if !self.languages.contains(&part.lang.name) {
+                self.error(
+                    "E0302",
+                    part.lang.span,
+                    format!(
+                        "language `{}` is not one of this checklist's languages ({})",
+                        part.lang.name,
+                        self.languages.join(", ")
+                    ),
+                    "fix the tag, or add the language to `languages` in the checklist declaration",
+                );
+            }
+            if text.insert(part.lang.name.clone(), part.text.clone()).is_some() {
+                self.error(
+                    "E0107",
+                    part.lang.span,
+                    format!("`{}` is given twice in this text", part.lang.name),
+                    "keep one translation per language",
+                );
+            }
+        }
+        let missing: Vec<&str> = self.languages.iter().filter(|l| !text.contains_key(*l)).map(String::as_str).collect();
+        if !missing.is_empty() {
+            self.error(
+                "E0301",
+                prop.key.span,
+                format!("`{key}` has no {} translation", missing.join(", ")),
+                format!("add {}", missing.iter().map(|l| format!("{l} \"...\"")).collect::<Vec<_>>().join(" ")),
+            );
+        }
+        Some(text)
+    }
+
+    /// `label fi "..." sv "..." en "..."` in the checklist's languages.
+    fn text_example(&self, key: &str) -> String {
+        let parts: Vec<String> = self.languages.iter().map(|l| format!("{l} \"...\"")).collect();
+        format!("{key} {}", parts.join(" "))
+    }
+
+    fn flag(&mut self, p: &mut Props, key: &str) -> bool {
+        match p.take(key) {
+            None => false,
+            Some(ast::Prop { value: PropValue::Flag, .. }) => true,
+            Some(prop) => {
+                self.error(
+                    "E0107",
+                    prop.span,
+                    format!("`{key}` is a flag and takes no value"),
+                    format!("write just `{key}` on its own line"),
+                );
+                true
+            }
+        }
+    }
+
+    fn string(&mut self, p: &mut Props, key: &str) -> Option<String> {
+        let prop = p.take(key)?;
+        match &prop.value {
+            PropValue::Args(args) if args.len() == 1 => match &args[0] {
+                Arg::Str(s, _) => return Some(s.clone()),
+                Arg::Number(n, _) => return Some(n.to_string()),
+                _ => {}
+            },
+            PropValue::Text(parts) if parts.len() == 1 && key == "source" => return Some(parts[0].text.clone()),
+            _ => {}
+        }
+        self.error("E0107", prop.span, format!("`{key}` needs one string"), format!("write `{key} \"...\"`"));
+        None
+    }
+
+    fn range(&mut self, p: &mut Props, key: &str) -> Option<(f64, f64)> {
+        let prop = p.take(key)?;
+        if let PropValue::Args(args) = &prop.value
+            && let [Arg::Range(lo, hi, span)] = args.as_slice()
+        {
+            if lo.is_finite() && hi.is_finite() && lo <= hi {
+                return Some((*lo, *hi));
+            }
+            self.error(
+                "E0107",
+                *span,
+                format!("the range {lo}..{hi} is empty or not finite"),
+                "write the smaller number first, e.g. `0..17`",
+            );
+            return None;
+        }
+        self.error("E0107", prop.span, format!("`{key}` needs a range"), format!("write e.g. `{key} 0..17`"));
+        None
+    }
+
+    fn names(&mut self, prop: &ast::Prop) -> Vec<Ident> {
+        match &prop.value {
+            PropValue::Args(args) => args
+                .iter()
+                .filter_map(|a| match a {
+                    Arg::Name(id) => Some(id.clone()),
+                    other => {
+                        self.error(
+                            "E0107",
+                            other.span(),
+                            format!("`{}` takes names, not this value", prop.key.name),
+                            "write names separated by commas",
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            _ => {
+                self.error(
+                    "E0107",
+                    prop.span,
+                    format!("`{}` needs one or more names", prop.key.name),
+                    format!("write e.g. `{} a, b`", prop.key.name),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// Resolves the names of a property to declarations of one kind.
+    fn refs(&mut self, prop: &ast::Prop, names: &Names, kind: DeclKind) -> Vec<usize> {
+        let mut out = Vec::new();
+        for id in self.names(prop) {
+            match names.lookup(&id.name) {
+                Some((k, i)) if k == kind => out.push(i),
+                Some((k, _)) => self.error(
+                    "E0103",
+                    id.span,
+                    format!("`{}` is a {}, not a {}", id.name, k.keyword(), kind.keyword()),
+                    format!("name a {} here", kind.keyword()),
+                ),
+                None => {
+                    let hint = did_you_mean(&id.name, names.of_kind(kind)).map_or_else(
+                        || format!("declare it with `{} {} {{ ... }}`", kind.keyword(), id.name),
+                        |s| format!("did you mean `{s}`?"),
+                    );
+                    self.error("E0101", id.span, format!("unknown {} `{}`", kind.keyword(), id.name), hint);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    (2..=3).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_lowercase())
+}

@@ -1,0 +1,794 @@
+//! The draft decision document (JSON or YAML): its typed form, its JSON
+//! Schema, and loading with errors that name the JSON path.
+//!
+//! Loading has two steps: [`Decision::from_str`] checks the document's shape
+//! (fields and their types); [`bind`] checks it against a checklist (ids of
+//! facts, questions, groups, domains; answers on the right scale) and turns it
+//! into the indexed form the evaluator reads.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::limits::Limits;
+use crate::model::*;
+
+/// A draft decision with its alternatives.
+///
+/// ```
+/// let d = ennakko::Decision::from_str(r#"{"id": "1", "title": "T", "alternatives": [{"id": "zero", "kind": "zero"}]}"#,
+///     ennakko::Format::Json, &Default::default()).unwrap();
+/// assert_eq!(d.alternatives[0].kind, ennakko::decision::AlternativeKind::Zero);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Case or document id.
+    pub id: String,
+    /// Title of the decision.
+    pub title: String,
+    /// Kind of decision, free text that rules may test (`school_network`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Preferred report language (`fi`, `sv`, `en`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Values of the facts the checklist declares.
+    #[serde(default)]
+    pub facts: IndexMap<String, serde_json::Value>,
+    /// The alternatives compared: the zero option and the proposals.
+    pub alternatives: Vec<Alternative>,
+    /// Free-form data, ignored by the engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<serde_json::Value>,
+}
+
+/// What an alternative is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AlternativeKind {
+    /// The zero option: nothing is decided.
+    Zero,
+    /// A proposal.
+    Proposal,
+    /// Another alternative that was considered.
+    Other,
+}
+
+impl AlternativeKind {
+    /// The kind as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            AlternativeKind::Zero => "zero",
+            AlternativeKind::Proposal => "proposal",
+            AlternativeKind::Other => "other",
+        }
+    }
+}
+
+/// One alternative and its answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// Id, unique within the decision.
+    pub id: String,
+    /// Zero option, proposal or other.
+    pub kind: AlternativeKind,
+    /// Short title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Answers: question id to answer.
+    #[serde(default)]
+    pub answers: IndexMap<String, serde_json::Value>,
+    /// Impact cells.
+    #[serde(default)]
+    pub impacts: Vec<ImpactCell>,
+}
+
+/// The assessed impact on one group in one domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImpactCell {
+    /// The impact question this cell answers, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Group id.
+    pub group: String,
+    /// Domain id; may be left out when the question has one domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// -2..2, `mixed` or `unknown`.
+    pub direction: Direction,
+    /// Level of the magnitude scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub magnitude: Option<String>,
+    /// Level of the likelihood scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<String>,
+    /// Level of the people scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<String>,
+    /// Level of the timing scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<String>,
+    /// Level of the reversibility scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reversibility: Option<String>,
+    /// Level of the evidence scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// How a negative impact is mitigated or compensated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigation: Option<String>,
+    /// Free note shown in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl ImpactCell {
+    fn level(&self, scale: ScaleId) -> Option<&String> {
+        match scale {
+            ScaleId::Magnitude => self.magnitude.as_ref(),
+            ScaleId::Likelihood => self.likelihood.as_ref(),
+            ScaleId::People => self.people.as_ref(),
+            ScaleId::Timing => self.timing.as_ref(),
+            ScaleId::Reversibility => self.reversibility.as_ref(),
+            ScaleId::Evidence => self.evidence.as_ref(),
+        }
+    }
+}
+
+/// The direction of an impact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// -2 (strongly negative) ..= 2 (strongly positive).
+    Value(i8),
+    /// Both positive and negative.
+    Mixed,
+    /// Not known.
+    Unknown,
+}
+
+impl Direction {
+    /// The direction as written in documents: `-1`, `mixed`, `unknown`.
+    pub fn name(self) -> String {
+        match self {
+            Direction::Value(v) => v.to_string(),
+            Direction::Mixed => "mixed".into(),
+            Direction::Unknown => "unknown".into(),
+        }
+    }
+}
+
+impl Serialize for Direction {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Direction::Value(v) => s.serialize_i8(*v),
+            Direction::Mixed => s.serialize_str("mixed"),
+            Direction::Unknown => s.serialize_str("unknown"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Error> {
+        struct V;
+        const EXPECTED: &str = "an integer from -2 to 2, \"mixed\" or \"unknown\"";
+        impl serde::de::Visitor<'_> for V {
+            type Value = Direction;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Direction, E> {
+                match v {
+                    -2..=2 => Ok(Direction::Value(v as i8)),
+                    _ => Err(E::custom(format!("direction {v} is out of range: expected {EXPECTED}"))),
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Direction, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Direction, E> {
+                if v.fract() == 0.0 && (-2.0..=2.0).contains(&v) {
+                    self.visit_i64(v as i64)
+                } else {
+                    Err(E::custom(format!("direction {v} is not allowed: expected {EXPECTED}")))
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Direction, E> {
+                match v {
+                    "mixed" => Ok(Direction::Mixed),
+                    "unknown" => Ok(Direction::Unknown),
+                    other => match other.trim_start_matches('+').parse::<i64>() {
+                        Ok(n) => self.visit_i64(n),
+                        Err(_) => Err(E::custom(format!("direction \"{other}\" is not allowed: expected {EXPECTED}"))),
+                    },
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Direction {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Direction".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "-2 (strongly negative) to 2 (strongly positive), or mixed, or unknown",
+            "oneOf": [
+                {"type": "integer", "minimum": -2, "maximum": 2},
+                {"type": "string", "enum": ["mixed", "unknown"]}
+            ]
+        })
+    }
+}
+
+/// The syntax of a decision document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// JSON.
+    Json,
+    /// YAML (JSON is YAML too).
+    Yaml,
+}
+
+impl Format {
+    /// Guesses the format from a file name: `.json` is JSON, anything else YAML.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::Format::from_path("a/decision.json"), ennakko::Format::Json);
+    /// ```
+    pub fn from_path(path: &str) -> Format {
+        if path.to_ascii_lowercase().ends_with(".json") { Format::Json } else { Format::Yaml }
+    }
+}
+
+/// A decision document that could not be read, with every problem found.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", crate::diagnostic::render_all(.diagnostics))]
+pub struct DecisionError {
+    /// The problems, each with a code and a JSON path.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<Diagnostic> for DecisionError {
+    fn from(d: Diagnostic) -> DecisionError {
+        DecisionError { diagnostics: vec![d] }
+    }
+}
+
+impl Decision {
+    /// Reads a decision from JSON or YAML text.
+    pub fn from_str(text: &str, format: Format, limits: &Limits) -> Result<Decision, DecisionError> {
+        let value = parse_value(text, format, limits)?;
+        Decision::from_value(value)
+    }
+
+    /// Reads a decision from an already parsed JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Decision, DecisionError> {
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = json_path(&e.path().to_string());
+            let (message, help) = explain_serde_error(&e.inner().to_string());
+            Diagnostic::error(if message.contains("unknown field") { "D0102" } else { "D0101" }, message)
+                .with_help(help)
+                .at_path(path)
+                .into()
+        })
+    }
+}
+
+fn json_path(serde_path: &str) -> String {
+    if serde_path == "." || serde_path.is_empty() { "$".into() } else { format!("$.{serde_path}") }
+}
+
+/// Rewords serde's messages and adds a fix hint.
+fn explain_serde_error(raw: &str) -> (String, String) {
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let hint = match did_you_mean(field, expected.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the allowed fields are: {}", expected.join(", ")),
+        };
+        return (format!("unknown field `{field}`"), hint);
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        return (format!("missing field `{field}`"), format!("add `{field}`; see docs/decision-format.md"));
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let variant = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let hint = did_you_mean(variant, expected.iter().copied())
+            .map_or_else(|| format!("use one of: {}", expected.join(", ")), |s| format!("did you mean `{s}`?"));
+        return (format!("`{variant}` is not allowed here"), hint);
+    }
+    (raw.to_string(), "see `ennakko schema decision` for the expected shape".into())
+}
+
+/// Parses JSON or YAML into a JSON value, within the size and depth limits.
+fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json::Value, DecisionError> {
+    if text.len() > limits.max_decision_bytes {
+        return Err(Diagnostic::error(
+            "D0002",
+            format!("the decision is {} bytes; the limit is {}", text.len(), limits.max_decision_bytes),
+        )
+        .with_help("split it, or raise `max_decision_bytes`")
+        .into());
+    }
+    let depth = nesting_depth(text);
+    if depth > limits.max_decision_depth {
+        return Err(Diagnostic::error(
+            "D0003",
+            format!("the decision nests {depth} levels deep; the limit is {}", limits.max_decision_depth),
+        )
+        .with_help("a decision needs only a few levels: check for runaway nesting")
+        .into());
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        Format::Json => serde_json::from_str(text).map_err(|e| {
+            Diagnostic::error("D0001", format!("invalid JSON: {e}"))
+                .with_help("fix the JSON syntax at this position")
+                .at_line_col(None, text, e.line(), e.column())
+                .into()
+        }),
+        Format::Yaml => serde_norway::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let d = Diagnostic::error("D0001", format!("invalid YAML: {msg}"))
+                .with_help("fix the YAML syntax at this position");
+            match e.location() {
+                Some(loc) => d.at_line_col(None, text, loc.line(), loc.column()),
+                None => d,
+            }
+            .into()
+        }),
+    }
+}
+
+/// Bracket nesting of JSON or flow YAML, plus indentation levels of block
+/// YAML: an upper bound good enough to refuse runaway documents before a
+/// recursive parser sees them.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string) = (0usize, 0usize, false);
+    let mut escaped = false;
+    for b in text.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let indent = text.lines().map(|l| l.len() - l.trim_start_matches([' ', '-']).len()).max().unwrap_or(0);
+    max.max(indent / 2)
+}
+
+// ---- binding to a checklist ------------------------------------------------------
+
+/// A decision bound to a checklist: everything indexed, ready to evaluate.
+#[derive(Debug, Clone)]
+pub(crate) struct Bound {
+    pub id: Arc<str>,
+    pub title: Arc<str>,
+    pub kind: Option<Arc<str>>,
+    pub facts: Vec<Value>,
+    pub alternatives: Vec<BoundAlternative>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct BoundAlternative {
+    pub id: Arc<str>,
+    pub kind: AlternativeKind,
+    /// Answers by question index; `Missing` where not given.
+    pub answers: Vec<Value>,
+    pub cells: Vec<BoundCell>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct BoundCell {
+    /// Position in the alternative's `impacts` list.
+    pub index: usize,
+    pub question: Option<usize>,
+    pub group: usize,
+    pub domain: usize,
+    pub direction: Direction,
+    /// Level index per scale, in [`ScaleId::ALL`] order.
+    pub levels: [Option<usize>; 6],
+    pub mitigated: bool,
+}
+
+/// Checks a decision against a checklist and indexes it. Reports every
+/// problem found.
+pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Result<Bound, DecisionError> {
+    let mut b = Binder { model, diags: Vec::new() };
+    if decision.alternatives.is_empty() {
+        b.error(
+            "D0105",
+            "$.alternatives",
+            "the decision has no alternatives",
+            "add at least the zero option and one proposal",
+        );
+    }
+    if decision.alternatives.len() > limits.max_alternatives {
+        b.error(
+            "D0004",
+            "$.alternatives",
+            format!("{} alternatives; the limit is {}", decision.alternatives.len(), limits.max_alternatives),
+            "raise `max_alternatives` if this is intended",
+        );
+        return Err(DecisionError { diagnostics: b.diags });
+    }
+    let facts = b.facts(decision);
+    let mut seen = HashSet::new();
+    let mut alternatives = Vec::with_capacity(decision.alternatives.len());
+    for (i, alt) in decision.alternatives.iter().enumerate() {
+        let path = format!("$.alternatives[{i}]");
+        if !seen.insert(alt.id.as_str()) {
+            b.error(
+                "D0106",
+                format!("{path}.id"),
+                format!("alternative id `{}` is used twice", alt.id),
+                "give each alternative its own id",
+            );
+        }
+        if alt.impacts.len() > limits.max_cells {
+            b.error(
+                "D0004",
+                format!("{path}.impacts"),
+                format!("{} impact cells; the limit is {}", alt.impacts.len(), limits.max_cells),
+                "raise `max_cells` if this is intended",
+            );
+            continue;
+        }
+        let answers = b.answers(alt, &path);
+        let cells = alt
+            .impacts
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| b.cell(c, &format!("{path}.impacts[{j}]")).map(|cell| BoundCell { index: j, ..cell }))
+            .collect();
+        let cells = b.no_duplicate_cells(cells, &path);
+        alternatives.push(BoundAlternative { id: alt.id.as_str().into(), kind: alt.kind, answers, cells });
+    }
+    if b.diags.is_empty() {
+        Ok(Bound {
+            id: decision.id.as_str().into(),
+            title: decision.title.as_str().into(),
+            kind: decision.kind.as_deref().map(Arc::from),
+            facts,
+            alternatives,
+        })
+    } else {
+        Err(DecisionError { diagnostics: b.diags })
+    }
+}
+
+struct Binder<'a> {
+    model: &'a Model,
+    diags: Vec<Diagnostic>,
+}
+
+impl Binder<'_> {
+    fn error(&mut self, code: &str, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
+        self.diags.push(Diagnostic::error(code, message).with_help(help).at_path(path));
+    }
+
+    fn unknown(&mut self, path: String, what: &str, name: &str, known: Vec<&str>) {
+        let hint = match did_you_mean(name, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if known.is_empty() => format!("the checklist declares no {what}s"),
+            None => format!("the checklist's {what}s are: {}", known.join(", ")),
+        };
+        self.error("D0103", path, format!("unknown {what} `{name}`"), hint);
+    }
+
+    fn facts(&mut self, decision: &Decision) -> Vec<Value> {
+        let mut values = vec![Value::Missing; self.model.facts.len()];
+        for (name, raw) in &decision.facts {
+            let path = format!("$.facts.{name}");
+            let Some(i) = self.model.facts.iter().position(|f| f.id == *name) else {
+                let known = self.model.facts.iter().map(|f| f.id.as_str()).collect();
+                self.unknown(path, "fact", name, known);
+                continue;
+            };
+            let fact = &self.model.facts[i];
+            values[i] = match &fact.kind {
+                FactKind::Number { range } => self.number(raw, *range, &path),
+                FactKind::Text => self.string(raw, &path),
+                FactKind::Flag => match raw {
+                    serde_json::Value::Bool(b) => Value::Bool(*b),
+                    serde_json::Value::Null => Value::Missing,
+                    _ => self.wrong_type(raw, "true or false", &path),
+                },
+                FactKind::Choice(options) => self.choice(raw, options, &path),
+                FactKind::List => match raw {
+                    serde_json::Value::Array(items) => {
+                        let items: Vec<Value> =
+                            items.iter().enumerate().map(|(j, v)| self.string(v, &format!("{path}[{j}]"))).collect();
+                        Value::List(items.into())
+                    }
+                    serde_json::Value::Null => Value::Missing,
+                    _ => self.wrong_type(raw, "a list of strings", &path),
+                },
+            };
+        }
+        values
+    }
+
+    fn wrong_type(&mut self, raw: &serde_json::Value, expected: &str, path: &str) -> Value {
+        let found = match raw {
+            serde_json::Value::Null => "nothing",
+            serde_json::Value::Bool(_) => "true/false",
+            serde_json::Value::Number(_) => "a number",
+            serde_json::Value::String(_) => "a string",
+            serde_json::Value::Array(_) => "a list",
+            serde_json::Value::Object(_) => "a mapping",
+        };
+        self.error("D0101", path, format!("expected {expected}, found {found}"), format!("write {expected} here"));
+        Value::Missing
+    }
+
+    fn number(&mut self, raw: &serde_json::Value, range: Option<(f64, f64)>, path: &str) -> Value {
+        let n = match raw {
+            serde_json::Value::Number(n) => n.as_f64(),
+            serde_json::Value::Null => return Value::Missing,
+            _ => return self.wrong_type(raw, "a number", path),
+        };
+        match n {
+            Some(n) if n.is_finite() => {
+                if let Some((lo, hi)) = range
+                    && !(lo..=hi).contains(&n)
+                {
+                    self.error(
+                        "D0104",
+                        path,
+                        format!("{n} is outside the allowed range {lo}..{hi}"),
+                        "check the value and its unit",
+                    );
+                }
+                Value::Num(n)
+            }
+            _ => {
+                self.error("D0104", path, "the number is not finite", "write an ordinary number");
+                Value::Missing
+            }
+        }
+    }
+
+    fn string(&mut self, raw: &serde_json::Value, path: &str) -> Value {
+        match raw {
+            serde_json::Value::String(s) => Value::Str(s.as_str().into()),
+            serde_json::Value::Null => Value::Missing,
+            _ => self.wrong_type(raw, "a string", path),
+        }
+    }
+
+    fn choice(&mut self, raw: &serde_json::Value, options: &[Choice], path: &str) -> Value {
+        let value = self.string(raw, path);
+        if let Value::Str(s) = &value
+            && !options.iter().any(|o| *o.id == **s)
+        {
+            let hint = did_you_mean(s, options.iter().map(|o| o.id.as_str())).map_or_else(
+                || format!("the options are: {}", options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")),
+                |o| format!("did you mean `{o}`?"),
+            );
+            self.error("D0104", path, format!("`{s}` is not one of the options"), hint);
+        }
+        value
+    }
+
+    fn answers(&mut self, alt: &Alternative, path: &str) -> Vec<Value> {
+        let mut answers = vec![Value::Missing; self.model.questions.len()];
+        for (name, raw) in &alt.answers {
+            let path = format!("{path}.answers.{name}");
+            let Some(q) = self.model.questions.iter().position(|q| q.id == *name) else {
+                let known = self.model.questions.iter().map(|q| q.id.as_str()).collect();
+                self.unknown(path, "question", name, known);
+                continue;
+            };
+            answers[q] = match &self.model.questions[q].kind {
+                QuestionKind::Screening => match raw {
+                    serde_json::Value::String(s) if s == "yes" => Value::Screening(Screening::Yes),
+                    serde_json::Value::String(s) if s == "no" => Value::Screening(Screening::No),
+                    serde_json::Value::String(s) if s == "unknown" => Value::Screening(Screening::Unknown),
+                    serde_json::Value::Bool(true) => Value::Screening(Screening::Yes),
+                    serde_json::Value::Bool(false) => Value::Screening(Screening::No),
+                    serde_json::Value::Null => Value::Missing,
+                    _ => {
+                        self.error(
+                            "D0104",
+                            path,
+                            format!("a screening answer must be yes, no or unknown, not {raw}"),
+                            "write yes, no or unknown",
+                        );
+                        Value::Missing
+                    }
+                },
+                QuestionKind::Impact => {
+                    self.error(
+                        "D0101",
+                        path,
+                        format!("`{name}` is an impact question: it is answered with impact cells"),
+                        format!("add cells with `question: {name}` under this alternative's `impacts`"),
+                    );
+                    Value::Missing
+                }
+                QuestionKind::Choice(options) => self.choice(raw, options, &path),
+                QuestionKind::Number { range } => self.number(raw, *range, &path),
+                QuestionKind::Text => self.string(raw, &path),
+            };
+        }
+        answers
+    }
+
+    fn cell(&mut self, cell: &ImpactCell, path: &str) -> Option<BoundCell> {
+        let model = self.model;
+        let mut ok = true;
+        let question = match &cell.question {
+            None => None,
+            Some(name) => match model.questions.iter().position(|q| q.id == *name) {
+                Some(q) if matches!(model.questions[q].kind, QuestionKind::Impact) => Some(q),
+                Some(_) => {
+                    self.error(
+                        "D0107",
+                        format!("{path}.question"),
+                        format!("`{name}` is not an impact question"),
+                        "name an impact question, or leave `question` out",
+                    );
+                    ok = false;
+                    None
+                }
+                None => {
+                    let known = model
+                        .questions
+                        .iter()
+                        .filter(|q| matches!(q.kind, QuestionKind::Impact))
+                        .map(|q| q.id.as_str())
+                        .collect();
+                    self.unknown(format!("{path}.question"), "impact question", name, known);
+                    ok = false;
+                    None
+                }
+            },
+        };
+        let group = model.groups.iter().position(|g| g.id == cell.group);
+        if group.is_none() {
+            self.unknown(
+                format!("{path}.group"),
+                "group",
+                &cell.group,
+                model.groups.iter().map(|g| g.id.as_str()).collect(),
+            );
+        }
+        let domain = match (&cell.domain, question) {
+            (Some(name), _) => {
+                let d = model.domains.iter().position(|d| d.id == *name);
+                if d.is_none() {
+                    self.unknown(
+                        format!("{path}.domain"),
+                        "domain",
+                        name,
+                        model.domains.iter().map(|d| d.id.as_str()).collect(),
+                    );
+                }
+                d
+            }
+            (None, Some(q)) if model.questions[q].domains.len() == 1 => model.questions[q].domains.first().copied(),
+            (None, Some(q)) => {
+                let ids: Vec<&str> = model.questions[q].domains.iter().map(|&d| model.domains[d].id.as_str()).collect();
+                self.error(
+                    "D0105",
+                    format!("{path}.domain"),
+                    "this cell needs a `domain`",
+                    format!("question `{}` covers several domains: {}", model.questions[q].id, ids.join(", ")),
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    "D0105",
+                    format!("{path}.domain"),
+                    "a cell without `question` needs a `domain`",
+                    "add `domain: <id>` or `question: <impact question id>`",
+                );
+                None
+            }
+        };
+        if let (Some(q), Some(g), Some(d)) = (question, group, domain) {
+            let qd = &model.questions[q];
+            if !qd.groups.contains(&g) {
+                let ids: Vec<&str> = qd.groups.iter().map(|&g| model.groups[g].id.as_str()).collect();
+                self.error(
+                    "D0107",
+                    format!("{path}.group"),
+                    format!("question `{}` does not ask about group `{}`", qd.id, cell.group),
+                    format!("its groups are: {}; or leave `question` out", ids.join(", ")),
+                );
+                ok = false;
+            }
+            if !qd.domains.contains(&d) {
+                let ids: Vec<&str> = qd.domains.iter().map(|&d| model.domains[d].id.as_str()).collect();
+                self.error(
+                    "D0107",
+                    format!("{path}.domain"),
+                    format!("question `{}` does not cover domain `{}`", qd.id, model.domains[d].id),
+                    format!("its domains are: {}", ids.join(", ")),
+                );
+                ok = false;
+            }
+        }
+        let mut levels = [None; 6];
+        for (slot, scale) in levels.iter_mut().zip(ScaleId::ALL) {
+            let Some(name) = cell.level(scale) else { continue };
+            let scale_def = model.scale(scale);
+            match scale_def.levels.iter().position(|l| l.id == *name) {
+                Some(i) => *slot = Some(i),
+                None => {
+                    let ids: Vec<&str> = scale_def.levels.iter().map(|l| l.id.as_str()).collect();
+                    let hint = did_you_mean(name, ids.iter().copied()).map_or_else(
+                        || format!("the levels are: {}", ids.join(", ")),
+                        |s| format!("did you mean `{s}`?"),
+                    );
+                    self.error(
+                        "D0104",
+                        format!("{path}.{}", scale.name()),
+                        format!("`{name}` is not a level of the {} scale", scale.name()),
+                        hint,
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let mitigated = cell.mitigation.as_deref().is_some_and(|m| !m.trim().is_empty());
+        match (ok, group, domain) {
+            (true, Some(group), Some(domain)) => {
+                Some(BoundCell { index: 0, question, group, domain, direction: cell.direction, levels, mitigated })
+            }
+            _ => None,
+        }
+    }
+
+    fn no_duplicate_cells(&mut self, cells: Vec<BoundCell>, path: &str) -> Vec<BoundCell> {
+        let mut seen = HashSet::new();
+        for c in &cells {
+            let j = c.index;
+            if !seen.insert((c.question, c.group, c.domain)) {
+                let m = self.model;
+                self.error(
+                    "D0106",
+                    format!("{path}.impacts[{j}]"),
+                    format!(
+                        "a second cell for group `{}` in domain `{}`",
+                        m.groups[c.group].id, m.domains[c.domain].id
+                    ),
+                    "merge the two cells into one",
+                );
+            }
+        }
+        cells
+    }
+}

@@ -1,0 +1,206 @@
+//! Diagnostics: the one error and warning type every layer reports in.
+//!
+//! A [`Diagnostic`] is plain data (serde, JSON Schema) so the CLI, Python and
+//! WebAssembly all show the same thing; [`Diagnostic::render`] draws it the
+//! way rustc does, with the source line and a caret under the spot.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::source::{SourceMap, Span};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; the checklist still compiles.
+    Warning,
+    /// The checklist or decision is rejected.
+    Error,
+}
+
+/// One problem found in a checklist, a decision or an option.
+///
+/// ```
+/// use ennakko::Checklist;
+/// let source = "checklist c { title en \"C\" version \"1\" languages en }\ngroup kids { labl en \"Kids\" }";
+/// let err = Checklist::from_source("x.eva", source).unwrap_err();
+/// let d = &err.diagnostics()[0];
+/// assert_eq!(d.code, "E0104");
+/// assert_eq!((d.line, d.column), (Some(2), Some(14)));
+/// assert_eq!(d.help.as_deref(), Some("did you mean `label`?"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `E0101`. See `docs/errors.md`.
+    pub code: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The file, for checklist diagnostics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column, counted in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// 1-based line where the marked text ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<usize>,
+    /// 1-based column just past the marked text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<usize>,
+    /// JSON path into the decision document, for decision diagnostics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The source line the position is on, so the diagnostic renders alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
+    /// Further notes (e.g. "first defined here: line 3").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A new error with a code and a message and no position.
+    pub fn error(code: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: code.to_string(),
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+            file: None,
+            line: None,
+            column: None,
+            end_line: None,
+            end_column: None,
+            path: None,
+            source_line: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A new warning with a code and a message and no position.
+    pub fn warning(code: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    /// Adds the fix hint.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a JSON path (decision diagnostics).
+    pub fn at_path(mut self, path: impl Into<String>) -> Diagnostic {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Places the diagnostic at a span of a checklist file.
+    pub fn at_span(mut self, sources: &SourceMap, span: Span) -> Diagnostic {
+        if let Some(file) = sources.get(span.file) {
+            let start = file.line_col(span.start);
+            let end = file.line_col(span.end.max(span.start));
+            self.file = Some(file.name.clone());
+            self.line = Some(start.line);
+            self.column = Some(start.column);
+            self.end_line = Some(end.line);
+            self.end_column = Some(end.column);
+            self.source_line = Some(file.line_text(span.start).to_string());
+        }
+        self
+    }
+
+    /// Places the diagnostic at a line and column of a named document
+    /// (used for decision files, whose parsers report line and column).
+    pub fn at_line_col(mut self, file: Option<&str>, text: &str, line: usize, column: usize) -> Diagnostic {
+        self.file = file.map(str::to_string);
+        self.line = Some(line);
+        self.column = Some(column);
+        self.source_line = text.lines().nth(line.saturating_sub(1)).map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Draws the diagnostic as text, like rustc:
+    ///
+    /// ```text
+    /// error[E0101]: unknown group `chidren`
+    ///  --> local.eva:4:10
+    ///   |
+    /// 4 |   groups chidren
+    ///   |          ^^^^^^^
+    ///   = help: did you mean `children`?
+    /// ```
+    pub fn render(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{kind}[{}]: {}\n", self.code, self.message);
+        let line_no = self.line.map(|l| l.to_string()).unwrap_or_default();
+        let pad = " ".repeat(line_no.len().max(1));
+        match (&self.file, self.line, self.column) {
+            (Some(file), Some(line), Some(col)) => out.push_str(&format!("{pad}--> {file}:{line}:{col}\n")),
+            (None, Some(line), Some(col)) => out.push_str(&format!("{pad}--> line {line}:{col}\n")),
+            _ => {}
+        }
+        if let Some(path) = &self.path {
+            out.push_str(&format!("{pad}--> at {path}\n"));
+        }
+        if let (Some(text), Some(col)) = (&self.source_line, self.column) {
+            let width = match (self.end_line, self.end_column) {
+                (Some(end_line), Some(end_col)) if Some(end_line) == self.line && end_col > col => end_col - col,
+                _ => 1,
+            };
+            let indent: String =
+                text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            out.push_str(&format!("{pad} |\n{line_no} | {text}\n{pad} | {indent}{}\n", "^".repeat(width)));
+        }
+        for note in &self.notes {
+            out.push_str(&format!("{pad} = note: {note}\n"));
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("{pad} = help: {help}\n"));
+        }
+        out
+    }
+}
+
+/// Renders several diagnostics, separated by blank lines, with a summary.
+pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diagnostics.len() - errors;
+    let mut out: String = diagnostics.iter().map(|d| d.render() + "\n").collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if errors > 0 {
+        out.push_str(&format!("{} and {} found\n", plural(errors, "error"), plural(warnings, "warning")));
+    }
+    out
+}
+
+/// The closest of `candidates` to `name`, if close enough to suggest.
+///
+/// ```
+/// assert_eq!(ennakko::diagnostic::did_you_mean("chidren", ["children", "older_people"]), Some("children".to_string()));
+/// ```
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c.to_string())
+}

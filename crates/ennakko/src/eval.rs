@@ -1,0 +1,776 @@
+//! Evaluation of a bound decision against a compiled checklist.
+//!
+//! Work is done in phases, each over all alternatives, so that anything an
+//! expression may read is ready before it is read:
+//! 1. cell scores, then group, domain, perspective and total scores, equity;
+//! 2. which questions apply (in dependency order);
+//! 3. which are answered, and completeness;
+//! 4. named scores (in dependency order);
+//! 5. rules, then the verdict.
+//!
+//! Every expression step costs one unit of fuel from [`Limits::max_eval_steps`].
+
+use std::sync::Arc;
+
+use crate::ast::{BinaryOp, QuantOp};
+use crate::decision::{Bound, BoundCell, Direction};
+use crate::diagnostic::Diagnostic;
+use crate::limits::Limits;
+use crate::model::*;
+use crate::report::{TraceItem, TraceSource};
+
+/// Evaluation ran out of its step budget.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", .diagnostic.render())]
+pub struct EvalError {
+    /// The diagnostic (code `R0001`); boxed to keep results small.
+    pub diagnostic: Box<Diagnostic>,
+}
+
+/// A score with its uncertainty range.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Range {
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Range {
+    fn add(&mut self, other: Range) {
+        self.value += other.value;
+        self.low += other.low;
+        self.high += other.high;
+    }
+}
+
+/// A sum of cells: its range and which cells it holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sum {
+    pub range: Range,
+    pub cells: Vec<usize>,
+}
+
+impl Sum {
+    fn push(&mut self, cell: usize, r: Range) {
+        self.range.add(r);
+        self.cells.push(cell);
+    }
+}
+
+/// Everything computed for one alternative.
+#[derive(Debug, Clone)]
+pub(crate) struct AltState {
+    pub cells: Vec<Range>,
+    pub groups: Vec<Sum>,
+    pub domains: Vec<Sum>,
+    pub perspectives: Vec<Sum>,
+    pub total: Sum,
+    pub vulnerable_mean: Option<f64>,
+    pub overall_mean: Option<f64>,
+    pub applies: Vec<bool>,
+    pub answered: Vec<bool>,
+    pub completeness: f64,
+    pub scores: Vec<Value>,
+    pub score_traces: Vec<Vec<TraceItem>>,
+}
+
+impl AltState {
+    pub fn equity_gap(&self) -> Option<f64> {
+        Some(self.vulnerable_mean? - self.overall_mean?)
+    }
+}
+
+/// A rule that fired.
+pub(crate) struct Fired {
+    pub rule: usize,
+    pub alternative: Option<usize>,
+    pub trace: Vec<TraceItem>,
+}
+
+/// The outcome of evaluation, before it is shaped into a report.
+pub(crate) struct Outcome {
+    pub alts: Vec<AltState>,
+    pub fired: Vec<Fired>,
+}
+
+/// Longest trace kept for one result; later reads are dropped (and the
+/// trace says so with a final `…` entry).
+const MAX_TRACE: usize = 64;
+
+/// Evaluates everything for one decision.
+pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<Outcome, EvalError> {
+    let mut fuel = limits.max_eval_steps;
+    let mut alts: Vec<AltState> = bound.alternatives.iter().map(|a| cell_phase(model, &a.cells)).collect();
+
+    for &q in &model.question_order {
+        for a in 0..alts.len() {
+            let applies = match &model.questions[q].when {
+                None => true,
+                Some(when) => Machine::new(model, bound, &alts, &mut fuel, false).condition(when, Some(a))?.0,
+            };
+            alts[a].applies[q] = applies;
+        }
+    }
+    for (state, alt) in alts.iter_mut().zip(&bound.alternatives) {
+        answered_phase(model, state, &alt.answers, &alt.cells);
+    }
+    for &s in &model.score_order {
+        for a in 0..alts.len() {
+            let mut m = Machine::new(model, bound, &alts, &mut fuel, true);
+            m.current = Some(a);
+            let value = m.eval(&model.scores[s].value)?;
+            let trace = m.take_trace();
+            alts[a].scores[s] = value;
+            alts[a].score_traces[s] = trace;
+        }
+    }
+    let mut fired = Vec::new();
+    for (r, rule) in model.rules.iter().enumerate() {
+        let targets: Vec<Option<usize>> = match rule.scope {
+            RuleScope::Decision => vec![None],
+            RuleScope::EachAlternative => (0..alts.len()).map(Some).collect(),
+            RuleScope::EachProposal => (0..alts.len())
+                .filter(|&a| bound.alternatives[a].kind != crate::decision::AlternativeKind::Zero)
+                .map(Some)
+                .collect(),
+        };
+        for alternative in targets {
+            let (hit, trace) = Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?;
+            if hit {
+                fired.push(Fired { rule: r, alternative, trace });
+            }
+        }
+    }
+    Ok(Outcome { alts, fired })
+}
+
+/// Phase 1: cell scores and their sums.
+fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
+    let mut state = AltState {
+        cells: Vec::with_capacity(cells.len()),
+        groups: vec![Sum::default(); model.groups.len()],
+        domains: vec![Sum::default(); model.domains.len()],
+        perspectives: vec![Sum::default(); model.perspectives.len()],
+        total: Sum::default(),
+        vulnerable_mean: None,
+        overall_mean: None,
+        applies: vec![false; model.questions.len()],
+        answered: vec![false; model.questions.len()],
+        completeness: 1.0,
+        scores: vec![Value::Missing; model.scores.len()],
+        score_traces: vec![Vec::new(); model.scores.len()],
+    };
+    for (i, cell) in cells.iter().enumerate() {
+        let r = cell_score(model, cell);
+        state.cells.push(r);
+        state.groups[cell.group].push(i, r);
+        state.domains[cell.domain].push(i, r);
+        if let Some(p) = model.domains.get(cell.domain).map(|d| d.perspective) {
+            state.perspectives[p].push(i, r);
+        }
+        state.total.push(i, r);
+    }
+    let assessed: Vec<(bool, f64)> = state
+        .groups
+        .iter()
+        .zip(&model.groups)
+        .filter(|(s, _)| !s.cells.is_empty())
+        .map(|(s, g)| (g.vulnerable, s.range.value))
+        .collect();
+    state.overall_mean = mean(assessed.iter().map(|a| a.1));
+    state.vulnerable_mean = mean(assessed.iter().filter(|a| a.0).map(|a| a.1));
+    state
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// A cell's score: direction times the weights of the multiplying scales.
+/// A missing level counts at the scale's default and widens the range to the
+/// scale's lowest and highest weights; a mixed or unknown direction counts as
+/// 0 with a range of ±1 or ±2.
+pub(crate) fn cell_score(model: &Model, cell: &BoundCell) -> Range {
+    let (mut value, mut low, mut high) = match cell.direction {
+        Direction::Value(d) => (f64::from(d), f64::from(d), f64::from(d)),
+        Direction::Mixed => (0.0, -1.0, 1.0),
+        Direction::Unknown => (0.0, -2.0, 2.0),
+    };
+    for (scale_id, level) in ScaleId::ALL.into_iter().zip(cell.levels) {
+        let scale = model.scale(scale_id);
+        if !scale.multiplies {
+            continue;
+        }
+        let (w, wl, wh) = scale_weight(scale, level);
+        value *= w;
+        let products = [low * wl, low * wh, high * wl, high * wh];
+        low = products.iter().copied().fold(f64::INFINITY, f64::min);
+        high = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    }
+    Range { value, low, high }
+}
+
+/// The weight of a level, or for a missing level the default's weight and
+/// the scale's whole span.
+pub(crate) fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f64) {
+    let weight = |i: usize| scale.levels.get(i).map_or(1.0, |l| l.weight);
+    match level {
+        Some(i) => (weight(i), weight(i), weight(i)),
+        None => {
+            let lo = scale.levels.iter().map(|l| l.weight).fold(f64::INFINITY, f64::min);
+            let hi = scale.levels.iter().map(|l| l.weight).fold(f64::NEG_INFINITY, f64::max);
+            let point = weight(scale.default.unwrap_or(scale.levels.len() / 2));
+            if lo.is_finite() { (point, lo, hi) } else { (1.0, 1.0, 1.0) }
+        }
+    }
+}
+
+/// Whether a cell counts as an answer to an impact question: it names the
+/// question, or names none and falls in the question's groups and domains.
+pub(crate) fn cell_answers(question: &Question, q: usize, cell: &BoundCell) -> bool {
+    match cell.question {
+        Some(cq) => cq == q,
+        None => question.groups.contains(&cell.group) && question.domains.contains(&cell.domain),
+    }
+}
+
+/// Phase 3: answered questions and completeness.
+fn answered_phase(model: &Model, state: &mut AltState, answers: &[Value], cells: &[BoundCell]) {
+    let (mut required, mut answered) = (0usize, 0usize);
+    for (q, question) in model.questions.iter().enumerate() {
+        let done = match question.kind {
+            QuestionKind::Impact => {
+                question.groups.iter().all(|&g| cells.iter().any(|c| c.group == g && cell_answers(question, q, c)))
+            }
+            _ => !matches!(answers.get(q), None | Some(Value::Missing)),
+        };
+        state.answered[q] = done;
+        if question.required && state.applies[q] {
+            required += 1;
+            answered += usize::from(done);
+        }
+    }
+    state.completeness = if required == 0 { 1.0 } else { answered as f64 / required as f64 };
+}
+
+/// Evaluates expressions in the context of a decision and, optionally, one
+/// of its alternatives.
+struct Machine<'a> {
+    model: &'a Model,
+    bound: &'a Bound,
+    alts: &'a [AltState],
+    current: Option<usize>,
+    vars: Vec<Value>,
+    fuel: &'a mut u64,
+    trace: Option<Vec<TraceItem>>,
+}
+
+type Eval = Result<Value, EvalError>;
+
+impl<'a> Machine<'a> {
+    fn new(model: &'a Model, bound: &'a Bound, alts: &'a [AltState], fuel: &'a mut u64, trace: bool) -> Machine<'a> {
+        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, trace: trace.then(Vec::new) }
+    }
+
+    /// Evaluates a condition; true only for `true` (missing is false).
+    fn condition(mut self, e: &Expr, alternative: Option<usize>) -> Result<(bool, Vec<TraceItem>), EvalError> {
+        self.current = alternative;
+        let hit = self.eval(e)? == Value::Bool(true);
+        Ok((hit, self.take_trace()))
+    }
+
+    fn take_trace(&mut self) -> Vec<TraceItem> {
+        self.trace.take().unwrap_or_default()
+    }
+
+    fn record(&mut self, source: TraceSource, id: impl FnOnce() -> String, value: &Value) {
+        let Some(trace) = self.trace.as_mut() else { return };
+        if trace.len() > MAX_TRACE {
+            return;
+        }
+        let alternative = match source {
+            TraceSource::Fact | TraceSource::Decision => None,
+            _ => self.current.and_then(|a| self.bound.alternatives.get(a)).map(|a| a.id.to_string()),
+        };
+        let item = TraceItem { source, alternative, id: id(), value: to_json(self.model, self.bound, value) };
+        if trace.contains(&item) {
+            return;
+        }
+        if trace.len() == MAX_TRACE {
+            let more = TraceItem { source, alternative: None, id: "…".into(), value: serde_json::Value::Null };
+            trace.push(more);
+        } else {
+            trace.push(item);
+        }
+    }
+
+    fn alt(&self) -> Option<(usize, &'a AltState)> {
+        let a = self.current?;
+        Some((a, self.alts.get(a)?))
+    }
+
+    fn burn(&mut self) -> Result<(), EvalError> {
+        if *self.fuel == 0 {
+            return Err(EvalError {
+                diagnostic: Box::new(
+                    Diagnostic::error("R0001", "evaluation ran out of steps")
+                    .with_help("the checklist and decision need more work than `max_eval_steps` allows; raise the limit if they are trusted"),
+                ),
+            });
+        }
+        *self.fuel -= 1;
+        Ok(())
+    }
+
+    fn eval(&mut self, e: &Expr) -> Eval {
+        self.burn()?;
+        Ok(match e {
+            Expr::Const(v) => v.clone(),
+            Expr::Decision(field) => {
+                let v = match field {
+                    DecisionField::Id => Value::Str(self.bound.id.clone()),
+                    DecisionField::Title => Value::Str(self.bound.title.clone()),
+                    DecisionField::Kind => self.bound.kind.clone().map_or(Value::Missing, Value::Str),
+                };
+                let name = match field {
+                    DecisionField::Id => "decision.id",
+                    DecisionField::Title => "decision.title",
+                    DecisionField::Kind => "decision.kind",
+                };
+                self.record(TraceSource::Decision, || name.into(), &v);
+                v
+            }
+            Expr::Fact(i) => {
+                let v = self.bound.facts.get(*i).cloned().unwrap_or(Value::Missing);
+                let model = self.model;
+                self.record(TraceSource::Fact, || model.facts[*i].id.clone(), &v);
+                v
+            }
+            Expr::Alternative(field) => {
+                let Some(alt) = self.current.and_then(|a| self.bound.alternatives.get(a)) else {
+                    return Ok(Value::Missing);
+                };
+                let (v, name) = match field {
+                    AltField::Id => (Value::Str(alt.id.clone()), "alternative.id"),
+                    AltField::Kind => (Value::Str(alt.kind.name().into()), "alternative.kind"),
+                    AltField::IsZero => {
+                        (Value::Bool(alt.kind == crate::decision::AlternativeKind::Zero), "alternative.is_zero")
+                    }
+                };
+                self.record(TraceSource::Alternative, || name.into(), &v);
+                v
+            }
+            Expr::Answer(q) => {
+                let v = self.answer(*q);
+                let model = self.model;
+                self.record(TraceSource::Answer, || model.questions[*q].id.clone(), &v);
+                v
+            }
+            Expr::Score(s) => {
+                let v = self.alt().and_then(|(_, st)| st.scores.get(*s).cloned()).unwrap_or(Value::Missing);
+                let model = self.model;
+                self.record(TraceSource::Score, || model.scores[*s].id.clone(), &v);
+                v
+            }
+            Expr::Var(slot) => self.vars.get(*slot).cloned().unwrap_or(Value::Missing),
+            Expr::Field(base, field) => {
+                let base = self.eval(base)?;
+                self.field(&base, *field)
+            }
+            Expr::Call(func, args) => self.call(*func, args)?,
+            Expr::Not(inner) => match self.eval(inner)? {
+                Value::Bool(b) => Value::Bool(!b),
+                _ => Value::Missing,
+            },
+            Expr::Neg(inner) => match self.eval(inner)? {
+                Value::Num(n) => Value::Num(-n),
+                _ => Value::Missing,
+            },
+            Expr::Binary(BinaryOp::And, l, r) => {
+                if self.eval(l)? != Value::Bool(true) {
+                    return Ok(Value::Bool(false));
+                }
+                Value::Bool(self.eval(r)? == Value::Bool(true))
+            }
+            Expr::Binary(BinaryOp::Or, l, r) => {
+                if self.eval(l)? == Value::Bool(true) {
+                    return Ok(Value::Bool(true));
+                }
+                Value::Bool(self.eval(r)? == Value::Bool(true))
+            }
+            Expr::Binary(op, l, r) => {
+                let (l, r) = (self.eval(l)?, self.eval(r)?);
+                apply_binary(*op, &l, &r)
+            }
+            Expr::List(items) => {
+                let values = items.iter().map(|i| self.eval(i)).collect::<Result<Vec<_>, _>>()?;
+                Value::List(values.into())
+            }
+            Expr::QuantAlternatives { op, proposals_only, body } => {
+                self.quant_alternatives(*op, *proposals_only, body.as_deref())?
+            }
+            Expr::QuantBind { op, slot, collection, filter, body } => {
+                self.quant_bind(*op, *slot, collection, filter.as_deref(), body.as_deref())?
+            }
+        })
+    }
+
+    /// The answer to a question in the current alternative; missing when the
+    /// question does not apply there.
+    fn answer(&self, q: usize) -> Value {
+        let Some((a, state)) = self.alt() else { return Value::Missing };
+        if !state.applies.get(q).copied().unwrap_or(false) {
+            return Value::Missing;
+        }
+        let question = &self.model.questions[q];
+        match question.kind {
+            QuestionKind::Impact => {
+                let cells = &self.bound.alternatives[a].cells;
+                let mut sum = None;
+                for (i, c) in cells.iter().enumerate() {
+                    if cell_answers(question, q, c) {
+                        *sum.get_or_insert(0.0) += state.cells[i].value;
+                    }
+                }
+                sum.map_or(Value::Missing, Value::Num)
+            }
+            _ => self.bound.alternatives[a].answers.get(q).cloned().unwrap_or(Value::Missing),
+        }
+    }
+
+    fn field(&self, base: &Value, field: Field) -> Value {
+        let m = self.model;
+        match (base, field) {
+            (Value::Group(g), Field::Id) => Value::Str(m.groups[*g].id.as_str().into()),
+            (Value::Group(g), Field::Vulnerable) => Value::Bool(m.groups[*g].vulnerable),
+            (Value::Group(g), Field::AgeMin) => m.groups[*g].age.map_or(Value::Missing, |a| Value::Num(a.0)),
+            (Value::Group(g), Field::AgeMax) => m.groups[*g].age.map_or(Value::Missing, |a| Value::Num(a.1)),
+            (Value::Domain(d), Field::Id) => Value::Str(m.domains[*d].id.as_str().into()),
+            (Value::Domain(d), Field::Perspective) => Value::Perspective(m.domains[*d].perspective),
+            (Value::Perspective(p), Field::Id) => Value::Str(m.perspectives[*p].id.as_str().into()),
+            (Value::Cell(a, c), field) => {
+                let (Some(cell), Some(state)) =
+                    (self.bound.alternatives.get(*a).and_then(|x| x.cells.get(*c)), self.alts.get(*a))
+                else {
+                    return Value::Missing;
+                };
+                match field {
+                    Field::Group => Value::Group(cell.group),
+                    Field::Domain => Value::Domain(cell.domain),
+                    Field::Perspective => Value::Perspective(m.domains[cell.domain].perspective),
+                    Field::Direction => match cell.direction {
+                        Direction::Value(d) => Value::Num(f64::from(d)),
+                        _ => Value::Missing,
+                    },
+                    Field::Scale(s) => cell.levels[s as usize].map_or(Value::Missing, |l| Value::Level(s, l)),
+                    Field::Mitigated => Value::Bool(cell.mitigated),
+                    Field::Score => state.cells.get(*c).map_or(Value::Missing, |r| Value::Num(r.value)),
+                    _ => Value::Missing,
+                }
+            }
+            _ => Value::Missing,
+        }
+    }
+
+    fn call(&mut self, func: Func, args: &[Expr]) -> Eval {
+        let mut values = Vec::with_capacity(args.len());
+        for a in args {
+            values.push(self.eval(a)?);
+        }
+        let num = |v: Option<&Value>| match v {
+            Some(Value::Num(n)) => Some(*n),
+            _ => None,
+        };
+        let m = self.model;
+        let state = self.alt().map(|(_, s)| s);
+        let range_value = |sum: Option<&Sum>| match sum {
+            Some(s) if !s.cells.is_empty() => Value::Num(s.range.value),
+            Some(_) => Value::Num(0.0),
+            None => Value::Missing,
+        };
+        let (v, trace): (Value, Option<(TraceSource, String)>) = match (func, values.as_slice()) {
+            (Func::ImpactTotal, []) => {
+                (range_value(state.map(|s| &s.total)), Some((TraceSource::Impact, "total".into())))
+            }
+            (Func::ImpactGroup, [Value::Group(g)]) => (
+                range_value(state.and_then(|s| s.groups.get(*g))),
+                Some((TraceSource::Impact, m.groups[*g].id.clone())),
+            ),
+            (Func::ImpactDomain, [Value::Domain(d)]) => (
+                range_value(state.and_then(|s| s.domains.get(*d))),
+                Some((TraceSource::Impact, m.domains[*d].id.clone())),
+            ),
+            (Func::ImpactPerspective, [Value::Perspective(p)]) => (
+                range_value(state.and_then(|s| s.perspectives.get(*p))),
+                Some((TraceSource::Impact, m.perspectives[*p].id.clone())),
+            ),
+            (Func::ImpactCell, [Value::Group(g), Value::Domain(d)]) => {
+                let v = self.current.and_then(|a| {
+                    let cells = &self.bound.alternatives.get(a)?.cells;
+                    let st = self.alts.get(a)?;
+                    let mut sum = None;
+                    for (i, c) in cells.iter().enumerate() {
+                        if c.group == *g && c.domain == *d {
+                            *sum.get_or_insert(0.0) += st.cells[i].value;
+                        }
+                    }
+                    Some(sum.unwrap_or(0.0))
+                });
+                (
+                    v.map_or(Value::Missing, Value::Num),
+                    Some((TraceSource::Impact, format!("{}/{}", m.groups[*g].id, m.domains[*d].id))),
+                )
+            }
+            (Func::Mitigated, [Value::Group(g)]) => {
+                let v = self.current.and_then(|a| {
+                    let cells = &self.bound.alternatives.get(a)?.cells;
+                    let st = self.alts.get(a)?;
+                    Some(
+                        cells.iter().enumerate().all(|(i, c)| c.group != *g || c.mitigated || st.cells[i].value >= 0.0),
+                    )
+                });
+                (v.map_or(Value::Missing, Value::Bool), Some((TraceSource::Mitigated, m.groups[*g].id.clone())))
+            }
+            (Func::Answered, [v]) => {
+                let answered = match args.first() {
+                    Some(Expr::Answer(q)) => state.is_some_and(|s| s.applies[*q] && s.answered[*q]),
+                    _ => *v != Value::Missing,
+                };
+                (Value::Bool(answered), None)
+            }
+            (Func::Applies(q), []) => (
+                state.map_or(Value::Missing, |s| Value::Bool(s.applies[q])),
+                Some((TraceSource::Applies, m.questions[q].id.clone())),
+            ),
+            (Func::Completeness, []) => (
+                state.map_or(Value::Missing, |s| Value::Num(s.completeness)),
+                Some((TraceSource::Completeness, "completeness".into())),
+            ),
+            (Func::EquityGap, []) => (
+                state.and_then(AltState::equity_gap).map_or(Value::Missing, Value::Num),
+                Some((TraceSource::EquityGap, "equity_gap".into())),
+            ),
+            (Func::Abs, [a]) => (num(Some(a)).map_or(Value::Missing, |n| Value::Num(n.abs())), None),
+            (Func::Round, [a]) => (num(Some(a)).map_or(Value::Missing, |n| Value::Num(n.round())), None),
+            (Func::Min, [a, b]) => (both(num(Some(a)), num(Some(b)), f64::min), None),
+            (Func::Max, [a, b]) => (both(num(Some(a)), num(Some(b)), f64::max), None),
+            (Func::Len, [Value::List(items)]) => (Value::Num(items.len() as f64), None),
+            _ => (Value::Missing, None),
+        };
+        if let Some((source, id)) = trace {
+            self.record(source, || id, &v);
+        }
+        Ok(v)
+    }
+
+    fn quant_alternatives(&mut self, op: QuantOp, proposals_only: bool, body: Option<&Expr>) -> Eval {
+        let outer = self.current;
+        let mut acc = Acc::new(op);
+        for a in 0..self.bound.alternatives.len() {
+            if proposals_only && self.bound.alternatives[a].kind == crate::decision::AlternativeKind::Zero {
+                continue;
+            }
+            self.current = Some(a);
+            let v = match body {
+                Some(b) => self.eval(b),
+                None => Ok(Value::Bool(true)),
+            };
+            let v = match v {
+                Ok(v) => v,
+                Err(e) => {
+                    self.current = outer;
+                    return Err(e);
+                }
+            };
+            if acc.push(&v) {
+                break;
+            }
+        }
+        self.current = outer;
+        Ok(acc.finish())
+    }
+
+    fn quant_bind(
+        &mut self,
+        op: QuantOp,
+        slot: usize,
+        collection: &Collection,
+        filter: Option<&Expr>,
+        body: Option<&Expr>,
+    ) -> Eval {
+        let items: Arc<[Value]> = match collection {
+            Collection::Groups => (0..self.model.groups.len()).map(Value::Group).collect(),
+            Collection::Domains => (0..self.model.domains.len()).map(Value::Domain).collect(),
+            Collection::Perspectives => (0..self.model.perspectives.len()).map(Value::Perspective).collect(),
+            Collection::Cells => match self.current {
+                Some(a) => (0..self.bound.alternatives.get(a).map_or(0, |x| x.cells.len()))
+                    .map(|c| Value::Cell(a, c))
+                    .collect(),
+                None => Arc::from([]),
+            },
+            Collection::List(list) => match self.eval(list)? {
+                Value::List(items) => items,
+                _ => Arc::from([]),
+            },
+        };
+        self.vars.truncate(slot);
+        let mut acc = Acc::new(op);
+        for item in items.iter() {
+            self.vars.truncate(slot);
+            self.vars.push(item.clone());
+            if let Some(f) = filter
+                && self.eval(f)? != Value::Bool(true)
+            {
+                continue;
+            }
+            let v = match body {
+                Some(b) => self.eval(b)?,
+                None => Value::Bool(true),
+            };
+            if acc.push(&v) {
+                break;
+            }
+        }
+        self.vars.truncate(slot);
+        Ok(acc.finish())
+    }
+}
+
+fn both(a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> f64) -> Value {
+    match (a, b) {
+        (Some(a), Some(b)) => Value::Num(f(a, b)),
+        _ => Value::Missing,
+    }
+}
+
+/// Accumulates a quantifier's result.
+struct Acc {
+    op: QuantOp,
+    count: usize,
+    sum: f64,
+    best: Option<f64>,
+    all: bool,
+    any: bool,
+}
+
+impl Acc {
+    fn new(op: QuantOp) -> Acc {
+        Acc { op, count: 0, sum: 0.0, best: None, all: true, any: false }
+    }
+
+    /// Adds one body value; returns true when the result is settled.
+    fn push(&mut self, v: &Value) -> bool {
+        let truth = *v == Value::Bool(true);
+        match self.op {
+            QuantOp::Any => {
+                self.any |= truth;
+                self.any
+            }
+            QuantOp::All => {
+                self.all &= truth;
+                !self.all
+            }
+            QuantOp::Count => {
+                self.count += usize::from(truth);
+                false
+            }
+            QuantOp::Sum | QuantOp::Min | QuantOp::Max => {
+                if let Value::Num(n) = v {
+                    self.sum += n;
+                    self.best = Some(match (self.best, self.op) {
+                        (None, _) => *n,
+                        (Some(b), QuantOp::Min) => b.min(*n),
+                        (Some(b), _) => b.max(*n),
+                    });
+                }
+                false
+            }
+        }
+    }
+
+    fn finish(self) -> Value {
+        match self.op {
+            QuantOp::Any => Value::Bool(self.any),
+            QuantOp::All => Value::Bool(self.all),
+            QuantOp::Count => Value::Num(self.count as f64),
+            QuantOp::Sum => finite(self.sum),
+            QuantOp::Min | QuantOp::Max => self.best.map_or(Value::Missing, finite),
+        }
+    }
+}
+
+fn finite(n: f64) -> Value {
+    if n.is_finite() { Value::Num(n) } else { Value::Missing }
+}
+
+/// Applies a binary operator to two values (also used to fold constants
+/// at compile time). Missing operands give missing arithmetic and false
+/// comparisons; results that are not finite numbers are missing.
+pub(crate) fn apply_binary(op: BinaryOp, l: &Value, r: &Value) -> Value {
+    use BinaryOp::*;
+    if matches!(l, Value::Missing) || (matches!(r, Value::Missing) && op != NotIn) {
+        return match op {
+            Add | Sub | Mul | Div => Value::Missing,
+            _ => Value::Bool(false),
+        };
+    }
+    match op {
+        And => Value::Bool(*l == Value::Bool(true) && *r == Value::Bool(true)),
+        Or => Value::Bool(*l == Value::Bool(true) || *r == Value::Bool(true)),
+        Eq => Value::Bool(l == r),
+        Ne => Value::Bool(l != r),
+        Lt | Le | Gt | Ge => match order(l, r) {
+            Some(o) => Value::Bool(match op {
+                Lt => o.is_lt(),
+                Le => o.is_le(),
+                Gt => o.is_gt(),
+                _ => o.is_ge(),
+            }),
+            None => Value::Bool(false),
+        },
+        In | NotIn => match r {
+            Value::List(items) => Value::Bool(items.contains(l) == (op == In)),
+            _ => Value::Bool(false),
+        },
+        Add | Sub | Mul | Div => match (l, r) {
+            (Value::Num(a), Value::Num(b)) => finite(match op {
+                Add => a + b,
+                Sub => a - b,
+                Mul => a * b,
+                _ => a / b,
+            }),
+            _ => Value::Missing,
+        },
+    }
+}
+
+fn order(l: &Value, r: &Value) -> Option<std::cmp::Ordering> {
+    match (l, r) {
+        (Value::Num(a), Value::Num(b)) => a.partial_cmp(b),
+        (Value::Level(sa, a), Value::Level(sb, b)) if sa == sb => Some(a.cmp(b)),
+        _ => None,
+    }
+}
+
+/// A value as JSON, for traces.
+pub(crate) fn to_json(model: &Model, bound: &Bound, v: &Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        Value::Missing => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Num(n) => crate::assemble::number(*n),
+        Value::Str(s) => J::String(s.to_string()),
+        Value::Screening(s) => J::String(s.name().into()),
+        Value::Group(g) => J::String(model.groups[*g].id.clone()),
+        Value::Domain(d) => J::String(model.domains[*d].id.clone()),
+        Value::Perspective(p) => J::String(model.perspectives[*p].id.clone()),
+        Value::Level(s, l) => J::String(model.scale(*s).levels.get(*l).map_or(String::new(), |x| x.id.clone())),
+        Value::Cell(a, c) => J::String(format!(
+            "{}.impacts[{}]",
+            bound.alternatives.get(*a).map_or("", |x| &*x.id),
+            bound.alternatives.get(*a).and_then(|x| x.cells.get(*c)).map_or(*c, |x| x.index)
+        )),
+        Value::List(items) => J::Array(items.iter().map(|i| to_json(model, bound, i)).collect()),
+    }
+}

@@ -1,0 +1,215 @@
+//! # ennakko
+//!
+//! Ex-ante impact assessment (EVA, *vaikutusten ennakkoarviointi*) of public
+//! decisions: a small checklist language and an engine that scores draft
+//! decisions for their effects on population groups, explains every result,
+//! and says what is missing.
+//!
+//! The pipeline, one module per step:
+//! source ([`source`]) → tree ([`syntax`], [`ast`]) → checked model
+//! (`check`, `typing`, `reach` → [`model`]) → evaluation (`eval`) over a bound
+//! [`decision`] → [`report`].
+//!
+//! ```
+//! use ennakko::{Checklist, Format};
+//! let checklist = Checklist::standard("eva").unwrap();
+//! let decision = r#"
+//! id: "2026-1"
+//! title: Example
+//! alternatives:
+//!   - id: zero
+//!     kind: zero
+//!   - id: plan
+//!     kind: proposal
+//!     impacts:
+//!       - group: children
+//!         domain: mobility
+//!         direction: -1
+//! "#;
+//! let report = checklist.score_str(decision, Format::Yaml).unwrap();
+//! assert_eq!(report.alternatives[1].total.value, -1.5);
+//! ```
+
+pub mod ast;
+pub mod decision;
+pub mod defaults;
+pub mod diagnostic;
+pub mod limits;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod source;
+pub mod stdlib;
+pub mod syntax;
+
+mod assemble;
+mod check;
+mod eval;
+mod reach;
+mod typing;
+
+use std::sync::Arc;
+
+pub use decision::{Decision, DecisionError, Format};
+pub use diagnostic::{Diagnostic, Severity};
+pub use eval::EvalError;
+pub use limits::Limits;
+pub use load::{FileResolver, Resolver, StdResolver};
+pub use report::Report;
+
+/// A checklist that failed to compile, with every problem found.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", diagnostic::render_all(.diagnostics))]
+pub struct CompileError {
+    /// Errors first, then warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CompileError {
+    /// The diagnostics.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+/// Why a decision could not be scored.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScoreError {
+    /// The decision document is malformed or does not fit the checklist.
+    #[error(transparent)]
+    Decision(#[from] DecisionError),
+    /// Evaluation ran out of its step budget.
+    #[error(transparent)]
+    Eval(#[from] EvalError),
+}
+
+impl ScoreError {
+    /// The diagnostics, whatever the layer.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            ScoreError::Decision(e) => e.diagnostics.clone(),
+            ScoreError::Eval(e) => vec![(*e.diagnostic).clone()],
+        }
+    }
+}
+
+/// How to compile: limits and where imports come from.
+///
+/// ```
+/// let options = ennakko::Options::default();
+/// assert_eq!(options.limits, ennakko::Limits::default());
+/// ```
+#[derive(Clone)]
+pub struct Options {
+    /// Resource limits, for compiling and for scoring.
+    pub limits: Limits,
+    /// Resolves `import` lines.
+    pub resolver: Arc<dyn Resolver>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { limits: Limits::default(), resolver: Arc::new(StdResolver) }
+    }
+}
+
+/// A compiled checklist: immutable, cheap to clone, `Send + Sync`, and
+/// reusable for any number of decisions.
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    model: Arc<model::Model>,
+    limits: Limits,
+}
+
+impl Checklist {
+    /// Compiles checklist source; imports may name standard checklists only.
+    ///
+    /// ```
+    /// let err = ennakko::Checklist::from_source("x.eva", "group { }").unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].code, "E0001");
+    /// ```
+    pub fn from_source(name: &str, text: &str) -> Result<Checklist, CompileError> {
+        Checklist::compile(name, text, &Options::default())
+    }
+
+    /// Compiles a standard checklist by name (see [`stdlib::names`]).
+    ///
+    /// ```
+    /// assert!(ennakko::Checklist::standard("eva").is_ok());
+    /// ```
+    pub fn standard(name: &str) -> Result<Checklist, CompileError> {
+        match stdlib::source(name) {
+            Some(text) => Checklist::from_source(&format!("<std>/{name}.eva"), text),
+            None => {
+                let names: Vec<&str> = stdlib::names().collect();
+                let help = match diagnostic::did_you_mean(name, names.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the standard checklists are: {}", names.join(", ")),
+                };
+                Err(CompileError {
+                    diagnostics: vec![
+                        Diagnostic::error("E0601", format!("there is no standard checklist `{name}`")).with_help(help),
+                    ],
+                })
+            }
+        }
+    }
+
+    /// Compiles checklist source with explicit options.
+    pub fn compile(name: &str, text: &str, options: &Options) -> Result<Checklist, CompileError> {
+        let (files, sources) = load::load(name, text, options.resolver.as_ref(), &options.limits)
+            .map_err(|diagnostics| CompileError { diagnostics })?;
+        let model = check::check(Arc::new(sources), &files).map_err(|diagnostics| CompileError { diagnostics })?;
+        Ok(Checklist { model: Arc::new(model), limits: options.limits })
+    }
+
+    /// The compiled model: groups, domains, questions, rules...
+    pub fn model(&self) -> &model::Model {
+        &self.model
+    }
+
+    /// Warnings found while compiling.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.model.warnings
+    }
+
+    /// The limits this checklist scores with.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Scores a decision.
+    pub fn score(&self, decision: &Decision) -> Result<Report, ScoreError> {
+        let bound = decision::bind(&self.model, decision, &self.limits)?;
+        let outcome = eval::evaluate(&self.model, &bound, &self.limits)?;
+        Ok(assemble::assemble(&self.model, decision, &bound, outcome))
+    }
+
+    /// Reads a decision from JSON or YAML text and scores it.
+    pub fn score_str(&self, text: &str, format: Format) -> Result<Report, ScoreError> {
+        let decision = Decision::from_str(text, format, &self.limits)?;
+        self.score(&decision)
+    }
+}
+
+/// JSON Schemas of the documents ennakko reads and writes.
+pub mod schema {
+    /// The JSON Schema of the decision document.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::schema::decision()["title"], "Decision");
+    /// ```
+    pub fn decision() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(crate::Decision)).unwrap_or_default()
+    }
+
+    /// The JSON Schema of the report.
+    pub fn report() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(crate::Report)).unwrap_or_default()
+    }
+
+    /// The JSON Schema of a diagnostic.
+    pub fn diagnostic() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(crate::Diagnostic)).unwrap_or_default()
+    }
+}

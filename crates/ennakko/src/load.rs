@@ -1,0 +1,186 @@
+//! Loading a checklist: the root source and everything it imports, through
+//! a [`Resolver`] the host provides. The library itself never touches the
+//! file system or the network; [`StdResolver`] serves the embedded standard
+//! checklists and [`FileResolver`] adds files under one folder.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::check::ParsedFile;
+use crate::diagnostic::Diagnostic;
+use crate::limits::Limits;
+use crate::source::{SourceMap, Span};
+
+/// A resolved import: the name to show in diagnostics and the source text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// Canonical name (used to detect cycles and repeated imports).
+    pub name: String,
+    /// The checklist source.
+    pub text: String,
+}
+
+/// Finds the source of an `import`.
+///
+/// ```
+/// use ennakko::load::{Resolver, StdResolver};
+/// assert!(StdResolver.resolve("x.eva", "eva").is_ok());
+/// assert!(StdResolver.resolve("x.eva", "../etc/passwd").is_err());
+/// ```
+pub trait Resolver: Send + Sync {
+    /// Resolves `target`, imported from the file named `importer`; on failure
+    /// returns a sentence saying why.
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String>;
+}
+
+/// Resolves only the embedded standard checklists, by name (`"eva"`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StdResolver;
+
+impl Resolver for StdResolver {
+    fn resolve(&self, _importer: &str, target: &str) -> Result<Resolved, String> {
+        match crate::stdlib::source(target) {
+            Some(text) => Ok(Resolved { name: format!("<std>/{target}.eva"), text: text.to_string() }),
+            None => Err(format!(
+                "there is no standard checklist `{target}` (the standard ones are: {}), and this host does not load files",
+                crate::stdlib::names().collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+}
+
+/// Resolves standard checklists by name, and relative paths (`./x.eva`) to
+/// files inside `root` only: no absolute paths, no `..` out of the folder.
+#[derive(Debug, Clone)]
+pub struct FileResolver {
+    /// The folder imports may read from.
+    pub root: PathBuf,
+}
+
+impl Resolver for FileResolver {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+        if !is_path(target) {
+            return StdResolver.resolve(importer, target);
+        }
+        let target_path = Path::new(target);
+        if target_path.is_absolute() {
+            return Err("absolute import paths are not allowed; write a path relative to the importing file".into());
+        }
+        let base = Path::new(importer).parent().unwrap_or(Path::new(""));
+        let joined = normalize(&base.join(target_path)).ok_or("the path leaves the checklist's folder")?;
+        let root = normalize(&self.root).unwrap_or_default();
+        if !joined.starts_with(&root) {
+            return Err(format!("`{target}` is outside the checklist's folder `{}`", self.root.display()));
+        }
+        let text = std::fs::read_to_string(&joined).map_err(|e| format!("cannot read `{}`: {e}", joined.display()))?;
+        Ok(Resolved { name: joined.display().to_string(), text })
+    }
+}
+
+fn is_path(target: &str) -> bool {
+    target.contains('/') || target.contains('\\') || target.ends_with(".eva")
+}
+
+/// Removes `.` and resolves `..` lexically; `None` if `..` climbs above the start.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// Parses the root file and, depth first, everything it imports. Returns
+/// the files with every import before its importer, and the source map.
+pub(crate) fn load(
+    root_name: &str,
+    root_text: &str,
+    resolver: &dyn Resolver,
+    limits: &Limits,
+) -> Result<(Vec<ParsedFile>, SourceMap), Vec<Diagnostic>> {
+    let mut loader = Loader {
+        resolver,
+        limits,
+        sources: SourceMap::default(),
+        files: Vec::new(),
+        stack: Vec::new(),
+        diags: Vec::new(),
+        decls: 0,
+    };
+    loader.visit(root_name, root_text.to_string(), None);
+    if loader.diags.is_empty() { Ok((loader.files, loader.sources)) } else { Err(loader.diags) }
+}
+
+struct Loader<'a> {
+    resolver: &'a dyn Resolver,
+    limits: &'a Limits,
+    sources: SourceMap,
+    files: Vec<ParsedFile>,
+    stack: Vec<String>,
+    diags: Vec<Diagnostic>,
+    decls: usize,
+}
+
+impl Loader<'_> {
+    fn visit(&mut self, name: &str, text: String, imported_at: Option<Span>) {
+        if self.sources.files().len() > self.limits.max_imports {
+            let d = Diagnostic::error("E0004", format!("more than {} imported files", self.limits.max_imports))
+                .with_help("import fewer files, or raise `max_imports`");
+            self.push(d, imported_at);
+            return;
+        }
+        let file = self.sources.add(name, text);
+        let tree = match crate::syntax::parse(&self.sources, file, self.limits) {
+            Ok(tree) => tree,
+            Err(d) => {
+                self.diags.push(*d);
+                return;
+            }
+        };
+        self.decls += tree.decls.len();
+        if self.decls > self.limits.max_declarations {
+            let d = Diagnostic::error("E0004", format!("more than {} declarations", self.limits.max_declarations))
+                .with_help("split the checklist, or raise `max_declarations`");
+            self.push(d, imported_at);
+            return;
+        }
+        self.stack.push(name.to_string());
+        for import in &tree.imports {
+            match self.resolver.resolve(name, &import.target) {
+                Ok(resolved) => {
+                    if self.stack.contains(&resolved.name) {
+                        let chain = self.stack.iter().chain([&resolved.name]).cloned().collect::<Vec<_>>().join(" -> ");
+                        let d = Diagnostic::error("E0602", format!("import cycle: {chain}"))
+                            .with_help("remove one of the imports in the loop");
+                        self.push(d, Some(import.span));
+                    } else if !self.files.iter().any(|f| f.name == resolved.name) {
+                        self.visit(&resolved.name, resolved.text, Some(import.span));
+                    }
+                }
+                Err(reason) => {
+                    let d = Diagnostic::error("E0601", format!("cannot import `{}`", import.target)).with_note(reason).with_help(
+                        "import a standard checklist by name (`import \"eva\"`) or a file next to this one (`import \"./local.eva\"`)",
+                    );
+                    self.push(d, Some(import.span));
+                }
+            }
+        }
+        self.stack.pop();
+        self.files.push(ParsedFile { name: name.to_string(), tree });
+    }
+
+    fn push(&mut self, d: Diagnostic, at: Option<Span>) {
+        let d = match at {
+            Some(span) => d.at_span(&self.sources, span),
+            None => d,
+        };
+        self.diags.push(d);
+    }
+}

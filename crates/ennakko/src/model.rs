@@ -1,0 +1,548 @@
+//! The checked and compiled checklist: every name resolved to an index,
+//! every expression typed, scores in evaluation order.
+//!
+//! This is what [`crate::Checklist`] holds. It is immutable after
+//! compilation, `Send + Sync`, and evaluates without string lookups.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::ast::{BinaryOp, QuantOp};
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceMap;
+
+/// Multilingual text: language tag to text, in tag order.
+pub type Text = BTreeMap<String, String>;
+
+/// A compiled checklist.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The checklist id (`eva`).
+    pub id: String,
+    /// Its version string.
+    pub version: String,
+    /// Its title.
+    pub title: Text,
+    /// Languages every user-facing text must have.
+    pub languages: Vec<String>,
+    /// Legal basis and sources, as written.
+    pub source: Option<String>,
+    /// Names of the imported checklists and files, in load order.
+    pub imports: Vec<String>,
+    /// EVA perspectives.
+    pub perspectives: Vec<Perspective>,
+    /// Impact domains.
+    pub domains: Vec<Domain>,
+    /// Population groups.
+    pub groups: Vec<Group>,
+    /// Assessment scales, indexed by [`ScaleId`].
+    pub scales: Vec<Scale>,
+    /// Declared decision facts.
+    pub facts: Vec<Fact>,
+    /// Questions, in declaration order.
+    pub questions: Vec<Question>,
+    /// Named scores, in declaration order.
+    pub scores: Vec<Score>,
+    /// Rules, in declaration order.
+    pub rules: Vec<Rule>,
+    /// Score indices in an order where each score comes after those it uses.
+    pub score_order: Vec<usize>,
+    /// Question indices in an order where each question comes after the
+    /// questions its condition uses.
+    pub question_order: Vec<usize>,
+    /// Warnings found while checking.
+    pub warnings: Vec<Diagnostic>,
+    /// The source files, for diagnostics and the formatter.
+    pub sources: Arc<SourceMap>,
+}
+
+impl Model {
+    /// The scale with this id.
+    pub fn scale(&self, id: ScaleId) -> &Scale {
+        &self.scales[id as usize]
+    }
+}
+
+/// An EVA perspective (residents, environment, organisation, economy).
+#[derive(Debug, Clone, Serialize)]
+pub struct Perspective {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+}
+
+/// An impact domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct Domain {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Index of its perspective.
+    pub perspective: usize,
+}
+
+/// A population group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Definition, if written.
+    pub definition: Option<Text>,
+    /// Inclusive age range.
+    pub age: Option<(f64, f64)>,
+    /// Legal basis.
+    pub basis: Option<String>,
+    /// Counts in the equity gap.
+    pub vulnerable: bool,
+    /// Parent groups (two or more: an intersection).
+    pub parents: Vec<usize>,
+}
+
+/// The redefinable assessment scales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScaleId {
+    /// How large the impact is.
+    Magnitude,
+    /// How likely it is.
+    Likelihood,
+    /// How many people it reaches.
+    People,
+    /// When it is felt.
+    Timing,
+    /// Whether it can be undone.
+    Reversibility,
+    /// How well it is known.
+    Evidence,
+}
+
+impl ScaleId {
+    /// All scales, in index order.
+    pub const ALL: [ScaleId; 6] = [
+        ScaleId::Magnitude,
+        ScaleId::Likelihood,
+        ScaleId::People,
+        ScaleId::Timing,
+        ScaleId::Reversibility,
+        ScaleId::Evidence,
+    ];
+
+    /// The scale's id in checklists and decisions.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::model::ScaleId::Evidence.name(), "evidence");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            ScaleId::Magnitude => "magnitude",
+            ScaleId::Likelihood => "likelihood",
+            ScaleId::People => "people",
+            ScaleId::Timing => "timing",
+            ScaleId::Reversibility => "reversibility",
+            ScaleId::Evidence => "evidence",
+        }
+    }
+
+    /// The scale with this id, if any.
+    pub fn from_name(name: &str) -> Option<ScaleId> {
+        ScaleId::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// An assessment scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scale {
+    /// Which scale.
+    pub id: ScaleId,
+    /// Label.
+    pub label: Text,
+    /// Whether level weights multiply the cell score.
+    pub multiplies: bool,
+    /// Level assumed when a cell leaves the scale out.
+    pub default: Option<usize>,
+    /// Levels, lowest first.
+    pub levels: Vec<Level>,
+}
+
+/// One level of a scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Level {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Weight.
+    pub weight: f64,
+}
+
+/// An option of a choice question or fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+}
+
+/// What kind of value a fact holds.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A number, optionally within a range.
+    Number {
+        /// Inclusive range.
+        range: Option<(f64, f64)>,
+    },
+    /// A string.
+    Text,
+    /// true / false.
+    Flag,
+    /// One of the options.
+    Choice(Vec<Choice>),
+    /// A list of strings.
+    List,
+}
+
+/// A declared decision fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Kind.
+    pub kind: FactKind,
+    /// Unit, e.g. `EUR`.
+    pub unit: Option<String>,
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Yes / no / unknown trigger.
+    Screening,
+    /// Impact cells per group and domain.
+    Impact,
+    /// One of the options.
+    Choice(Vec<Choice>),
+    /// A number.
+    Number {
+        /// Inclusive range.
+        range: Option<(f64, f64)>,
+    },
+    /// Free text.
+    Text,
+}
+
+impl QuestionKind {
+    /// The kind's keyword.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::Screening => "screening",
+            QuestionKind::Impact => "impact",
+            QuestionKind::Choice(_) => "choice",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::Text => "text",
+        }
+    }
+}
+
+/// A checklist question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Question {
+    /// Id.
+    pub id: String,
+    /// Kind.
+    pub kind: QuestionKind,
+    /// The question text.
+    pub text: Text,
+    /// Help text.
+    pub help: Option<Text>,
+    /// Unit of a number answer.
+    pub unit: Option<String>,
+    /// Domains it concerns.
+    pub domains: Vec<usize>,
+    /// Groups it concerns.
+    pub groups: Vec<usize>,
+    /// Relevance condition (alternative scope).
+    #[serde(skip)]
+    pub when: Option<Expr>,
+    /// Must be answered when it applies.
+    pub required: bool,
+}
+
+/// A named score.
+#[derive(Debug, Clone, Serialize)]
+pub struct Score {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Its formula (alternative scope).
+    #[serde(skip)]
+    pub value: Expr,
+}
+
+/// Where a rule is evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleScope {
+    /// Once for the whole decision.
+    Decision,
+    /// For every alternative.
+    EachAlternative,
+    /// For every alternative except the zero option.
+    EachProposal,
+}
+
+/// What a rule produces when it fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// An informative finding.
+    Info,
+    /// Something to look at.
+    Warning,
+    /// Something that must be done before deciding.
+    Required,
+    /// A screening verdict.
+    Verdict(VerdictLevel),
+}
+
+/// The screening verdict.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictLevel {
+    /// No impact assessment needed (the reason is recorded).
+    None,
+    /// A light assessment.
+    Light,
+    /// A full impact assessment is required.
+    Full,
+}
+
+/// A rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    /// Id.
+    pub id: String,
+    /// What it produces.
+    pub kind: RuleKind,
+    /// Where it is evaluated.
+    pub scope: RuleScope,
+    /// Its condition.
+    #[serde(skip)]
+    pub when: Expr,
+    /// The finding's message.
+    pub message: Text,
+}
+
+/// Screening answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Screening {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Not known.
+    Unknown,
+}
+
+impl Screening {
+    /// The answer as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            Screening::Yes => "yes",
+            Screening::No => "no",
+            Screening::Unknown => "unknown",
+        }
+    }
+}
+
+/// A runtime value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// No value: unanswered, absent, or undefined arithmetic.
+    Missing,
+    /// true / false.
+    Bool(bool),
+    /// A number (always finite).
+    Num(f64),
+    /// A string.
+    Str(Arc<str>),
+    /// A screening answer.
+    Screening(Screening),
+    /// A group index.
+    Group(usize),
+    /// A domain index.
+    Domain(usize),
+    /// A perspective index.
+    Perspective(usize),
+    /// A level of a scale.
+    Level(ScaleId, usize),
+    /// An impact cell: alternative index and cell index.
+    Cell(usize, usize),
+    /// A list.
+    List(Arc<[Value]>),
+}
+
+/// Fields of the decision reachable as `decision.*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionField {
+    /// `decision.id`
+    Id,
+    /// `decision.kind`
+    Kind,
+    /// `decision.title`
+    Title,
+}
+
+/// Fields of the current alternative, `alternative.*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AltField {
+    /// `alternative.id`
+    Id,
+    /// `alternative.kind`
+    Kind,
+    /// `alternative.is_zero`
+    IsZero,
+}
+
+/// Fields of groups, domains, perspectives and cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The id, as a string.
+    Id,
+    /// `g.vulnerable`
+    Vulnerable,
+    /// `g.age_min`
+    AgeMin,
+    /// `g.age_max`
+    AgeMax,
+    /// `d.perspective` or `c.perspective`
+    Perspective,
+    /// `c.group`
+    Group,
+    /// `c.domain`
+    Domain,
+    /// `c.direction`
+    Direction,
+    /// `c.magnitude` and the other scale levels of a cell.
+    Scale(ScaleId),
+    /// `c.mitigated`
+    Mitigated,
+    /// `c.score`
+    Score,
+}
+
+/// Built-in functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    /// `impact()`
+    ImpactTotal,
+    /// `impact(g)`
+    ImpactGroup,
+    /// `impact(d)`
+    ImpactDomain,
+    /// `impact(p)`
+    ImpactPerspective,
+    /// `impact(g, d)`
+    ImpactCell,
+    /// `mitigated(g)`
+    Mitigated,
+    /// `answered(x)`
+    Answered,
+    /// `applies(q)`; the question index is the constant argument.
+    Applies(usize),
+    /// `completeness()`
+    Completeness,
+    /// `equity_gap()`
+    EquityGap,
+    /// `abs(x)`
+    Abs,
+    /// `round(x)`
+    Round,
+    /// `min(a, b)`
+    Min,
+    /// `max(a, b)`
+    Max,
+    /// `len(list)`
+    Len,
+}
+
+/// What a bound quantifier ranges over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Collection {
+    /// All groups.
+    Groups,
+    /// All domains.
+    Domains,
+    /// All perspectives.
+    Perspectives,
+    /// The current alternative's cells.
+    Cells,
+    /// A list expression.
+    List(Box<Expr>),
+}
+
+/// A compiled expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A constant.
+    Const(Value),
+    /// `decision.*`
+    Decision(DecisionField),
+    /// `fact.x`
+    Fact(usize),
+    /// `alternative.*`
+    Alternative(AltField),
+    /// The answer to a question in the current alternative.
+    Answer(usize),
+    /// A named score of the current alternative.
+    Score(usize),
+    /// A quantifier variable, by slot.
+    Var(usize),
+    /// A field of a group, domain, perspective or cell.
+    Field(Box<Expr>, Field),
+    /// A built-in function.
+    Call(Func, Vec<Expr>),
+    /// `not x`
+    Not(Box<Expr>),
+    /// `-x`
+    Neg(Box<Expr>),
+    /// A binary operation.
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// A list.
+    List(Vec<Expr>),
+    /// A quantifier over alternatives (the body runs in each one's scope).
+    QuantAlternatives {
+        /// The operator.
+        op: QuantOp,
+        /// Skip the zero option.
+        proposals_only: bool,
+        /// The body.
+        body: Option<Box<Expr>>,
+    },
+    /// A quantifier binding a variable.
+    QuantBind {
+        /// The operator.
+        op: QuantOp,
+        /// The variable's slot.
+        slot: usize,
+        /// The collection.
+        collection: Collection,
+        /// The filter.
+        filter: Option<Box<Expr>>,
+        /// The body.
+        body: Option<Box<Expr>>,
+    },
+}

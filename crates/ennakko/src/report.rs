@@ -1,0 +1,318 @@
+//! The result of scoring a decision: plain data (serde + JSON Schema) that
+//! the CLI prints, the bindings return, and renderers turn into text.
+//!
+//! Every number carries its trace: group, domain and perspective scores list
+//! the cells that make them up; named scores and findings list the answers,
+//! facts and values read while computing them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::decision::{AlternativeKind, Direction};
+use crate::model::{Text, VerdictLevel};
+
+/// The full assessment of one decision against one checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Which checklist produced it.
+    pub checklist: ChecklistInfo,
+    /// Which decision it is about.
+    pub decision: DecisionInfo,
+    /// Whether an impact assessment is needed, and why.
+    pub verdict: Verdict,
+    /// One entry per alternative, in the decision's order.
+    pub alternatives: Vec<AlternativeReport>,
+    /// Findings of the checklist's rules, in rule order.
+    pub findings: Vec<Finding>,
+    /// Things worth knowing that are not findings (e.g. an answer given to a
+    /// question that does not apply).
+    pub notes: Vec<Note>,
+    /// Labels of the groups, domains and perspectives the report names.
+    pub vocabulary: Vocabulary,
+}
+
+/// Checklist id, version and title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ChecklistInfo {
+    /// Id.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Title per language.
+    pub title: Text,
+    /// Imported checklists, in load order.
+    pub imports: Vec<String>,
+}
+
+/// The decision's id, title and kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DecisionInfo {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// The screening verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Verdict {
+    /// none / light / full.
+    pub level: VerdictLevel,
+    /// Why: the verdict rules that fired, highest level first; or the
+    /// built-in "no criterion applies" reason.
+    pub reasons: Vec<Finding>,
+    /// Ids of the verdict rules that were checked and did not fire.
+    pub criteria_not_met: Vec<String>,
+}
+
+/// A rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    /// The rule's id (`None` for the built-in verdict reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// info, warning, required or verdict.
+    pub severity: Severity,
+    /// The alternative it is about, for rules evaluated per alternative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<String>,
+    /// The message per language.
+    pub message: Text,
+    /// What the rule read to reach this.
+    pub trace: Vec<TraceItem>,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// For information.
+    Info,
+    /// Worth a look.
+    Warning,
+    /// Must be done before deciding.
+    Required,
+    /// Decides the screening verdict.
+    Verdict,
+}
+
+/// One value read while computing a result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TraceItem {
+    /// What was read.
+    pub source: TraceSource,
+    /// The alternative it belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<String>,
+    /// The question, fact, score, field or `group/domain` read.
+    pub id: String,
+    /// The value found (`null` when missing).
+    pub value: serde_json::Value,
+}
+
+/// Kinds of trace entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TraceSource {
+    /// An answer to a question.
+    Answer,
+    /// A decision fact.
+    Fact,
+    /// A field of the decision (`decision.kind`).
+    Decision,
+    /// A field of an alternative (`alternative.is_zero`).
+    Alternative,
+    /// An impact score (`impact(children)`).
+    Impact,
+    /// A named score.
+    Score,
+    /// Whether a question applies.
+    Applies,
+    /// Whether a value is present.
+    Answered,
+    /// Whether a group's negative impacts are mitigated.
+    Mitigated,
+    /// Share of required questions answered.
+    Completeness,
+    /// The equity gap.
+    EquityGap,
+}
+
+/// The assessment of one alternative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AlternativeReport {
+    /// Id.
+    pub id: String,
+    /// Zero option, proposal or other.
+    pub kind: AlternativeKind,
+    /// Title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Sum of all cells.
+    pub total: ScoreRange,
+    /// Score per group that has cells, in group order.
+    pub groups: Vec<Entry>,
+    /// Score per domain that has cells, in domain order.
+    pub domains: Vec<Entry>,
+    /// Score per perspective that has cells, in perspective order.
+    pub perspectives: Vec<Entry>,
+    /// The impact cells as assessed, with their scores.
+    pub cells: Vec<CellReport>,
+    /// The checklist's named scores.
+    pub scores: Vec<NamedScore>,
+    /// Do vulnerable groups fare worse than all groups assessed?
+    pub equity: Equity,
+    /// Which questions apply, which are answered, what is missing.
+    pub completeness: Completeness,
+}
+
+/// A score with its uncertainty range and the cells it adds up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScoreRange {
+    /// Best estimate.
+    pub value: f64,
+    /// Lowest value the uncertain inputs allow.
+    pub low: f64,
+    /// Highest value the uncertain inputs allow.
+    pub high: f64,
+    /// Indices (into the alternative's `cells`) of the cells added up.
+    pub cells: Vec<usize>,
+}
+
+/// The score of one group, domain or perspective.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Entry {
+    /// Group, domain or perspective id.
+    pub id: String,
+    /// Its score.
+    pub score: ScoreRange,
+}
+
+/// One impact cell and how its score was computed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CellReport {
+    /// Position in the decision's `impacts` list.
+    pub index: usize,
+    /// The impact question, if the cell names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Group id.
+    pub group: String,
+    /// Domain id.
+    pub domain: String,
+    /// Perspective id of the domain.
+    pub perspective: String,
+    /// Direction as given.
+    pub direction: Direction,
+    /// Scale levels as given (scale id to level id).
+    pub levels: std::collections::BTreeMap<String, String>,
+    /// Whether a mitigation is described.
+    pub mitigated: bool,
+    /// The cell's score range.
+    pub value: f64,
+    /// Lowest value.
+    pub low: f64,
+    /// Highest value.
+    pub high: f64,
+    /// The calculation, e.g. `-1 × magnitude moderate (2) × likelihood certain (1) = -2`.
+    pub calculation: String,
+}
+
+/// A named score of the checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NamedScore {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Value; `null` when its inputs are missing.
+    pub value: Option<f64>,
+    /// What it read.
+    pub trace: Vec<TraceItem>,
+}
+
+/// The equity gap of one alternative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Equity {
+    /// Mean score of the vulnerable groups assessed.
+    pub vulnerable_mean: Option<f64>,
+    /// Mean score of all groups assessed.
+    pub overall_mean: Option<f64>,
+    /// `vulnerable_mean - overall_mean`: below zero, vulnerable groups fare worse.
+    pub gap: Option<f64>,
+    /// This gap minus the zero option's: below zero, the alternative widens
+    /// differences compared with doing nothing.
+    pub change_from_zero: Option<f64>,
+    /// The vulnerable groups counted.
+    pub vulnerable_groups: Vec<String>,
+}
+
+/// Completeness of one alternative's answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Completeness {
+    /// Questions that apply, in question order.
+    pub applicable: Vec<String>,
+    /// Questions whose condition is false.
+    pub not_applicable: Vec<String>,
+    /// Applicable required questions.
+    pub required: usize,
+    /// Of those, how many are answered.
+    pub answered: usize,
+    /// answered / required (1 when nothing is required).
+    pub ratio: f64,
+    /// Applicable required questions not (fully) answered.
+    pub missing: Vec<MissingAnswer>,
+    /// Groups with no impact cell in this alternative.
+    pub groups_not_assessed: Vec<String>,
+    /// Cells whose evidence is weak, missing, or "more information needed".
+    pub cells_without_evidence: Vec<usize>,
+}
+
+/// A missing answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MissingAnswer {
+    /// Question id.
+    pub question: String,
+    /// For impact questions: the groups that have no cell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+}
+
+/// A note about the input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Note {
+    /// Stable code, e.g. `N0001`.
+    pub code: String,
+    /// JSON path of what the note is about.
+    pub path: String,
+    /// The note, in English.
+    pub message: String,
+}
+
+/// Labels of everything a report names, so a report renders on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Vocabulary {
+    /// Groups.
+    pub groups: Vec<Term>,
+    /// Domains.
+    pub domains: Vec<Term>,
+    /// Perspectives.
+    pub perspectives: Vec<Term>,
+    /// Questions.
+    pub questions: Vec<Term>,
+}
+
+/// An id and its label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Term {
+    /// Id.
+    pub id: String,
+    /// Label per language.
+    pub label: Text,
+    /// For groups: vulnerable; for domains: the perspective id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+}

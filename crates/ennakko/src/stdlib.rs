@@ -1,0 +1,22 @@
+//! The standard checklists, embedded so the library, the CLI and the
+//! bindings work with no files present.
+
+const CHECKLISTS: &[(&str, &str)] = &[("eva", include_str!("../../../checklists/eva.eva"))];
+
+/// The source of a standard checklist.
+///
+/// ```
+/// assert!(ennakko::stdlib::source("eva").is_some());
+/// assert!(ennakko::stdlib::source("nope").is_none());
+/// ```
+pub fn source(name: &str) -> Option<&'static str> {
+    CHECKLISTS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// Names of the standard checklists.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    CHECKLISTS.iter().map(|(n, _)| *n)
+}
+
+/// The checklist used when none is named.
+pub const DEFAULT: &str = "eva";

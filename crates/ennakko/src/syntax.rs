@@ -1,0 +1,540 @@
+//! Source text to syntax tree: the pest grammar in `grammar/ennakko.pest`,
+//! a nesting pre-scan that keeps the recursive parser's stack bounded, and
+//! the conversion of pest's pairs into [`crate::ast`].
+
+use pest::Parser as _;
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::limits::Limits;
+use crate::source::{SourceMap, Span};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../../../grammar/ennakko.pest"]
+struct Grammar;
+
+/// Parses one file of a [`SourceMap`] into a syntax tree.
+///
+/// ```
+/// use ennakko::{source::SourceMap, syntax::parse, Limits};
+/// let mut sources = SourceMap::default();
+/// let file = sources.add("x.eva", "group kids { label en \"Children\" vulnerable }");
+/// let tree = parse(&sources, file, &Limits::default()).unwrap();
+/// assert_eq!(tree.decls[0].id.name, "kids");
+/// ```
+pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, Box<Diagnostic>> {
+    let text = sources.get(file).map_or("", |f| f.text.as_str());
+    prescan(text, limits).map_err(|(code, msg, help, at)| {
+        Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
+    })?;
+    let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
+    let builder = Builder { file, sources, limits, pratt: pratt() };
+    let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
+    Ok(root)
+}
+
+/// Checks size and nesting depth before the recursive parser runs.
+///
+/// Nesting counts brackets and braces, and also quantifiers, whose bodies
+/// nest without brackets (`any proposal: any g in groups: ...`).
+fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, String, usize)> {
+    if text.len() > limits.max_source_bytes {
+        return Err((
+            "E0002",
+            format!("the file is {} bytes; the limit is {}", text.len(), limits.max_source_bytes),
+            "split the checklist into files joined with `import`, or raise `max_source_bytes`".into(),
+            0,
+        ));
+    }
+    let too_deep = |at: usize| {
+        (
+            "E0003",
+            format!("nesting is deeper than the limit of {}", limits.max_nesting),
+            "flatten the expression: name parts of it as `score` declarations".to_string(),
+            at,
+        )
+    };
+    let bytes = text.as_bytes();
+    let (mut depth, mut quants, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => i += bytes[i..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - i),
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                quants = 0;
+            }
+            b if b.is_ascii_alphabetic() => {
+                let len = bytes[i..]
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                    .unwrap_or(bytes.len() - i);
+                match &text[i..i + len] {
+                    "any" | "all" | "count" | "sum" | "min" | "max" => quants += 1,
+                    "when" | "value" => quants = 0,
+                    _ => {}
+                }
+                i += len - 1;
+            }
+            _ => {}
+        }
+        if depth + quants > limits.max_nesting {
+            return Err(too_deep(i.min(text.len().saturating_sub(1))));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn pratt() -> PrattParser<Rule> {
+    PrattParser::new()
+        .op(Op::infix(Rule::or, Assoc::Left))
+        .op(Op::infix(Rule::and, Assoc::Left))
+        .op(Op::prefix(Rule::not))
+        .op(Op::infix(Rule::eq, Assoc::Left)
+            | Op::infix(Rule::ne, Assoc::Left)
+            | Op::infix(Rule::lt, Assoc::Left)
+            | Op::infix(Rule::le, Assoc::Left)
+            | Op::infix(Rule::gt, Assoc::Left)
+            | Op::infix(Rule::ge, Assoc::Left)
+            | Op::infix(Rule::in_op, Assoc::Left)
+            | Op::infix(Rule::not_in, Assoc::Left))
+        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
+        .op(Op::prefix(Rule::neg))
+}
+
+/// Turns pest's error into a diagnostic that names things a user knows.
+fn syntax_error(sources: &SourceMap, file: usize, err: pest::error::Error<Rule>) -> Diagnostic {
+    use pest::error::{ErrorVariant, InputLocation};
+    let at = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let text = sources.get(file).map_or("", |f| f.text.as_str());
+    let found = describe_found(text, at);
+    let (message, help) = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut wanted: Vec<&str> = positives.iter().filter_map(|r| rule_name(*r)).collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            let message = if wanted.is_empty() {
+                format!("unexpected {found}")
+            } else {
+                format!("expected {}, found {found}", join_or(&wanted))
+            };
+            (message, syntax_hint(&wanted, text, at))
+        }
+        ErrorVariant::CustomError { message } => (message.clone(), "check the syntax near this point".to_string()),
+    };
+    Diagnostic::error("E0001", message)
+        .with_help(help)
+        .at_span(sources, Span { file, start: at, end: at + found_len(text, at) })
+}
+
+fn describe_found(text: &str, at: usize) -> String {
+    let rest = text.get(at..).unwrap_or("");
+    match rest.chars().next() {
+        None => "the end of the file".to_string(),
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            format!("`{word}`")
+        }
+        Some(c) => format!("`{c}`"),
+    }
+}
+
+fn found_len(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    let word: usize = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
+    word.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Names for grammar rules in messages; `None` hides internal rules.
+fn rule_name(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::decl | Rule::decl_kw => "a declaration (`group`, `question`, `rule`, ...)",
+        Rule::import => "`import`",
+        Rule::EOI => "the end of the file",
+        Rule::prop | Rule::expr_prop | Rule::item_prop | Rule::text_prop | Rule::known_prop | Rule::unknown_prop => {
+            "a property or `}`"
+        }
+        Rule::prop_key | Rule::expr_key | Rule::item_key => "a property name",
+        Rule::ident => "a name",
+        Rule::word => "a word",
+        Rule::name => "a name",
+        Rule::decl_kind => "`:` and a kind",
+        Rule::text => "a text (`fi \"...\" sv \"...\" en \"...\"`)",
+        Rule::lang => "a language tag such as `fi`",
+        Rule::string => "a string in double quotes",
+        Rule::number => "a number",
+        Rule::range => "a range such as `0..17`",
+        Rule::args => "a value",
+        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean => "an expression",
+        Rule::not | Rule::neg => "an expression",
+        Rule::or
+        | Rule::and
+        | Rule::eq
+        | Rule::ne
+        | Rule::le
+        | Rule::ge
+        | Rule::lt
+        | Rule::gt
+        | Rule::in_op
+        | Rule::not_in
+        | Rule::add
+        | Rule::sub
+        | Rule::mul
+        | Rule::div => "an operator",
+        Rule::quant_op => "`any`, `all`, `count`, `sum`, `min` or `max`",
+        Rule::quant_alt | Rule::quant_bind => "`proposal`, `alternative` or `name in collection`",
+        Rule::collection => "a collection (`groups`, `domains`, `perspectives`, `cells` or a list)",
+        _ => return None,
+    })
+}
+
+fn syntax_hint(wanted: &[&str], text: &str, at: usize) -> String {
+    let rest = text.get(at..).unwrap_or("");
+    if rest.starts_with('"') && wanted.iter().any(|w| w.contains("property")) {
+        return "a text needs a language tag before each string: `label fi \"...\" sv \"...\" en \"...\"`".into();
+    }
+    if rest.is_empty() {
+        return "a block may be missing its closing `}` or a string its closing `\"`".into();
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    if !word.is_empty() && is_keyword(&word) {
+        return format!("`{word}` is a reserved word and cannot be used as an id; choose another name");
+    }
+    "see docs/language.md for the syntax of each declaration".into()
+}
+
+fn is_keyword(word: &str) -> bool {
+    Grammar::parse(Rule::keyword, word).is_ok_and(|mut p| p.next().is_some_and(|p| p.as_str() == word))
+}
+
+struct Builder<'a> {
+    file: usize,
+    sources: &'a SourceMap,
+    limits: &'a Limits,
+    pratt: PrattParser<Rule>,
+}
+
+/// Boxed: a diagnostic is large and errors are rare.
+type Built<T> = Result<T, Box<Diagnostic>>;
+
+impl Builder<'_> {
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        Span { file: self.file, start: s.start(), end: s.end() }
+    }
+
+    fn ident(&self, pair: Pair<Rule>) -> Ident {
+        Ident { name: pair.as_str().to_string(), span: self.span(&pair) }
+    }
+
+    fn file(&self, pair: Pair<Rule>) -> Built<File> {
+        let mut file = File::default();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::import => {
+                    let span = self.span(&p);
+                    let target = p.into_inner().next().map(|s| unescape(s.as_str())).unwrap_or_default();
+                    file.imports.push(Import { target, span });
+                }
+                Rule::decl => file.decls.push(self.decl(p)?),
+                _ => {}
+            }
+        }
+        Ok(file)
+    }
+
+    fn decl(&self, pair: Pair<Rule>) -> Built<Decl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kind = inner.next().and_then(|k| DeclKind::from_keyword(k.as_str().trim())).unwrap_or(DeclKind::Checklist);
+        let mut decl =
+            Decl { kind, id: Ident { name: String::new(), span }, sort: Vec::new(), props: Vec::new(), span };
+        for p in inner {
+            match p.as_rule() {
+                Rule::ident => decl.id = self.ident(p),
+                Rule::decl_kind => decl.sort = p.into_inner().map(|w| self.ident(w)).collect(),
+                Rule::prop => decl.props.push(self.prop(p)?),
+                _ => {}
+            }
+        }
+        Ok(decl)
+    }
+
+    fn prop(&self, pair: Pair<Rule>) -> Built<Prop> {
+        let span = self.span(&pair);
+        let Some(body) = pair.into_inner().next() else {
+            return Err(Box::new(Diagnostic::error("E0001", "empty property").at_span(self.sources, span)));
+        };
+        let rule = body.as_rule();
+        let mut inner = body.into_inner();
+        let key = inner
+            .next()
+            .map(|k| Ident { name: k.as_str().trim().to_string(), span: self.span(&k) })
+            .unwrap_or(Ident { name: String::new(), span });
+        let value = match rule {
+            Rule::expr_prop => match inner.next() {
+                Some(e) => PropValue::Expr(self.expr(e)?),
+                None => PropValue::Flag,
+            },
+            Rule::item_prop => {
+                let mut item = Item { id: Ident { name: String::new(), span }, number: None, props: Vec::new() };
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::ident => item.id = self.ident(p),
+                        Rule::number => item.number = Some((number(p.as_str()), self.span(&p))),
+                        Rule::prop => item.props.push(self.prop(p)?),
+                        _ => {}
+                    }
+                }
+                PropValue::Item(item)
+            }
+            _ => match inner.next() {
+                None => PropValue::Flag,
+                Some(v) if v.as_rule() == Rule::text => PropValue::Text(self.text(v)),
+                Some(v) => PropValue::Args(v.into_inner().map(|a| self.arg(a)).collect()),
+            },
+        };
+        Ok(Prop { key, value, span })
+    }
+
+    fn text(&self, pair: Pair<Rule>) -> Vec<Translation> {
+        let mut out = Vec::new();
+        let mut inner = pair.into_inner();
+        while let (Some(lang), Some(s)) = (inner.next(), inner.next()) {
+            out.push(Translation { lang: self.ident(lang), text: unescape(string_body(&s)), span: self.span(&s) });
+        }
+        out
+    }
+
+    fn arg(&self, pair: Pair<Rule>) -> Arg {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::number => Arg::Number(number(pair.as_str()), span),
+            Rule::string => Arg::Str(unescape(string_body(&pair)), span),
+            Rule::range => {
+                let mut ends = pair.into_inner().map(|n| number(n.as_str()));
+                Arg::Range(ends.next().unwrap_or(0.0), ends.next().unwrap_or(0.0), span)
+            }
+            _ => Arg::Name(self.ident(pair)),
+        }
+    }
+
+    fn expr(&self, pair: Pair<Rule>) -> Built<Expr> {
+        let span = self.span(&pair);
+        // A long run of prefix operators would make the Pratt parser recurse
+        // once per operator; bound it like any other nesting.
+        let mut run = 0usize;
+        for p in pair.clone().into_inner() {
+            run = if matches!(p.as_rule(), Rule::not | Rule::neg) { run + 1 } else { 0 };
+            if run > self.limits.max_nesting {
+                return Err(Box::new(self.too_deep(span)));
+            }
+        }
+        let expr = self
+            .pratt
+            .map_primary(|p| self.primary(p))
+            .map_prefix(|op, e| {
+                let e = e?;
+                let span = Span { file: self.file, start: op.as_span().start(), end: e.span.end };
+                let op = if op.as_rule() == Rule::not { UnaryOp::Not } else { UnaryOp::Neg };
+                Ok(Expr { kind: ExprKind::Unary(op, Box::new(e)), span })
+            })
+            .map_infix(|l, op, r| {
+                let (l, r) = (l?, r?);
+                let span = Span { file: self.file, start: l.span.start, end: r.span.end };
+                Ok(Expr { kind: ExprKind::Binary(binary_op(op.as_rule()), Box::new(l), Box::new(r)), span })
+            })
+            .parse(pair.into_inner())?;
+        if depth(&expr, self.limits.max_expr_depth + 1) > self.limits.max_expr_depth {
+            return Err(Box::new(self.too_deep(span)));
+        }
+        Ok(expr)
+    }
+
+    fn too_deep(&self, span: Span) -> Diagnostic {
+        Diagnostic::error(
+            "E0003",
+            format!("this expression nests deeper than the limit of {}", self.limits.max_expr_depth),
+        )
+        .with_help("split it into smaller parts, e.g. named `score` declarations")
+        .at_span(self.sources, span)
+    }
+
+    fn primary(&self, pair: Pair<Rule>) -> Built<Expr> {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::expr => return self.expr(pair),
+            Rule::number => ExprKind::Number(number(pair.as_str())),
+            Rule::string => ExprKind::Str(unescape(string_body(&pair))),
+            Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
+            Rule::path => ExprKind::Path(pair.into_inner().map(|w| self.ident(w)).collect()),
+            Rule::list => ExprKind::List(pair.into_inner().map(|e| self.expr(e)).collect::<Built<_>>()?),
+            Rule::call => {
+                let mut inner = pair.into_inner();
+                let name = inner.next().map(|n| self.ident(n)).unwrap_or(Ident { name: String::new(), span });
+                ExprKind::Call(name, inner.map(|e| self.expr(e)).collect::<Built<_>>()?)
+            }
+            Rule::quant => ExprKind::Quant(Box::new(self.quant(pair)?)),
+            _ => return Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
+        };
+        Ok(Expr { kind, span })
+    }
+
+    fn quant(&self, pair: Pair<Rule>) -> Built<Quant> {
+        let mut op = QuantOp::Any;
+        let mut source = QuantSource::Alternatives { proposals_only: false };
+        let mut body = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::quant_op => op = quant_op(p.as_str().trim()),
+                Rule::quant_alt => {
+                    source = QuantSource::Alternatives { proposals_only: p.as_str().starts_with("proposal") }
+                }
+                Rule::quant_bind => source = self.quant_bind(p)?,
+                Rule::expr => body = Some(self.expr(p)?),
+                _ => {}
+            }
+        }
+        Ok(Quant { op, source, body })
+    }
+
+    fn quant_bind(&self, pair: Pair<Rule>) -> Built<QuantSource> {
+        let span = self.span(&pair);
+        let mut var = Ident { name: String::new(), span };
+        let mut collection = Collection::List(Vec::new(), span);
+        let mut filter = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => var = self.ident(p),
+                Rule::collection => {
+                    let span = self.span(&p);
+                    if let Some(c) = p.into_inner().next() {
+                        collection = match c.as_rule() {
+                            Rule::list => {
+                                Collection::List(c.into_inner().map(|e| self.expr(e)).collect::<Built<_>>()?, span)
+                            }
+                            _ => Collection::Named(self.ident(c)),
+                        };
+                    }
+                }
+                Rule::expr => filter = Some(self.expr(p)?),
+                _ => {}
+            }
+        }
+        Ok(QuantSource::Bind { var, collection, filter })
+    }
+}
+
+/// Depth of an expression tree, counting no further than `cap` (the cap keeps
+/// this walk's own recursion bounded).
+fn depth(expr: &Expr, cap: usize) -> usize {
+    if cap == 0 {
+        return 0;
+    }
+    let below = |e: &Expr| depth(e, cap - 1);
+    1 + match &expr.kind {
+        ExprKind::Unary(_, e) => below(e),
+        ExprKind::Binary(_, l, r) => below(l).max(below(r)),
+        ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().map(below).max().unwrap_or(0),
+        ExprKind::Quant(q) => {
+            let filter = match &q.source {
+                QuantSource::Bind { filter: Some(f), .. } => below(f),
+                _ => 0,
+            };
+            filter.max(q.body.as_ref().map_or(0, below))
+        }
+        _ => 0,
+    }
+}
+
+fn binary_op(rule: Rule) -> BinaryOp {
+    match rule {
+        Rule::or => BinaryOp::Or,
+        Rule::and => BinaryOp::And,
+        Rule::eq => BinaryOp::Eq,
+        Rule::ne => BinaryOp::Ne,
+        Rule::lt => BinaryOp::Lt,
+        Rule::le => BinaryOp::Le,
+        Rule::gt => BinaryOp::Gt,
+        Rule::ge => BinaryOp::Ge,
+        Rule::in_op => BinaryOp::In,
+        Rule::not_in => BinaryOp::NotIn,
+        Rule::add => BinaryOp::Add,
+        Rule::sub => BinaryOp::Sub,
+        Rule::mul => BinaryOp::Mul,
+        _ => BinaryOp::Div,
+    }
+}
+
+fn quant_op(word: &str) -> QuantOp {
+    match word {
+        "all" => QuantOp::All,
+        "count" => QuantOp::Count,
+        "sum" => QuantOp::Sum,
+        "min" => QuantOp::Min,
+        "max" => QuantOp::Max,
+        _ => QuantOp::Any,
+    }
+}
+
+fn number(text: &str) -> f64 {
+    text.replace('_', "").parse().unwrap_or(f64::NAN)
+}
+
+fn string_body<'a>(pair: &Pair<'a, Rule>) -> &'a str {
+    let s = pair.as_str();
+    s.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(s)
+}
+
+/// Resolves escapes and folds each line break, with the indentation around
+/// it, into one space, so long texts can be wrapped in the source.
+///
+/// ```
+/// assert_eq!(ennakko::syntax::unescape("a\n     b \\\"c\\\""), "a b \"c\"");
+/// ```
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            '\r' | '\n' => {
+                while out.ends_with([' ', '\t']) {
+                    out.pop();
+                }
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

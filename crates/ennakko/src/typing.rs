@@ -1,0 +1,726 @@
+//! Name resolution and type checking of expressions: turns an
+//! [`ast::Expr`] into a compiled [`Expr`] whose names are indices, and
+//! reports unknown names, type errors and scope errors.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::ast::{self, BinaryOp, DeclKind, ExprKind, Ident, QuantOp, QuantSource, UnaryOp};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::eval::apply_binary;
+use crate::model::*;
+use crate::source::{SourceMap, Span};
+
+/// Every declared id, in one namespace.
+#[derive(Default)]
+pub(crate) struct Names {
+    map: HashMap<String, (DeclKind, usize, Span)>,
+    order: Vec<(DeclKind, String)>,
+    pub scale_decls: HashMap<ScaleId, Span>,
+}
+
+impl Names {
+    /// Adds an id; on a clash returns where the first one is.
+    pub fn insert(&mut self, name: &str, kind: DeclKind, index: usize, span: Span) -> Result<(), Span> {
+        if let Some((_, _, first)) = self.map.get(name) {
+            return Err(*first);
+        }
+        self.map.insert(name.to_string(), (kind, index, span));
+        self.order.push((kind, name.to_string()));
+        Ok(())
+    }
+
+    /// The kind and index of an id.
+    pub fn lookup(&self, name: &str) -> Option<(DeclKind, usize)> {
+        self.map.get(name).map(|(k, i, _)| (*k, *i))
+    }
+
+    /// Ids of one kind, in declaration order.
+    pub fn of_kind(&self, kind: DeclKind) -> impl Iterator<Item = &str> {
+        self.order.iter().filter(move |(k, _)| *k == kind).map(|(_, n)| n.as_str())
+    }
+
+    /// Whether this declaration is the one registered under its id (not a
+    /// duplicate or a reserved name).
+    pub fn owns(&self, decl: &ast::Decl) -> bool {
+        if decl.kind == DeclKind::Scale {
+            return ScaleId::from_name(&decl.id.name).is_some_and(|s| self.scale_decls.get(&s) == Some(&decl.id.span));
+        }
+        self.map.get(&decl.id.name).is_some_and(|(k, _, span)| *k == decl.kind && *span == decl.id.span)
+    }
+
+    fn all(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(|(_, n)| n.as_str())
+    }
+}
+
+/// The types of the language.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ty {
+    Bool,
+    Num,
+    Str,
+    /// A string that must be one of these options.
+    Choice(Arc<[String]>),
+    Screening,
+    Group,
+    Domain,
+    Perspective,
+    Level(ScaleId),
+    Cell,
+    List(Box<Ty>),
+    /// The element type of an empty list: fits anything.
+    Empty,
+    /// An expression that already has an error: fits anything, so one
+    /// mistake is reported once.
+    Error,
+}
+
+impl Ty {
+    /// The type in words, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Ty::Bool => "true/false".into(),
+            Ty::Num => "a number".into(),
+            Ty::Str | Ty::Choice(_) => "a string".into(),
+            Ty::Screening => "a screening answer (yes/no/unknown)".into(),
+            Ty::Group => "a group".into(),
+            Ty::Domain => "a domain".into(),
+            Ty::Perspective => "a perspective".into(),
+            Ty::Level(s) => format!("a level of the {} scale", s.name()),
+            Ty::Cell => "an impact cell".into(),
+            Ty::List(t) => format!("a list of {}", t.describe().trim_start_matches("a ").trim_start_matches("an ")),
+            Ty::Empty => "an empty list".into(),
+            Ty::Error => "an invalid expression".into(),
+        }
+    }
+
+    /// Whether values of the two types can be compared with `==`.
+    fn fits(&self, other: &Ty) -> bool {
+        match (self, other) {
+            (Ty::Error | Ty::Empty, _) | (_, Ty::Error | Ty::Empty) => true,
+            (Ty::Str | Ty::Choice(_), Ty::Str | Ty::Choice(_)) => true,
+            (Ty::List(a), Ty::List(b)) => a.fits(b),
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// Checks expressions of one declaration.
+pub(crate) struct ExprChecker<'a> {
+    model: &'a Model,
+    names: &'a Names,
+    alt_scope: bool,
+    locals: Vec<(String, Ty)>,
+    sources: Option<&'a SourceMap>,
+    pub diags: Vec<Diagnostic>,
+    /// Questions whose answers the expression reads.
+    pub questions_used: Vec<usize>,
+    /// Scores the expression reads.
+    pub scores_used: Vec<usize>,
+}
+
+type Checked = (Expr, Ty);
+
+const FUNCTIONS: &[&str] =
+    &["impact", "mitigated", "answered", "applies", "completeness", "equity_gap", "abs", "round", "min", "max", "len"];
+
+impl<'a> ExprChecker<'a> {
+    pub fn new(model: &'a Model, names: &'a Names, alt_scope: bool) -> ExprChecker<'a> {
+        ExprChecker {
+            model,
+            names,
+            alt_scope,
+            locals: Vec::new(),
+            sources: None,
+            diags: Vec::new(),
+            questions_used: Vec::new(),
+            scores_used: Vec::new(),
+        }
+    }
+
+    pub fn diag(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Checks one expression.
+    pub fn check(&mut self, e: &ast::Expr, sources: &'a SourceMap) -> Checked {
+        self.sources = Some(sources);
+        self.expr(e)
+    }
+
+    fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) -> Checked {
+        let d = Diagnostic::error(code, message).with_help(help);
+        let d = match self.sources {
+            Some(s) => d.at_span(s, span),
+            None => d,
+        };
+        self.diags.push(d);
+        (Expr::Const(Value::Missing), Ty::Error)
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> Checked {
+        match &e.kind {
+            ExprKind::Number(n) if n.is_finite() => (Expr::Const(Value::Num(*n)), Ty::Num),
+            ExprKind::Number(_) => self.error("E0201", e.span, "this number is too large", "use a number below 1e300"),
+            ExprKind::Str(s) => (Expr::Const(Value::Str(s.as_str().into())), Ty::Str),
+            ExprKind::Bool(b) => (Expr::Const(Value::Bool(*b)), Ty::Bool),
+            ExprKind::Path(segs) => self.path(segs, e.span),
+            ExprKind::List(items) => self.list(items),
+            ExprKind::Call(name, args) => self.call(name, args, e.span),
+            ExprKind::Unary(op, inner) => self.unary(*op, inner),
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.span),
+            ExprKind::Quant(q) => self.quant(q, e.span),
+        }
+    }
+
+    fn need_alt_scope(&mut self, span: Span, what: &str) -> bool {
+        if self.alt_scope {
+            return true;
+        }
+        self.error(
+            "E0203",
+            span,
+            format!("{what} belongs to one alternative, but this rule looks at the whole decision"),
+            "add `each proposal` (or `each alternative`) to the rule, or wrap this in `any proposal: ...`",
+        );
+        false
+    }
+
+    fn path(&mut self, segs: &[Ident], span: Span) -> Checked {
+        let Some(head) = segs.first() else {
+            return self.error("E0101", span, "empty name", "write a name");
+        };
+        let rest = &segs[1..];
+        match head.name.as_str() {
+            "fact" => return self.fact(rest, span),
+            "decision" => {
+                let field = match rest.first().map(|s| s.name.as_str()) {
+                    Some("id") => DecisionField::Id,
+                    Some("kind") => DecisionField::Kind,
+                    Some("title") => DecisionField::Title,
+                    _ => return self.unknown_field(rest.first(), span, "decision", &["id", "kind", "title"]),
+                };
+                return self.fields((Expr::Decision(field), Ty::Str), &rest[1..]);
+            }
+            "alternative" => {
+                if !self.need_alt_scope(span, "`alternative`") {
+                    return (Expr::Const(Value::Missing), Ty::Error);
+                }
+                let (field, ty) = match rest.first().map(|s| s.name.as_str()) {
+                    Some("id") => (AltField::Id, Ty::Str),
+                    Some("kind") => (AltField::Kind, Ty::Str),
+                    Some("is_zero") => (AltField::IsZero, Ty::Bool),
+                    _ => return self.unknown_field(rest.first(), span, "alternative", &["id", "kind", "is_zero"]),
+                };
+                return self.fields((Expr::Alternative(field), ty), &rest[1..]);
+            }
+            _ => {}
+        }
+        if let Some(slot) = self.locals.iter().rposition(|(n, _)| *n == head.name) {
+            let ty = self.locals[slot].1.clone();
+            return self.fields((Expr::Var(slot), ty), rest);
+        }
+        if let Some(scale) = ScaleId::from_name(&head.name) {
+            return self.level(scale, rest, span);
+        }
+        let base = match head.name.as_str() {
+            "yes" => (Expr::Const(Value::Screening(Screening::Yes)), Ty::Screening),
+            "no" => (Expr::Const(Value::Screening(Screening::No)), Ty::Screening),
+            "unknown" => (Expr::Const(Value::Screening(Screening::Unknown)), Ty::Screening),
+            name => match self.names.lookup(name) {
+                Some((DeclKind::Group, i)) => (Expr::Const(Value::Group(i)), Ty::Group),
+                Some((DeclKind::Domain, i)) => (Expr::Const(Value::Domain(i)), Ty::Domain),
+                Some((DeclKind::Perspective, i)) => (Expr::Const(Value::Perspective(i)), Ty::Perspective),
+                Some((DeclKind::Question, i)) => {
+                    if !self.need_alt_scope(head.span, &format!("the answer to `{name}`")) {
+                        return (Expr::Const(Value::Missing), Ty::Error);
+                    }
+                    self.questions_used.push(i);
+                    (Expr::Answer(i), self.answer_type(i))
+                }
+                Some((DeclKind::Score, i)) => {
+                    if !self.need_alt_scope(head.span, &format!("score `{name}`")) {
+                        return (Expr::Const(Value::Missing), Ty::Error);
+                    }
+                    self.scores_used.push(i);
+                    (Expr::Score(i), Ty::Num)
+                }
+                Some((DeclKind::Fact, _)) => {
+                    return self.error(
+                        "E0101",
+                        head.span,
+                        format!("`{name}` is a fact"),
+                        format!("write `fact.{name}`"),
+                    );
+                }
+                Some((kind, _)) => {
+                    return self.error(
+                        "E0103",
+                        head.span,
+                        format!("`{name}` is a {} and has no value in an expression", kind.keyword()),
+                        "name a group, domain, perspective, question, score or fact here",
+                    );
+                }
+                None => return self.unknown_name(head),
+            },
+        };
+        self.fields(base, rest)
+    }
+
+    fn unknown_name(&mut self, id: &Ident) -> Checked {
+        let locals: Vec<String> = self.locals.iter().map(|(n, _)| n.clone()).collect();
+        let candidates = self.names.all().chain(locals.iter().map(String::as_str)).chain([
+            "yes",
+            "no",
+            "unknown",
+            "fact",
+            "decision",
+            "alternative",
+        ]);
+        let hint = match did_you_mean(&id.name, candidates) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "declare it, or check the spelling; facts are written `fact.name`".to_string(),
+        };
+        self.error("E0101", id.span, format!("unknown name `{}`", id.name), hint)
+    }
+
+    fn unknown_field(&mut self, field: Option<&Ident>, span: Span, what: &str, fields: &[&str]) -> Checked {
+        match field {
+            Some(f) => {
+                let hint = did_you_mean(&f.name, fields.iter().copied())
+                    .map_or_else(|| format!("{what} has: {}", fields.join(", ")), |s| format!("did you mean `{s}`?"));
+                self.error("E0204", f.span, format!("{what} has no field `{}`", f.name), hint)
+            }
+            None => {
+                self.error("E0204", span, format!("`{what}` needs a field"), format!("write `{what}.{}`", fields[0]))
+            }
+        }
+    }
+
+    fn answer_type(&self, q: usize) -> Ty {
+        match &self.model.questions[q].kind {
+            QuestionKind::Screening => Ty::Screening,
+            QuestionKind::Impact | QuestionKind::Number { .. } => Ty::Num,
+            QuestionKind::Choice(options) => Ty::Choice(options.iter().map(|o| o.id.clone()).collect()),
+            QuestionKind::Text => Ty::Str,
+        }
+    }
+
+    fn fact(&mut self, rest: &[Ident], span: Span) -> Checked {
+        let Some(name) = rest.first() else {
+            return self.error("E0204", span, "`fact` needs a fact name", "write `fact.cost_eur`");
+        };
+        let Some(i) = self.model.facts.iter().position(|f| f.id == name.name) else {
+            let hint = did_you_mean(&name.name, self.model.facts.iter().map(|f| f.id.as_str())).map_or_else(
+                || format!("declare it: `fact {}: number {{ label ... }}`", name.name),
+                |s| format!("did you mean `{s}`?"),
+            );
+            return self.error("E0101", name.span, format!("unknown fact `{}`", name.name), hint);
+        };
+        let ty = match &self.model.facts[i].kind {
+            FactKind::Number { .. } => Ty::Num,
+            FactKind::Text => Ty::Str,
+            FactKind::Flag => Ty::Bool,
+            FactKind::Choice(options) => Ty::Choice(options.iter().map(|o| o.id.clone()).collect()),
+            FactKind::List => Ty::List(Box::new(Ty::Str)),
+        };
+        self.fields((Expr::Fact(i), ty), &rest[1..])
+    }
+
+    fn level(&mut self, scale: ScaleId, rest: &[Ident], span: Span) -> Checked {
+        let levels = &self.model.scale(scale).levels;
+        let Some(name) = rest.first() else {
+            let first = levels.first().map_or("", |l| l.id.as_str());
+            return self.error(
+                "E0204",
+                span,
+                format!("`{}` is a scale; name one of its levels", scale.name()),
+                format!("write e.g. `{}.{first}`", scale.name()),
+            );
+        };
+        match levels.iter().position(|l| l.id == name.name) {
+            Some(i) => self.fields((Expr::Const(Value::Level(scale, i)), Ty::Level(scale)), &rest[1..]),
+            None => {
+                let ids: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
+                let hint = did_you_mean(&name.name, ids.iter().copied())
+                    .map_or_else(|| format!("its levels are: {}", ids.join(", ")), |s| format!("did you mean `{s}`?"));
+                self.error("E0101", name.span, format!("scale `{}` has no level `{}`", scale.name(), name.name), hint)
+            }
+        }
+    }
+
+    /// Applies `.field` accesses to a value.
+    fn fields(&mut self, mut base: Checked, rest: &[Ident]) -> Checked {
+        for seg in rest {
+            let (field, ty) = match (&base.1, seg.name.as_str()) {
+                (Ty::Error, _) => return base,
+                (Ty::Group | Ty::Domain | Ty::Perspective, "id") => (Field::Id, Ty::Str),
+                (Ty::Group, "vulnerable") => (Field::Vulnerable, Ty::Bool),
+                (Ty::Group, "age_min") => (Field::AgeMin, Ty::Num),
+                (Ty::Group, "age_max") => (Field::AgeMax, Ty::Num),
+                (Ty::Domain | Ty::Cell, "perspective") => (Field::Perspective, Ty::Perspective),
+                (Ty::Cell, "group") => (Field::Group, Ty::Group),
+                (Ty::Cell, "domain") => (Field::Domain, Ty::Domain),
+                (Ty::Cell, "direction") => (Field::Direction, Ty::Num),
+                (Ty::Cell, "mitigated") => (Field::Mitigated, Ty::Bool),
+                (Ty::Cell, "score") => (Field::Score, Ty::Num),
+                (Ty::Cell, name) if ScaleId::from_name(name).is_some() => {
+                    let scale = ScaleId::from_name(name).unwrap_or(ScaleId::Magnitude);
+                    (Field::Scale(scale), Ty::Level(scale))
+                }
+                (ty, _) => {
+                    let fields: &[&str] = match ty {
+                        Ty::Group => &["id", "vulnerable", "age_min", "age_max"],
+                        Ty::Domain => &["id", "perspective"],
+                        Ty::Perspective => &["id"],
+                        Ty::Cell => &[
+                            "group",
+                            "domain",
+                            "perspective",
+                            "direction",
+                            "magnitude",
+                            "likelihood",
+                            "people",
+                            "timing",
+                            "reversibility",
+                            "evidence",
+                            "mitigated",
+                            "score",
+                        ],
+                        _ => &[],
+                    };
+                    let what = ty.describe();
+                    if fields.is_empty() {
+                        return self.error(
+                            "E0204",
+                            seg.span,
+                            format!("{what} has no fields"),
+                            "remove `.` and what follows",
+                        );
+                    }
+                    return self.unknown_field(Some(seg), seg.span, &what, fields);
+                }
+            };
+            base = (Expr::Field(Box::new(base.0), field), ty);
+        }
+        base
+    }
+
+    fn list(&mut self, items: &[ast::Expr]) -> Checked {
+        let mut elem = Ty::Empty;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let (e, ty) = self.expr(item);
+            if !elem.fits(&ty) {
+                let d = format!(
+                    "a list's items must all be of one type: this is {}, earlier ones are {}",
+                    ty.describe(),
+                    elem.describe()
+                );
+                self.error("E0201", item.span, d, "make every item the same kind of value");
+            } else if matches!(elem, Ty::Empty | Ty::Error) {
+                elem = ty;
+            }
+            out.push(e);
+        }
+        let ty = Ty::List(Box::new(elem));
+        if out.iter().all(|e| matches!(e, Expr::Const(_))) {
+            let values: Vec<Value> =
+                out.into_iter().map(|e| if let Expr::Const(v) = e { v } else { Value::Missing }).collect();
+            return (Expr::Const(Value::List(values.into())), ty);
+        }
+        (Expr::List(out), ty)
+    }
+
+    fn call(&mut self, name: &Ident, args: &[ast::Expr], span: Span) -> Checked {
+        if name.name == "applies" {
+            return self.applies(args, span);
+        }
+        let checked: Vec<Checked> = args.iter().map(|a| self.expr(a)).collect();
+        let types: Vec<&Ty> = checked.iter().map(|c| &c.1).collect();
+        if types.iter().any(|t| **t == Ty::Error) {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        let alt = |me: &mut Self| me.need_alt_scope(span, &format!("`{}(...)`", name.name));
+        let (func, ty) = match (name.name.as_str(), types.as_slice()) {
+            ("impact", []) if alt(self) => (Func::ImpactTotal, Ty::Num),
+            ("impact", [Ty::Group]) if alt(self) => (Func::ImpactGroup, Ty::Num),
+            ("impact", [Ty::Domain]) if alt(self) => (Func::ImpactDomain, Ty::Num),
+            ("impact", [Ty::Perspective]) if alt(self) => (Func::ImpactPerspective, Ty::Num),
+            ("impact", [Ty::Group, Ty::Domain]) if alt(self) => (Func::ImpactCell, Ty::Num),
+            ("mitigated", [Ty::Group]) if alt(self) => (Func::Mitigated, Ty::Bool),
+            ("answered", [_]) => (Func::Answered, Ty::Bool),
+            ("completeness", []) if alt(self) => (Func::Completeness, Ty::Num),
+            ("equity_gap", []) if alt(self) => (Func::EquityGap, Ty::Num),
+            ("abs", [Ty::Num]) => (Func::Abs, Ty::Num),
+            ("round", [Ty::Num]) => (Func::Round, Ty::Num),
+            ("min", [Ty::Num, Ty::Num]) => (Func::Min, Ty::Num),
+            ("max", [Ty::Num, Ty::Num]) => (Func::Max, Ty::Num),
+            ("len", [Ty::List(_)]) => (Func::Len, Ty::Num),
+            (f, _) if !self.alt_scope && matches!(f, "impact" | "mitigated" | "completeness" | "equity_gap") => {
+                return (Expr::Const(Value::Missing), Ty::Error);
+            }
+            (f, got) => {
+                let sig = match f {
+                    "impact" => "impact(), impact(group), impact(domain), impact(perspective) or impact(group, domain)",
+                    "mitigated" => "mitigated(group)",
+                    "answered" => "answered(question or fact)",
+                    "completeness" => "completeness()",
+                    "equity_gap" => "equity_gap()",
+                    "abs" => "abs(number)",
+                    "round" => "round(number)",
+                    "min" => "min(number, number)",
+                    "max" => "max(number, number)",
+                    "len" => "len(list)",
+                    _ => {
+                        let hint = did_you_mean(f, FUNCTIONS.iter().copied()).map_or_else(
+                            || format!("the functions are: {}", FUNCTIONS.join(", ")),
+                            |s| format!("did you mean `{s}`?"),
+                        );
+                        return self.error("E0202", name.span, format!("unknown function `{f}`"), hint);
+                    }
+                };
+                let got: Vec<String> = got.iter().map(|t| t.describe()).collect();
+                let got = if got.is_empty() { "nothing".to_string() } else { got.join(", ") };
+                return self.error("E0202", span, format!("`{f}` cannot take {got}"), format!("use {sig}"));
+            }
+        };
+        (Expr::Call(func, checked.into_iter().map(|c| c.0).collect()), ty)
+    }
+
+    fn applies(&mut self, args: &[ast::Expr], span: Span) -> Checked {
+        if !self.need_alt_scope(span, "`applies(...)`") {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        if let [ast::Expr { kind: ExprKind::Path(segs), .. }] = args
+            && let [id] = segs.as_slice()
+            && let Some((DeclKind::Question, q)) = self.names.lookup(&id.name)
+        {
+            self.questions_used.push(q);
+            return (Expr::Call(Func::Applies(q), Vec::new()), Ty::Bool);
+        }
+        self.error("E0202", span, "`applies` takes the id of a question", "write e.g. `applies(school_journeys)`")
+    }
+
+    fn unary(&mut self, op: UnaryOp, inner: &ast::Expr) -> Checked {
+        let (e, ty) = self.expr(inner);
+        let (want, word) = match op {
+            UnaryOp::Not => (Ty::Bool, "`not` needs true/false"),
+            UnaryOp::Neg => (Ty::Num, "`-` needs a number"),
+        };
+        if !matches!(ty, Ty::Error) && ty != want {
+            return self.error(
+                "E0201",
+                inner.span,
+                format!("{word}, but this is {}", ty.describe()),
+                "check the operand",
+            );
+        }
+        let folded = match (&e, op) {
+            (Expr::Const(Value::Bool(b)), UnaryOp::Not) => Expr::Const(Value::Bool(!b)),
+            (Expr::Const(Value::Num(n)), UnaryOp::Neg) => Expr::Const(Value::Num(-n)),
+            (_, UnaryOp::Not) => Expr::Not(Box::new(e)),
+            (_, UnaryOp::Neg) => Expr::Neg(Box::new(e)),
+        };
+        (folded, want)
+    }
+
+    fn binary(&mut self, op: BinaryOp, l: &ast::Expr, r: &ast::Expr, span: Span) -> Checked {
+        let (le, lt) = self.expr(l);
+        let (re, rt) = self.expr(r);
+        if lt == Ty::Error || rt == Ty::Error {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        let sym = op.symbol();
+        let mismatch = |me: &mut Self, help: &str| {
+            me.error(
+                "E0201",
+                span,
+                format!("`{sym}` cannot combine {} and {}", lt.describe(), rt.describe()),
+                help.to_string(),
+            )
+        };
+        let ty = match op {
+            BinaryOp::And | BinaryOp::Or => {
+                if lt != Ty::Bool || rt != Ty::Bool {
+                    let help = if lt == Ty::Screening || rt == Ty::Screening {
+                        "compare screening answers first: `a == yes and b == yes`"
+                    } else {
+                        "both sides must be conditions (true/false)"
+                    };
+                    return mismatch(self, help);
+                }
+                Ty::Bool
+            }
+            BinaryOp::Eq | BinaryOp::Ne => {
+                if !lt.fits(&rt) {
+                    return mismatch(self, "compare values of the same kind");
+                }
+                self.check_options(&lt, &re, r.span);
+                self.check_options(&rt, &le, l.span);
+                Ty::Bool
+            }
+            BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                let ok = matches!((&lt, &rt), (Ty::Num, Ty::Num))
+                    || matches!((&lt, &rt), (Ty::Level(a), Ty::Level(b)) if a == b);
+                if !ok {
+                    return mismatch(self, "order comparisons need two numbers or two levels of the same scale");
+                }
+                Ty::Bool
+            }
+            BinaryOp::In | BinaryOp::NotIn => {
+                let Ty::List(elem) = &rt else {
+                    return mismatch(self, "the right side of `in` must be a list, e.g. `[\"a\", \"b\"]`");
+                };
+                if !lt.fits(elem) {
+                    return mismatch(self, "the list's items must be the same kind of value as the left side");
+                }
+                if let Expr::Const(Value::List(items)) = &re {
+                    for item in items.iter() {
+                        self.check_options(&lt, &Expr::Const(item.clone()), r.span);
+                    }
+                }
+                Ty::Bool
+            }
+            BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+                if lt != Ty::Num || rt != Ty::Num {
+                    return mismatch(self, "arithmetic needs numbers");
+                }
+                Ty::Num
+            }
+        };
+        (fold_binary(op, le, re), ty)
+    }
+
+    /// A string literal compared with a choice must be one of its options.
+    fn check_options(&mut self, ty: &Ty, other: &Expr, span: Span) {
+        if let (Ty::Choice(options), Expr::Const(Value::Str(s))) = (ty, other)
+            && !options.iter().any(|o| **o == **s)
+        {
+            let hint = did_you_mean(s, options.iter().map(String::as_str)).map_or_else(
+                || format!("the options are: {}", options.join(", ")),
+                |o| format!("did you mean \"{o}\"?"),
+            );
+            self.error("E0201", span, format!("\"{s}\" is not one of the options"), hint);
+        }
+    }
+
+    fn quant(&mut self, q: &ast::Quant, span: Span) -> Checked {
+        let op = q.op;
+        match &q.source {
+            QuantSource::Alternatives { proposals_only } => {
+                let outer = std::mem::replace(&mut self.alt_scope, true);
+                let body = self.quant_body(op, q.body.as_ref(), span);
+                self.alt_scope = outer;
+                let Some((body, ty)) = body else {
+                    return (Expr::Const(Value::Missing), Ty::Error);
+                };
+                (Expr::QuantAlternatives { op, proposals_only: *proposals_only, body: body.map(Box::new) }, ty)
+            }
+            QuantSource::Bind { var, collection, filter } => {
+                let (collection, elem) = match collection {
+                    ast::Collection::Named(name) => match name.name.as_str() {
+                        "groups" => (Collection::Groups, Ty::Group),
+                        "domains" => (Collection::Domains, Ty::Domain),
+                        "perspectives" => (Collection::Perspectives, Ty::Perspective),
+                        "cells" => {
+                            if !self.need_alt_scope(name.span, "`cells`") {
+                                return (Expr::Const(Value::Missing), Ty::Error);
+                            }
+                            (Collection::Cells, Ty::Cell)
+                        }
+                        other => {
+                            let hint = did_you_mean(other, ["groups", "domains", "perspectives", "cells"]).map_or(
+                                "write `groups`, `domains`, `perspectives`, `cells` or a list `[...]`".to_string(),
+                                |s| format!("did you mean `{s}`?"),
+                            );
+                            return self.error("E0101", name.span, format!("unknown collection `{other}`"), hint);
+                        }
+                    },
+                    ast::Collection::List(items, _) => {
+                        let (list, ty) = self.list(items);
+                        let elem = match ty {
+                            Ty::List(e) => *e,
+                            _ => Ty::Error,
+                        };
+                        (Collection::List(Box::new(list)), elem)
+                    }
+                };
+                if self.names.lookup(&var.name).is_some() {
+                    return self.error(
+                        "E0102",
+                        var.span,
+                        format!("`{}` is already an id in this checklist", var.name),
+                        "choose a short variable name that is not an id, e.g. `g`, `d`, `c`",
+                    );
+                }
+                let slot = self.locals.len();
+                self.locals.push((var.name.clone(), elem));
+                let filter = filter.as_ref().map(|f| {
+                    let (e, ty) = self.expr(f);
+                    if !matches!(ty, Ty::Bool | Ty::Error) {
+                        self.error(
+                            "E0205",
+                            f.span,
+                            format!("`where` needs a condition, but this is {}", ty.describe()),
+                            "write a true/false condition",
+                        );
+                    }
+                    e
+                });
+                let body = self.quant_body(op, q.body.as_ref(), span);
+                self.locals.pop();
+                let Some((body, ty)) = body else {
+                    return (Expr::Const(Value::Missing), Ty::Error);
+                };
+                (Expr::QuantBind { op, slot, collection, filter: filter.map(Box::new), body: body.map(Box::new) }, ty)
+            }
+        }
+    }
+
+    /// Checks a quantifier's body; `None` if it had an error.
+    fn quant_body(&mut self, op: QuantOp, body: Option<&ast::Expr>, span: Span) -> Option<(Option<Expr>, Ty)> {
+        let (want, result) = match op {
+            QuantOp::Any | QuantOp::All => (Ty::Bool, Ty::Bool),
+            QuantOp::Count => (Ty::Bool, Ty::Num),
+            QuantOp::Sum | QuantOp::Min | QuantOp::Max => (Ty::Num, Ty::Num),
+        };
+        let Some(body) = body else {
+            if op == QuantOp::Count {
+                return Some((None, Ty::Num));
+            }
+            self.error(
+                "E0202",
+                span,
+                "this quantifier needs a body after `:`",
+                "write e.g. `any proposal: impact(children) < 0`",
+            );
+            return None;
+        };
+        let (e, ty) = self.expr(body);
+        if ty == Ty::Error {
+            return None;
+        }
+        if ty != want {
+            let help = if want == Ty::Bool { "the body must be a condition" } else { "the body must be a number" };
+            self.error("E0205", body.span, format!("the body is {}", ty.describe()), help);
+            return None;
+        }
+        Some((Some(e), result))
+    }
+}
+
+/// Folds an operation on two constants; otherwise builds the node.
+fn fold_binary(op: BinaryOp, l: Expr, r: Expr) -> Expr {
+    match (op, &l, &r) {
+        (BinaryOp::And, Expr::Const(Value::Bool(false)), _) | (BinaryOp::And, _, Expr::Const(Value::Bool(false))) => {
+            Expr::Const(Value::Bool(false))
+        }
+        (BinaryOp::Or, Expr::Const(Value::Bool(true)), _) | (BinaryOp::Or, _, Expr::Const(Value::Bool(true))) => {
+            Expr::Const(Value::Bool(true))
+        }
+        (_, Expr::Const(a), Expr::Const(b)) => Expr::Const(apply_binary(op, a, b)),
+        _ => Expr::Binary(op, Box::new(l), Box::new(r)),
+    }
+}
