@@ -94,7 +94,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         let when = p.take("when").and_then(|prop| cx.expr_prop(prop));
         p.ignore_rest();
         let (expr, deps) = when.map_or((None, Vec::new()), |e| {
-            let (expr, deps) = cx.condition(&model, &names, e, true);
+            let (expr, deps) = cx.condition(&model, &names, e, Scope::Question);
             (Some(expr), deps)
         });
         model.questions[i].when = expr;
@@ -159,6 +159,17 @@ const QUESTION_PROPS: &[&str] =
 
 /// Ids that cannot be declared because expressions give them a meaning.
 const RESERVED: &[&str] = &["yes", "no", "unknown", "mixed", "fact", "decision", "alternative", "impact"];
+
+/// Where a condition is evaluated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// A rule without `each`: the whole decision.
+    Decision,
+    /// A rule with `each`: one alternative.
+    Alternative,
+    /// A question's `when`: one alternative, before scores exist.
+    Question,
+}
 
 struct Cx<'a> {
     sources: &'a SourceMap,
@@ -610,7 +621,10 @@ impl Cx<'_> {
         let when = self.required_expr(&mut p, "when", d);
         self.finish(p);
         let when = match when {
-            Some(e) => self.condition(model, names, e, scope != RuleScope::Decision).0,
+            Some(e) => {
+                let scope = if scope == RuleScope::Decision { Scope::Decision } else { Scope::Alternative };
+                self.condition(model, names, e, scope).0
+            }
             None => Expr::Const(Value::Bool(false)),
         };
         Rule { id: d.id.name.clone(), kind, scope, when, message }
@@ -644,8 +658,9 @@ impl Cx<'_> {
     }
 
     /// Checks a boolean condition; returns it and the questions it reads.
-    fn condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, alt_scope: bool) -> (Expr, Vec<usize>) {
-        let mut checker = ExprChecker::new(model, names, alt_scope);
+    fn condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, scope: Scope) -> (Expr, Vec<usize>) {
+        let mut checker = ExprChecker::new(model, names, scope != Scope::Decision);
+        checker.question_condition = scope == Scope::Question;
         let (expr, ty) = checker.check(e, self.sources);
         if !matches!(ty, Ty::Bool | Ty::Error) {
             let help = match ty {

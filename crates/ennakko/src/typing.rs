@@ -111,6 +111,9 @@ pub(crate) struct ExprChecker<'a> {
     model: &'a Model,
     names: &'a Names,
     alt_scope: bool,
+    /// In a question's `when`: scores and completeness are computed after
+    /// applicability, so they cannot be read there.
+    pub question_condition: bool,
     locals: Vec<(String, Ty)>,
     sources: Option<&'a SourceMap>,
     pub diags: Vec<Diagnostic>,
@@ -131,6 +134,7 @@ impl<'a> ExprChecker<'a> {
             model,
             names,
             alt_scope,
+            question_condition: false,
             locals: Vec::new(),
             sources: None,
             diags: Vec::new(),
@@ -239,6 +243,9 @@ impl<'a> ExprChecker<'a> {
                     self.questions_used.push(i);
                     (Expr::Answer(i), self.answer_type(i))
                 }
+                Some((DeclKind::Score, _)) if self.question_condition => {
+                    return self.not_in_question_condition(head.span, &format!("score `{name}`"));
+                }
                 Some((DeclKind::Score, i)) => {
                     if !self.need_alt_scope(head.span, &format!("score `{name}`")) {
                         return (Expr::Const(Value::Missing), Ty::Error);
@@ -266,6 +273,15 @@ impl<'a> ExprChecker<'a> {
             },
         };
         self.fields(base, rest)
+    }
+
+    fn not_in_question_condition(&mut self, span: Span, what: &str) -> Checked {
+        self.error(
+            "E0206",
+            span,
+            format!("a question's condition cannot use {what}"),
+            "scores and completeness depend on which questions apply; base the condition on facts and answers",
+        )
     }
 
     fn unknown_name(&mut self, id: &Ident) -> Checked {
@@ -436,6 +452,9 @@ impl<'a> ExprChecker<'a> {
     fn call(&mut self, name: &Ident, args: &[ast::Expr], span: Span) -> Checked {
         if name.name == "applies" {
             return self.applies(args, span);
+        }
+        if name.name == "completeness" && self.question_condition {
+            return self.not_in_question_condition(name.span, "`completeness()`");
         }
         let checked: Vec<Checked> = args.iter().map(|a| self.expr(a)).collect();
         let types: Vec<&Ty> = checked.iter().map(|c| &c.1).collect();

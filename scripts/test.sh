@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of the project. Installs nothing the machine image lacks
+# unless a step needs it (each install step checks first, so running this
+# twice is cheap). Used by CI (.ci/run) and by developers alike.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+command -v cargo >/dev/null || { echo "cargo is required (rustup toolchain)"; exit 2; }
+cargo --version
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+
+step "formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+step "lints (cargo clippy -D warnings)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "build"
+cargo build --workspace --quiet
+
+step "tests (unit, conformance, doc)"
+cargo test --workspace --quiet
+
+ennakko=target/debug/ennakko
+step "standard checklists are clean (ennakko check)"
+"$ennakko" check checklists/*.eva
+
+step "every example scores (ennakko score)"
+for decision in examples/*/decision.yaml; do
+  "$ennakko" score "$decision" --compact > /dev/null
+  echo "ok: $decision"
+done
+
+echo
+echo "all tests passed"
