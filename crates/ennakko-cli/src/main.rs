@@ -45,7 +45,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Score a draft decision and print the report as JSON.
+    /// Score a draft decision and print the report (JSON, Markdown or HTML).
     #[command(
         after_help = "Examples:\n  ennakko score examples/village-school/decision.yaml\n  ennakko score --checklist my-municipality.eva decision.json\n  ennakko score --checklist eva decision.yaml > report.json\n\n\
         Exit codes: 0 scored, 1 the checklist or the decision is invalid, 2 a file could not be read."
@@ -56,6 +56,12 @@ enum Command {
         checklist: String,
         /// The decision document (.json, .yaml or .yml); `-` reads standard input as YAML/JSON.
         decision: PathBuf,
+        /// Output: the JSON report, Markdown, or a self-contained HTML page.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+        /// Language of Markdown and HTML: fi, sv or en (default: the decision's `language`, else fi).
+        #[arg(long, short, value_parser = ["fi", "sv", "en"])]
+        lang: Option<String>,
         /// Print compact JSON instead of indented.
         #[arg(long)]
         compact: bool,
@@ -81,6 +87,16 @@ enum OutputFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// The structured report (see `ennakko schema report`).
+    Json,
+    /// Markdown, to paste into a decision proposal.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum SchemaDoc {
     /// The draft decision document.
     Decision,
@@ -94,7 +110,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check { files, format } => check(&files, format),
-        Command::Score { checklist, decision, compact } => score(&checklist, &decision, compact),
+        Command::Score { checklist, decision, format, lang, compact } => {
+            score(&checklist, &decision, format, lang.as_deref(), compact)
+        }
         Command::Schema { document } => {
             let schema = match document {
                 SchemaDoc::Decision => ennakko::schema::decision(),
@@ -189,7 +207,7 @@ fn load_checklist(spec: &str) -> Result<Checklist, u8> {
     })
 }
 
-fn score(checklist: &str, decision: &Path, compact: bool) -> u8 {
+fn score(checklist: &str, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
     let checklist = match load_checklist(checklist) {
         Ok(c) => c,
         Err(code) => return code,
@@ -201,7 +219,12 @@ fn score(checklist: &str, decision: &Path, compact: bool) -> u8 {
     let format = Format::from_path(&decision.display().to_string());
     match checklist.score_str(&text, format) {
         Ok(report) => {
-            print_json(&report, compact);
+            let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
+            match output {
+                ReportFormat::Json => print_json(&report, compact),
+                ReportFormat::Md => print!("{}", ennakko::render::markdown(&report, lang)),
+                ReportFormat::Html => print!("{}", ennakko::render::html(&report, lang)),
+            }
             EXIT_OK
         }
         Err(e) => {

@@ -82,7 +82,12 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
             title: model.title.clone(),
             imports: model.imports.clone(),
         },
-        decision: DecisionInfo { id: decision.id.clone(), title: decision.title.clone(), kind: decision.kind.clone() },
+        decision: DecisionInfo {
+            id: decision.id.clone(),
+            title: decision.title.clone(),
+            kind: decision.kind.clone(),
+            language: decision.language.clone(),
+        },
         verdict: Verdict { level, reasons, criteria_not_met },
         alternatives,
         findings,
@@ -295,5 +300,17 @@ fn vocabulary(model: &Model) -> Vocabulary {
             .collect(),
         perspectives: model.perspectives.iter().map(|p| term(&p.id, &p.label, None)).collect(),
         questions: model.questions.iter().map(|q| term(&q.id, &q.text, Some(q.kind.name().into()))).collect(),
+        facts: model.facts.iter().map(|f| term(&f.id, &f.label, f.unit.clone())).collect(),
+        scales: model
+            .scales
+            .iter()
+            .map(|s| ScaleTerm {
+                id: s.id.name().to_string(),
+                label: s.label.clone(),
+                levels: s.levels.iter().map(|l| term(&l.id, &l.label, Some(round(l.weight).to_string()))).collect(),
+                multiplies: s.multiplies,
+                default: s.default.and_then(|d| s.levels.get(d)).map(|l| l.id.clone()),
+            })
+            .collect(),
     }
 }

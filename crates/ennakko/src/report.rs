@@ -54,6 +54,9 @@ pub struct DecisionInfo {
     /// Kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// Preferred report language, if the decision names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The screening verdict.
@@ -303,6 +306,26 @@ pub struct Vocabulary {
     pub perspectives: Vec<Term>,
     /// Questions.
     pub questions: Vec<Term>,
+    /// Facts.
+    pub facts: Vec<Term>,
+    /// Assessment scales and their levels.
+    pub scales: Vec<ScaleTerm>,
+}
+
+/// A scale and its levels' labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScaleTerm {
+    /// Scale id (`magnitude`, ...).
+    pub id: String,
+    /// Label per language.
+    pub label: Text,
+    /// Levels, lowest first; `tag` holds the weight.
+    pub levels: Vec<Term>,
+    /// Whether level weights multiply cell scores.
+    pub multiplies: bool,
+    /// The level assumed when a cell leaves the scale out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
 }
 
 /// An id and its label.

@@ -47,7 +47,10 @@ fn diagnostics_json(diags: &[Diagnostic], case: &Path) -> Value {
     let prefix = format!("{}/", case.display());
     let diags: Vec<Diagnostic> = diags
         .iter()
-        .map(|d| Diagnostic { file: d.file.as_ref().map(|f| f.strip_prefix(&prefix).unwrap_or(f).to_string()), ..d.clone() })
+        .map(|d| Diagnostic {
+            file: d.file.as_ref().map(|f| f.strip_prefix(&prefix).unwrap_or(f).to_string()),
+            ..d.clone()
+        })
         .collect();
     serde_json::to_value(diags).unwrap_or_default()
 }

@@ -1,0 +1,748 @@
+//! Human-readable reports: Markdown and a self-contained HTML page, in
+//! Finnish, Swedish or English.
+//!
+//! The content is built once, as a small document model ([`Block`]s), from
+//! the [`Report`] alone; two writers turn it into Markdown or HTML. So both
+//! formats always say the same thing, and Python and WebAssembly get the
+//! same text as the CLI.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::decision::{AlternativeKind, Direction};
+use crate::i18n::{Key, number, percent, pick, word};
+use crate::model::VerdictLevel;
+use crate::report::*;
+
+/// Renders a report as Markdown.
+///
+/// ```
+/// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}]", ennakko::Format::Yaml).unwrap();
+/// let md = ennakko::render::markdown(&report, "fi");
+/// assert!(md.starts_with("# T"));
+/// ```
+pub fn markdown(report: &Report, lang: &str) -> String {
+    let mut out = String::new();
+    for block in content(report, lang) {
+        write_markdown(&mut out, &block);
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// Renders a report as one self-contained HTML5 page (inline CSS, no
+/// scripts, no external resources), laid out to print on A4.
+///
+/// ```
+/// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}]", ennakko::Format::Yaml).unwrap();
+/// let html = ennakko::render::html(&report, "sv");
+/// assert!(html.starts_with("<!DOCTYPE html>"));
+/// assert!(html.contains("lang=\"sv\""));
+/// ```
+pub fn html(report: &Report, lang: &str) -> String {
+    let mut body = String::new();
+    for block in content(report, lang) {
+        write_html(&mut body, &block);
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        lang = escape(lang),
+        title = escape(&format!("{} – {}", report.decision.title, word(Key::ReportTitle, lang))),
+    )
+}
+
+// ---- the document model ------------------------------------------------------------
+
+/// A piece of a rendered report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading, level 1..=3.
+    Heading(u8, String),
+    /// A paragraph.
+    Para(String),
+    /// A short emphasised statement (the verdict), with a style class.
+    Callout(String, &'static str),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A table.
+    Table(Table),
+    /// A group of blocks (an HTML `<section>` with a class).
+    Section(&'static str, Vec<Block>),
+}
+
+/// A table of text cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Style class.
+    pub class: &'static str,
+    /// A caption, said by screen readers.
+    pub caption: Option<String>,
+    /// Column headings.
+    pub head: Vec<String>,
+    /// Rows; the first cell of each row is its heading.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    /// Text shown.
+    pub text: String,
+    /// Style class (colour of an impact).
+    pub class: Option<&'static str>,
+    /// The cell in words, for screen readers and tooltips.
+    pub label: Option<String>,
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, class: None, label: None }
+    }
+}
+
+// ---- content -------------------------------------------------------------------------
+
+struct Ctx<'a> {
+    report: &'a Report,
+    lang: &'a str,
+}
+
+impl Ctx<'_> {
+    fn w(&self, key: Key) -> &'static str {
+        word(key, self.lang)
+    }
+
+    fn term(&self, terms: &[Term], id: &str) -> String {
+        terms.iter().find(|t| t.id == id).map_or_else(|| id.to_string(), |t| pick(&t.label, self.lang).to_string())
+    }
+
+    fn group(&self, id: &str) -> String {
+        self.term(&self.report.vocabulary.groups, id)
+    }
+
+    fn domain(&self, id: &str) -> String {
+        self.term(&self.report.vocabulary.domains, id)
+    }
+
+    fn alternative_name(&self, alt: &AlternativeReport) -> String {
+        let kind = match alt.kind {
+            AlternativeKind::Zero => self.w(Key::ZeroOption),
+            AlternativeKind::Proposal => self.w(Key::Proposal),
+            AlternativeKind::Other => self.w(Key::Other),
+        };
+        match &alt.title {
+            Some(t) => format!("{t} ({})", kind.to_lowercase()),
+            None => format!("{kind} {}", alt.id),
+        }
+    }
+
+    fn alt_title(&self, id: &str) -> String {
+        self.report
+            .alternatives
+            .iter()
+            .find(|a| a.id == id)
+            .map_or_else(|| id.to_string(), |a| self.alternative_name(a))
+    }
+
+    fn num(&self, n: f64) -> String {
+        number(n, self.lang)
+    }
+
+    fn score(&self, s: &ScoreRange) -> String {
+        if s.low == s.high {
+            self.num(s.value)
+        } else {
+            format!("{} ({}…{})", self.num(s.value), self.num(s.low), self.num(s.high))
+        }
+    }
+}
+
+fn content(report: &Report, lang: &str) -> Vec<Block> {
+    let cx = Ctx { report, lang };
+    let mut blocks = vec![Block::Section("title", header(&cx)), Block::Section("verdict", verdict(&cx))];
+    blocks.push(Block::Section("side-by-side", side_by_side(&cx)));
+    for alt in &report.alternatives {
+        blocks.push(Block::Section("matrix", matrix(&cx, alt)));
+    }
+    blocks.push(Block::Section("legend", legend(&cx)));
+    blocks.push(Block::Section("findings", findings(&cx)));
+    blocks.push(Block::Section("missing", missing(&cx)));
+    blocks.push(Block::Section("appendix", appendix(&cx)));
+    blocks.push(Block::Para(format!(
+        "{} · {} {} {}",
+        cx.w(Key::GeneratedBy),
+        pick(&report.checklist.title, lang),
+        report.checklist.id,
+        report.checklist.version
+    )));
+    blocks
+}
+
+fn header(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    vec![
+        Block::Heading(1, r.decision.title.clone()),
+        Block::Para(format!(
+            "{} · {}: {} · {}: {} {}",
+            cx.w(Key::ReportTitle),
+            cx.w(Key::Decision),
+            r.decision.id,
+            cx.w(Key::Checklist),
+            pick(&r.checklist.title, cx.lang),
+            r.checklist.version
+        )),
+    ]
+}
+
+fn verdict(cx: &Ctx) -> Vec<Block> {
+    let v = &cx.report.verdict;
+    let (key, class) = match v.level {
+        VerdictLevel::None => (Key::VerdictNone, "verdict-none"),
+        VerdictLevel::Light => (Key::VerdictLight, "verdict-light"),
+        VerdictLevel::Full => (Key::VerdictFull, "verdict-full"),
+    };
+    let reasons = v
+        .reasons
+        .iter()
+        .map(|f| match &f.alternative {
+            Some(a) => format!("{} ({})", pick(&f.message, cx.lang), cx.alt_title(a)),
+            None => pick(&f.message, cx.lang).to_string(),
+        })
+        .collect();
+    vec![
+        Block::Heading(2, cx.w(Key::Verdict).into()),
+        Block::Callout(cx.w(key).into(), class),
+        Block::Para(format!("{}:", cx.w(Key::Reasons))),
+        Block::List(reasons),
+    ]
+}
+
+fn side_by_side(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    let mut head = vec![String::new()];
+    head.extend(r.alternatives.iter().map(|a| cx.alternative_name(a)));
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let row = |label: String, values: Vec<Cell>| {
+        let mut cells = vec![Cell::from(label)];
+        cells.extend(values);
+        cells
+    };
+    rows.push(row(cx.w(Key::Total).into(), r.alternatives.iter().map(|a| impact_cell(cx, Some(&a.total))).collect()));
+    for p in &r.vocabulary.perspectives {
+        let label = pick(&p.label, cx.lang).to_string();
+        let values = r
+            .alternatives
+            .iter()
+            .map(|a| impact_cell(cx, a.perspectives.iter().find(|e| e.id == p.id).map(|e| &e.score)))
+            .collect();
+        rows.push(row(label, values));
+    }
+    for g in &r.vocabulary.groups {
+        if !r.alternatives.iter().any(|a| a.groups.iter().any(|e| e.id == g.id)) {
+            continue;
+        }
+        let mut label = pick(&g.label, cx.lang).to_string();
+        if g.tag.is_some() {
+            label.push_str(" *");
+        }
+        let values = r
+            .alternatives
+            .iter()
+            .map(|a| impact_cell(cx, a.groups.iter().find(|e| e.id == g.id).map(|e| &e.score)))
+            .collect();
+        rows.push(row(label, values));
+    }
+    for (i, s) in r.alternatives.first().map_or(&[][..], |a| &a.scores).iter().enumerate() {
+        let values = r
+            .alternatives
+            .iter()
+            .map(|a| Cell::from(a.scores.get(i).and_then(|x| x.value).map_or("–".into(), |v| cx.num(v))))
+            .collect();
+        rows.push(row(pick(&s.label, cx.lang).to_string(), values));
+    }
+    let gap = r.alternatives.iter().map(|a| Cell::from(a.equity.gap.map_or("–".into(), |g| cx.num(g)))).collect();
+    rows.push(row(cx.w(Key::EquityGap).into(), gap));
+    let done = r.alternatives.iter().map(|a| Cell::from(percent(a.completeness.ratio, cx.lang))).collect();
+    rows.push(row(cx.w(Key::Completeness).into(), done));
+    let mut blocks = vec![
+        Block::Heading(2, cx.w(Key::SideBySide).into()),
+        Block::Table(Table { class: "compare", caption: Some(cx.w(Key::SideBySide).into()), head, rows }),
+        Block::Para(format!("* {}", cx.w(Key::Vulnerable))),
+    ];
+    let sentences: Vec<String> =
+        r.alternatives.iter().filter(|a| a.kind != AlternativeKind::Zero).map(|a| equity_sentence(cx, a)).collect();
+    if !sentences.is_empty() {
+        blocks.push(Block::Heading(3, cx.w(Key::Equity).into()));
+        blocks.push(Block::List(sentences));
+    }
+    blocks
+}
+
+fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
+    let e = &alt.equity;
+    let mut s = format!("{}: ", cx.alternative_name(alt));
+    match e.gap {
+        None => s.push_str(cx.w(Key::EquityNoVulnerable)),
+        Some(g) => {
+            let key = if g < 0.0 {
+                Key::EquityWorse
+            } else if g > 0.0 {
+                Key::EquityBetter
+            } else {
+                Key::EquityEven
+            };
+            let _ = write!(s, "{} ({} {})", cx.w(key), cx.w(Key::EquityGap).to_lowercase(), cx.num(g));
+        }
+    }
+    if let Some(change) = e.change_from_zero {
+        let key = if change < 0.0 {
+            Key::EquityWidens
+        } else if change > 0.0 {
+            Key::EquityNarrows
+        } else {
+            Key::EquityUnchanged
+        };
+        let _ = write!(s, "; {}", cx.w(key));
+        if change != 0.0 {
+            let _ = write!(s, " ({})", cx.num(change.abs()));
+        }
+    }
+    s.push('.');
+    s
+}
+
+/// The symbol, colour class and words for an impact value.
+fn impact_look(value: f64, low: f64, high: f64, lang: &str) -> (&'static str, &'static str, &'static str) {
+    let w = |k| word(k, lang);
+    if value == 0.0 && low < 0.0 && high > 0.0 {
+        return ("±", "mixed", w(Key::Mixed));
+    }
+    match value {
+        v if v <= -2.0 => ("−−", "neg2", w(Key::StronglyNegative)),
+        v if v < 0.0 => ("−", "neg1", w(Key::Negative)),
+        v if v >= 2.0 => ("++", "pos2", w(Key::StronglyPositive)),
+        v if v > 0.0 => ("+", "pos1", w(Key::Positive)),
+        _ => ("0", "zero", w(Key::Neutral)),
+    }
+}
+
+fn impact_cell(cx: &Ctx, score: Option<&ScoreRange>) -> Cell {
+    match score {
+        None => Cell { text: "·".into(), class: Some("none"), label: Some(cx.w(Key::NotAssessed).into()) },
+        Some(s) if s.cells.is_empty() => {
+            Cell { text: "·".into(), class: Some("none"), label: Some(cx.w(Key::NotAssessed).into()) }
+        }
+        Some(s) => {
+            let (symbol, class, words) = impact_look(s.value, s.low, s.high, cx.lang);
+            Cell {
+                text: format!("{symbol} {}", cx.score(s)),
+                class: Some(class),
+                label: Some(format!("{words}, {}", cx.score(s))),
+            }
+        }
+    }
+}
+
+fn matrix(cx: &Ctx, alt: &AlternativeReport) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(2, format!("{}: {}", cx.w(Key::Matrix), cx.alternative_name(alt)))];
+    if alt.cells.is_empty() {
+        blocks.push(Block::Para(cx.w(Key::NoImpacts).into()));
+        return blocks;
+    }
+    let groups: Vec<&String> = alt.groups.iter().map(|g| &g.id).collect();
+    let domains: Vec<&String> = alt.domains.iter().map(|d| &d.id).collect();
+    let mut head = vec![cx.w(Key::Group).to_string()];
+    head.extend(domains.iter().map(|d| cx.domain(d)));
+    let rows = groups
+        .iter()
+        .map(|g| {
+            let mut row = vec![Cell::from(cx.group(g))];
+            for d in &domains {
+                let cells: Vec<&CellReport> = alt.cells.iter().filter(|c| &&c.group == g && &&c.domain == d).collect();
+                row.push(slot_cell(cx, &cells));
+            }
+            row
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        class: "matrix",
+        caption: Some(format!("{}: {}", cx.w(Key::MatrixFor), cx.alternative_name(alt))),
+        head,
+        rows,
+    }));
+    blocks
+}
+
+/// A matrix slot: the cells of one group in one domain.
+fn slot_cell(cx: &Ctx, cells: &[&CellReport]) -> Cell {
+    if cells.is_empty() {
+        return Cell { text: "·".into(), class: Some("none"), label: Some(cx.w(Key::NotAssessed).into()) };
+    }
+    let value: f64 = cells.iter().map(|c| c.value).sum();
+    let low: f64 = cells.iter().map(|c| c.low).sum();
+    let high: f64 = cells.iter().map(|c| c.high).sum();
+    let unknown = cells.iter().all(|c| c.direction == Direction::Unknown);
+    let (symbol, class, words) =
+        if unknown { ("?", "unknown", word(Key::Unknown, cx.lang)) } else { impact_look(value, low, high, cx.lang) };
+    let mitigated = cells.iter().any(|c| c.mitigated && c.value < 0.0);
+    let mark = if mitigated { " ᴹ" } else { "" };
+    let mut label = format!("{words}, {}", cx.num(value));
+    if mitigated {
+        let _ = write!(label, ", {}", cx.w(Key::Mitigation));
+    }
+    Cell { text: format!("{symbol} {}{mark}", cx.num(value)), class: Some(class), label: Some(label) }
+}
+
+fn legend(cx: &Ctx) -> Vec<Block> {
+    let w = |k| cx.w(k);
+    vec![
+        Block::Heading(3, w(Key::Legend).into()),
+        Block::List(vec![
+            format!("−− {}", w(Key::StronglyNegative)),
+            format!("− {}", w(Key::Negative)),
+            format!("0 {}", w(Key::Neutral)),
+            format!("+ {}", w(Key::Positive)),
+            format!("++ {}", w(Key::StronglyPositive)),
+            format!("± {}", w(Key::Mixed)),
+            format!("? {}", w(Key::Unknown)),
+            format!("· {}", w(Key::NotAssessed)),
+            format!("ᴹ {}", w(Key::Mitigation)),
+        ]),
+    ]
+}
+
+fn findings(cx: &Ctx) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(2, cx.w(Key::Findings).into())];
+    if cx.report.findings.is_empty() {
+        blocks.push(Block::Para(cx.w(Key::NoFindings).into()));
+    }
+    for (severity, key) in [
+        (Severity::Required, Key::SeverityRequired),
+        (Severity::Warning, Key::SeverityWarning),
+        (Severity::Info, Key::SeverityInfo),
+    ] {
+        let items: Vec<String> = cx
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .map(|f| match &f.alternative {
+                Some(a) => format!("{} — {}", cx.alt_title(a), pick(&f.message, cx.lang)),
+                None => pick(&f.message, cx.lang).to_string(),
+            })
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::Heading(3, cx.w(key).into()));
+            blocks.push(Block::List(items));
+        }
+    }
+    blocks
+}
+
+fn missing(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    let mut blocks = vec![Block::Heading(2, cx.w(Key::Missing).into())];
+    let mut any = false;
+    for alt in &r.alternatives {
+        let c = &alt.completeness;
+        let mut items = Vec::new();
+        for m in &c.missing {
+            let q = cx.term(&r.vocabulary.questions, &m.question);
+            if m.groups.is_empty() {
+                items.push(format!("{}: {q}", cx.w(Key::UnansweredRequired)));
+            } else {
+                let groups: Vec<String> = m.groups.iter().map(|g| cx.group(g)).collect();
+                items.push(format!(
+                    "{}: {q} ({}: {})",
+                    cx.w(Key::UnansweredRequired),
+                    cx.w(Key::MissingGroups),
+                    groups.join(", ")
+                ));
+            }
+        }
+        for &i in &c.cells_without_evidence {
+            if let Some(cell) = alt.cells.iter().find(|x| x.index == i) {
+                items.push(format!(
+                    "{}: {} / {}",
+                    cx.w(Key::WithoutEvidence),
+                    cx.group(&cell.group),
+                    cx.domain(&cell.domain)
+                ));
+            }
+        }
+        if !items.is_empty() {
+            any = true;
+            blocks.push(Block::Heading(3, cx.alternative_name(alt)));
+            blocks.push(Block::List(items));
+        }
+    }
+    let never: BTreeSet<&String> = r
+        .vocabulary
+        .groups
+        .iter()
+        .map(|g| &g.id)
+        .filter(|g| r.alternatives.iter().all(|a| a.completeness.groups_not_assessed.contains(g)))
+        .collect();
+    if !never.is_empty() {
+        any = true;
+        blocks.push(Block::Heading(3, cx.w(Key::GroupsNotConsidered).into()));
+        blocks.push(Block::Para(never.iter().map(|g| cx.group(g)).collect::<Vec<_>>().join(", ")));
+    }
+    if !any {
+        blocks.push(Block::Para(cx.w(Key::NothingMissing).into()));
+    }
+    blocks
+}
+
+fn appendix(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    let mut blocks = vec![Block::Heading(2, cx.w(Key::HowComputed).into()), Block::Para(cx.w(Key::Method).into())];
+    for alt in r.alternatives.iter().filter(|a| !a.cells.is_empty()) {
+        blocks.push(Block::Heading(3, format!("{}: {}", cx.w(Key::CellCalculations), cx.alternative_name(alt))));
+        let rows = alt
+            .cells
+            .iter()
+            .map(|c| {
+                vec![Cell::from(cx.group(&c.group)), Cell::from(cx.domain(&c.domain)), Cell::from(calculation(cx, c))]
+            })
+            .collect();
+        let head = vec![cx.w(Key::Group).into(), cx.w(Key::Domain).into(), cx.w(Key::Calculation).into()];
+        blocks.push(Block::Table(Table { class: "calc", caption: None, head, rows }));
+        blocks.push(Block::Para(cx.w(Key::AssumedLevel).into()));
+    }
+    let explained: Vec<String> = r
+        .verdict
+        .reasons
+        .iter()
+        .chain(&r.findings)
+        .filter(|f| !f.trace.is_empty())
+        .map(|f| {
+            let what = f.rule.as_deref().unwrap_or("");
+            let reads: Vec<String> = f.trace.iter().map(|t| trace_item(cx, t)).collect();
+            format!("{what}: {} — {}", pick(&f.message, cx.lang), reads.join("; "))
+        })
+        .collect();
+    if !explained.is_empty() {
+        blocks.push(Block::Heading(3, cx.w(Key::ReasonsAndFindings).into()));
+        blocks.push(Block::List(explained));
+    }
+    if !r.notes.is_empty() {
+        blocks.push(Block::Heading(3, cx.w(Key::Notes).into()));
+        blocks.push(Block::List(r.notes.iter().map(|n| format!("{} {}: {}", n.code, n.path, n.message)).collect()));
+    }
+    blocks
+}
+
+/// A cell's calculation in words: direction × each multiplying scale's
+/// level and weight = value.
+fn calculation(cx: &Ctx, c: &CellReport) -> String {
+    let mut parts = vec![match c.direction {
+        Direction::Value(v) => cx.num(f64::from(v)),
+        Direction::Mixed => format!("{} (0, ±1)", cx.w(Key::Mixed)),
+        Direction::Unknown => format!("{} (0, ±2)", cx.w(Key::Unknown)),
+    }];
+    for scale in cx.report.vocabulary.scales.iter().filter(|s| s.multiplies) {
+        let given = c.levels.get(&scale.id);
+        let level = given.or(scale.default.as_ref()).and_then(|id| scale.levels.iter().find(|l| &l.id == id));
+        let weight = level.and_then(|l| l.tag.as_deref()).and_then(|w| w.parse::<f64>().ok()).unwrap_or(1.0);
+        let name = level.map_or("–", |l| pick(&l.label, cx.lang));
+        let assumed = if given.is_none() { "*" } else { "" };
+        parts.push(format!("{} {name}{assumed} ({})", pick(&scale.label, cx.lang).to_lowercase(), cx.num(weight)));
+    }
+    let mut text = format!("{} = {}", parts.join(" × "), cx.num(c.value));
+    if c.low != c.high {
+        let _ = write!(text, " ({} {}…{})", cx.w(Key::Range), cx.num(c.low), cx.num(c.high));
+    }
+    text
+}
+
+fn trace_item(cx: &Ctx, t: &TraceItem) -> String {
+    let v = &cx.report.vocabulary;
+    let name = match t.source {
+        TraceSource::Answer => cx.term(&v.questions, &t.id),
+        TraceSource::Fact => cx.term(&v.facts, &t.id),
+        TraceSource::Impact => match t.id.split_once('/') {
+            Some((g, d)) => format!("{} / {}", cx.group(g), cx.domain(d)),
+            None => {
+                let mut found = cx.group(&t.id);
+                if found == t.id {
+                    found = cx.domain(&t.id);
+                }
+                if found == t.id {
+                    found = cx.term(&v.perspectives, &t.id);
+                }
+                format!("{}: {found}", cx.w(Key::Score))
+            }
+        },
+        TraceSource::Mitigated => format!("{}: {}", cx.w(Key::Mitigation), cx.group(&t.id)),
+        TraceSource::Completeness => cx.w(Key::Completeness).to_string(),
+        TraceSource::EquityGap => cx.w(Key::EquityGap).to_string(),
+        TraceSource::Score => cx
+            .report
+            .alternatives
+            .iter()
+            .flat_map(|a| &a.scores)
+            .find(|s| s.id == t.id)
+            .map_or_else(|| t.id.clone(), |s| pick(&s.label, cx.lang).to_string()),
+        TraceSource::Applies => format!("{} ({})", cx.term(&v.questions, &t.id), cx.w(Key::Applies)),
+        _ => t.id.clone(),
+    };
+    let value = match &t.value {
+        serde_json::Value::Null => "–".to_string(),
+        serde_json::Value::Bool(true) => cx.w(Key::Yes).into(),
+        serde_json::Value::Bool(false) => cx.w(Key::No).into(),
+        serde_json::Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |f| cx.num(f)),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match &t.alternative {
+        Some(a) => format!("{name} [{a}] = {value}"),
+        None => format!("{name} = {value}"),
+    }
+}
+
+// ---- writers ---------------------------------------------------------------------------
+
+fn write_markdown(out: &mut String, block: &Block) {
+    match block {
+        Block::Heading(level, text) => {
+            let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md_inline(text));
+        }
+        Block::Para(text) => {
+            let _ = writeln!(out, "{}\n", md_inline(text));
+        }
+        Block::Callout(text, _) => {
+            let _ = writeln!(out, "**{}**\n", md_inline(text));
+        }
+        Block::List(items) => {
+            for item in items {
+                let _ = writeln!(out, "- {}", md_inline(item));
+            }
+            out.push('\n');
+        }
+        Block::Table(table) => {
+            let cell = |t: &str| md_inline(t).replace('|', "\\|");
+            let _ = writeln!(out, "| {} |", table.head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+            let _ = writeln!(out, "|{}", "---|".repeat(table.head.len()));
+            for row in &table.rows {
+                let _ = writeln!(out, "| {} |", row.iter().map(|c| cell(&c.text)).collect::<Vec<_>>().join(" | "));
+            }
+            out.push('\n');
+        }
+        Block::Section(_, blocks) => blocks.iter().for_each(|b| write_markdown(out, b)),
+    }
+}
+
+/// Escapes the characters Markdown would read as formatting.
+fn md_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn write_html(out: &mut String, block: &Block) {
+    match block {
+        Block::Heading(level, text) => {
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+        }
+        Block::Para(text) => {
+            let _ = writeln!(out, "<p>{}</p>", escape(text));
+        }
+        Block::Callout(text, class) => {
+            let _ = writeln!(out, "<p class=\"callout {class}\"><strong>{}</strong></p>", escape(text));
+        }
+        Block::List(items) => {
+            out.push_str("<ul>\n");
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", escape(item));
+            }
+            out.push_str("</ul>\n");
+        }
+        Block::Table(table) => write_html_table(out, table),
+        Block::Section(class, blocks) => {
+            let _ = writeln!(out, "<section class=\"{class}\">");
+            blocks.iter().for_each(|b| write_html(out, b));
+            out.push_str("</section>\n");
+        }
+    }
+}
+
+fn write_html_table(out: &mut String, table: &Table) {
+    let _ = writeln!(out, "<table class=\"{}\">", table.class);
+    if let Some(caption) = &table.caption {
+        let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
+    }
+    out.push_str("<thead><tr>");
+    for h in &table.head {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
+            let class = cell.class.map(|c| format!(" class=\"{c}\"")).unwrap_or_default();
+            let label = cell
+                .label
+                .as_ref()
+                .map(|l| format!(" title=\"{0}\" aria-label=\"{0}\"", escape(l)))
+                .unwrap_or_default();
+            let close = if i == 0 { "th" } else { "td" };
+            let _ = write!(out, "<{tag}{class}{label}>{}</{close}>", escape(&cell.text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report's style: system fonts only, colours that also differ in
+/// lightness (readable in greyscale), symbols that carry the meaning
+/// without colour, and an A4 print layout.
+const CSS: &str = "
+:root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--neg2:#a40e26;--neg1:#f6c3c8;--zero:#eef1f4;--pos1:#b9e3c6;--pos2:#1a7f37;--mixed:#f4dd8b}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:var(--ink);background:#fff}
+main{max-width:60rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}h3{font-size:1rem;margin:1rem 0 .3rem}
+section.title p{color:var(--muted);margin:.2rem 0}
+.callout{font-size:1.15rem;padding:.6rem .9rem;border-left:6px solid;margin:.4rem 0}
+.verdict-full{border-color:var(--neg2);background:#fbe9eb}.verdict-light{border-color:#bf8700;background:#fff8c5}.verdict-none{border-color:var(--pos2);background:#dafbe1}
+table{border-collapse:collapse;margin:.4rem 0 .8rem;width:100%;font-size:.92rem}
+caption{text-align:left;color:var(--muted);font-size:.85rem;padding-bottom:.2rem}
+th,td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top}
+thead th{background:#f6f8fa;text-align:left}
+tbody th{text-align:left;font-weight:600;background:#fbfcfd}
+table.matrix td,table.compare td{text-align:center;white-space:nowrap}
+td.neg2{background:var(--neg2);color:#fff;font-weight:700}td.neg1{background:var(--neg1)}td.zero{background:var(--zero)}
+td.pos1{background:var(--pos1)}td.pos2{background:var(--pos2);color:#fff;font-weight:700}td.mixed,td.unknown{background:var(--mixed)}
+td.none{color:var(--muted)}
+section.legend ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;color:var(--muted)}
+section.appendix{color:#32383f;font-size:.9rem}
+@media print{@page{size:A4;margin:16mm}body{font-size:10.5pt}main{max-width:none;padding:0}
+h2{break-after:avoid}table,section.verdict{break-inside:avoid}
+td.neg2,td.pos2,td.neg1,td.pos1,td.zero,td.mixed,.callout{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+";
