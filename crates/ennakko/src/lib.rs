@@ -33,6 +33,7 @@
 pub mod ast;
 pub mod decision;
 pub mod defaults;
+pub mod describe;
 pub mod diagnostic;
 pub mod i18n;
 pub mod limits;
@@ -56,7 +57,7 @@ pub use decision::{Decision, DecisionError, Format};
 pub use diagnostic::{Diagnostic, Severity};
 pub use eval::EvalError;
 pub use limits::Limits;
-pub use load::{FileResolver, Resolver, StdResolver};
+pub use load::{FileResolver, MapResolver, Resolver, StdResolver};
 pub use report::Report;
 
 /// A checklist that failed to compile, with every problem found.
@@ -170,6 +171,17 @@ impl Checklist {
         &self.model
     }
 
+    /// What the checklist asks and knows about, as data (for forms and
+    /// labels).
+    ///
+    /// ```
+    /// let d = ennakko::Checklist::standard("eva").unwrap().describe();
+    /// assert_eq!(d.id, "eva");
+    /// ```
+    pub fn describe(&self) -> describe::Description {
+        describe::describe(&self.model)
+    }
+
     /// Warnings found while compiling.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.model.warnings
@@ -208,6 +220,11 @@ pub mod schema {
     /// The JSON Schema of the report.
     pub fn report() -> serde_json::Value {
         serde_json::to_value(schemars::schema_for!(crate::Report)).unwrap_or_default()
+    }
+
+    /// The JSON Schema of a checklist description ([`crate::Checklist::describe`]).
+    pub fn description() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(crate::describe::Description)).unwrap_or_default()
     }
 
     /// The JSON Schema of a diagnostic.

@@ -76,6 +76,36 @@ impl Resolver for FileResolver {
     }
 }
 
+/// Resolves standard checklists by name, and relative paths (`./x.eva`)
+/// from an in-memory map of file names to sources: for hosts without a file
+/// system, such as a browser.
+///
+/// ```
+/// use ennakko::load::{MapResolver, Resolver};
+/// let r = MapResolver { files: [("groups.eva".to_string(), "group g { }".to_string())].into() };
+/// assert!(r.resolve("main.eva", "./groups.eva").is_ok());
+/// assert!(r.resolve("main.eva", "./other.eva").is_err());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MapResolver {
+    /// File name (as imported, without a leading `./`) to source text.
+    pub files: std::collections::BTreeMap<String, String>,
+}
+
+impl Resolver for MapResolver {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+        if !is_path(target) {
+            return StdResolver.resolve(importer, target);
+        }
+        let name = normalize(Path::new(target)).ok_or("the path leaves the checklist's folder")?;
+        let name = name.to_string_lossy().replace('\\', "/");
+        match self.files.get(&name) {
+            Some(text) => Ok(Resolved { name: name.clone(), text: text.clone() }),
+            None => Err(format!("no file `{name}` was provided with the checklist")),
+        }
+    }
+}
+
 fn is_path(target: &str) -> bool {
     target.contains('/') || target.contains('\\') || target.ends_with(".eva")
 }
