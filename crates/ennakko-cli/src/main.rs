@@ -66,6 +66,24 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+    /// Explain one result in plain language: what it read and how it was computed.
+    #[command(
+        after_help = "Examples:\n  ennakko explain examples/village-school/decision.yaml child_assessment_required\n  ennakko explain examples/village-school/decision.yaml children --lang en\n  ennakko explain --checklist my.eva decision.yaml vulnerable_burden\n\n\
+        ID is a rule (finding or verdict reason), a named score, or a group, domain or perspective.\n\
+        Exit codes: 0 explained, 1 invalid input or no result with that id, 2 a file could not be read."
+    )]
+    Explain {
+        /// Checklist: a standard name (`eva`) or a path to a *.eva file.
+        #[arg(long, short, default_value = ennakko::stdlib::DEFAULT)]
+        checklist: String,
+        /// The decision document.
+        decision: PathBuf,
+        /// The rule, score, group, domain or perspective to explain.
+        id: String,
+        /// Language: fi, sv or en (default: the decision's `language`, else fi).
+        #[arg(long, short, value_parser = ["fi", "sv", "en"])]
+        lang: Option<String>,
+    },
     /// Print a JSON Schema.
     #[command(after_help = "Examples:\n  ennakko schema decision\n  ennakko schema report > report.schema.json")]
     Schema {
@@ -102,6 +120,8 @@ enum SchemaDoc {
     Decision,
     /// The report `score` prints.
     Report,
+    /// The checklist description (questions, groups, domains, scales).
+    Description,
     /// A diagnostic (error or warning).
     Diagnostic,
 }
@@ -113,10 +133,12 @@ fn main() -> ExitCode {
         Command::Score { checklist, decision, format, lang, compact } => {
             score(&checklist, &decision, format, lang.as_deref(), compact)
         }
+        Command::Explain { checklist, decision, id, lang } => explain(&checklist, &decision, &id, lang.as_deref()),
         Command::Schema { document } => {
             let schema = match document {
                 SchemaDoc::Decision => ennakko::schema::decision(),
                 SchemaDoc::Report => ennakko::schema::report(),
+                SchemaDoc::Description => ennakko::schema::description(),
                 SchemaDoc::Diagnostic => ennakko::schema::diagnostic(),
             };
             print_json(&schema, false);
@@ -207,31 +229,57 @@ fn load_checklist(spec: &str) -> Result<Checklist, u8> {
     })
 }
 
-fn score(checklist: &str, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
-    let checklist = match load_checklist(checklist) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let text = match read(decision) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+/// Compiles the checklist and scores the decision, printing diagnostics on failure.
+fn scored(checklist: &str, decision: &Path) -> Result<ennakko::Report, u8> {
+    let checklist = load_checklist(checklist)?;
+    let text = read(decision)?;
     let format = Format::from_path(&decision.display().to_string());
-    match checklist.score_str(&text, format) {
-        Ok(report) => {
-            let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
-            match output {
-                ReportFormat::Json => print_json(&report, compact),
-                ReportFormat::Md => print!("{}", ennakko::render::markdown(&report, lang)),
-                ReportFormat::Html => print!("{}", ennakko::render::html(&report, lang)),
-            }
+    checklist.score_str(&text, format).map_err(|e| {
+        let name = decision.display().to_string();
+        let diagnostics: Vec<Diagnostic> =
+            e.diagnostics().into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
+        eprint!("{}", render_all(&diagnostics));
+        EXIT_INVALID
+    })
+}
+
+fn score(checklist: &str, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
+    let report = match scored(checklist, decision) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
+    match output {
+        ReportFormat::Json => print_json(&report, compact),
+        ReportFormat::Md => print!("{}", ennakko::render::markdown(&report, lang)),
+        ReportFormat::Html => print!("{}", ennakko::render::html(&report, lang)),
+    }
+    EXIT_OK
+}
+
+fn explain(checklist: &str, decision: &Path, id: &str, lang: Option<&str>) -> u8 {
+    let report = match scored(checklist, decision) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
+    match ennakko::render::explain(&report, id, lang) {
+        Some(text) => {
+            print!("{text}");
             EXIT_OK
         }
-        Err(e) => {
-            let name = decision.display().to_string();
-            let diagnostics: Vec<Diagnostic> =
-                e.diagnostics().into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
-            eprint!("{}", render_all(&diagnostics));
+        None => {
+            let mut ids: Vec<&str> =
+                report.findings.iter().chain(&report.verdict.reasons).filter_map(|f| f.rule.as_deref()).collect();
+            ids.extend(report.alternatives.iter().flat_map(|a| a.scores.iter().map(|s| s.id.as_str())));
+            ids.extend(report.vocabulary.groups.iter().map(|g| g.id.as_str()));
+            ids.sort_unstable();
+            ids.dedup();
+            let hint = ennakko::diagnostic::did_you_mean(id, ids.iter().copied()).map_or_else(
+                || format!("results in this report: {}", ids.join(", ")),
+                |s| format!("did you mean `{s}`?"),
+            );
+            eprintln!("error: nothing in this report has the id `{id}`\n  = help: {hint}");
             EXIT_INVALID
         }
     }

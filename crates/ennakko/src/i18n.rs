@@ -79,6 +79,7 @@ pub enum Key {
     No,
     Applies,
     AssumedLevel,
+    Impact,
 }
 
 /// The phrase in a language (`fi`, `sv`; anything else gets English).
@@ -233,6 +234,7 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         Mitigation => ("lievennetty", "mildrad", "mitigated"),
         Yes => ("kyllä", "ja", "yes"),
         No => ("ei", "nej", "no"),
+        Impact => ("Vaikutus", "Konsekvens", "Impact"),
         Applies => ("koskee tätä", "gäller", "applies"),
         AssumedLevel => (
             "* taso puuttuu, käytetty oletusta",

@@ -135,7 +135,7 @@ impl Ctx<'_> {
         };
         match &alt.title {
             Some(t) => format!("{t} ({})", kind.to_lowercase()),
-            None => format!("{kind} {}", alt.id),
+            None => format!("{kind} ({})", alt.id),
         }
     }
 
@@ -269,7 +269,7 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
     rows.push(row(cx.w(Key::Completeness).into(), done));
     let mut blocks = vec![
         Block::Heading(2, cx.w(Key::SideBySide).into()),
-        Block::Table(Table { class: "compare", caption: Some(cx.w(Key::SideBySide).into()), head, rows }),
+        Block::Table(Table { class: "compare", caption: None, head, rows }),
         Block::Para(format!("* {}", cx.w(Key::Vulnerable))),
     ];
     let sentences: Vec<String> =
@@ -574,7 +574,7 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> String {
                 if found == t.id {
                     found = cx.term(&v.perspectives, &t.id);
                 }
-                format!("{}: {found}", cx.w(Key::Score))
+                format!("{}: {found}", cx.w(Key::Impact))
             }
         },
         TraceSource::Mitigated => format!("{}: {}", cx.w(Key::Mitigation), cx.group(&t.id)),
@@ -601,6 +601,62 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> String {
     match &t.alternative {
         Some(a) => format!("{name} [{a}] = {value}"),
         None => format!("{name} = {value}"),
+    }
+}
+
+/// Explains one result in plain language: a finding or verdict reason (by
+/// rule id), a named score, or the score of a group, domain or perspective
+/// (by id), for every alternative it appears in. `None` if nothing has that id.
+///
+/// ```
+/// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}]", ennakko::Format::Yaml).unwrap();
+/// assert!(ennakko::render::explain(&report, "no-such-id", "en").is_none());
+/// ```
+pub fn explain(report: &Report, id: &str, lang: &str) -> Option<String> {
+    let cx = Ctx { report, lang };
+    let mut out = String::new();
+    let rules = report.verdict.reasons.iter().chain(&report.findings).filter(|f| f.rule.as_deref() == Some(id));
+    for f in rules {
+        let _ = writeln!(out, "{}", pick(&f.message, lang));
+        if let Some(a) = &f.alternative {
+            let _ = writeln!(out, "  {}: {}", cx.w(Key::Alternative), cx.alt_title(a));
+        }
+        for t in &f.trace {
+            let _ = writeln!(out, "  - {}", trace_item(&cx, t));
+        }
+    }
+    for alt in &report.alternatives {
+        let name = cx.alternative_name(alt);
+        if let Some(s) = alt.scores.iter().find(|s| s.id == id) {
+            let value = s.value.map_or("–".into(), |v| cx.num(v));
+            let _ = writeln!(out, "{} = {value} ({name})", pick(&s.label, lang));
+            for t in &s.trace {
+                let _ = writeln!(out, "  - {}", trace_item(&cx, t));
+            }
+        }
+        let sums = alt.groups.iter().chain(&alt.domains).chain(&alt.perspectives).filter(|e| e.id == id);
+        for entry in sums {
+            let _ = writeln!(out, "{} = {} ({name})", cx.term_any(id), cx.score(&entry.score));
+            for &i in &entry.score.cells {
+                if let Some(c) = alt.cells.get(i) {
+                    let _ =
+                        writeln!(out, "  - {} / {}: {}", cx.group(&c.group), cx.domain(&c.domain), calculation(&cx, c));
+                }
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+impl Ctx<'_> {
+    /// The label of a group, domain or perspective id.
+    fn term_any(&self, id: &str) -> String {
+        let v = &self.report.vocabulary;
+        [&v.groups, &v.domains, &v.perspectives]
+            .into_iter()
+            .find_map(|terms| terms.iter().find(|t| t.id == id))
+            .map_or_else(|| id.to_string(), |t| pick(&t.label, self.lang).to_string())
     }
 }
 
@@ -731,7 +787,7 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;bor
 section.title p{color:var(--muted);margin:.2rem 0}
 .callout{font-size:1.15rem;padding:.6rem .9rem;border-left:6px solid;margin:.4rem 0}
 .verdict-full{border-color:var(--neg2);background:#fbe9eb}.verdict-light{border-color:#bf8700;background:#fff8c5}.verdict-none{border-color:var(--pos2);background:#dafbe1}
-table{border-collapse:collapse;margin:.4rem 0 .8rem;width:100%;font-size:.92rem}
+table{border-collapse:collapse;margin:.4rem 0 .8rem;width:100%;font-size:.92rem}table.matrix{width:auto;min-width:50%}
 caption{text-align:left;color:var(--muted);font-size:.85rem;padding-bottom:.2rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top}
 thead th{background:#f6f8fa;text-align:left}
