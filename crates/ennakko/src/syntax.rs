@@ -254,7 +254,7 @@ impl Builder<'_> {
             match p.as_rule() {
                 Rule::import => {
                     let span = self.span(&p);
-                    let target = p.into_inner().next().map(|s| unescape(s.as_str())).unwrap_or_default();
+                    let target = p.into_inner().next().map(|s| unescape(string_body(&s))).unwrap_or_default();
                     file.imports.push(Import { target, span });
                 }
                 Rule::decl => file.decls.push(self.decl(p)?),
