@@ -51,9 +51,10 @@ enum Command {
         Exit codes: 0 scored, 1 the checklist or the decision is invalid, 2 a file could not be read."
     )]
     Score {
-        /// Checklist: a standard name (`eva`) or a path to a *.eva file.
-        #[arg(long, short, default_value = ennakko::stdlib::DEFAULT)]
-        checklist: String,
+        /// Checklist: a standard name (`eva`) or a path to a *.eva file [default: the
+        /// decision's `checklist` field, else `eva`].
+        #[arg(long, short)]
+        checklist: Option<String>,
         /// The decision document (.json, .yaml or .yml); `-` reads standard input as YAML/JSON.
         decision: PathBuf,
         /// Output: the JSON report, Markdown, or a self-contained HTML page.
@@ -73,9 +74,10 @@ enum Command {
         Exit codes: 0 explained, 1 invalid input or no result with that id, 2 a file could not be read."
     )]
     Explain {
-        /// Checklist: a standard name (`eva`) or a path to a *.eva file.
-        #[arg(long, short, default_value = ennakko::stdlib::DEFAULT)]
-        checklist: String,
+        /// Checklist: a standard name (`eva`) or a path to a *.eva file [default: the
+        /// decision's `checklist` field, else `eva`].
+        #[arg(long, short)]
+        checklist: Option<String>,
         /// The decision document.
         decision: PathBuf,
         /// The rule, score, group, domain or perspective to explain.
@@ -131,9 +133,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check { files, format } => check(&files, format),
         Command::Score { checklist, decision, format, lang, compact } => {
-            score(&checklist, &decision, format, lang.as_deref(), compact)
+            score(checklist.as_deref(), &decision, format, lang.as_deref(), compact)
         }
-        Command::Explain { checklist, decision, id, lang } => explain(&checklist, &decision, &id, lang.as_deref()),
+        Command::Explain { checklist, decision, id, lang } => {
+            explain(checklist.as_deref(), &decision, &id, lang.as_deref())
+        }
         Command::Schema { document } => {
             let schema = match document {
                 SchemaDoc::Decision => ennakko::schema::decision(),
@@ -229,21 +233,26 @@ fn load_checklist(spec: &str) -> Result<Checklist, u8> {
     })
 }
 
-/// Compiles the checklist and scores the decision, printing diagnostics on failure.
-fn scored(checklist: &str, decision: &Path) -> Result<ennakko::Report, u8> {
-    let checklist = load_checklist(checklist)?;
-    let text = read(decision)?;
-    let format = Format::from_path(&decision.display().to_string());
-    checklist.score_str(&text, format).map_err(|e| {
-        let name = decision.display().to_string();
+/// Reads the decision, compiles the checklist (the one given, else the one
+/// the decision names, else the default) and scores; prints diagnostics on
+/// failure.
+fn scored(checklist: Option<&str>, decision: &Path) -> Result<ennakko::Report, u8> {
+    let name = decision.display().to_string();
+    let print = |diagnostics: Vec<Diagnostic>| {
         let diagnostics: Vec<Diagnostic> =
-            e.diagnostics().into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
+            diagnostics.into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
         eprint!("{}", render_all(&diagnostics));
         EXIT_INVALID
-    })
+    };
+    let text = read(decision)?;
+    let parsed = ennakko::Decision::from_str(&text, Format::from_path(&name), &ennakko::Limits::default())
+        .map_err(|e| print(e.diagnostics))?;
+    let spec = checklist.or(parsed.checklist.as_deref()).unwrap_or(ennakko::stdlib::DEFAULT);
+    let checklist = load_checklist(spec)?;
+    checklist.score(&parsed).map_err(|e| print(e.diagnostics()))
 }
 
-fn score(checklist: &str, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
+fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
     let report = match scored(checklist, decision) {
         Ok(r) => r,
         Err(code) => return code,
@@ -257,7 +266,7 @@ fn score(checklist: &str, decision: &Path, output: ReportFormat, lang: Option<&s
     EXIT_OK
 }
 
-fn explain(checklist: &str, decision: &Path, id: &str, lang: Option<&str>) -> u8 {
+fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<&str>) -> u8 {
     let report = match scored(checklist, decision) {
         Ok(r) => r,
         Err(code) => return code,

@@ -34,6 +34,10 @@ pub struct Decision {
     /// Kind of decision, free text that rules may test (`school_network`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The checklist this decision is assessed with (a standard name or a
+    /// file), used by tools when none is given explicitly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<String>,
     /// Preferred report language (`fi`, `sv`, `en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
