@@ -318,14 +318,14 @@ fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
 fn impact_look(value: f64, low: f64, high: f64, lang: &str) -> (&'static str, &'static str, &'static str) {
     let w = |k| word(k, lang);
     if value == 0.0 && low < 0.0 && high > 0.0 {
-        return ("±", "mixed", w(Key::Mixed));
+        return ("◆", "mixed", w(Key::Mixed));
     }
     match value {
-        v if v <= -2.0 => ("−−", "neg2", w(Key::StronglyNegative)),
-        v if v < 0.0 => ("−", "neg1", w(Key::Negative)),
-        v if v >= 2.0 => ("++", "pos2", w(Key::StronglyPositive)),
-        v if v > 0.0 => ("+", "pos1", w(Key::Positive)),
-        _ => ("0", "zero", w(Key::Neutral)),
+        v if v <= -2.0 => ("▼▼", "neg2", w(Key::StronglyNegative)),
+        v if v < 0.0 => ("▼", "neg1", w(Key::Negative)),
+        v if v >= 2.0 => ("▲▲", "pos2", w(Key::StronglyPositive)),
+        v if v > 0.0 => ("▲", "pos1", w(Key::Positive)),
+        _ => ("○", "zero", w(Key::Neutral)),
     }
 }
 
@@ -354,14 +354,19 @@ fn matrix(cx: &Ctx, alt: &AlternativeReport) -> Vec<Block> {
     }
     let groups: Vec<&String> = alt.groups.iter().map(|g| &g.id).collect();
     let domains: Vec<&String> = alt.domains.iter().map(|d| &d.id).collect();
-    let mut head = vec![cx.w(Key::Group).to_string()];
-    head.extend(domains.iter().map(|d| cx.domain(d)));
-    let rows = groups
+    // The longer list goes down the page, so the table fits its width.
+    let by_group = domains.len() <= groups.len();
+    let (row_ids, col_ids) = if by_group { (&groups, &domains) } else { (&domains, &groups) };
+    let label = |id: &str, is_group: bool| if is_group { cx.group(id) } else { cx.domain(id) };
+    let mut head = vec![if by_group { cx.w(Key::Group) } else { cx.w(Key::Domain) }.to_string()];
+    head.extend(col_ids.iter().map(|c| label(c, !by_group)));
+    let rows = row_ids
         .iter()
-        .map(|g| {
-            let mut row = vec![Cell::from(cx.group(g))];
-            for d in &domains {
-                let cells: Vec<&CellReport> = alt.cells.iter().filter(|c| &&c.group == g && &&c.domain == d).collect();
+        .map(|r| {
+            let mut row = vec![Cell::from(label(r, by_group))];
+            for c in col_ids.iter() {
+                let (g, d) = if by_group { (r, c) } else { (c, r) };
+                let cells: Vec<&CellReport> = alt.cells.iter().filter(|x| &&x.group == g && &&x.domain == d).collect();
                 row.push(slot_cell(cx, &cells));
             }
             row
@@ -393,7 +398,8 @@ fn slot_cell(cx: &Ctx, cells: &[&CellReport]) -> Cell {
     if mitigated {
         let _ = write!(label, ", {}", cx.w(Key::Mitigation));
     }
-    Cell { text: format!("{symbol} {}{mark}", cx.num(value)), class: Some(class), label: Some(label) }
+    let text = if value == 0.0 { format!("{symbol}{mark}") } else { format!("{symbol} {}{mark}", cx.num(value)) };
+    Cell { text, class: Some(class), label: Some(label) }
 }
 
 fn legend(cx: &Ctx) -> Vec<Block> {
@@ -401,12 +407,12 @@ fn legend(cx: &Ctx) -> Vec<Block> {
     vec![
         Block::Heading(3, w(Key::Legend).into()),
         Block::List(vec![
-            format!("−− {}", w(Key::StronglyNegative)),
-            format!("− {}", w(Key::Negative)),
-            format!("0 {}", w(Key::Neutral)),
-            format!("+ {}", w(Key::Positive)),
-            format!("++ {}", w(Key::StronglyPositive)),
-            format!("± {}", w(Key::Mixed)),
+            format!("▼▼ {} (≤ −2)", w(Key::StronglyNegative)),
+            format!("▼ {}", w(Key::Negative)),
+            format!("○ {}", w(Key::Neutral)),
+            format!("▲ {}", w(Key::Positive)),
+            format!("▲▲ {} (≥ 2)", w(Key::StronglyPositive)),
+            format!("◆ {}", w(Key::Mixed)),
             format!("? {}", w(Key::Unknown)),
             format!("· {}", w(Key::NotAssessed)),
             format!("ᴹ {}", w(Key::Mitigation)),
@@ -787,12 +793,14 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;bor
 section.title p{color:var(--muted);margin:.2rem 0}
 .callout{font-size:1.15rem;padding:.6rem .9rem;border-left:6px solid;margin:.4rem 0}
 .verdict-full{border-color:var(--neg2);background:#fbe9eb}.verdict-light{border-color:#bf8700;background:#fff8c5}.verdict-none{border-color:var(--pos2);background:#dafbe1}
-table{border-collapse:collapse;margin:.4rem 0 .8rem;width:100%;font-size:.92rem}table.matrix{width:auto;min-width:50%}
+table{border-collapse:collapse;margin:.4rem 0 .8rem;width:100%;font-size:.92rem}
+table.matrix{table-layout:fixed}table.matrix thead th:first-child{width:9.5rem}
+table.matrix th,table.matrix td{overflow-wrap:anywhere;hyphens:auto}
 caption{text-align:left;color:var(--muted);font-size:.85rem;padding-bottom:.2rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top}
 thead th{background:#f6f8fa;text-align:left}
 tbody th{text-align:left;font-weight:600;background:#fbfcfd}
-table.matrix td,table.compare td{text-align:center;white-space:nowrap}
+table.compare td{text-align:center;white-space:nowrap}table.matrix td{text-align:center;font-size:.85rem}table.matrix thead th{font-size:.78rem}
 td.neg2{background:var(--neg2);color:#fff;font-weight:700}td.neg1{background:var(--neg1)}td.zero{background:var(--zero)}
 td.pos1{background:var(--pos1)}td.pos2{background:var(--pos2);color:#fff;font-weight:700}td.mixed,td.unknown{background:var(--mixed)}
 td.none{color:var(--muted)}
