@@ -82,6 +82,81 @@ pub enum Key {
     Impact,
 }
 
+impl Key {
+    /// Every phrase, for tests that check translations.
+    pub const ALL: [Key; 69] = [
+        Key::ReportTitle,
+        Key::Checklist,
+        Key::Decision,
+        Key::Verdict,
+        Key::VerdictNone,
+        Key::VerdictLight,
+        Key::VerdictFull,
+        Key::Reasons,
+        Key::CriteriaNotMet,
+        Key::SideBySide,
+        Key::Alternative,
+        Key::ZeroOption,
+        Key::Proposal,
+        Key::Other,
+        Key::Total,
+        Key::Perspectives,
+        Key::Groups,
+        Key::NamedScores,
+        Key::EquityGap,
+        Key::Completeness,
+        Key::Matrix,
+        Key::MatrixFor,
+        Key::NoImpacts,
+        Key::Group,
+        Key::Legend,
+        Key::StronglyNegative,
+        Key::Negative,
+        Key::Neutral,
+        Key::Positive,
+        Key::StronglyPositive,
+        Key::Mixed,
+        Key::Unknown,
+        Key::NotAssessed,
+        Key::Vulnerable,
+        Key::Findings,
+        Key::NoFindings,
+        Key::SeverityRequired,
+        Key::SeverityWarning,
+        Key::SeverityInfo,
+        Key::Missing,
+        Key::NothingMissing,
+        Key::UnansweredRequired,
+        Key::WithoutEvidence,
+        Key::GroupsNotConsidered,
+        Key::MissingGroups,
+        Key::Equity,
+        Key::EquityWorse,
+        Key::EquityBetter,
+        Key::EquityEven,
+        Key::EquityNoVulnerable,
+        Key::EquityWidens,
+        Key::EquityNarrows,
+        Key::EquityUnchanged,
+        Key::HowComputed,
+        Key::Method,
+        Key::CellCalculations,
+        Key::ReasonsAndFindings,
+        Key::Notes,
+        Key::Range,
+        Key::Score,
+        Key::Domain,
+        Key::Calculation,
+        Key::GeneratedBy,
+        Key::Mitigation,
+        Key::Yes,
+        Key::No,
+        Key::Applies,
+        Key::AssumedLevel,
+        Key::Impact,
+    ];
+}
+
 /// The phrase in a language (`fi`, `sv`; anything else gets English).
 ///
 /// ```
@@ -289,4 +364,20 @@ pub fn number(n: f64, lang: &str) -> String {
 pub fn percent(share: f64, lang: &str) -> String {
     let p = (share * 100.0).round();
     if lang == "en" { format!("{p}%") } else { format!("{p} %") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every phrase of the report template exists in all three languages,
+    /// and the Finnish and Swedish ones are translations, not English copies.
+    #[test]
+    fn every_phrase_is_translated() {
+        for key in Key::ALL {
+            let (fi, sv, en) = (word(key, "fi"), word(key, "sv"), word(key, "en"));
+            assert!(!fi.is_empty() && !sv.is_empty() && !en.is_empty(), "{key:?} has an empty translation");
+            assert!(fi != en && sv != en, "{key:?} is not translated: {fi} / {sv} / {en}");
+        }
+    }
 }
