@@ -12,13 +12,16 @@ fn compiled_checklists_are_send_and_sync() {
 #[test]
 fn scoring_is_deterministic_across_threads() {
     let checklist = Checklist::standard("eva").expect("the standard checklist compiles");
-    let decision = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/village-school/decision.yaml"))
-        .expect("example exists");
+    let decision =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/village-school/decision.yaml"))
+            .expect("example exists");
     let first = serde_json::to_string(&checklist.score_str(&decision, Format::Yaml).expect("scores")).expect("json");
     let handles: Vec<_> = (0..4)
         .map(|_| {
             let (checklist, decision) = (checklist.clone(), decision.clone());
-            std::thread::spawn(move || serde_json::to_string(&checklist.score_str(&decision, Format::Yaml).expect("scores")))
+            std::thread::spawn(move || {
+                serde_json::to_string(&checklist.score_str(&decision, Format::Yaml).expect("scores"))
+            })
         })
         .collect();
     for h in handles {
@@ -37,9 +40,12 @@ fn every_standard_checklist_compiles_without_warnings() {
 #[test]
 fn fuel_limit_stops_evaluation_with_r0001() {
     let options = Options { limits: Limits { max_eval_steps: 10, ..Limits::default() }, ..Options::default() };
-    let checklist =
-        Checklist::compile("x.eva", "import \"eva\"\nchecklist x { title fi \"x\" sv \"x\" en \"x\" version \"1\" }", &options)
-            .expect("compiles");
+    let checklist = Checklist::compile(
+        "x.eva",
+        "import \"eva\"\nchecklist x { title fi \"x\" sv \"x\" en \"x\" version \"1\" }",
+        &options,
+    )
+    .expect("compiles");
     let decision = "id: a\ntitle: b\nalternatives: [{id: zero, kind: zero}, {id: p, kind: proposal}]";
     let err = checklist.score_str(decision, Format::Yaml).expect_err("runs out of fuel");
     assert_eq!(err.diagnostics()[0].code, "R0001");
@@ -71,7 +77,10 @@ fn hostile_decisions_give_diagnostics_not_panics() {
         ("", Format::Yaml),
         ("null", Format::Json),
         ("{\"id\": 1}", Format::Json),
-        ("id: x\ntitle: y\nalternatives: [{id: a, kind: zero, impacts: [{group: children, domain: mobility, direction: 99}]}]", Format::Yaml),
+        (
+            "id: x\ntitle: y\nalternatives: [{id: a, kind: zero, impacts: [{group: children, domain: mobility, direction: 99}]}]",
+            Format::Yaml,
+        ),
         ("id: x\ntitle: y\nfacts: {cost_eur: .nan}\nalternatives: []", Format::Yaml),
         ("id: x\ntitle: y\nfacts: {cost_eur: 1e400}\nalternatives: []", Format::Json),
         ("{\"id\": \"x\", \"title\": \"y\", \"facts\": {\"cost_eur\": 1e999}, \"alternatives\": []}", Format::Json),
