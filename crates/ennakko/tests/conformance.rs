@@ -56,7 +56,7 @@ fn diagnostics_json(diags: &[Diagnostic], case: &Path) -> Value {
 }
 
 fn blessing() -> bool {
-    std::env::var_os("ENNAKKO_BLESS").is_some()
+    std::env::var("ENNAKKO_BLESS").is_ok_and(|v| v == "1")
 }
 
 /// Compares with the expected file, or writes it in bless mode. Returns a
