@@ -38,7 +38,8 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         title,
         languages: cx.languages.clone(),
         source,
-        imports: files.iter().rev().skip(1).map(|f| f.name.clone()).collect(),
+        // Files come imports first, root last: that is the load order.
+        imports: files.iter().take(files.len().saturating_sub(1)).map(|f| f.name.clone()).collect(),
         perspectives: Vec::new(),
         domains: Vec::new(),
         groups: Vec::new(),

@@ -69,9 +69,12 @@ impl Resolver for FileResolver {
         let joined = normalize(&base.join(target_path)).ok_or("the path leaves the checklist's folder")?;
         let root = normalize(&self.root).unwrap_or_default();
         if !joined.starts_with(&root) {
-            return Err(format!("`{target}` is outside the checklist's folder `{}`", self.root.display()));
+            return Err(format!("`{target}` is outside the checklist's folder; imports may only read files in it"));
         }
-        let text = std::fs::read_to_string(&joined).map_err(|e| format!("cannot read `{}`: {e}", joined.display()))?;
+        let text = std::fs::read_to_string(&joined).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("there is no file `{target}` next to the importing checklist"),
+            kind => format!("cannot read `{target}`: {kind}"),
+        })?;
         Ok(Resolved { name: joined.display().to_string(), text })
     }
 }
@@ -144,7 +147,14 @@ pub(crate) fn load(
         diags: Vec::new(),
         decls: 0,
     };
-    loader.visit(root_name, root_text.to_string(), None);
+    // Imports are named by normalized paths; name the root the same way so
+    // a cycle back to it is recognised.
+    let root_name = if is_path(root_name) {
+        normalize(Path::new(root_name)).map_or_else(|| root_name.to_string(), |p| p.display().to_string())
+    } else {
+        root_name.to_string()
+    };
+    loader.visit(&root_name, root_text.to_string(), None);
     if loader.diags.is_empty() { Ok((loader.files, loader.sources)) } else { Err(loader.diags) }
 }
 

@@ -76,7 +76,14 @@ pub struct SourceMap {
 impl SourceMap {
     /// Adds a file and returns its index.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        // A byte-order mark is not part of the text: dropping it keeps
+        // columns where an editor shows them.
+        let text: String = text.into();
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        self.files.push(SourceFile { name: name.into(), text });
         self.files.len() - 1
     }
 
