@@ -277,6 +277,21 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
                 });
             }
         }
+        for (i, cell) in alt.impacts.iter().enumerate() {
+            if let Some(name) = &cell.question
+                && let Some(q) = model.questions.iter().position(|q| q.id == *name)
+                && !state.applies[q]
+            {
+                notes.push(Note {
+                    code: "N0001".into(),
+                    path: format!("$.alternatives[{a}].impacts[{i}]"),
+                    message: format!(
+                        "`{name}` does not apply to this alternative; the impact still counts in the scores, \
+                         but not as an answer to the question"
+                    ),
+                });
+            }
+        }
         if !alt.answers.is_empty() || !alt.impacts.is_empty() {
             continue;
         }

@@ -32,6 +32,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         .unwrap_or_default();
     let (id, version, title, source) = cx.checklist_meta(&meta, root.map_or(Span::default(), file_start));
     let names = cx.namespace(&decls);
+    cx.no_kind_where_none_is_taken(&decls);
     let mut model = Model {
         id,
         version,
@@ -94,12 +95,16 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         let mut p = cx.props(d, QUESTION_PROPS);
         let when = p.take("when").and_then(|prop| cx.expr_prop(prop));
         p.ignore_rest();
+        let errors_before = cx.diags.len();
         let (expr, deps) = when.map_or((None, Vec::new()), |e| {
             let (expr, deps) = cx.condition(&model, &names, e, Scope::Question);
             (Some(expr), deps)
         });
         model.questions[i].when = expr;
-        question_deps.push((when.map(|e| e.span), deps));
+        // A condition with errors has been replaced by a placeholder, so
+        // whether it can hold is not known: skip the reachability check.
+        let checked = cx.diags.len() == errors_before;
+        question_deps.push(QuestionCondition { span: when.map(|e| e.span), deps, checked });
     }
     let mut score_deps = Vec::new();
     for d in &score_decls {
@@ -135,7 +140,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         model.rules.push(rule);
     }
     model.score_order = cx.order(&score_deps, &score_decls, "E0401", "score");
-    let deps: Vec<Vec<usize>> = question_deps.iter().map(|(_, d)| d.clone()).collect();
+    let deps: Vec<Vec<usize>> = question_deps.iter().map(|c| c.deps.clone()).collect();
     model.question_order = cx.order(&deps, &question_decls, "E0502", "question");
     cx.check_reachability(&model, &question_decls, &question_deps);
 
@@ -153,6 +158,16 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
 
 fn file_start(file: &ParsedFile) -> Span {
     file.tree.decls.first().map_or(Span::default(), |d| Span { end: d.span.start, ..d.span })
+}
+
+/// A question's condition, as the dependency and reachability checks see it.
+struct QuestionCondition {
+    /// Where the condition is written.
+    span: Option<Span>,
+    /// Questions it reads.
+    deps: Vec<usize>,
+    /// Checked without errors.
+    checked: bool,
 }
 
 const QUESTION_PROPS: &[&str] =
@@ -190,9 +205,13 @@ struct Props<'a> {
 
 impl<'a> Props<'a> {
     /// The property with this key; a second one is an error reported by `finish`.
+    /// The property with this key. Later copies are marked as read too, so
+    /// `finish` reports them as repeated rather than unknown.
     fn take(&mut self, key: &str) -> Option<&'a ast::Prop> {
         let i = self.props.iter().position(|p| p.key.name == key)?;
-        self.used[i] = true;
+        for (used, p) in self.used.iter_mut().zip(self.props) {
+            *used |= p.key.name == key;
+        }
         Some(&self.props[i])
     }
 
@@ -244,7 +263,16 @@ impl Cx<'_> {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for (p, used) in props.props.iter().zip(&props.used) {
             let key = p.key.name.as_str();
-            if !used {
+            if !used && props.allowed.contains(&key) {
+                // A property of this declaration, but not of this kind of it
+                // (e.g. `option` on a screening question).
+                self.error(
+                    "E0104",
+                    p.key.span,
+                    format!("`{key}` does not apply to this kind of {}", props.kind),
+                    format!("remove it, or change the {}'s kind", props.kind),
+                );
+            } else if !used {
                 let hint = match did_you_mean(key, props.allowed.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("a {} takes: {}", props.kind, props.allowed.join(", ")),
@@ -329,6 +357,22 @@ impl Cx<'_> {
         (decl.id.name.clone(), version.unwrap_or_default(), title, source)
     }
 
+    /// E0108 for `group x: something`: only facts, questions and rules have kinds.
+    fn no_kind_where_none_is_taken(&mut self, decls: &[&ast::Decl]) {
+        for d in decls {
+            if let (false, Some(word)) =
+                (matches!(d.kind, DeclKind::Fact | DeclKind::Question | DeclKind::Rule), d.sort.first())
+            {
+                self.error(
+                    "E0108",
+                    word.span,
+                    format!("a {} has no kind, but `{}` is given after `:`", d.kind.keyword(), word.name),
+                    format!("remove `: {}`; properties go inside the braces", word.name),
+                );
+            }
+        }
+    }
+
     /// Builds the namespace of all ids; reports duplicates and reserved ids.
     fn namespace(&mut self, decls: &[&ast::Decl]) -> Names {
         let mut names = Names::default();
@@ -357,7 +401,11 @@ impl Cx<'_> {
                     self.error("E0107", id.span, format!("there is no scale `{}` to redefine", id.name), hint);
                     continue;
                 };
-                if let Some(first) = names.scale_decls.insert(scale, id.span) {
+                // Files arrive imports first, so a later file imports the
+                // earlier one: its redefinition wins. Twice in one file is a mistake.
+                if let Some(first) = names.scale_decls.insert(scale, id.span)
+                    && first.file == id.span.file
+                {
                     self.duplicate(id, first);
                 }
                 continue;
@@ -644,12 +692,11 @@ impl Cx<'_> {
                     Some("full") => RuleKind::Verdict(VerdictLevel::Full),
                     _ => {
                         let span = level.map_or(d.id.span, |l| l.span);
-                        self.error(
-                            "E0108",
-                            span,
-                            "a verdict rule needs a level",
-                            "write `verdict none`, `verdict light` or `verdict full`",
-                        );
+                        let message = match level {
+                            Some(l) => format!("`{}` is not a verdict level", l.name),
+                            None => "a verdict rule needs a level".to_string(),
+                        };
+                        self.error("E0108", span, message, "write `verdict none`, `verdict light` or `verdict full`");
                         RuleKind::Verdict(VerdictLevel::Light)
                     }
                 }
@@ -757,14 +804,17 @@ impl Cx<'_> {
     /// E0501: a question whose condition can never hold, decided by constant
     /// folding, contradictory comparisons of the same value, and conditions
     /// that need an answer to a question that itself never applies.
-    fn check_reachability(&mut self, model: &Model, decls: &[&ast::Decl], deps: &[(Option<Span>, Vec<usize>)]) {
+    fn check_reachability(&mut self, model: &Model, decls: &[&ast::Decl], conditions: &[QuestionCondition]) {
         let mut never = vec![false; model.questions.len()];
         for &q in &model.question_order {
             let Some(when) = &model.questions[q].when else { continue };
+            if !conditions.get(q).is_some_and(|c| c.checked) {
+                continue;
+            }
             let reason = crate::reach::never_true(when, &never);
             if let Some(reason) = reason {
                 never[q] = true;
-                let span = deps.get(q).and_then(|d| d.0).unwrap_or(decls[q].id.span);
+                let span = conditions.get(q).and_then(|c| c.span).unwrap_or(decls[q].id.span);
                 self.error(
                     "E0501",
                     span,
@@ -856,7 +906,7 @@ impl Cx<'_> {
         match &prop.value {
             PropValue::Args(args) if args.len() == 1 => match &args[0] {
                 Arg::Str(s, _) => return Some(s.clone()),
-                Arg::Number(n, _) => return Some(n.to_string()),
+                Arg::Number(_, span) => return Some(self.sources.snippet(*span).to_string()),
                 _ => {}
             },
             PropValue::Text(parts) if parts.len() == 1 && key == "source" => return Some(parts[0].text.clone()),

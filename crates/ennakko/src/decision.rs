@@ -282,11 +282,8 @@ impl Decision {
     pub fn from_value(value: serde_json::Value) -> Result<Decision, DecisionError> {
         serde_path_to_error::deserialize(value).map_err(|e| {
             let path = json_path(&e.path().to_string());
-            let (message, help) = explain_serde_error(&e.inner().to_string());
-            Diagnostic::error(if message.contains("unknown field") { "D0102" } else { "D0101" }, message)
-                .with_help(help)
-                .at_path(path)
-                .into()
+            let (code, message, help) = explain_serde_error(&e.inner().to_string());
+            Diagnostic::error(code, message).with_help(help).at_path(path).into()
         })
     }
 }
@@ -295,29 +292,52 @@ fn json_path(serde_path: &str) -> String {
     if serde_path == "." || serde_path.is_empty() { "$".into() } else { format!("$.{serde_path}") }
 }
 
-/// Rewords serde's messages and adds a fix hint.
-fn explain_serde_error(raw: &str) -> (String, String) {
+/// Rewords serde's messages, picks the code, and adds a fix hint.
+fn explain_serde_error(raw: &str) -> (&'static str, String, String) {
+    let quoted = |rest: &str| rest.split('`').next().unwrap_or("").to_string();
+    let expected = |rest: &str| rest.split('`').skip(2).step_by(2).map(str::to_string).collect::<Vec<_>>();
     if let Some(rest) = raw.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let hint = match did_you_mean(field, expected.iter().copied()) {
+        let (field, allowed) = (quoted(rest), expected(rest));
+        let hint = match did_you_mean(&field, allowed.iter().map(String::as_str)) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!("the allowed fields are: {}", expected.join(", ")),
+            None => format!("the allowed fields are: {}", allowed.join(", ")),
         };
-        return (format!("unknown field `{field}`"), hint);
+        return ("D0102", format!("unknown field `{field}`"), hint);
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        return (format!("missing field `{field}`"), format!("add `{field}`; see docs/decision-format.md"));
+        let field = quoted(rest);
+        return ("D0105", format!("missing field `{field}`"), format!("add `{field}`; see docs/decision-format.md"));
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        let variant = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let hint = did_you_mean(variant, expected.iter().copied())
-            .map_or_else(|| format!("use one of: {}", expected.join(", ")), |s| format!("did you mean `{s}`?"));
-        return (format!("`{variant}` is not allowed here"), hint);
+        let (variant, allowed) = (quoted(rest), expected(rest));
+        let hint = did_you_mean(&variant, allowed.iter().map(String::as_str))
+            .map_or_else(|| format!("use one of: {}", allowed.join(", ")), |s| format!("did you mean `{s}`?"));
+        return ("D0104", format!("`{variant}` is not allowed here"), hint);
     }
-    (raw.to_string(), "see `ennakko schema decision` for the expected shape".into())
+    if raw.starts_with("direction ") {
+        return ("D0104", raw.to_string(), "write -2, -1, 0, 1, 2, mixed or unknown".into());
+    }
+    if raw.contains("expected struct Decision") {
+        let message = "the decision must be a mapping with `id`, `title` and `alternatives`".to_string();
+        return ("D0101", message, "see docs/decision-format.md for an example".into());
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let found = rest.split(", expected").next().unwrap_or(rest);
+        let wanted = rest.split(", expected ").nth(1).unwrap_or("another type");
+        let wanted = match wanted {
+            "a string" => "a string",
+            w if w.starts_with("struct ") => "a mapping",
+            w if w.starts_with("a sequence") => "a list",
+            w => w,
+        };
+        let hint = if wanted == "a string" && (found.starts_with("integer") || found.starts_with("floating")) {
+            "put the value in quotes, e.g. id: \"2026\"".to_string()
+        } else {
+            format!("write {wanted} here")
+        };
+        return ("D0101", format!("expected {wanted}, found {found}"), hint);
+    }
+    ("D0101", raw.to_string(), "see `ennakko schema decision` for the expected shape".into())
 }
 
 /// Parses JSON or YAML into a JSON value, within the size and depth limits.
@@ -330,16 +350,22 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
         .with_help("split it, or raise `max_decision_bytes`")
         .into());
     }
-    let depth = nesting_depth(text);
+    // Brackets are counted before parsing; block-style YAML nesting is
+    // bounded by the YAML parser's own recursion limit and checked after.
+    let depth = bracket_depth(text);
     if depth > limits.max_decision_depth {
-        return Err(Diagnostic::error(
-            "D0003",
-            format!("the decision nests {depth} levels deep; the limit is {}", limits.max_decision_depth),
-        )
-        .with_help("a decision needs only a few levels: check for runaway nesting")
-        .into());
+        return Err(too_deep(depth, limits));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = parse_syntax(text, format)?;
+    let depth = value_depth(&value);
+    if depth > limits.max_decision_depth {
+        return Err(too_deep(depth, limits));
+    }
+    Ok(value)
+}
+
+fn parse_syntax(text: &str, format: Format) -> Result<serde_json::Value, DecisionError> {
     match format {
         Format::Json => serde_json::from_str(text).map_err(|e| {
             Diagnostic::error("D0001", format!("invalid JSON: {e}"))
@@ -361,12 +387,10 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
     }
 }
 
-/// Bracket nesting of JSON or flow YAML, plus indentation levels of block
-/// YAML: an upper bound good enough to refuse runaway documents before a
-/// recursive parser sees them.
-fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_string) = (0usize, 0usize, false);
-    let mut escaped = false;
+/// Bracket nesting of JSON (and flow-style YAML), counted before parsing
+/// so a recursive parser never sees a runaway document.
+fn bracket_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
     for b in text.bytes() {
         if in_string {
             match (escaped, b) {
@@ -387,8 +411,31 @@ fn nesting_depth(text: &str) -> usize {
             _ => {}
         }
     }
-    let indent = text.lines().map(|l| l.len() - l.trim_start_matches([' ', '-']).len()).max().unwrap_or(0);
-    max.max(indent / 2)
+    max
+}
+
+/// Nesting depth of a parsed value, walked without recursion.
+fn value_depth(value: &serde_json::Value) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(value, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        max = max.max(d);
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
+            serde_json::Value::Object(map) => stack.extend(map.values().map(|i| (i, d + 1))),
+            _ => {}
+        }
+    }
+    max
+}
+
+fn too_deep(depth: usize, limits: &Limits) -> DecisionError {
+    Diagnostic::error(
+        "D0003",
+        format!("the decision nests {depth} levels deep; the limit is {}", limits.max_decision_depth),
+    )
+    .with_help("a decision needs only a few levels: check for runaway nesting")
+    .into()
 }
 
 // ---- binding to a checklist ------------------------------------------------------

@@ -82,6 +82,9 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
                     "when" | "value" => quants = 0,
                     _ => {}
                 }
+                if depth + quants > limits.max_nesting {
+                    return Err(too_deep(i));
+                }
                 i += len - 1;
             }
             _ => {}
@@ -348,7 +351,7 @@ impl Builder<'_> {
         for p in pair.clone().into_inner() {
             run = if matches!(p.as_rule(), Rule::not | Rule::neg) { run + 1 } else { 0 };
             if run > self.limits.max_nesting {
-                return Err(Box::new(self.too_deep(span)));
+                return Err(Box::new(self.too_deep(span, self.limits.max_nesting)));
             }
         }
         let expr = self
@@ -367,18 +370,15 @@ impl Builder<'_> {
             })
             .parse(pair.into_inner())?;
         if depth(&expr, self.limits.max_expr_depth + 1) > self.limits.max_expr_depth {
-            return Err(Box::new(self.too_deep(span)));
+            return Err(Box::new(self.too_deep(span, self.limits.max_expr_depth)));
         }
         Ok(expr)
     }
 
-    fn too_deep(&self, span: Span) -> Diagnostic {
-        Diagnostic::error(
-            "E0003",
-            format!("this expression nests deeper than the limit of {}", self.limits.max_expr_depth),
-        )
-        .with_help("split it into smaller parts, e.g. named `score` declarations")
-        .at_span(self.sources, span)
+    fn too_deep(&self, span: Span, limit: usize) -> Diagnostic {
+        Diagnostic::error("E0003", format!("this expression nests deeper than the limit of {limit}"))
+            .with_help("split it into smaller parts, e.g. named `score` declarations")
+            .at_span(self.sources, span)
     }
 
     fn primary(&self, pair: Pair<Rule>) -> Built<Expr> {

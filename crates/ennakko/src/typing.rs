@@ -294,9 +294,12 @@ impl<'a> ExprChecker<'a> {
             "decision",
             "alternative",
         ]);
-        let hint = match did_you_mean(&id.name, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "declare it, or check the spelling; facts are written `fact.name`".to_string(),
+        let hint = match (id.name.as_str(), did_you_mean(&id.name, candidates)) {
+            ("mixed", _) => {
+                "a cell's `direction` is missing when it is mixed or unknown: test `not answered(c.direction)`".into()
+            }
+            (_, Some(s)) => format!("did you mean `{s}`?"),
+            (_, None) => "declare it, or check the spelling; facts are written `fact.name`".to_string(),
         };
         self.error("E0101", id.span, format!("unknown name `{}`", id.name), hint)
     }
@@ -666,6 +669,22 @@ impl<'a> ExprChecker<'a> {
                         (Collection::List(Box::new(list)), elem)
                     }
                 };
+                if RESERVED_VARIABLES.contains(&var.name.as_str()) || ScaleId::from_name(&var.name).is_some() {
+                    return self.error(
+                        "E0105",
+                        var.span,
+                        format!("`{}` already means something in expressions and cannot be a variable", var.name),
+                        "choose a short variable name such as `g`, `d` or `c`",
+                    );
+                }
+                if elem == Ty::Empty {
+                    // Nothing to range over: the result is known without
+                    // looking at the body (whose variable has no type).
+                    return (
+                        Expr::Const(empty_quantifier(op)),
+                        if matches!(op, QuantOp::Any | QuantOp::All) { Ty::Bool } else { Ty::Num },
+                    );
+                }
                 if self.names.lookup(&var.name).is_some() {
                     return self.error(
                         "E0102",
@@ -727,6 +746,19 @@ impl<'a> ExprChecker<'a> {
             return None;
         }
         Some((Some(e), result))
+    }
+}
+
+/// Words with a meaning in expressions, which a quantifier variable would hide.
+const RESERVED_VARIABLES: &[&str] = &["yes", "no", "unknown", "mixed", "fact", "decision", "alternative"];
+
+/// The result of a quantifier over nothing.
+fn empty_quantifier(op: QuantOp) -> Value {
+    match op {
+        QuantOp::Any => Value::Bool(false),
+        QuantOp::All => Value::Bool(true),
+        QuantOp::Count | QuantOp::Sum => Value::Num(0.0),
+        QuantOp::Min | QuantOp::Max => Value::Missing,
     }
 }
 
