@@ -1,10 +1,9 @@
 //! Shapes the evaluation outcome into a [`Report`]: ids instead of indices,
 //! numbers rounded for stable output, and the verdict.
 
-use std::collections::BTreeMap;
 
 use crate::decision::{Bound, BoundCell, Decision};
-use crate::eval::{AltState, Outcome, Range, Sum, scale_weight};
+use crate::eval::{AltState, Outcome, Range, Sum};
 use crate::model::*;
 use crate::report::*;
 
@@ -92,7 +91,7 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
         alternatives,
         findings,
         notes: notes(model, decision, &outcome.alts),
-        vocabulary: vocabulary(model),
+        vocabulary: model.vocabulary.clone(),
     }
 }
 
@@ -158,7 +157,6 @@ fn alternative(
             .zip(state.scores.iter().zip(&state.score_traces))
             .map(|(s, (v, trace))| NamedScore {
                 id: s.id.clone(),
-                label: s.label.clone(),
                 value: match v {
                     Value::Num(n) => Some(round(*n)),
                     _ => None,
@@ -173,24 +171,14 @@ fn alternative(
 
 fn cell(model: &Model, c: &BoundCell, r: Range) -> CellReport {
     let domain = &model.domains[c.domain];
-    let mut levels = BTreeMap::new();
-    let mut calculation = vec![c.direction.name()];
-    for (scale_id, level) in ScaleId::ALL.into_iter().zip(c.levels) {
-        let scale = model.scale(scale_id);
-        if let Some(l) = level.and_then(|l| scale.levels.get(l)) {
-            levels.insert(scale_id.name().to_string(), l.id.clone());
-        }
-        if scale.multiplies {
-            let (w, _, _) = scale_weight(scale, level);
-            let name = level.and_then(|l| scale.levels.get(l)).map_or("not given, assumed", |l| l.id.as_str());
-            calculation.push(format!("{} {name} ({})", scale_id.name(), round(w)));
-        }
-    }
-    let mut calculation = calculation.join(" × ");
-    calculation.push_str(&format!(" = {}", round(r.value)));
-    if r.low != r.high {
-        calculation.push_str(&format!(" (range {} to {})", round(r.low), round(r.high)));
-    }
+    let levels = ScaleId::ALL
+        .into_iter()
+        .zip(c.levels)
+        .filter_map(|(scale, level)| {
+            let l = model.scale(scale).levels.get(level?)?;
+            Some((scale.name().to_string(), l.id.clone()))
+        })
+        .collect();
     CellReport {
         index: c.index,
         question: c.question.map(|q| model.questions[q].id.clone()),
@@ -203,7 +191,6 @@ fn cell(model: &Model, c: &BoundCell, r: Range) -> CellReport {
         value: round(r.value),
         low: round(r.low),
         high: round(r.high),
-        calculation,
     }
 }
 
@@ -304,7 +291,8 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
     notes
 }
 
-fn vocabulary(model: &Model) -> Vocabulary {
+/// The labels a report needs, built once per checklist.
+pub(crate) fn vocabulary(model: &Model) -> Vocabulary {
     let term = |id: &String, label: &Text, tag: Option<String>| Term { id: id.clone(), label: label.clone(), tag };
     Vocabulary {
         groups: model.groups.iter().map(|g| term(&g.id, &g.label, g.vulnerable.then(|| "vulnerable".into()))).collect(),
@@ -316,6 +304,7 @@ fn vocabulary(model: &Model) -> Vocabulary {
         perspectives: model.perspectives.iter().map(|p| term(&p.id, &p.label, None)).collect(),
         questions: model.questions.iter().map(|q| term(&q.id, &q.text, Some(q.kind.name().into()))).collect(),
         facts: model.facts.iter().map(|f| term(&f.id, &f.label, f.unit.clone())).collect(),
+        scores: model.scores.iter().map(|s| term(&s.id, &s.label, None)).collect(),
         scales: model
             .scales
             .iter()

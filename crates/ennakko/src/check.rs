@@ -52,6 +52,8 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         score_order: Vec::new(),
         question_order: Vec::new(),
         warnings: Vec::new(),
+        ids: HashMap::new(),
+        vocabulary: Arc::default(),
         sources: sources.clone(),
     };
     let names_ref = &names;
@@ -150,10 +152,20 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         cx.diags.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
     if errors.is_empty() {
         model.warnings = warnings;
+        model.vocabulary = Arc::new(crate::assemble::vocabulary(&model));
+        model.ids = id_index(&model);
         Ok(model)
     } else {
         Err(errors.into_iter().chain(warnings).collect())
     }
+}
+
+fn id_index(model: &Model) -> HashMap<String, Entity> {
+    let groups = model.groups.iter().enumerate().map(|(i, g)| (g.id.clone(), Entity::Group(i)));
+    let domains = model.domains.iter().enumerate().map(|(i, d)| (d.id.clone(), Entity::Domain(i)));
+    let questions = model.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), Entity::Question(i)));
+    let facts = model.facts.iter().enumerate().map(|(i, f)| (f.id.clone(), Entity::Fact(i)));
+    groups.chain(domains).chain(questions).chain(facts).collect()
 }
 
 fn file_start(file: &ParsedFile) -> Span {

@@ -561,7 +561,7 @@ impl Binder<'_> {
         let mut values = vec![Value::Missing; self.model.facts.len()];
         for (name, raw) in &decision.facts {
             let path = format!("$.facts.{name}");
-            let Some(i) = self.model.facts.iter().position(|f| f.id == *name) else {
+            let Some(i) = self.model.fact_index(name) else {
                 let known = self.model.facts.iter().map(|f| f.id.as_str()).collect();
                 self.unknown(path, "fact", name, known);
                 continue;
@@ -656,7 +656,7 @@ impl Binder<'_> {
         let mut answers = vec![Value::Missing; self.model.questions.len()];
         for (name, raw) in &alt.answers {
             let path = format!("{path}.answers.{name}");
-            let Some(q) = self.model.questions.iter().position(|q| q.id == *name) else {
+            let Some(q) = self.model.question_index(name) else {
                 let known = self.model.questions.iter().map(|q| q.id.as_str()).collect();
                 self.unknown(path, "question", name, known);
                 continue;
@@ -701,7 +701,7 @@ impl Binder<'_> {
         let mut ok = true;
         let question = match &cell.question {
             None => None,
-            Some(name) => match model.questions.iter().position(|q| q.id == *name) {
+            Some(name) => match model.question_index(name) {
                 Some(q) if matches!(model.questions[q].kind, QuestionKind::Impact) => Some(q),
                 Some(_) => {
                     self.error(
@@ -726,7 +726,7 @@ impl Binder<'_> {
                 }
             },
         };
-        let group = model.groups.iter().position(|g| g.id == cell.group);
+        let group = model.group_index(&cell.group);
         if group.is_none() {
             self.unknown(
                 format!("{path}.group"),
@@ -737,7 +737,7 @@ impl Binder<'_> {
         }
         let domain = match (&cell.domain, question) {
             (Some(name), _) => {
-                let d = model.domains.iter().position(|d| d.id == *name);
+                let d = model.domain_index(name);
                 if d.is_none() {
                     self.unknown(
                         format!("{path}.domain"),

@@ -135,8 +135,12 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<
                 .collect(),
         };
         for alternative in targets {
-            let (hit, trace) = Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?;
+            // Most rules do not fire: evaluate without a trace first, and
+            // again with one only for those that do.
+            let (hit, _) = Machine::new(model, bound, &alts, &mut fuel, false).condition(&rule.when, alternative)?;
             if hit {
+                let (_, trace) =
+                    Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?;
                 fired.push(Fired { rule: r, alternative, trace });
             }
         }
@@ -484,10 +488,10 @@ impl<'a> Machine<'a> {
         };
         let m = self.model;
         let state = self.alt().map(|(_, s)| s);
+        // Nothing assessed is missing, not zero: "no impact" must be said.
         let range_value = |sum: Option<&Sum>| match sum {
             Some(s) if !s.cells.is_empty() => Value::Num(s.range.value),
-            Some(_) => Value::Num(0.0),
-            None => Value::Missing,
+            _ => Value::Missing,
         };
         let (v, trace): (Value, Option<(TraceSource, String)>) = match (func, values.as_slice()) {
             (Func::ImpactTotal, []) => {
@@ -515,7 +519,7 @@ impl<'a> Machine<'a> {
                             *sum.get_or_insert(0.0) += st.cells[i].value;
                         }
                     }
-                    Some(sum.unwrap_or(0.0))
+                    sum
                 });
                 (
                     v.map_or(Value::Missing, Value::Num),
@@ -599,26 +603,37 @@ impl<'a> Machine<'a> {
         filter: Option<&Expr>,
         body: Option<&Expr>,
     ) -> Eval {
-        let items: Arc<[Value]> = match collection {
-            Collection::Groups => (0..self.model.groups.len()).map(Value::Group).collect(),
-            Collection::Domains => (0..self.model.domains.len()).map(Value::Domain).collect(),
-            Collection::Perspectives => (0..self.model.perspectives.len()).map(Value::Perspective).collect(),
-            Collection::Cells => match self.current {
-                Some(a) => (0..self.bound.alternatives.get(a).map_or(0, |x| x.cells.len()))
-                    .map(|c| Value::Cell(a, c))
-                    .collect(),
-                None => Arc::from([]),
-            },
+        // Items are made one at a time from an index: no list is built for
+        // the named collections, which rules range over again and again.
+        let list = match collection {
             Collection::List(list) => match self.eval(list)? {
-                Value::List(items) => items,
-                _ => Arc::from([]),
+                Value::List(items) => Some(items),
+                _ => Some(Arc::from([])),
             },
+            _ => None,
         };
+        let current = self.current;
+        let len = match (collection, &list) {
+            (_, Some(items)) => items.len(),
+            (Collection::Groups, _) => self.model.groups.len(),
+            (Collection::Domains, _) => self.model.domains.len(),
+            (Collection::Perspectives, _) => self.model.perspectives.len(),
+            (_, None) => current.and_then(|a| self.bound.alternatives.get(a)).map_or(0, |x| x.cells.len()),
+        };
+        let item = |i: usize| match (collection, &list) {
+            (_, Some(items)) => items.get(i).cloned().unwrap_or(Value::Missing),
+            (Collection::Groups, _) => Value::Group(i),
+            (Collection::Domains, _) => Value::Domain(i),
+            (Collection::Perspectives, _) => Value::Perspective(i),
+            (_, None) => current.map_or(Value::Missing, |a| Value::Cell(a, i)),
+        };
+        let witnesses = matches!(op, QuantOp::Any | QuantOp::Count) && self.trace.is_some();
         self.vars.truncate(slot);
         let mut acc = Acc::new(op);
-        for item in items.iter() {
+        for i in 0..len {
+            let value = item(i);
             self.vars.truncate(slot);
-            self.vars.push(item.clone());
+            self.vars.push(value);
             if let Some(f) = filter
                 && self.eval(f)? != Value::Bool(true)
             {
@@ -628,12 +643,36 @@ impl<'a> Machine<'a> {
                 Some(b) => self.eval(b)?,
                 None => Value::Bool(true),
             };
+            if witnesses && v == Value::Bool(true) {
+                // Name the items that made `any` true or were counted, so a
+                // finding says which group or cell it is about.
+                let found = self.vars.get(slot).cloned().unwrap_or(Value::Missing);
+                let (model, bound) = (self.model, self.bound);
+                self.record(TraceSource::Match, || describe_item(model, bound, &found), &Value::Bool(true));
+            }
             if acc.push(&v) {
                 break;
             }
         }
         self.vars.truncate(slot);
         Ok(acc.finish())
+    }
+}
+
+/// An item of a collection in words, for traces: a group or domain id, or
+/// a cell as `group/domain (impacts[i])`.
+fn describe_item(model: &Model, bound: &Bound, v: &Value) -> String {
+    match v {
+        Value::Cell(a, c) => match bound.alternatives.get(*a).and_then(|x| x.cells.get(*c)) {
+            Some(cell) => {
+                format!("{}/{} (impacts[{}])", model.groups[cell.group].id, model.domains[cell.domain].id, cell.index)
+            }
+            None => String::new(),
+        },
+        other => match to_json(model, bound, other) {
+            serde_json::Value::String(s) => s,
+            json => json.to_string(),
+        },
     }
 }
 

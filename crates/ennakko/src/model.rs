@@ -54,11 +54,60 @@ pub struct Model {
     pub question_order: Vec<usize>,
     /// Warnings found while checking.
     pub warnings: Vec<Diagnostic>,
+    /// Index of group, domain, question and fact ids, for binding decisions.
+    pub ids: std::collections::HashMap<String, Entity>,
+    /// The labels reports need, built once.
+    pub vocabulary: Arc<crate::report::Vocabulary>,
     /// The source files, for diagnostics and the formatter.
     pub sources: Arc<SourceMap>,
 }
 
+/// What an id names, for lookups when binding a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// A group index.
+    Group(usize),
+    /// A domain index.
+    Domain(usize),
+    /// A question index.
+    Question(usize),
+    /// A fact index.
+    Fact(usize),
+}
+
 impl Model {
+    /// The group with this id.
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Entity::Group(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The domain with this id.
+    pub fn domain_index(&self, id: &str) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Entity::Domain(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Entity::Question(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The fact with this id.
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Entity::Fact(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
     /// The scale with this id.
     pub fn scale(&self, id: ScaleId) -> &Scale {
         &self.scales[id as usize]

@@ -255,7 +255,7 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
             .collect();
         rows.push(row(label, values));
     }
-    for (i, s) in r.alternatives.first().map_or(&[][..], |a| &a.scores).iter().enumerate() {
+    for (i, s) in r.vocabulary.scores.iter().enumerate() {
         let values = r
             .alternatives
             .iter()
@@ -586,13 +586,21 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> String {
         TraceSource::Mitigated => format!("{}: {}", cx.w(Key::Mitigation), cx.group(&t.id)),
         TraceSource::Completeness => cx.w(Key::Completeness).to_string(),
         TraceSource::EquityGap => cx.w(Key::EquityGap).to_string(),
-        TraceSource::Score => cx
-            .report
-            .alternatives
-            .iter()
-            .flat_map(|a| &a.scores)
-            .find(|s| s.id == t.id)
-            .map_or_else(|| t.id.clone(), |s| pick(&s.label, cx.lang).to_string()),
+        TraceSource::Score => cx.term(&v.scores, &t.id),
+        TraceSource::Match => {
+            // `group`, `domain` or `group/domain (impacts[i])`
+            let (what, at) = t.id.split_once(" (").unwrap_or((&t.id, ""));
+            let named = match what.split_once('/') {
+                Some((g, d)) => format!("{} / {}", cx.group(g), cx.domain(d)),
+                None => cx.term_any(what),
+            };
+            let at = at.trim_end_matches(')');
+            return match &t.alternative {
+                Some(a) if !at.is_empty() => format!("→ {named} [{a} {at}]"),
+                Some(a) => format!("→ {named} [{a}]"),
+                None => format!("→ {named}"),
+            };
+        }
         TraceSource::Applies => format!("{} ({})", cx.term(&v.questions, &t.id), cx.w(Key::Applies)),
         _ => t.id.clone(),
     };
@@ -636,7 +644,7 @@ pub fn explain(report: &Report, id: &str, lang: &str) -> Option<String> {
         let name = cx.alternative_name(alt);
         if let Some(s) = alt.scores.iter().find(|s| s.id == id) {
             let value = s.value.map_or("–".into(), |v| cx.num(v));
-            let _ = writeln!(out, "{} = {value} ({name})", pick(&s.label, lang));
+            let _ = writeln!(out, "{} = {value} ({name})", cx.term(&report.vocabulary.scores, &s.id));
             for t in &s.trace {
                 let _ = writeln!(out, "  - {}", trace_item(&cx, t));
             }

@@ -27,8 +27,9 @@ pub struct Report {
     /// Things worth knowing that are not findings (e.g. an answer given to a
     /// question that does not apply).
     pub notes: Vec<Note>,
-    /// Labels of the groups, domains and perspectives the report names.
-    pub vocabulary: Vocabulary,
+    /// Labels of everything the report names. Shared by all reports of one
+    /// checklist, so building a report does not copy every label.
+    pub vocabulary: std::sync::Arc<Vocabulary>,
 }
 
 /// Checklist id, version and title.
@@ -142,6 +143,8 @@ pub enum TraceSource {
     Completeness,
     /// The equity gap.
     EquityGap,
+    /// An item for which a quantifier's condition held (`any g in groups: ...`).
+    Match,
 }
 
 /// The assessment of one alternative.
@@ -220,17 +223,13 @@ pub struct CellReport {
     pub low: f64,
     /// Highest value.
     pub high: f64,
-    /// The calculation, e.g. `-1 × magnitude moderate (2) × likelihood certain (1) = -2`.
-    pub calculation: String,
 }
 
-/// A named score of the checklist.
+/// A named score of the checklist (its label is in the vocabulary).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NamedScore {
     /// Id.
     pub id: String,
-    /// Label.
-    pub label: Text,
     /// Value; `null` when its inputs are missing.
     pub value: Option<f64>,
     /// What it read.
@@ -296,7 +295,7 @@ pub struct Note {
 }
 
 /// Labels of everything a report names, so a report renders on its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Vocabulary {
     /// Groups.
     pub groups: Vec<Term>,
@@ -308,6 +307,8 @@ pub struct Vocabulary {
     pub questions: Vec<Term>,
     /// Facts.
     pub facts: Vec<Term>,
+    /// Named scores.
+    pub scores: Vec<Term>,
     /// Assessment scales and their levels.
     pub scales: Vec<ScaleTerm>,
 }
