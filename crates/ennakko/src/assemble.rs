@@ -1,7 +1,6 @@
 //! Shapes the evaluation outcome into a [`Report`]: ids instead of indices,
 //! numbers rounded for stable output, and the verdict.
 
-
 use crate::decision::{Bound, BoundCell, Decision};
 use crate::eval::{AltState, Outcome, Range, Sum};
 use crate::model::*;
