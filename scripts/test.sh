@@ -29,6 +29,9 @@ ennakko=target/debug/ennakko
 step "standard checklists are clean (ennakko check)"
 "$ennakko" check checklists/*.eva
 
+step "standard checklists are in canonical form (ennakko fmt --check)"
+"$ennakko" fmt --check checklists/*.eva
+
 step "every example scores (ennakko score)"
 for decision in examples/*/decision.yaml; do
   "$ennakko" score "$decision" --compact > /dev/null

@@ -86,6 +86,18 @@ enum Command {
         #[arg(long, short, value_parser = ["fi", "sv", "en"])]
         lang: Option<String>,
     },
+    /// Rewrite checklist files in canonical form (comments are kept).
+    #[command(after_help = "Examples:\n  ennakko fmt my-municipality.eva\n  ennakko fmt --check checklists/*.eva\n\n\
+        Exit codes: 0 formatted (or, with --check, already canonical), 1 a file has a syntax error or\n\
+        (with --check) is not in canonical form, 2 a file could not be read or written.")]
+    Fmt {
+        /// Checklist files (*.eva).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; list the files that are not in canonical form.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print a JSON Schema.
     #[command(after_help = "Examples:\n  ennakko schema decision\n  ennakko schema report > report.schema.json")]
     Schema {
@@ -138,6 +150,7 @@ fn main() -> ExitCode {
         Command::Explain { checklist, decision, id, lang } => {
             explain(checklist.as_deref(), &decision, &id, lang.as_deref())
         }
+        Command::Fmt { files, check } => fmt(&files, check),
         Command::Schema { document } => {
             let schema = match document {
                 SchemaDoc::Decision => ennakko::schema::decision(),
@@ -292,6 +305,41 @@ fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<&str
             EXIT_INVALID
         }
     }
+}
+
+fn fmt(files: &[PathBuf], check_only: bool) -> u8 {
+    let mut code = EXIT_OK;
+    for path in files {
+        let text = match read(path) {
+            Ok(t) => t,
+            Err(c) => {
+                code = code.max(c);
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        let formatted = match ennakko::format::format_source(&name, &text) {
+            Ok(f) => f,
+            Err(d) => {
+                eprint!("{}", render_all(&[*d]));
+                code = code.max(EXIT_INVALID);
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        if check_only {
+            eprintln!("not in canonical form: {name} (run `ennakko fmt {name}`)");
+            code = code.max(EXIT_INVALID);
+        } else if let Err(e) = std::fs::write(path, formatted) {
+            eprintln!("error: cannot write `{name}`: {e}");
+            code = code.max(EXIT_USAGE);
+        } else {
+            eprintln!("formatted {name}");
+        }
+    }
+    code
 }
 
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) {

@@ -35,6 +35,7 @@ pub mod decision;
 pub mod defaults;
 pub mod describe;
 pub mod diagnostic;
+pub mod format;
 pub mod i18n;
 pub mod limits;
 pub mod load;
