@@ -228,7 +228,7 @@ fn completeness(model: &Model, state: &AltState, cells: &[BoundCell]) -> Complet
             QuestionKind::Impact => question
                 .groups
                 .iter()
-                .filter(|&&g| !cells.iter().any(|c| c.group == g && crate::eval::cell_answers(question, q, c)))
+                .filter(|&&g| !state.by_question[q].iter().any(|&i| cells[i].group == g))
                 .map(|&g| model.groups[g].id.clone())
                 .collect(),
             _ => Vec::new(),

@@ -53,6 +53,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         question_order: Vec::new(),
         warnings: Vec::new(),
         ids: HashMap::new(),
+        impact_slots: HashMap::new(),
         vocabulary: Arc::default(),
         sources: sources.clone(),
     };
@@ -154,10 +155,26 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         model.warnings = warnings;
         model.vocabulary = Arc::new(crate::assemble::vocabulary(&model));
         model.ids = id_index(&model);
+        model.impact_slots = impact_slots(&model);
         Ok(model)
     } else {
         Err(errors.into_iter().chain(warnings).collect())
     }
+}
+
+fn impact_slots(model: &Model) -> HashMap<(usize, usize), Vec<usize>> {
+    let mut slots: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (q, question) in model.questions.iter().enumerate() {
+        if !matches!(question.kind, QuestionKind::Impact) {
+            continue;
+        }
+        for &g in &question.groups {
+            for &d in &question.domains {
+                slots.entry((g, d)).or_default().push(q);
+            }
+        }
+    }
+    slots
 }
 
 fn id_index(model: &Model) -> HashMap<String, Entity> {
@@ -184,6 +201,11 @@ struct QuestionCondition {
 
 const QUESTION_PROPS: &[&str] =
     &["text", "help", "domain", "domains", "groups", "when", "required", "option", "range", "unit"];
+
+/// The largest weight of a scale level. Six multiplying scales and a
+/// direction of 2 keep a cell's score below 1e37, so no sum of cells
+/// overflows.
+const MAX_WEIGHT: f64 = 1_000_000.0;
 
 /// Ids that cannot be declared because expressions give them a meaning.
 const RESERVED: &[&str] = &["yes", "no", "unknown", "mixed", "fact", "decision", "alternative", "impact"];
@@ -525,9 +547,15 @@ impl Cx<'_> {
                 );
             }
             let weight = match item.number {
-                Some((w, _)) if w.is_finite() => w,
+                Some((w, _)) if w.abs() <= MAX_WEIGHT => w,
                 Some((_, span)) => {
-                    self.error("E0107", span, "the weight is not a finite number", "use a number such as `2` or `0.5`");
+                    // Bounded so that cell scores and their sums stay finite.
+                    self.error(
+                        "E0107",
+                        span,
+                        "the weight is too large",
+                        "use a number from -1_000_000 to 1_000_000, such as `2` or `0.5`",
+                    );
                     0.0
                 }
                 None => levels.len() as f64 + 1.0,

@@ -72,6 +72,8 @@ pub(crate) struct AltState {
     pub completeness: f64,
     pub scores: Vec<Value>,
     pub score_traces: Vec<Vec<TraceItem>>,
+    /// Per question, the indices of the cells that answer it.
+    pub by_question: Vec<Vec<usize>>,
 }
 
 impl AltState {
@@ -163,6 +165,7 @@ fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
         completeness: 1.0,
         scores: vec![Value::Missing; model.scores.len()],
         score_traces: vec![Vec::new(); model.scores.len()],
+        by_question: cells_by_question(model, cells),
     };
     for (i, cell) in cells.iter().enumerate() {
         let r = cell_score(model, cell);
@@ -230,13 +233,23 @@ pub(crate) fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f6
     }
 }
 
-/// Whether a cell counts as an answer to an impact question: it names the
-/// question, or names none and falls in the question's groups and domains.
-pub(crate) fn cell_answers(question: &Question, q: usize, cell: &BoundCell) -> bool {
-    match cell.question {
-        Some(cq) => cq == q,
-        None => question.groups.contains(&cell.group) && question.domains.contains(&cell.domain),
+/// For each impact question, the cells that answer it: those that name it,
+/// and those that name no question but fall in its groups and domains.
+/// Built once per alternative, so nothing later scans every cell for every
+/// question.
+fn cells_by_question(model: &Model, cells: &[BoundCell]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); model.questions.len()];
+    for (i, cell) in cells.iter().enumerate() {
+        match cell.question {
+            Some(q) => out[q].push(i),
+            None => {
+                for &q in model.impact_slots.get(&(cell.group, cell.domain)).map_or(&[][..], Vec::as_slice) {
+                    out[q].push(i);
+                }
+            }
+        }
     }
+    out
 }
 
 /// Phase 3: answered questions and completeness.
@@ -245,7 +258,8 @@ fn answered_phase(model: &Model, state: &mut AltState, answers: &[Value], cells:
     for (q, question) in model.questions.iter().enumerate() {
         let done = match question.kind {
             QuestionKind::Impact => {
-                question.groups.iter().all(|&g| cells.iter().any(|c| c.group == g && cell_answers(question, q, c)))
+                let answering = &state.by_question[q];
+                question.groups.iter().all(|&g| answering.iter().any(|&i| cells[i].group == g))
             }
             _ => !matches!(answers.get(q), None | Some(Value::Missing)),
         };
@@ -430,14 +444,9 @@ impl<'a> Machine<'a> {
         let question = &self.model.questions[q];
         match question.kind {
             QuestionKind::Impact => {
-                let cells = &self.bound.alternatives[a].cells;
-                let mut sum = None;
-                for (i, c) in cells.iter().enumerate() {
-                    if cell_answers(question, q, c) {
-                        *sum.get_or_insert(0.0) += state.cells[i].value;
-                    }
-                }
-                sum.map_or(Value::Missing, Value::Num)
+                let answering = &state.by_question[q];
+                let sum: f64 = answering.iter().map(|&i| state.cells[i].value).sum();
+                if answering.is_empty() { Value::Missing } else { Value::Num(sum) }
             }
             _ => self.bound.alternatives[a].answers.get(q).cloned().unwrap_or(Value::Missing),
         }

@@ -54,6 +54,9 @@ pub struct Model {
     pub question_order: Vec<usize>,
     /// Warnings found while checking.
     pub warnings: Vec<Diagnostic>,
+    /// Impact questions by the (group, domain) pairs they cover: a cell that
+    /// names no question answers these.
+    pub impact_slots: std::collections::HashMap<(usize, usize), Vec<usize>>,
     /// Index of group, domain, question and fact ids, for binding decisions.
     pub ids: std::collections::HashMap<String, Entity>,
     /// The labels reports need, built once.
