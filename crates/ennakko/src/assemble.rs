@@ -253,7 +253,7 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
     let mut notes = Vec::new();
     for (a, (alt, state)) in decision.alternatives.iter().zip(alts).enumerate() {
         for name in alt.answers.keys() {
-            if let Some(q) = model.questions.iter().position(|q| q.id == *name)
+            if let Some(q) = model.question_index(name)
                 && !state.applies[q]
             {
                 notes.push(Note {
@@ -265,7 +265,7 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
         }
         for (i, cell) in alt.impacts.iter().enumerate() {
             if let Some(name) = &cell.question
-                && let Some(q) = model.questions.iter().position(|q| q.id == *name)
+                && let Some(q) = model.question_index(name)
                 && !state.applies[q]
             {
                 notes.push(Note {
