@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ennakko::diagnostic::render_all;
 use ennakko::{Checklist, Diagnostic, FileResolver, Format, Options};
 
+mod template;
+
 /// Exit codes, documented in `--help` and the README.
 const EXIT_OK: u8 = 0;
 const EXIT_INVALID: u8 = 1;
@@ -108,6 +110,15 @@ enum Command {
     /// List the built-in standard checklists.
     #[command(after_help = "Example:\n  ennakko checklists")]
     Checklists,
+    /// Decision document templates (Word .docx, Markdown, HTML) with the EVA checks inside.
+    #[command(
+        after_help = "Examples:\n  ennakko template init --format docx -o päätös.docx\n  ennakko template check päätös.docx\n  \
+        ennakko template fill päätös.docx -o päätös-arvioitu.docx\n\nSee docs/templates.md for the fields and placeholders."
+    )]
+    Template {
+        #[command(subcommand)]
+        command: template::TemplateCommand,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -161,6 +172,7 @@ fn main() -> ExitCode {
             print_json(&schema, false);
             EXIT_OK
         }
+        Command::Template { command } => template::run(command),
         Command::Checklists => {
             for name in ennakko::stdlib::names() {
                 match Checklist::standard(name) {

@@ -45,6 +45,7 @@ pub mod report;
 pub mod source;
 pub mod stdlib;
 pub mod syntax;
+pub mod template;
 
 mod assemble;
 mod check;

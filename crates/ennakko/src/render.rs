@@ -160,7 +160,7 @@ impl Ctx<'_> {
     }
 }
 
-fn content(report: &Report, lang: &str) -> Vec<Block> {
+pub(crate) fn content(report: &Report, lang: &str) -> Vec<Block> {
     let cx = Ctx { report, lang };
     let mut blocks = vec![Block::Section("title", header(&cx)), Block::Section("verdict", verdict(&cx))];
     blocks.push(Block::Section("side-by-side", side_by_side(&cx)));
@@ -676,7 +676,7 @@ impl Ctx<'_> {
 
 // ---- writers ---------------------------------------------------------------------------
 
-fn write_markdown(out: &mut String, block: &Block) {
+pub(crate) fn write_markdown(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {
             let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md_inline(text));
@@ -718,7 +718,7 @@ fn md_inline(text: &str) -> String {
     out
 }
 
-fn write_html(out: &mut String, block: &Block) {
+pub(crate) fn write_html(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {
             let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
@@ -792,7 +792,7 @@ fn escape(text: &str) -> String {
 /// The report's style: system fonts only, colours that also differ in
 /// lightness (readable in greyscale), symbols that carry the meaning
 /// without colour, and an A4 print layout.
-const CSS: &str = "
+pub(crate) const CSS: &str = "
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--neg2:#a40e26;--neg1:#f6c3c8;--zero:#eef1f4;--pos1:#b9e3c6;--pos2:#1a7f37;--mixed:#f4dd8b}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:var(--ink);background:#fff}

@@ -1,0 +1,178 @@
+//! Result placeholders in Markdown and HTML: `<!-- eva:verdict -->` ...
+//! `<!-- /eva:verdict -->`. Filling replaces what is between the two
+//! comments, so filling again gives the same document.
+
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+
+use super::fields::{Tag, parse_tag};
+
+/// A placeholder found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Marker {
+    /// `verdict`, `matrix.plan`...
+    pub name: String,
+    /// The start comment.
+    pub open: Range<usize>,
+    /// The end comment, if the document has one yet.
+    pub close: Option<Range<usize>>,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// Where each line starts, for many look-ups in one text.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line, column)
+    }
+}
+
+fn positioned(d: Diagnostic, text: &str, offset: usize) -> Diagnostic {
+    let (line, column) = line_col(text, offset);
+    d.at_line_col(None, text, line, column)
+}
+
+/// Finds the placeholders outside the `skip` ranges (code blocks, scripts).
+pub(crate) fn find(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagnostic>) {
+    let mut markers: Vec<Marker> = Vec::new();
+    let mut problems = Vec::new();
+    let mut open: Option<Marker> = None;
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find("<!--")).map(|i| i + from) {
+        let end = match text.get(i + 4..).and_then(|t| t.find("-->")) {
+            Some(e) => i + 4 + e + 3,
+            None => break,
+        };
+        from = end;
+        if skip.iter().any(|r| r.contains(&i)) {
+            continue;
+        }
+        let inner = text.get(i + 4..end - 3).unwrap_or("").trim();
+        if let Some(name) = inner.strip_prefix("eva:") {
+            let name = name.trim().to_string();
+            match parse_tag(&name) {
+                Ok(Tag::Output(_)) => {}
+                Ok(_) => {
+                    problems.push(positioned(
+                        Diagnostic::error("T0104", format!("`eva:{name}` is a field, not a result placeholder"))
+                            .with_help("in Markdown and HTML the decision's values go in the front matter or in data-eva fields; placeholders name results: results, verdict, matrix, findings, missing..."),
+                        text,
+                        i,
+                    ));
+                    continue;
+                }
+                Err(help) => {
+                    problems.push(positioned(
+                        Diagnostic::error("T0104", format!("unknown result placeholder `eva:{name}`")).with_help(help),
+                        text,
+                        i,
+                    ));
+                    continue;
+                }
+            }
+            if let Some(m) = open.take() {
+                markers.push(m);
+            }
+            open = Some(Marker { name, open: i..end, close: None });
+        } else if let Some(name) = inner.strip_prefix("/eva:") {
+            let name = name.trim();
+            match open.take() {
+                Some(mut m) if m.name == name => {
+                    m.close = Some(i..end);
+                    markers.push(m);
+                }
+                pending => {
+                    if let Some(m) = pending {
+                        markers.push(m);
+                    }
+                    problems.push(positioned(
+                        Diagnostic::error(
+                            "T0108",
+                            format!("`<!-- /eva:{name} -->` ends a placeholder that was not started"),
+                        )
+                        .with_help(format!(
+                            "put `<!-- eva:{name} -->` before it, or remove it; placeholders cannot be nested"
+                        )),
+                        text,
+                        i,
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(m) = open.take() {
+        markers.push(m);
+    }
+    (markers, problems)
+}
+
+/// Writes `fragment(name)` between each start and end comment (adding the
+/// end comment where missing). Placeholders whose fragment is `None` keep
+/// what they hold.
+pub(crate) fn apply(text: &str, markers: &[Marker], fragment: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len() + 4096);
+    let mut at = 0;
+    for m in markers {
+        if m.open.start < at {
+            continue;
+        }
+        let Some(content) = fragment(&m.name) else { continue };
+        out.push_str(text.get(at..m.open.end).unwrap_or(""));
+        out.push_str(&content);
+        match &m.close {
+            Some(close) => at = close.start,
+            None => {
+                out.push_str(&format!("<!-- /eva:{} -->", m.name));
+                at = m.open.end;
+            }
+        }
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_and_fills_idempotently() {
+        let text = "a\n<!-- eva:verdict -->\nold\n<!-- /eva:verdict -->\n<!-- eva:findings -->\nz";
+        let (markers, problems) = find(text, &[]);
+        assert!(problems.is_empty());
+        assert_eq!(markers.len(), 2);
+        let once = apply(text, &markers, |n| Some(format!("\n[{n}]\n")));
+        assert_eq!(
+            once,
+            "a\n<!-- eva:verdict -->\n[verdict]\n<!-- /eva:verdict -->\n<!-- eva:findings -->\n[findings]\n<!-- /eva:findings -->\nz"
+        );
+        let (again, _) = find(&once, &[]);
+        assert_eq!(apply(&once, &again, |n| Some(format!("\n[{n}]\n"))), once);
+    }
+
+    #[test]
+    fn reports_strays() {
+        let (_, problems) = find("<!-- /eva:verdict --> <!-- eva:verdikt -->", &[]);
+        let codes: Vec<&str> = problems.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["T0108", "T0104"]);
+    }
+}

@@ -1,0 +1,655 @@
+//! Document templates (Markdown, HTML, Word): generating, reading back,
+//! filling, preserving every untouched part, every `T` error code, limits,
+//! and hostile input. The committed examples in `examples/templates/` are
+//! checked against the code (`ENNAKKO_BLESS=1` rewrites them).
+
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use ennakko::template::{self, TemplateCheck, TemplateFormat, TemplateLimits};
+use ennakko::{Checklist, Decision, Format, Limits};
+
+const FORMATS: [TemplateFormat; 3] = [TemplateFormat::Markdown, TemplateFormat::Html, TemplateFormat::Docx];
+
+fn eva() -> &'static Checklist {
+    static EVA: OnceLock<Checklist> = OnceLock::new();
+    EVA.get_or_init(|| Checklist::standard("eva").expect("eva compiles"))
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn example(name: &str) -> (Decision, Checklist) {
+    let text = std::fs::read_to_string(root().join("examples").join(name).join("decision.yaml")).expect("example");
+    let decision = Decision::from_str(&text, Format::Yaml, &Limits::default()).expect("valid example");
+    let checklist = Checklist::standard(decision.checklist.as_deref().unwrap_or("eva")).expect("checklist");
+    (decision, checklist)
+}
+
+fn codes(check: &TemplateCheck) -> Vec<&str> {
+    check.problems.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// The codes other than unanswered questions (T0201).
+fn other_codes(check: &TemplateCheck) -> Vec<&str> {
+    codes(check).into_iter().filter(|c| *c != "T0201").collect()
+}
+
+fn err_codes(e: &template::TemplateError) -> Vec<&str> {
+    e.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+// ---- zip helpers ---------------------------------------------------------------------------
+
+fn entries(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).expect("entry");
+            let mut buf = Vec::new();
+            f.read_to_end(&mut buf).expect("readable entry");
+            (f.name().expect("name").to_string(), buf)
+        })
+        .collect()
+}
+
+fn raw_entries(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index_raw(i).expect("entry");
+            let mut buf = Vec::new();
+            f.read_to_end(&mut buf).expect("raw entry");
+            (f.name().expect("name").to_string(), buf)
+        })
+        .collect()
+}
+
+fn zip_of(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        let method =
+            if name.ends_with(".png") { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        w.start_file(name.as_str(), options).expect("entry");
+        w.write_all(data).expect("write");
+    }
+    w.finish().expect("zip").into_inner()
+}
+
+fn document_xml(docx: &[u8]) -> String {
+    let parts = entries(docx);
+    let doc = parts.iter().find(|(n, _)| n == "word/document.xml").expect("document.xml");
+    String::from_utf8(doc.1.clone()).expect("utf-8")
+}
+
+fn with_document(docx: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let parts: Vec<(String, Vec<u8>)> = entries(docx)
+        .into_iter()
+        .map(|(n, d)| {
+            if n == "word/document.xml" {
+                let text = edit(&String::from_utf8(d).expect("utf-8"));
+                (n, text.into_bytes())
+            } else {
+                (n, d)
+            }
+        })
+        .collect();
+    zip_of(&parts)
+}
+
+/// What an official does in Word: types or picks `shown` in the control tagged `tag`.
+fn set_field(docx: &[u8], tag: &str, shown: &str) -> Vec<u8> {
+    with_document(docx, |doc| {
+        let marker = format!("w:val=\"eva:{tag}\"");
+        let at = doc.find(&marker).unwrap_or_else(|| panic!("no field {tag}"));
+        let open = at + doc[at..].find("<w:sdtContent>").expect("content") + "<w:sdtContent>".len();
+        let close = open + doc[open..].find("</w:sdtContent>").expect("content end");
+        let pr = &doc[at..open].replacen("<w:showingPlcHdr/>", "", 1);
+        format!("{}{pr}<w:r><w:t>{shown}</w:t></w:r>{}", &doc[..at], &doc[close..])
+    })
+}
+
+// ---- generating and reading back ----------------------------------------------------------
+
+#[test]
+fn blank_templates_in_every_format_and_language_read_back() {
+    for format in FORMATS {
+        for lang in ["fi", "sv", "en"] {
+            let blank = template::init(eva(), format, lang);
+            assert_eq!(TemplateFormat::sniff(&blank), Some(format), "{format:?} {lang}");
+            let check = template::check(eva(), &blank, format).expect("readable");
+            assert_eq!(check.errors(), 0, "{format:?} {lang}: {:#?}", check.problems);
+            assert_eq!(check.checklist.as_deref(), Some("eva"));
+            assert_eq!(check.outputs, ["results"]);
+            assert!(codes(&check).contains(&"T0201"), "{format:?} {lang}: unanswered questions are listed");
+            assert!(!codes(&check).contains(&"T0203"), "{format:?}: a blank answer is no answer");
+            let decision = check.decision.expect("decision");
+            assert_eq!(decision.alternatives.len(), 2);
+            if format != TemplateFormat::Markdown {
+                // Every fact and question has a field, for both alternatives.
+                let d = eva().describe();
+                for f in &d.facts {
+                    assert!(check.fields.contains(&format!("eva:fact.{}", f.id)), "{format:?}: fact {}", f.id);
+                }
+                for q in d.questions.iter().filter(|q| q.kind != "impact") {
+                    for alt in ["zero", "proposal"] {
+                        assert!(check.fields.contains(&format!("eva:answer.{alt}.{}", q.id)), "{format:?}: {}", q.id);
+                    }
+                }
+            }
+            let filled = template::fill(eva(), &blank, format, Some(lang)).expect("a blank template fills");
+            assert!(filled.len() > blank.len());
+        }
+    }
+}
+
+#[test]
+fn generated_templates_are_deterministic() {
+    for format in FORMATS {
+        assert_eq!(template::init(eva(), format, "fi"), template::init(eva(), format, "fi"), "{format:?}");
+    }
+}
+
+/// A decision turned into a template and read back scores the same as the
+/// decision itself, in every format, for every example.
+#[test]
+fn every_example_round_trips_through_every_format() {
+    let dirs: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .expect("examples")
+        .flatten()
+        .filter(|e| e.path().join("decision.yaml").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(dirs.len() >= 5);
+    for dir in dirs {
+        let (decision, checklist) = example(&dir);
+        let direct = checklist.score(&decision).expect("scores");
+        for format in FORMATS {
+            let doc = template::init_from(&checklist, &decision, format, "fi");
+            let check = template::check(&checklist, &doc, format).expect("readable");
+            assert_eq!(check.errors(), 0, "{dir} {format:?}: {:#?}", check.problems);
+            let report = check.report.expect("scored");
+            let summary = |r: &ennakko::Report| {
+                let alts: Vec<_> = r
+                    .alternatives
+                    .iter()
+                    .map(|a| {
+                        let mut groups: Vec<_> = a.groups.iter().map(|g| (g.id.clone(), g.score.value)).collect();
+                        groups.sort_by(|x, y| x.0.cmp(&y.0));
+                        let mut missing: Vec<_> = a.completeness.missing.iter().map(|m| m.question.clone()).collect();
+                        missing.sort();
+                        (a.id.clone(), a.kind, a.total.value, a.total.low, a.total.high, groups, a.equity.gap, missing)
+                    })
+                    .collect();
+                let mut findings: Vec<_> = r.findings.iter().map(|f| (f.rule.clone(), f.alternative.clone())).collect();
+                findings.sort();
+                (r.verdict.level, alts, findings, r.decision.title.clone())
+            };
+            assert_eq!(summary(&report), summary(&direct), "{dir} {format:?}");
+        }
+    }
+}
+
+#[test]
+fn an_official_fills_a_word_template_field_by_field() {
+    let blank = template::init(eva(), TemplateFormat::Docx, "fi");
+    let mut doc = blank;
+    doc = set_field(&doc, "decision.id", "KH 2026-17");
+    doc = set_field(&doc, "decision.title", "Kirjaston aukioloajat");
+    doc = set_field(&doc, "fact.cost_eur", "250 000 €");
+    doc = set_field(&doc, "answer.proposal.significant_resident_impact", "kyllä");
+    doc = set_field(&doc, "answer.proposal.affects_children", "ei tiedossa");
+    doc = set_field(&doc, "impact.proposal.school_journeys.children.mobility.direction", "−1 kielteinen");
+    doc = set_field(&doc, "impact.proposal.school_journeys.children.mobility.magnitude", "Kohtalainen");
+    doc = set_field(&doc, "impact.proposal.school_journeys.children.mobility.mitigation", "Koulukyydit");
+    let check = template::check(eva(), &doc, TemplateFormat::Docx).expect("readable");
+    assert_eq!(check.errors(), 0, "{:#?}", check.problems);
+    let d = check.decision.as_ref().expect("decision");
+    assert_eq!(d.id, "KH 2026-17");
+    assert_eq!(d.facts["cost_eur"], 250_000);
+    let plan = &d.alternatives[1];
+    assert_eq!(plan.answers["significant_resident_impact"], "yes");
+    assert_eq!(plan.answers["affects_children"], "unknown");
+    let cell = &plan.impacts[0];
+    assert_eq!(cell.direction, ennakko::decision::Direction::Value(-1));
+    assert_eq!(cell.magnitude.as_deref(), Some("moderate"));
+    assert_eq!(cell.mitigation.as_deref(), Some("Koulukyydit"));
+    let report = check.report.expect("scored");
+    assert_eq!(report.verdict.level, ennakko::model::VerdictLevel::Full);
+}
+
+// ---- filling -----------------------------------------------------------------------------------
+
+#[test]
+fn filling_again_gives_the_same_document() {
+    let (decision, checklist) = example("village-school");
+    for format in FORMATS {
+        let doc = template::init_from(&checklist, &decision, format, "fi");
+        let once = template::fill(&checklist, &doc, format, None).expect("fills");
+        let twice = template::fill(&checklist, &once, format, None).expect("fills again");
+        assert!(once != doc, "{format:?}");
+        assert_eq!(once, twice, "{format:?}: fill is idempotent");
+    }
+}
+
+#[test]
+fn filled_documents_hold_the_verdict_matrix_and_findings() {
+    let (decision, checklist) = example("village-school");
+    let verdict = ennakko::i18n::word(ennakko::i18n::Key::VerdictFull, "fi");
+    for format in FORMATS {
+        let doc = template::init_from(&checklist, &decision, format, "fi");
+        let filled = template::fill(&checklist, &doc, format, None).expect("fills");
+        let text = match format {
+            TemplateFormat::Docx => document_xml(&filled),
+            _ => String::from_utf8(filled).expect("utf-8"),
+        };
+        assert!(text.contains(verdict), "{format:?}: verdict");
+        assert!(text.contains("Vaikutusmatriisi"), "{format:?}: matrix");
+        assert!(text.contains("Havainnot"), "{format:?}: findings");
+        if format == TemplateFormat::Docx {
+            // Real Word tables, coloured cells, and the placeholder flag gone.
+            let results = &text[text.find("eva:results").expect("results")..];
+            assert!(results.contains("<w:tbl>") && results.contains("w:fill=\"A40E26\""));
+            assert!(!results[..results.find("</w:sdtPr>").expect("pr")].contains("showingPlcHdr"));
+        }
+    }
+}
+
+#[test]
+fn fill_keeps_every_other_part_of_a_word_document_byte_for_byte() {
+    let (decision, checklist) = example("village-school");
+    let doc = template::init_from(&checklist, &decision, TemplateFormat::Docx, "fi");
+    // A document from elsewhere has pictures, custom XML and odd parts.
+    let mut parts = entries(&doc);
+    parts.push(("word/media/image1.png".into(), (0..=255u8).cycle().take(5000).collect()));
+    parts.push(("customXml/item1.xml".into(), b"<?xml version=\"1.0\"?><x>\xc3\xa4 keep me</x>".to_vec()));
+    parts.push(("docProps/custom.xml".into(), b"<Properties/>".to_vec()));
+    let doc = zip_of(&parts);
+    let filled = template::fill(&checklist, &doc, TemplateFormat::Docx, None).expect("fills");
+    let (before, after) = (raw_entries(&doc), raw_entries(&filled));
+    let names = |e: &[(String, Vec<u8>)]| e.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&before), names(&after), "same parts in the same order");
+    for ((name, old), (_, new)) in before.iter().zip(&after) {
+        if name != "word/document.xml" {
+            assert_eq!(old, new, "{name} is copied byte for byte (compressed data too)");
+        }
+    }
+    // In document.xml, only the content of the results control changed.
+    let (old, new) = (document_xml(&doc), document_xml(&filled));
+    let start = old.find("<w:tag w:val=\"eva:results\"/>").expect("results control");
+    assert_eq!(old[..start], new[..start], "everything before the results is untouched");
+    let old_tail = &old[old.rfind("</w:sdtContent>").expect("end")..];
+    assert!(new.ends_with(old_tail), "everything after the results is untouched");
+}
+
+#[test]
+fn results_can_go_to_several_named_places_in_word() {
+    let (decision, checklist) = example("village-school");
+    let doc = template::init_from(&checklist, &decision, TemplateFormat::Docx, "en");
+    let doc = with_document(&doc, |d| {
+        let block = |name: &str| {
+            format!(
+                "<w:sdt><w:sdtPr><w:tag w:val=\"eva:{name}\"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>"
+            )
+        };
+        let extra = format!("{}{}{}", block("verdict"), block("matrix.close"), block("findings"));
+        d.replacen("<w:body>", &format!("<w:body>{extra}"), 1)
+    });
+    let check = template::check(&checklist, &doc, TemplateFormat::Docx).expect("readable");
+    assert_eq!(check.outputs, ["verdict", "matrix.close", "findings", "results"]);
+    let filled = document_xml(&template::fill(&checklist, &doc, TemplateFormat::Docx, Some("en")).expect("fills"));
+    let verdict_at = filled.find("eva:verdict").expect("verdict");
+    assert!(filled[verdict_at..].contains("A full impact assessment is required"));
+}
+
+#[test]
+fn markdown_placeholders_are_filled_between_markers_outside_code() {
+    let (decision, checklist) = example("library-hours");
+    let doc = template::init_from(&checklist, &decision, TemplateFormat::Markdown, "fi");
+    let text = String::from_utf8(doc).expect("utf-8")
+        + "\nVerdict only:\n\n<!-- eva:verdict -->\n\n```\n<!-- eva:findings -->\n```\n";
+    let filled = String::from_utf8(
+        template::fill(&checklist, text.as_bytes(), TemplateFormat::Markdown, Some("en")).expect("fills"),
+    )
+    .expect("utf-8");
+    assert!(filled.contains("<!-- eva:verdict -->\n\n## Verdict"));
+    assert!(filled.contains("<!-- /eva:verdict -->"));
+    assert!(filled.contains("```\n<!-- eva:findings -->\n```"), "examples in code blocks stay as they are");
+}
+
+// ---- positions of problems ------------------------------------------------------------------
+
+#[test]
+fn decision_errors_point_at_the_line_in_markdown() {
+    let md = "---\nchecklist: eva\nid: x\ntitle: T\nfacts:\n  cost_eur: lots\nalternatives:\n  - id: zero\n    kind: zero\n---\n";
+    let check = template::check(eva(), md.as_bytes(), TemplateFormat::Markdown).expect("readable");
+    let d = check.problems.iter().find(|d| d.code == "D0101").expect("type error");
+    assert_eq!((d.line, d.column), (Some(6), Some(3)));
+    assert_eq!(d.source_line.as_deref(), Some("  cost_eur: lots"));
+    // A syntax error in the front matter also points into the file.
+    let md = "---\nid: x\ntitle: [\n---\n";
+    let check = template::check(eva(), md.as_bytes(), TemplateFormat::Markdown).expect("readable");
+    let d = check.problems.iter().find(|d| d.code == "D0001").expect("syntax error");
+    assert!(d.line.is_some_and(|l| l >= 3), "{d:?}");
+}
+
+#[test]
+fn field_errors_name_the_field_and_its_line_in_html() {
+    let html = "<html><body>\n<input data-eva=\"checklist\" value=\"eva\">\n<input data-eva=\"decision.title\" value=\"T\">\n\
+                <input data-eva=\"fact.cost_euro\" value=\"5\">\n<!-- eva:results -->\n</body></html>";
+    let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("readable");
+    let d = check.problems.iter().find(|d| d.code == "D0103").expect("unknown fact");
+    assert_eq!(d.path.as_deref(), Some("eva:fact.cost_euro"));
+    assert_eq!(d.line, Some(4));
+    assert_eq!(d.help.as_deref(), Some("did you mean `cost_eur`?"));
+}
+
+// ---- every T code -----------------------------------------------------------------------------
+
+fn md(front: &str, body: &str) -> Vec<u8> {
+    format!("---\n{front}---\n{body}").into_bytes()
+}
+
+const OK_FRONT: &str = "checklist: eva\nid: x\ntitle: T\nalternatives:\n  - id: zero\n    kind: zero\n";
+
+#[test]
+fn t0001_not_utf8() {
+    let e = template::check(eva(), b"---\nid: \xff\n---\n", TemplateFormat::Markdown).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0001"]);
+}
+
+#[test]
+fn t0002_too_large() {
+    let limits = TemplateLimits { max_bytes: 10, ..Default::default() };
+    let e = template::check_with(eva(), &md(OK_FRONT, ""), TemplateFormat::Markdown, &limits).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0002"]);
+}
+
+#[test]
+fn t0003_not_a_zip() {
+    let e = template::check(eva(), b"PK\x03\x04 this is not a zip", TemplateFormat::Docx).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0003"]);
+    let e = template::check(eva(), b"plain text", TemplateFormat::Docx).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0003"]);
+}
+
+#[test]
+fn t0004_zip_bombs_and_too_many_entries() {
+    // 4 MiB of zeros compress to a few kilobytes.
+    let bomb = zip_of(&[("word/document.xml".into(), vec![b' '; 4 << 20])]);
+    assert!(bomb.len() < 64 << 10);
+    let limits = TemplateLimits { max_part_bytes: 1 << 20, ..Default::default() };
+    let e = template::check_with(eva(), &bomb, TemplateFormat::Docx, &limits).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0004"]);
+    let many: Vec<(String, Vec<u8>)> = (0..300).map(|i| (format!("x/{i}.xml"), Vec::new())).collect();
+    let limits = TemplateLimits { max_zip_entries: 100, ..Default::default() };
+    let e = template::check_with(eva(), &zip_of(&many), TemplateFormat::Docx, &limits).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0004"]);
+    let limits = TemplateLimits { max_fields: 10, ..Default::default() };
+    let e =
+        template::check_with(eva(), &template::init(eva(), TemplateFormat::Html, "fi"), TemplateFormat::Html, &limits)
+            .unwrap_err();
+    assert_eq!(err_codes(&e), ["T0004"]);
+}
+
+#[test]
+fn t0005_no_document_or_broken_xml() {
+    let e = template::check(eva(), &zip_of(&[("a.txt".into(), b"x".to_vec())]), TemplateFormat::Docx).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0005"]);
+    let broken = zip_of(&[(
+        "word/document.xml".into(),
+        format!(
+            "<w:document xmlns:w=\"{}\"><w:body><w:p></w:body></w:document>",
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        )
+        .into_bytes(),
+    )]);
+    let e = template::check(eva(), &broken, TemplateFormat::Docx).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0005"]);
+}
+
+#[test]
+fn t0101_no_decision() {
+    let check =
+        template::check(eva(), b"# Just a text\n\n<!-- eva:results -->\n", TemplateFormat::Markdown).expect("readable");
+    assert!(codes(&check).contains(&"T0101"));
+    let e = template::check(eva(), b"---\nid: x\n", TemplateFormat::Markdown).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0101"], "front matter not closed");
+    let check =
+        template::check(eva(), b"<html><body><p>nothing</p></body></html>", TemplateFormat::Html).expect("readable");
+    assert!(codes(&check).contains(&"T0101"));
+}
+
+#[test]
+fn t0102_no_checklist_named() {
+    let front = OK_FRONT.replace("checklist: eva\n", "");
+    let check = template::check(eva(), &md(&front, "<!-- eva:results -->\n"), TemplateFormat::Markdown).expect("ok");
+    assert_eq!(other_codes(&check), ["T0102"]);
+}
+
+#[test]
+fn t0103_checked_with_another_checklist() {
+    let front = OK_FRONT.replace("checklist: eva", "checklist: children");
+    let check = template::check(eva(), &md(&front, "<!-- eva:results -->\n"), TemplateFormat::Markdown).expect("ok");
+    assert_eq!(other_codes(&check), ["T0103"]);
+}
+
+#[test]
+fn t0104_unknown_field_or_placeholder() {
+    let check =
+        template::check(eva(), &md(OK_FRONT, "<!-- eva:verdikt -->\n<!-- eva:results -->\n"), TemplateFormat::Markdown)
+            .expect("ok");
+    assert_eq!(other_codes(&check), ["T0104"]);
+    assert_eq!(
+        check.problems[0].help.as_deref(),
+        Some("did you mean `verdict`? see docs/templates.md for the field names")
+    );
+    assert_eq!(check.problems[0].line, Some(9));
+    let docx = template::init(eva(), TemplateFormat::Docx, "fi");
+    let docx = with_document(&docx, |d| d.replacen("eva:fact.cost_eur", "eva:fakt.cost_eur", 1));
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("ok");
+    let d = check.problems.iter().find(|d| d.code == "T0104").expect("T0104");
+    assert_eq!(d.path.as_deref(), Some("eva:fakt.cost_eur"));
+    assert!(template::fill(eva(), &docx, TemplateFormat::Docx, None).is_err(), "errors stop fill");
+}
+
+#[test]
+fn t0105_unreadable_value() {
+    let docx = set_field(&template::init(eva(), TemplateFormat::Docx, "fi"), "fact.cost_eur", "paljon");
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("ok");
+    let d = check.problems.iter().find(|d| d.code == "T0105").expect("T0105");
+    assert_eq!(d.path.as_deref(), Some("eva:fact.cost_eur"));
+    let e = template::fill(eva(), &docx, TemplateFormat::Docx, None).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0105"]);
+}
+
+#[test]
+fn t0106_same_field_twice() {
+    let html = "<html><body><input data-eva=\"checklist\" value=\"eva\"><input data-eva=\"decision.title\" value=\"A\">\
+                <input data-eva=\"decision.title\" value=\"B\"><input data-eva=\"answer.zero.affects_staff\" value=\"no\">\
+                <!-- eva:results --></body></html>";
+    let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("ok");
+    assert!(codes(&check).contains(&"T0106"), "{:?}", codes(&check));
+}
+
+#[test]
+fn t0107_impact_without_direction() {
+    let html = "<html><body><input data-eva=\"checklist\" value=\"eva\">\
+                <select data-eva=\"impact.zero.-.children.mobility.magnitude\"><option value=\"severe\" selected>x</option></select>\
+                <!-- eva:results --></body></html>";
+    let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("ok");
+    assert!(codes(&check).contains(&"T0107"), "{:?}", codes(&check));
+}
+
+#[test]
+fn t0108_end_marker_without_start() {
+    let check = template::check(
+        eva(),
+        &md(OK_FRONT, "<!-- /eva:results -->\n<!-- eva:results -->\n"),
+        TemplateFormat::Markdown,
+    )
+    .expect("ok");
+    assert_eq!(other_codes(&check), ["T0108"]);
+}
+
+#[test]
+fn t0109_no_place_for_results() {
+    let check = template::check(eva(), &md(OK_FRONT, "no placeholders\n"), TemplateFormat::Markdown).expect("ok");
+    assert_eq!(other_codes(&check), ["T0109"]);
+}
+
+#[test]
+fn t0110_results_inside_a_paragraph() {
+    let docx = template::init(eva(), TemplateFormat::Docx, "fi");
+    let docx = with_document(&docx, |d| {
+        let inline = "<w:p><w:sdt><w:sdtPr><w:tag w:val=\"eva:verdict\"/></w:sdtPr><w:sdtContent><w:r><w:t>x</w:t></w:r></w:sdtContent></w:sdt></w:p>";
+        d.replacen("<w:body>", &format!("<w:body>{inline}"), 1)
+    });
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("ok");
+    assert!(codes(&check).contains(&"T0110"));
+}
+
+#[test]
+fn t0201_t0202_t0204_t0205_incomplete_answers() {
+    let front = "checklist: eva\nid: \"\"\ntitle: T\nalternatives:\n  - id: plan\n    kind: proposal\n    answers:\n      \
+                 affects_children: yes\n    impacts:\n      - question: children_learning_wellbeing\n        group: children\n        \
+                 domain: learning\n        direction: -1\n        evidence: weak\n";
+    let check = template::check(eva(), &md(front, "<!-- eva:results -->\n"), TemplateFormat::Markdown).expect("ok");
+    let c = codes(&check);
+    for code in ["T0201", "T0202", "T0204", "T0205"] {
+        assert!(c.contains(&code), "{code} in {c:?}");
+    }
+    let t0202 = check.problems.iter().find(|d| d.code == "T0202").expect("T0202");
+    assert!(t0202.message.contains("children_with_disabilities"));
+    assert!(!check.is_complete());
+}
+
+#[test]
+fn t0203_answer_to_a_question_that_does_not_apply() {
+    let front = format!("{OK_FRONT}    answers:\n      staff_fte_change: -2\n");
+    let check = template::check(eva(), &md(&front, "<!-- eva:results -->\n"), TemplateFormat::Markdown).expect("ok");
+    let d = check.problems.iter().find(|d| d.code == "T0203").expect("T0203");
+    assert_eq!(d.line, Some(9));
+}
+
+// ---- hostile input ---------------------------------------------------------------------------
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn damaged_documents_never_panic() {
+    let (decision, checklist) = example("village-school");
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for format in FORMATS {
+        let good = template::init_from(&checklist, &decision, format, "fi");
+        let rounds = if format == TemplateFormat::Docx { 24 } else { 60 };
+        for round in 0..rounds {
+            let mut bad = good.clone();
+            match round % 3 {
+                0 => bad.truncate((rng.next() as usize) % good.len()),
+                1 => {
+                    for _ in 0..8 {
+                        let i = (rng.next() as usize) % bad.len();
+                        bad[i] = rng.next() as u8;
+                    }
+                }
+                _ => {
+                    let i = (rng.next() as usize) % bad.len();
+                    let j = (rng.next() as usize) % bad.len();
+                    let (a, b) = (i.min(j), i.max(j));
+                    bad.drain(a..b);
+                }
+            }
+            let _ = template::check(&checklist, &bad, format);
+            let _ = template::fill(&checklist, &bad, format, None);
+            let _ = template::checklist_name(&bad, format);
+        }
+    }
+    // A document.xml whose content is changed into odd but well-formed XML.
+    let doc = template::init(eva(), TemplateFormat::Docx, "fi");
+    for edit in ["<w:sdt><w:sdt><w:sdtContent/></w:sdt></w:sdt>", "<w:sdtContent>", "&#0;", "<![CDATA[x]]>"] {
+        let bad = with_document(&doc, |d| d.replacen("<w:body>", &format!("<w:body>{edit}"), 1));
+        let _ = template::check(eva(), &bad, TemplateFormat::Docx);
+        let _ = template::fill(eva(), &bad, TemplateFormat::Docx, None);
+    }
+}
+
+// ---- examples ---------------------------------------------------------------------------------
+
+/// `examples/templates/`: one filled template per format and the result of
+/// `template fill`, generated by this code (so they cannot drift).
+#[test]
+fn committed_template_examples_match_the_code() {
+    let bless = std::env::var("ENNAKKO_BLESS").is_ok_and(|v| v == "1");
+    let dir = root().join("examples/templates");
+    let mut stale = Vec::new();
+    for (name, format, lang) in [
+        ("village-school", TemplateFormat::Docx, "fi"),
+        ("library-hours", TemplateFormat::Markdown, "fi"),
+        ("health-centre-merger", TemplateFormat::Html, "sv"),
+    ] {
+        let (decision, checklist) = example(name);
+        let doc = template::init_from(&checklist, &decision, format, lang);
+        let filled = template::fill(&checklist, &doc, format, Some(lang)).expect("fills");
+        let ext = format.name();
+        for (path, bytes) in
+            [(dir.join(format!("{name}.{ext}")), doc), (dir.join(format!("{name}.filled.{ext}")), filled)]
+        {
+            if bless {
+                std::fs::create_dir_all(&dir).expect("dir");
+                std::fs::write(&path, &bytes).expect("writable");
+                continue;
+            }
+            let committed = std::fs::read(&path).unwrap_or_default();
+            // Compare .docx files by their parts: zip bytes may differ between zlib versions.
+            let same = match format {
+                TemplateFormat::Docx => committed.starts_with(b"PK") && entries(&committed) == entries(&bytes),
+                _ => committed == bytes,
+            };
+            if !same {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(stale.is_empty(), "stale examples (rerun with ENNAKKO_BLESS=1 and review): {stale:#?}");
+}
+
+/// Every `T` code in docs/errors.md has a test in this file, and every code
+/// the tests expect is documented.
+#[test]
+fn every_template_code_is_documented_and_tested() {
+    let docs = std::fs::read_to_string(root().join("docs/errors.md")).expect("errors.md");
+    let this = include_str!("templates.rs");
+    let find = |text: &str| {
+        let mut codes: Vec<String> = text
+            .match_indices('T')
+            .filter_map(|(i, _)| text.get(i..i + 5))
+            .filter(|c| c[1..].chars().all(|d| d.is_ascii_digit()))
+            .map(str::to_string)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+    let documented = find(&docs);
+    assert!(documented.len() >= 20, "{documented:?}");
+    for code in &documented {
+        assert!(this.contains(&format!("\"{code}\"")), "{code} has no test here");
+    }
+    for code in find(this) {
+        assert!(documented.contains(&code), "{code} is tested but not documented in docs/errors.md");
+    }
+}
