@@ -38,5 +38,11 @@ for decision in examples/*/decision.yaml; do
   echo "ok: $decision"
 done
 
+step "document templates rendered by LibreOffice (scripts/test-templates.sh)"
+./scripts/test-templates.sh
+
+step "WebAssembly package, Node tests and the browser test (scripts/test-wasm.sh)"
+./scripts/test-wasm.sh
+
 echo
 echo "all tests passed"

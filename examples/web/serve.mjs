@@ -7,12 +7,12 @@
 // scripts/build-wasm.sh (bindings/wasm/pkg) at /pkg/. Nothing else.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const here = resolve(fileURLToPath(new URL('.', import.meta.url)));
 const roots = [
-  ['/pkg/', join(here, '..', '..', 'bindings', 'wasm', 'pkg')],
+  ['/pkg/', resolve(here, '..', '..', 'bindings', 'wasm', 'pkg')],
   ['/', here],
 ];
 const types = {

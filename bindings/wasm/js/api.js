@@ -1,0 +1,281 @@
+// The public JavaScript API of the `ennakko` package, over the low-level
+// wasm-bindgen module (JSON text in and out). Shared by the browser entry
+// (index.js) and the Node entry (node.js); types in index.d.ts.
+//
+// This layer only converts: objects to JSON text and back, and the
+// module's errors to `EnnakkoError` objects. All the work is in Rust.
+
+/**
+ * A problem with a checklist, a decision or an evaluation. `diagnostics`
+ * holds every problem found (errors first); `code`, `line`, `column`,
+ * `file` and `path` repeat those of the first error, for convenience.
+ */
+export class EnnakkoError extends Error {
+  constructor(message, { kind = 'internal', code = '', diagnostics = [], cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'EnnakkoError';
+    /** `compile`, `decision`, `evaluation`, or `internal` (the module aborted: a bug). */
+    this.kind = kind;
+    /** Code of the first error, e.g. `E0101`, `D0103`, `R0001`. */
+    this.code = code;
+    /** Every diagnostic, errors first. */
+    this.diagnostics = diagnostics;
+    const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+    this.file = first?.file;
+    this.line = first?.line;
+    this.column = first?.column;
+    this.endLine = first?.end_line;
+    this.endColumn = first?.end_column;
+    this.path = first?.path;
+  }
+}
+
+const FORMATS = new Set(['auto', 'json', 'yaml']);
+
+/** Binds the API to an initialised low-level module. */
+export function bind(raw, ready = () => {}) {
+  let aborted = null;
+
+  function convert(error) {
+    if (error instanceof TypeError) return error;
+    if (error && error.name === 'EnnakkoError' && typeof error.diagnosticsJson === 'string') {
+      let diagnostics = [];
+      try {
+        diagnostics = JSON.parse(error.diagnosticsJson);
+      } catch {
+        // keep the message
+      }
+      return new EnnakkoError(error.message, { kind: error.kind, code: error.code, diagnostics });
+    }
+    // A trap (a Rust panic, an out-of-bounds access) or the engine's stack
+    // overflowing inside WebAssembly: the module's state can no longer be
+    // trusted (its stack pointer and borrow flags were not restored).
+    const trapped = typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError;
+    if (trapped || error instanceof RangeError) {
+      let detail = error.message;
+      try {
+        detail = raw.lastPanic() ?? detail;
+      } catch {
+        // the module is gone
+      }
+      aborted = new EnnakkoError(
+        `ennakko aborted (a bug: please report it with the input): ${detail}. ` + 'Load the module again to continue.',
+        { kind: 'internal', code: 'INTERNAL', cause: error },
+      );
+      return aborted;
+    }
+    return error;
+  }
+
+  function call(fn) {
+    ready();
+    if (aborted) throw aborted;
+    try {
+      return fn();
+    } catch (error) {
+      throw convert(error);
+    }
+  }
+
+  function text(value, what) {
+    if (typeof value !== 'string') throw new TypeError(`${what} must be a string, not ${describeType(value)}`);
+    return value;
+  }
+
+  function json(value, what) {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new TypeError(`${what} must be an object, not ${describeType(value)}`);
+    }
+    try {
+      return JSON.stringify(value);
+    } catch (error) {
+      throw new TypeError(`${what} cannot be converted to JSON: ${error.message}`);
+    }
+  }
+
+  function options(value) {
+    if (value === undefined || value === null) return {};
+    if (typeof value !== 'object') throw new TypeError(`options must be an object, not ${describeType(value)}`);
+    return value;
+  }
+
+  /** A decision object or JSON/YAML text → [text, format]. */
+  function decisionText(decision, opts) {
+    const format = opts.format ?? 'auto';
+    if (!FORMATS.has(format)) throw new TypeError(`format must be "json", "yaml" or "auto", not ${JSON.stringify(format)}`);
+    if (typeof decision === 'string') return [decision, format];
+    if (decision === null || typeof decision !== 'object' || Array.isArray(decision)) {
+      throw new TypeError(`the decision must be an object or JSON/YAML text, not ${describeType(decision)}`);
+    }
+    try {
+      return [JSON.stringify(decision), 'json'];
+    } catch (error) {
+      throw new TypeError(`the decision cannot be converted to JSON: ${error.message}`);
+    }
+  }
+
+  function reportText(report) {
+    if (typeof report === 'string') return report;
+    if (report === null || typeof report !== 'object') {
+      throw new TypeError(`the report must be a report object or its JSON, not ${describeType(report)}`);
+    }
+    return JSON.stringify(report);
+  }
+
+  function render(report, renderOptions) {
+    const opts = options(renderOptions);
+    const format = opts.format ?? 'html';
+    if (format !== 'html' && format !== 'md' && format !== 'markdown') {
+      throw new TypeError(`format must be "html" or "md", not ${JSON.stringify(format)}`);
+    }
+    const lang = opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'lang');
+    return call(() => raw.renderReport(reportText(report), format, lang));
+  }
+
+  function explain(report, id, explainOptions) {
+    const opts = options(explainOptions);
+    const lang = opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'lang');
+    return call(() => raw.explainReport(reportText(report), text(id, 'the id'), lang)) ?? null;
+  }
+
+  const created = Symbol('created');
+
+  class Checklist {
+    #raw;
+    #description;
+
+    /**
+     * Compiles checklist source. `options.name` names the root file (for
+     * diagnostics and relative imports; default `checklist.eva`),
+     * `options.files` maps relative file names to sources for `import
+     * "./x.eva"`, `options.limits` overrides some limits.
+     */
+    constructor(source, compileOptions) {
+      if (source === created) {
+        this.#raw = compileOptions;
+        return;
+      }
+      const opts = options(compileOptions);
+      const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
+      const files = json(opts.files, 'options.files');
+      const limits = json(opts.limits, 'options.limits');
+      this.#raw = call(() => raw.RawChecklist.fromSource(name, text(source, 'the checklist source'), files, limits));
+    }
+
+    #live() {
+      if (!this.#raw) throw new Error('this Checklist was freed');
+      return this.#raw;
+    }
+
+    /** Compiles checklist source (same as `new Checklist(source, options)`). */
+    static fromSource(source, compileOptions) {
+      return new Checklist(source, compileOptions);
+    }
+
+    /** A standard checklist by name (default `eva`). */
+    static standard(name = 'eva', standardOptions) {
+      const opts = options(standardOptions);
+      const limits = json(opts.limits, 'options.limits');
+      return new Checklist(
+        created,
+        call(() => raw.RawChecklist.standard(text(name, 'the checklist name'), limits)),
+      );
+    }
+
+    /** Warnings found while compiling. */
+    get warnings() {
+      return JSON.parse(call(() => this.#live().warningsJson()));
+    }
+
+    /** The limits this checklist compiles and scores with. */
+    get limits() {
+      return JSON.parse(call(() => this.#live().limitsJson()));
+    }
+
+    /** Questions, groups, domains, facts, scales, scores and rules. The
+     *  same (frozen) object on every call. */
+    describe() {
+      this.#description ??= deepFreeze(JSON.parse(call(() => this.#live().describeJson())));
+      return this.#description;
+    }
+
+    /** Scores a decision (object, or JSON/YAML text) and returns the report. */
+    score(decision, scoreOptions) {
+      return JSON.parse(this.scoreJson(decision, scoreOptions));
+    }
+
+    /** Like `score`, but returns the report as JSON text; with `pretty: true`
+     *  byte for byte what `ennakko score` prints. */
+    scoreJson(decision, scoreOptions) {
+      const opts = options(scoreOptions);
+      const [input, format] = decisionText(decision, opts);
+      return call(() => this.#live().scoreJson(input, format, opts.pretty === true));
+    }
+
+    /** Which questions apply and which are missing, per alternative. */
+    questions(decision, questionOptions) {
+      const [input, format] = decisionText(decision, options(questionOptions));
+      return JSON.parse(call(() => this.#live().questionsJson(input, format)));
+    }
+
+    /** Renders a report as HTML (default) or Markdown. */
+    render(report, renderOptions) {
+      return render(report, renderOptions);
+    }
+
+    /** Explains one result of a report in plain language (see `explain`). */
+    explain(report, id, explainOptions) {
+      return explain(report, id, explainOptions);
+    }
+
+    /** Releases the compiled checklist now instead of at garbage collection. */
+    free() {
+      this.#raw?.free();
+      this.#raw = undefined;
+    }
+  }
+
+  /** Every diagnostic of checklist source (errors and warnings); `[]` if clean. */
+  function check(source, compileOptions) {
+    const opts = options(compileOptions);
+    const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
+    const files = json(opts.files, 'options.files');
+    const limits = json(opts.limits, 'options.limits');
+    return JSON.parse(call(() => raw.checkJson(name, text(source, 'the checklist source'), files, limits)));
+  }
+
+  /** A JSON Schema: `decision`, `report`, `diagnostic` or `description`. */
+  function schema(name) {
+    return JSON.parse(call(() => raw.schemaJson(text(name, 'the schema name'))));
+  }
+
+  /** Reads a decision document (JSON or YAML text) into an object, checking
+   *  its shape (fields and types) but not its ids. */
+  function readDecision(source, readOptions) {
+    const format = options(readOptions).format ?? 'auto';
+    if (!FORMATS.has(format)) throw new TypeError(`format must be "json", "yaml" or "auto", not ${JSON.stringify(format)}`);
+    return JSON.parse(call(() => raw.readDecisionJson(text(source, 'the decision text'), format)));
+  }
+
+  /** Names of the standard checklists embedded in the package. */
+  function standardChecklists() {
+    return JSON.parse(call(() => raw.standardNamesJson()));
+  }
+
+  return { Checklist, check, explain, readDecision, render, schema, standardChecklists, version: () => call(() => raw.version()) };
+}
+
+function describeType(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,224 @@
+// TypeScript definitions of the `ennakko` package. The document types
+// (Decision, Report, Diagnostic, Description) are generated from the
+// engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
+
+import type { Decision, Alternative, ImpactCell } from './types/decision';
+import type {
+  Report,
+  AlternativeReport,
+  CellReport,
+  Completeness,
+  Entry,
+  Equity,
+  Finding,
+  MissingAnswer,
+  NamedScore,
+  Note,
+  ScoreRange,
+  TraceItem,
+  Verdict,
+  Vocabulary,
+} from './types/report';
+import type { Diagnostic } from './types/diagnostic';
+import type { Description, Field, GroupItem, Item, RuleItem, ScaleItem } from './types/description';
+
+export type {
+  Decision,
+  Alternative,
+  ImpactCell,
+  Report,
+  AlternativeReport,
+  CellReport,
+  Completeness,
+  Entry,
+  Equity,
+  Finding,
+  MissingAnswer,
+  NamedScore,
+  Note,
+  ScoreRange,
+  TraceItem,
+  Verdict,
+  Vocabulary,
+  Diagnostic,
+  Description,
+  Field,
+  GroupItem,
+  Item,
+  RuleItem,
+  ScaleItem,
+};
+
+/** Screening verdict levels. */
+export type VerdictLevel = Verdict['level'];
+
+/** Resource limits (all optional when passed in; defaults in `Checklist.limits`). */
+export interface Limits {
+  /** Largest checklist source file, in bytes (E0002). */
+  max_source_bytes: number;
+  /** Deepest nesting of brackets, braces and quantifiers (E0003). */
+  max_nesting: number;
+  /** Deepest expression tree (E0003). */
+  max_expr_depth: number;
+  /** Most declarations in one checklist, imports included (E0004). */
+  max_declarations: number;
+  /** Most files one checklist may import (E0004). */
+  max_imports: number;
+  /** Largest decision document, in bytes (D0002). */
+  max_decision_bytes: number;
+  /** Deepest nesting in a decision document (D0003). */
+  max_decision_depth: number;
+  /** Most alternatives in one decision (D0004). */
+  max_alternatives: number;
+  /** Most impact cells in one alternative (D0004). */
+  max_cells: number;
+  /** Evaluation steps allowed for one decision (R0001). */
+  max_eval_steps: number;
+}
+
+/** How to compile checklist source. */
+export interface CompileOptions {
+  /** Name of the root file, shown in diagnostics; relative imports are
+   *  resolved against its folder. Default `checklist.eva`. */
+  name?: string;
+  /** Files for `import "./x.eva"`: name relative to the root file's folder → source. */
+  files?: Record<string, string>;
+  /** Overrides of some limits. */
+  limits?: Partial<Limits>;
+}
+
+/** How a decision given as text is read. */
+export type DecisionFormat = 'json' | 'yaml' | 'auto';
+
+export interface ScoreOptions {
+  /** Syntax of a decision given as text; `auto` (default): JSON if it starts with `{`, else YAML. */
+  format?: DecisionFormat;
+}
+
+export interface ScoreJsonOptions extends ScoreOptions {
+  /** Pretty-print exactly as `ennakko score` does. */
+  pretty?: boolean;
+}
+
+export interface RenderOptions {
+  /** `html` (default: a self-contained page) or `md`. */
+  format?: 'html' | 'md' | 'markdown';
+  /** `fi`, `sv` or `en`; default: the decision's `language`, else `fi`. */
+  lang?: 'fi' | 'sv' | 'en' | (string & {});
+}
+
+/** The questions of one alternative. */
+export interface AlternativeQuestions {
+  id: string;
+  kind: Alternative['kind'];
+  title?: string;
+  completeness: Completeness;
+}
+
+/** A question of the checklist and where it currently applies. */
+export interface QuestionState extends Field {
+  /** Ids of the alternatives it applies to. */
+  applies: string[];
+  /** Ids of the alternatives where it is required, applies, and is not (fully) answered. */
+  missing: string[];
+}
+
+/** Result of `Checklist.questions`. */
+export interface Questions {
+  /** Per alternative, in the decision's order. */
+  alternatives: AlternativeQuestions[];
+  /** Every question of the checklist, in checklist order. */
+  questions: QuestionState[];
+}
+
+/** What kind of problem an `EnnakkoError` reports. */
+export type ErrorKind = 'compile' | 'decision' | 'evaluation' | 'internal';
+
+/**
+ * A problem with a checklist (`kind: "compile"`), a decision (`"decision"`)
+ * or an evaluation (`"evaluation"`: the step budget ran out). Wrong argument
+ * types are `TypeError`s instead.
+ */
+export class EnnakkoError extends Error {
+  readonly name: 'EnnakkoError';
+  readonly kind: ErrorKind;
+  /** Code of the first error: `E0101`, `D0103`, `R0001`... (`INTERNAL` for an aborted module). */
+  readonly code: string;
+  /** Every diagnostic, errors first. */
+  readonly diagnostics: Diagnostic[];
+  /** Position of the first error (checklist diagnostics; decision syntax errors). */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** JSON path of the first error (decision diagnostics), e.g. `$.alternatives[1].impacts[0].group`. */
+  readonly path?: string;
+}
+
+/** A compiled checklist: compile once, score many decisions. */
+export class Checklist {
+  /** Compiles checklist source; throws `EnnakkoError` (kind `compile`) with every problem. */
+  constructor(source: string, options?: CompileOptions);
+  /** Same as `new Checklist(source, options)`. */
+  static fromSource(source: string, options?: CompileOptions): Checklist;
+  /** A standard checklist embedded in the package (default `eva`). */
+  static standard(name?: string, options?: { limits?: Partial<Limits> }): Checklist;
+  /** Warnings found while compiling. */
+  readonly warnings: Diagnostic[];
+  /** The limits in force. */
+  readonly limits: Limits;
+  /** Questions, groups, domains, facts, scales, scores and rules (one frozen object). */
+  describe(): Readonly<Description>;
+  /** Scores a decision (object, or JSON/YAML text). Throws `EnnakkoError` (kind `decision` or `evaluation`). */
+  score(decision: Decision | string, options?: ScoreOptions): Report;
+  /** Like `score`, returning the report as JSON text (`pretty`: byte for byte the CLI's output). */
+  scoreJson(decision: Decision | string, options?: ScoreJsonOptions): string;
+  /** Which questions apply and which are missing, per alternative. */
+  questions(decision: Decision | string, options?: ScoreOptions): Questions;
+  /** Renders a report as a self-contained HTML page (default) or Markdown. */
+  render(report: Report | string, options?: RenderOptions): string;
+  /** Explains one result of a report in plain language (see `explain`). */
+  explain(report: Report | string, id: string, options?: { lang?: RenderOptions['lang'] }): string | null;
+  /** Releases the compiled checklist now rather than at garbage collection. */
+  free(): void;
+}
+
+/** Every diagnostic (errors and warnings) of checklist source; `[]` when clean. Never throws for checklist problems. */
+export function check(source: string, options?: CompileOptions): Diagnostic[];
+
+/** Reads a decision document (JSON or YAML text) into an object, checking its
+ *  shape (fields and types) but not its ids; throws `EnnakkoError` (kind `decision`). */
+export function readDecision(text: string, options?: ScoreOptions): Decision;
+
+/** Renders a report as a self-contained HTML page (default) or Markdown. */
+export function render(report: Report | string, options?: RenderOptions): string;
+
+/**
+ * Explains one result of a report in plain language, with what it read:
+ * a finding or verdict reason (by rule id), a named score, or the score of
+ * a group, domain or perspective (by id), in every alternative it appears
+ * in. `null` if the report has nothing with that id.
+ */
+export function explain(report: Report | string, id: string, options?: { lang?: RenderOptions['lang'] }): string | null;
+
+/** A JSON Schema of a document ennakko reads or writes. */
+export function schema(name: 'decision' | 'report' | 'diagnostic' | 'description'): Record<string, unknown>;
+
+/** Names of the standard checklists embedded in the package. */
+export function standardChecklists(): string[];
+
+/** Version of the engine. */
+export function version(): string;
+
+/** Source of the WebAssembly module for `init`. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module (browsers: once, before anything else; in
+ * Node it is loaded on import and this does nothing).
+ */
+export function init(source?: InitInput | Promise<InitInput>): Promise<void>;
+
+/** Instantiates the module synchronously from its bytes or a compiled module. */
+export function initSync(module?: BufferSource | WebAssembly.Module): void;

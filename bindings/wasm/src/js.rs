@@ -1,0 +1,150 @@
+//! The `#[wasm_bindgen]` exports: the low-level module that `js/api.js`
+//! wraps. Strings cross the boundary (JSON is parsed on the JavaScript side
+//! with `JSON.parse`, which is faster than building objects from Rust);
+//! failures become JavaScript errors:
+//!
+//! - user data problems: an `Error` named `EnnakkoError` with `kind`
+//!   (`compile`, `decision`, `evaluation`), `code` and `diagnosticsJson`;
+//! - bad arguments from the host program: a `TypeError`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::host::{self, Engine, Failure};
+
+/// The message of the last panic, if one happened. A panic aborts the
+/// module (the caller sees a `WebAssembly.RuntimeError`); the wrapper then
+/// reads this to say what went wrong. It should never be set: every input
+/// is handled without panicking.
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Runs when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(info.to_string());
+        }
+    }));
+}
+
+/// The message of the panic that aborted the module, if any.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|last| last.clone())
+}
+
+fn to_js(failure: Failure) -> JsValue {
+    match &failure {
+        Failure::Argument(message) => js_sys::TypeError::new(message).into(),
+        Failure::Diagnostics { kind, .. } => {
+            let error = js_sys::Error::new(&failure.message());
+            error.set_name("EnnakkoError");
+            let value: JsValue = error.into();
+            let _ = js_sys::Reflect::set(&value, &"kind".into(), &(*kind).into());
+            let _ = js_sys::Reflect::set(&value, &"code".into(), &failure.code().into());
+            let _ = js_sys::Reflect::set(&value, &"diagnosticsJson".into(), &failure.diagnostics_json().into());
+            value
+        }
+    }
+}
+
+/// A compiled checklist (low level: JSON text in and out).
+#[wasm_bindgen(js_name = RawChecklist)]
+pub struct RawChecklist {
+    engine: Engine,
+}
+
+#[wasm_bindgen(js_class = RawChecklist)]
+impl RawChecklist {
+    /// Compiles checklist `source` named `name`. `files`: JSON object of
+    /// file name to source, for relative imports; `limits`: JSON object.
+    #[wasm_bindgen(js_name = fromSource)]
+    pub fn from_source(
+        name: &str,
+        source: &str,
+        files: Option<String>,
+        limits: Option<String>,
+    ) -> Result<RawChecklist, JsValue> {
+        Engine::compile(name, source, files.as_deref(), limits.as_deref())
+            .map(|engine| RawChecklist { engine })
+            .map_err(to_js)
+    }
+
+    /// Compiles a standard checklist by name (`eva`).
+    pub fn standard(name: &str, limits: Option<String>) -> Result<RawChecklist, JsValue> {
+        Engine::standard(name, limits.as_deref()).map(|engine| RawChecklist { engine }).map_err(to_js)
+    }
+
+    /// The description, as JSON.
+    #[wasm_bindgen(js_name = describeJson)]
+    pub fn describe_json(&self) -> String {
+        self.engine.describe_json()
+    }
+
+    /// Compile warnings, as a JSON array.
+    #[wasm_bindgen(js_name = warningsJson)]
+    pub fn warnings_json(&self) -> String {
+        self.engine.warnings_json()
+    }
+
+    /// The limits in force, as JSON.
+    #[wasm_bindgen(js_name = limitsJson)]
+    pub fn limits_json(&self) -> String {
+        self.engine.limits_json()
+    }
+
+    /// Scores a decision (JSON or YAML text; `format`: json, yaml or auto);
+    /// the report as JSON, pretty-printed like the CLI when `pretty`.
+    #[wasm_bindgen(js_name = scoreJson)]
+    pub fn score_json(&self, decision: &str, format: &str, pretty: bool) -> Result<String, JsValue> {
+        self.engine.score_json(decision, format, pretty).map_err(to_js)
+    }
+
+    /// Which questions apply and are missing per alternative, as JSON.
+    #[wasm_bindgen(js_name = questionsJson)]
+    pub fn questions_json(&self, decision: &str, format: &str) -> Result<String, JsValue> {
+        self.engine.questions_json(decision, format).map_err(to_js)
+    }
+}
+
+/// Every diagnostic of a checklist source, as a JSON array (`[]` if clean).
+#[wasm_bindgen(js_name = checkJson)]
+pub fn check_json(name: &str, source: &str, files: Option<String>, limits: Option<String>) -> Result<String, JsValue> {
+    host::check_json(name, source, files.as_deref(), limits.as_deref()).map_err(to_js)
+}
+
+/// Renders a report (JSON text) as `html` or `md`.
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report(report: &str, format: &str, lang: Option<String>) -> Result<String, JsValue> {
+    host::render(report, format, lang.as_deref()).map_err(to_js)
+}
+
+/// Explains one result of a report (JSON text) in plain language, or `undefined`.
+#[wasm_bindgen(js_name = explainReport)]
+pub fn explain_report(report: &str, id: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
+    host::explain(report, id, lang.as_deref()).map_err(to_js)
+}
+
+/// A JSON Schema (`decision`, `report`, `diagnostic`, `description`), as JSON.
+#[wasm_bindgen(js_name = schemaJson)]
+pub fn schema_json(name: &str) -> Result<String, JsValue> {
+    host::schema_json(name).map_err(to_js)
+}
+
+/// A decision document (JSON or YAML text) read and given back as JSON.
+#[wasm_bindgen(js_name = readDecisionJson)]
+pub fn read_decision_json(text: &str, format: &str) -> Result<String, JsValue> {
+    host::read_decision_json(text, format).map_err(to_js)
+}
+
+/// Names of the standard checklists, as a JSON array.
+#[wasm_bindgen(js_name = standardNamesJson)]
+pub fn standard_names_json() -> String {
+    host::standard_names_json()
+}
+
+/// The version of the ennakko engine.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,392 @@
+// Hostile input: nothing may abort the WebAssembly module (a Rust panic or
+// a stack overflow would; every later call would then fail). Every bad
+// input must end in a report, an EnnakkoError with a code, or a TypeError
+// for arguments of the wrong type, and the module must keep working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { Checklist, EnnakkoError, check, explain, render } from '../pkg/node.js';
+import { bind } from '../pkg/api.js';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const eva = Checklist.standard();
+const evaSource = readFileSync(`${repo}checklists/eva.eva`, 'utf8');
+const exampleObject = example();
+
+/** A small decision like the village school example. */
+function example() {
+  return {
+    id: 'x',
+    title: 'X',
+    facts: { cost_eur: 380000, services: ['basic_education'] },
+    alternatives: [
+      { id: 'zero', kind: 'zero', answers: { changes_service_network: 'no' } },
+      {
+        id: 'p',
+        kind: 'proposal',
+        answers: { changes_service_network: 'yes', affects_children: 'yes', directly_affected_people: 38 },
+        impacts: [
+          {
+            question: 'school_journeys',
+            group: 'children',
+            domain: 'mobility',
+            direction: -1,
+            magnitude: 'moderate',
+            evidence: 'some',
+            mitigation: 'Bus.',
+          },
+          { group: 'older_people', domain: 'health', direction: 'mixed' },
+        ],
+      },
+    ],
+  };
+}
+
+/** Deterministic pseudo-random numbers (xorshift32), so failures repeat. */
+function rng(seed) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 2 ** 32;
+  };
+}
+
+/** Runs `fn`; only a result, an EnnakkoError with a code, or a TypeError may come out. */
+function survives(fn, what) {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof EnnakkoError) {
+      assert.notEqual(error.kind, 'internal', `${what}: the module aborted: ${error.message}`);
+      assert.match(error.code, /^[EDR]\d{4}$/, `${what}: ${error.message}`);
+      assert.ok(error.diagnostics.length > 0, what);
+    } else if (!(error instanceof TypeError)) {
+      throw new Error(`${what}: unexpected ${error?.constructor?.name}: ${error?.message}`, { cause: error });
+    }
+  }
+}
+
+function stillWorks() {
+  assert.equal(eva.score(exampleObject).alternatives.length, 2);
+}
+
+test('decision text: syntax garbage, sizes, depth, aliases, odd numbers', () => {
+  const inputs = [
+    '',
+    '\uFEFF',
+    '\0\0\0',
+    'null',
+    '[]',
+    '{',
+    '}',
+    'id: [',
+    '- - - -',
+    '['.repeat(1_000_000),
+    '{"a":'.repeat(200_000),
+    Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}- a`).join('\n'),
+    'a: &a [*a, *a]',
+    // nested aliases that would expand to 9^9 nodes
+    [
+      'a0: &a0 [x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`),
+    ].join('\n'),
+    '{"id":"x","title":"t","alternatives":[{"id":"z","kind":"zero","impacts":[{"group":"children","domain":"health","direction":1e400}]}]}',
+    '{"id":"x","title":"t","facts":{"cost_eur":1e308},"alternatives":[{"id":"z","kind":"zero"}]}',
+    '{"id":"x","title":"t","facts":{"cost_eur":18446744073709551616},"alternatives":[{"id":"z","kind":"zero"}]}',
+    '{"id":"x","title":"t","facts":{"cost_eur":-0},"alternatives":[{"id":"z","kind":"zero"}]}',
+    'id: x\ntitle: t\nalternatives: [{id: z, kind: zero, answers: {directly_affected_people: .nan}}]',
+    'id: x\ntitle: t\nalternatives: [{id: z, kind: zero, answers: {directly_affected_people: .inf}}]',
+    'id: !!binary aGVsbG8=\ntitle: t\nalternatives: []',
+    'id: x\ntitle: t\nalternatives: [{id: z, kind: zero}]\n---\nid: y',
+    '%YAML 1.2\n%TAG ! tag:x,2000:\n--- !foo\nid: x',
+    '{"__proto__": {"polluted": 1}, "id": "x", "title": "t", "alternatives": [{"id": "z", "kind": "zero"}]}',
+    'id: "\uD800"\ntitle: "\u202E\u0000"\nalternatives: [{id: z, kind: zero}]',
+    `id: x\ntitle: ${'t'.repeat(1 << 20)}\nalternatives: [{id: z, kind: zero}]`,
+    'x'.repeat(20 << 20), // over max_decision_bytes
+  ];
+  for (const [i, input] of inputs.entries()) {
+    for (const format of ['auto', 'json', 'yaml']) {
+      survives(() => eva.score(input, { format }), `decision input ${i} (${format})`);
+      survives(() => eva.questions(input, { format }), `questions input ${i} (${format})`);
+    }
+  }
+  assert.equal({}.polluted, undefined);
+  stillWorks();
+});
+
+test('decision objects: wrong types, cycles, BigInt, deep nesting, odd keys', () => {
+  const cyclic = { id: 'x', title: 't', alternatives: [] };
+  cyclic.alternatives.push(cyclic);
+  let deep = { id: 'x', title: 't', alternatives: [] };
+  for (let i = 0; i < 10_000; i++) deep = { meta: deep };
+  const inputs = [
+    undefined,
+    null,
+    42,
+    true,
+    [],
+    [SMALL()],
+    Symbol('x'),
+    () => 1,
+    cyclic,
+    { id: 'x', title: 't', facts: { cost_eur: 10n }, alternatives: [] },
+    deep,
+    { id: 1, title: {}, alternatives: 'no' },
+    { ...SMALL(), facts: { cost_eur: NaN } },
+    { ...SMALL(), facts: { cost_eur: Infinity } },
+    { ...SMALL(), facts: { cost_eur: -1e308 * 10 } },
+    { ...SMALL(), alternatives: Array.from({ length: 1000 }, (_, i) => ({ id: `a${i}`, kind: 'proposal' })) },
+    { ...SMALL(), extra: undefined, toJSON: undefined },
+    { toJSON: () => 'id: x' },
+    Object.create(null),
+    new Date(),
+    new Map([['id', 'x']]),
+  ];
+  for (const [i, input] of inputs.entries()) {
+    survives(() => eva.score(input), `object ${i}`);
+    survives(() => eva.scoreJson(input, { pretty: true }), `object ${i} (json)`);
+  }
+  stillWorks();
+});
+
+function SMALL() {
+  return { id: 'x', title: 't', alternatives: [{ id: 'zero', kind: 'zero' }] };
+}
+
+test('randomly mutated decisions', () => {
+  const random = rng(20261123);
+  const values = [
+    null,
+    true,
+    false,
+    0,
+    -1,
+    2,
+    3,
+    1.5,
+    -2.5,
+    1e300,
+    -1e-300,
+    NaN,
+    '',
+    'yes',
+    'no',
+    'unknown',
+    'mixed',
+    'children',
+    'mobility',
+    'moderate',
+    '\u0000',
+    '💥'.repeat(100),
+    [],
+    [1, 'a'],
+    {},
+    { a: { b: {} } },
+  ];
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  function mutate(node, depth = 0) {
+    if (Array.isArray(node)) {
+      if (node.length > 0 && random() < 0.2) node.splice(Math.floor(random() * node.length), 1);
+      if (random() < 0.1) node.push(structuredClone(pick(values)));
+      node.forEach((child, i) => {
+        if (random() < 0.15) node[i] = structuredClone(pick(values));
+        else mutate(child, depth + 1);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        const r = random();
+        if (r < 0.08) delete node[key];
+        else if (r < 0.2) node[key] = structuredClone(pick(values));
+        else mutate(node[key], depth + 1);
+      }
+      if (random() < 0.05) node[pick(['id', 'kind', 'group', 'domain', 'direction', 'evidence', 'zz'])] = structuredClone(pick(values));
+    }
+  }
+  let reports = 0;
+  for (let i = 0; i < 400; i++) {
+    const decision = structuredClone(exampleObject);
+    mutate(decision);
+    survives(
+      () => {
+        eva.score(decision);
+        reports++;
+      },
+      `mutation ${i}: ${JSON.stringify(decision)}`,
+    );
+  }
+  assert.ok(reports > 0, 'some mutations still score');
+  stillWorks();
+});
+
+test('checklist source: garbage, truncations, deep nesting, odd imports', () => {
+  const inputs = [
+    '',
+    'checklist',
+    '\0\uFFFD\u202E',
+    '('.repeat(100_000),
+    '{'.repeat(100_000),
+    '"'.repeat(100_001),
+    'checklist c { title en "' + '\\'.repeat(10_001),
+    'rule r: info { when ' + 'not '.repeat(50_000) + 'true }',
+    'score s { value ' + '-'.repeat(50_000) + '1 }',
+    'score s { value ' + '1 + '.repeat(5_000) + '1 }',
+    'score s { value ' + '1 + '.repeat(200_000) + '1 }',
+    'rule r: info { when ' + 'true and '.repeat(100_000) + 'true }',
+    'score s { value ' + 'any g in groups: '.repeat(5_000) + 'true }',
+    'import "./checklist.eva"',
+    'import "/etc/passwd"',
+    'import "../../x.eva"',
+    'import "C:\\\\x.eva"',
+    'import "https://example.com/x.eva"',
+    'x'.repeat(2 << 20), // over max_source_bytes
+    evaSource.slice(0, evaSource.length / 2),
+    evaSource.replaceAll('}', ''),
+    evaSource.replaceAll('"', ''),
+  ];
+  for (const [i, source] of inputs.entries()) {
+    survives(() => new Checklist(source, { files: { 'checklist.eva': 'import "./checklist.eva"' } }), `source ${i}`);
+    survives(() => check(source), `check ${i}`);
+  }
+  stillWorks();
+});
+
+test('randomly cut and spliced checklists', () => {
+  const random = rng(7);
+  const tokens = [
+    '{',
+    '}',
+    '(',
+    ')',
+    '[',
+    ']',
+    '"',
+    ':',
+    'when',
+    'and',
+    'any',
+    'g in groups',
+    'impact(',
+    'question',
+    '#',
+    '\n',
+    '..',
+    '-',
+    '1e999',
+    'é',
+  ];
+  let compiled = 0;
+  for (let i = 0; i < 150; i++) {
+    let source = evaSource;
+    for (let k = 0; k < 3; k++) {
+      const at = Math.floor(random() * source.length);
+      const r = random();
+      if (r < 0.4) source = source.slice(0, at) + source.slice(at + Math.floor(random() * 200));
+      else if (r < 0.8) source = source.slice(0, at) + tokens[Math.floor(random() * tokens.length)] + source.slice(at);
+      else source = source.slice(0, at) + source.slice(Math.floor(random() * source.length));
+    }
+    survives(() => {
+      const c = new Checklist(source);
+      compiled++;
+      c.score(exampleObject);
+    }, `splice ${i}`);
+  }
+  assert.ok(compiled >= 0);
+  stillWorks();
+});
+
+test('tampered reports: render and explain', () => {
+  const random = rng(99);
+  const original = eva.score(exampleObject);
+  const slots = [];
+  (function walk(node) {
+    if (node && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        slots.push([node, key]);
+        walk(node[key]);
+      }
+    }
+  })(original);
+  const values = [1e9, -1, 0.5, '', [], {}, null, 'children', Number.MAX_SAFE_INTEGER];
+  for (let i = 0; i < 300; i++) {
+    const report = structuredClone(original);
+    const copies = [];
+    (function walk(node) {
+      if (node && typeof node === 'object') {
+        for (const key of Object.keys(node)) {
+          copies.push([node, key]);
+          walk(node[key]);
+        }
+      }
+    })(report);
+    for (let k = 0; k < 3; k++) {
+      const [node, key] = copies[Math.floor(random() * copies.length)];
+      node[key] = structuredClone(values[Math.floor(random() * values.length)]);
+    }
+    survives(() => render(report, { format: i % 2 ? 'md' : 'html' }), `tampered report ${i}`);
+    survives(() => explain(report, 'children'), `tampered report ${i} (explain)`);
+  }
+  assert.ok(slots.length > 100);
+  stillWorks();
+});
+
+test('argument types', () => {
+  for (const bad of [undefined, null, 1, {}, [], Symbol('s')]) {
+    assert.throws(() => new Checklist(bad), TypeError);
+    assert.throws(() => check(bad), TypeError);
+  }
+  for (const bad of [1, 'x', [], true]) {
+    assert.throws(() => new Checklist('', { files: bad }), TypeError);
+    assert.throws(() => new Checklist('', { limits: bad }), TypeError);
+    assert.throws(() => Checklist.standard('eva', { limits: bad }), TypeError);
+  }
+  assert.throws(() => new Checklist('', { files: { 'a.eva': 1 } }), TypeError);
+  assert.throws(() => new Checklist('', { limits: { max_cells: 'many' } }), TypeError);
+  assert.throws(() => new Checklist('', { limits: { max_cells: 1e30 } }), TypeError);
+  assert.throws(() => new Checklist('', { name: 5 }), TypeError);
+  assert.throws(() => Checklist.standard(5), TypeError);
+  assert.throws(() => eva.score(SMALL(), { format: 'xml' }), TypeError);
+  assert.throws(() => eva.score(SMALL(), 'json'), TypeError);
+  for (const bad of [null, 1, '', '{}', '[]', { checklist: 1 }, 'x'.repeat(1000)]) {
+    assert.throws(() => render(bad), TypeError);
+  }
+  assert.ok(render(eva.score(SMALL()), { lang: '<script>' }).includes('lang="&lt;script&gt;"'));
+  stillWorks();
+});
+
+test('an aborted module is reported as an internal EnnakkoError, and stays reported', () => {
+  // Simulates a trap (what a Rust panic would cause) in a fake module.
+  const fake = {
+    lastPanic: () => 'panicked at src/x.rs:1:1: boom',
+    standardNamesJson: () => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    },
+    version: () => '0',
+  };
+  const api = bind(fake);
+  assert.throws(
+    () => api.standardChecklists(),
+    (e) => e instanceof EnnakkoError && e.kind === 'internal' && /boom/.test(e.message),
+  );
+  assert.throws(
+    () => api.version(),
+    (e) => e.kind === 'internal',
+  );
+});
+
+test('a long operator chain is rejected, not a stack overflow', () => {
+  // In a child process, so that an abort cannot take the other tests down.
+  const script = `
+      import { check } from ${JSON.stringify(new URL('../pkg/node.js', import.meta.url).href)};
+      const d = check('score s { value ' + '1 + '.repeat(100000) + '1 }');
+      console.log(d.map((x) => x.code).join(','));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr.slice(0, 500));
+  assert.match(child.stdout, /E0003/);
+});

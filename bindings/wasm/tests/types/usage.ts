@@ -1,0 +1,70 @@
+// Type-checked (not run) by tests/types.test.mjs with `tsc --strict`: the
+// package's definitions are real types, not `any`. Each `@ts-expect-error`
+// line must be an error, which it would not be if the type were `any`.
+import {
+  Checklist,
+  EnnakkoError,
+  check,
+  init,
+  readDecision,
+  render,
+  type Decision,
+  type Description,
+  type Diagnostic,
+  type Questions,
+  type Report,
+  type VerdictLevel,
+} from '../../pkg/index.js';
+
+export async function usage(): Promise<string> {
+  await init();
+  const checklist = Checklist.standard('eva', { limits: { max_eval_steps: 1_000_000 } });
+  const decision: Decision = {
+    id: '2026-1',
+    title: 'Example',
+    alternatives: [
+      { id: 'zero', kind: 'zero' },
+      { id: 'plan', kind: 'proposal', impacts: [{ group: 'children', domain: 'mobility', direction: -1 }] },
+    ],
+  };
+  const report: Report = checklist.score(decision);
+  const level: VerdictLevel = report.verdict.level;
+  const total: number = report.alternatives[1].total.value;
+  const missing: string[] = report.alternatives[1].completeness.missing.map((m) => m.question);
+  const questions: Questions = checklist.questions(decision);
+  const applies: string[] = questions.questions[0].applies;
+  const description: Readonly<Description> = checklist.describe();
+  const groupLabel: string | undefined = description.groups[0].label['fi'];
+  const html: string = render(report, { format: 'html', lang: 'sv' });
+  const md: string = checklist.render(report, { format: 'md' });
+  const diagnostics: Diagnostic[] = check('checklist c { }');
+  const line: number | null | undefined = diagnostics[0]?.line;
+  const again: Decision = readDecision('id: x\ntitle: T\nalternatives: []');
+
+  try {
+    new Checklist('group {', { files: { 'a.eva': '' } });
+  } catch (error) {
+    if (error instanceof EnnakkoError) {
+      const code: string = error.code;
+      const first: Diagnostic | undefined = error.diagnostics[0];
+      const kind: 'compile' | 'decision' | 'evaluation' | 'internal' = error.kind;
+      void [code, first, kind];
+    }
+  }
+
+  // @ts-expect-error: an alternative kind must be zero, proposal or other
+  const badKind: Decision = { id: 'x', title: 'T', alternatives: [{ id: 'a', kind: 'maybe' }] };
+  // @ts-expect-error: a verdict level is none, light or full
+  const badLevel: VerdictLevel = 'partial';
+  // @ts-expect-error: totals are numbers
+  const badTotal: string = report.alternatives[0].total.value;
+  // @ts-expect-error: decisions need an id
+  checklist.score({ title: 'T', alternatives: [] });
+  // @ts-expect-error: render formats are html or md
+  render(report, { format: 'pdf' });
+  // @ts-expect-error: limits are numbers
+  Checklist.standard('eva', { limits: { max_eval_steps: 'many' } });
+
+  void [level, total, missing, applies, groupLabel, md, line, again, badKind, badLevel, badTotal];
+  return html;
+}

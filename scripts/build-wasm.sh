@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package `ennakko` into bindings/wasm/pkg/:
+#
+#   pkg/index.js      browser / bundler entry (ES module; `await init()` first)
+#   pkg/node.js       Node entry (ES module; loads the module on import)
+#   pkg/api.js        the JavaScript API both entries share
+#   pkg/index.d.ts    TypeScript definitions; pkg/types/*.d.ts generated from the JSON Schemas
+#   pkg/web/, pkg/node/   wasm-bindgen output (--target web / --target nodejs), wasm-opt'ed
+#
+# Installs what is missing first, checking before each install, so running it
+# twice is cheap (see ../../shared/TOOLCHAIN.md for why this recipe):
+#   - Debian packages rustc-web cargo-web rust-web-src lld-22 (the rustup
+#     toolchain here has no wasm32 standard library; Debian's rustc builds
+#     one with -Zbuild-std);
+#   - wasm-bindgen-cli of exactly the version bindings/wasm/Cargo.toml pins;
+#   - npm dev tools in bindings/wasm (binaryen's wasm-opt, json-schema-to-
+#     typescript, typescript).
+# Prints the size of the .wasm, raw and gzipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+crate=bindings/wasm
+pkg=$crate/pkg
+target_dir=target/wasm   # separate from rustup's target/: the two compilers would rebuild each other
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+seconds() { date +%s; }
+t0=$(seconds)
+
+step "toolchain: Debian rustc-web with the wasm32 standard library sources"
+missing=()
+for p in rustc-web cargo-web rust-web-src lld-22; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+/usr/bin/rustc --version
+
+step "wasm-bindgen-cli (pinned)"
+version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' $crate/Cargo.toml)
+[ -n "$version" ] || { echo "cannot find the pinned wasm-bindgen version in $crate/Cargo.toml"; exit 2; }
+export PATH="$HOME/.cargo/bin:$PATH"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ]; then
+  echo "installing wasm-bindgen-cli $version (takes a few minutes)"
+  # --locked first; the registry mirror here lacks one crate of its lock file
+  # (webpki-roots 1.0.11), so fall back to a fresh resolution.
+  cargo install wasm-bindgen-cli --version "$version" --locked --quiet \
+    || cargo install wasm-bindgen-cli --version "$version" --force --quiet
+fi
+wasm-bindgen --version
+
+step "npm tools (wasm-opt, json-schema-to-typescript, typescript)"
+if [ ! -x $crate/node_modules/.bin/wasm-opt ] || [ ! -x $crate/node_modules/.bin/tsc ] \
+   || [ ! -d $crate/node_modules/json-schema-to-typescript ]; then
+  (cd $crate && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+step "cargo build (wasm32-unknown-unknown, release, build-std)"
+start=$(seconds)
+# Size-tuned release profile for this build only (the workspace profile is
+# shared with the native crates).
+RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  CARGO_PROFILE_RELEASE_LTO=fat \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+  CARGO_PROFILE_RELEASE_PANIC=abort \
+  /usr/bin/cargo build --release --quiet --target wasm32-unknown-unknown \
+    -Zbuild-std=std,panic_abort -p ennakko-wasm --target-dir "$target_dir"
+echo "built in $(( $(seconds) - start )) s"
+wasm=$target_dir/wasm32-unknown-unknown/release/ennakko_wasm.wasm
+
+step "wasm-bindgen + wasm-opt -> $pkg"
+stamp=$pkg/.source-sha256
+sum=$(cat "$wasm" $crate/js/* $crate/tools/* $crate/README.md | sha256sum | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f $pkg/web/ennakko_bg.wasm ] && [ -f $pkg/types/report.d.ts ]; then
+  echo "up to date"
+else
+  rm -rf "$pkg"
+  mkdir -p "$pkg"
+  wasm-bindgen --target web --out-dir $pkg/web --out-name ennakko "$wasm"
+  wasm-bindgen --target nodejs --out-dir $pkg/node --out-name ennakko "$wasm"
+  start=$(seconds)
+  # The features rustc 1.9x enables by default for wasm32-unknown-unknown
+  # (all supported by current browsers and Node 20).
+  $crate/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    $pkg/web/ennakko_bg.wasm -o $pkg/web/ennakko_bg.wasm
+  cp $pkg/web/ennakko_bg.wasm $pkg/node/ennakko_bg.wasm
+  echo "wasm-opt in $(( $(seconds) - start )) s"
+  echo '{ "type": "commonjs" }' > $pkg/node/package.json
+  cp $crate/js/api.js $crate/js/index.js $crate/js/node.js $crate/js/index.d.ts $crate/README.md $pkg/
+  pkg_version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
+  cat > $pkg/package.json <<EOF
+{
+  "name": "ennakko",
+  "version": "$pkg_version",
+  "description": "Ex-ante impact assessment (EVA) of public decisions: checklist language and scoring engine (WebAssembly)",
+  "license": "Apache-2.0 OR MIT",
+  "type": "module",
+  "main": "./node.js",
+  "module": "./index.js",
+  "browser": "./index.js",
+  "types": "./index.d.ts",
+  "exports": {
+    ".": {
+      "types": "./index.d.ts",
+      "node": "./node.js",
+      "default": "./index.js"
+    },
+    "./package.json": "./package.json"
+  },
+  "files": ["*.js", "*.d.ts", "types/", "web/", "node/", "README.md"],
+  "sideEffects": false
+}
+EOF
+  (cd $crate && node tools/gen-types.mjs pkg)
+  echo "$sum" > "$stamp"
+fi
+
+step "size"
+raw=$(stat -c %s $pkg/web/ennakko_bg.wasm)
+gz=$(gzip -9 -c $pkg/web/ennakko_bg.wasm | wc -c)
+printf 'ennakko_bg.wasm: %d bytes raw (%d KiB), %d bytes gzipped (%d KiB)\n' "$raw" $((raw / 1024)) "$gz" $((gz / 1024))
+echo "package in $root/$pkg ($(( $(seconds) - t0 )) s)"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Tests of the WebAssembly package and the drafting page:
+#   1. builds the package (scripts/build-wasm.sh; installs its toolchain if missing);
+#   2. Node tests (node --test): the shared conformance cases, the API, hostile
+#      input, TypeScript definitions, and the same bytes as the CLI for every example;
+#   3. the browser test: Debian's Chromium, headless, driven by playwright-core,
+#      fills in a decision on examples/web and checks it against the CLI.
+# Idempotent: each install step checks first. Screenshots go to
+# examples/web/screenshots/ (not committed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+t0=$(date +%s)
+
+./scripts/build-wasm.sh
+
+step "ennakko CLI (native; the tests compare with it)"
+cargo build -p ennakko-cli --quiet
+
+step "Node tests (bindings/wasm/tests)"
+(cd bindings/wasm && node --test --test-reporter=spec tests/)
+
+step "Chromium and playwright-core"
+if [ ! -x /usr/bin/chromium ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+/usr/bin/chromium --version
+if [ ! -d examples/web/node_modules/playwright-core ]; then
+  (cd examples/web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+step "browser test (examples/web/test)"
+(cd examples/web && node --test --test-reporter=spec test/)
+
+echo
+echo "wasm tests passed in $(( $(date +%s) - t0 )) s; screenshots in examples/web/screenshots/"
