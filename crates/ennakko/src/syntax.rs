@@ -77,8 +77,11 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
                     .iter()
                     .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
                     .unwrap_or(bytes.len() - i);
+                // `min(a, b)` and `max(a, b)` are calls, whose parentheses
+                // are counted already; a quantifier is never followed by `(`.
+                let call = bytes[i + len..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'(');
                 match &text[i..i + len] {
-                    "any" | "all" | "count" | "sum" | "min" | "max" => quants += 1,
+                    "any" | "all" | "count" | "sum" | "min" | "max" if !call => quants += 1,
                     "when" | "value" => quants = 0,
                     _ => {}
                 }
@@ -151,6 +154,8 @@ fn describe_found(text: &str, at: usize) -> String {
             let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
             format!("`{word}`")
         }
+        // Control characters would not show (or would act on a terminal).
+        Some(c) if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
         Some(c) => format!("`{c}`"),
     }
 }
@@ -354,24 +359,33 @@ impl Builder<'_> {
                 return Err(Box::new(self.too_deep(span, self.limits.max_nesting)));
             }
         }
-        let expr = self
+        // The depth of each subtree travels with it, so a long operator
+        // chain (`1 + 1 + 1 ...`, which the Pratt parser folds without
+        // recursion) stops growing at the limit: a tree much deeper than the
+        // limit would overflow the stack when it is dropped.
+        let limit = self.limits.max_expr_depth;
+        let cap =
+            |d: usize| -> Built<usize> { if d > limit { Err(Box::new(self.too_deep(span, limit))) } else { Ok(d) } };
+        let (expr, _): (Expr, usize) = self
             .pratt
-            .map_primary(|p| self.primary(p))
-            .map_prefix(|op, e| {
-                let e = e?;
+            .map_primary(|p| -> Built<(Expr, usize)> {
+                let e = self.primary(p)?;
+                let d = cap(depth(&e, limit + 1))?;
+                Ok((e, d))
+            })
+            .map_prefix(|op, e: Built<(Expr, usize)>| {
+                let (e, d) = e?;
                 let span = Span { file: self.file, start: op.as_span().start(), end: e.span.end };
                 let op = if op.as_rule() == Rule::not { UnaryOp::Not } else { UnaryOp::Neg };
-                Ok(Expr { kind: ExprKind::Unary(op, Box::new(e)), span })
+                Ok((Expr { kind: ExprKind::Unary(op, Box::new(e)), span }, cap(d + 1)?))
             })
-            .map_infix(|l, op, r| {
-                let (l, r) = (l?, r?);
+            .map_infix(|l: Built<(Expr, usize)>, op, r: Built<(Expr, usize)>| {
+                let ((l, dl), (r, dr)) = (l?, r?);
                 let span = Span { file: self.file, start: l.span.start, end: r.span.end };
-                Ok(Expr { kind: ExprKind::Binary(binary_op(op.as_rule()), Box::new(l), Box::new(r)), span })
+                let d = cap(dl.max(dr) + 1)?;
+                Ok((Expr { kind: ExprKind::Binary(binary_op(op.as_rule()), Box::new(l), Box::new(r)), span }, d))
             })
             .parse(pair.into_inner())?;
-        if depth(&expr, self.limits.max_expr_depth + 1) > self.limits.max_expr_depth {
-            return Err(Box::new(self.too_deep(span, self.limits.max_expr_depth)));
-        }
         Ok(expr)
     }
 
