@@ -38,6 +38,9 @@ for decision in examples/*/decision.yaml; do
   echo "ok: $decision"
 done
 
+step "Python module: build, ruff, mypy, pytest (scripts/test-python.sh)"
+./scripts/test-python.sh
+
 step "document templates rendered by LibreOffice (scripts/test-templates.sh)"
 ./scripts/test-templates.sh
 

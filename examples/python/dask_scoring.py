@@ -27,7 +27,9 @@ import ennakko
 from ennakko import plot
 
 
-def generate(partition: int, size: int, groups: list[str], domains: list[str]) -> list[dict[str, Any]]:
+def generate(
+    partition: int, size: int, groups: list[str], domains: list[str]
+) -> list[dict[str, Any]]:
     """`size` decisions for one partition, the same every time for the same partition."""
     rng = random.Random(partition)
     decisions = []
@@ -40,7 +42,9 @@ def generate(partition: int, size: int, groups: list[str], domains: list[str]) -
                 "magnitude": rng.choice(["minimal", "moderate", "severe"]),
                 "likelihood": rng.choice(["possible", "likely", "certain"]),
             }
-            for group, domain in rng.sample([(g, d) for g in groups for d in domains], k=rng.randint(0, 8))
+            for group, domain in rng.sample(
+                [(g, d) for g in groups for d in domains], k=rng.randint(0, 8)
+            )
         ]
         decisions.append(
             {
@@ -66,7 +70,10 @@ def summarize(reports: ennakko.Reports) -> list[tuple[str, int]]:
 
 
 def score_partition(
-    partitions: list[int], checklist: ennakko.Checklist, size: int, vocabulary: tuple[list[str], list[str]]
+    partitions: list[int],
+    checklist: ennakko.Checklist,
+    size: int,
+    vocabulary: tuple[list[str], list[str]],
 ) -> list[tuple[str, int]]:
     """Runs on a worker: generate, score in parallel, aggregate."""
     decisions = [d for p in partitions for d in generate(p, size, *vocabulary)]
@@ -83,7 +90,10 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
 
     checklist = ennakko.Checklist.standard("eva")
     described = checklist.describe()
-    vocabulary = ([g["id"] for g in described["groups"]], [d["id"] for d in described["domains"]])
+    vocabulary = (
+        [g["id"] for g in described["groups"]],
+        [d["id"] for d in described["domains"]],
+    )
     size = max(1, args.decisions // args.partitions)
     bag = db.from_sequence(range(args.partitions), npartitions=args.partitions)
     counts = bag.map_partitions(score_partition, checklist, size, vocabulary).foldby(
@@ -96,13 +106,16 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
     except ImportError:
         result = dict(counts.compute(scheduler="processes", num_workers=args.workers))
     else:
-        with LocalCluster(
-            n_workers=args.workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster, Client(cluster):
+        with (
+            LocalCluster(
+                n_workers=args.workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            ) as cluster,
+            Client(cluster),
+        ):
             result = dict(counts.compute())
     elapsed = time.perf_counter() - start
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import ennakko
@@ -21,22 +22,26 @@ try:
     EXAMPLES = Path(__file__).resolve().parents[1]
 except NameError:  # in a notebook
     EXAMPLES = Path.cwd().parent
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else Path(".")
+# Pictures go to the folder given on the command line, else a temporary one.
+if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+    OUT = Path(sys.argv[1])
+else:
+    OUT = Path(tempfile.gettempdir()) / "ennakko-example-plots"
 
-# %% Score every example decision (in parallel; one bad file does not stop the rest)
-checklist = ennakko.Checklist.standard("eva")
+# %% Score every example decision, each with the checklist it names (`eva` by
+# default), in parallel; one bad file does not stop the rest
 paths = sorted(EXAMPLES.glob("*/decision.yaml"))
-reports = checklist.score_many(paths, errors="skip")
+reports = ennakko.score_many(paths, errors="skip")
 for error in reports.errors:
     print(f"skipped {paths[getattr(error, 'index', 0)].parent.name}:\n{error}\n")
 
 # %% The verdicts
-print(f"{len(reports)} of {len(paths)} decisions scored with {checklist.name!r}")
+print(f"{len(reports)} of {len(paths)} decisions scored")
 for report in reports:
     proposal = report.proposals[0] if report.proposals else report.alternatives[-1]
     print(
-        f"  {report.verdict.level:5}  total {proposal.total.value:+6.2f}  "
-        f"completeness {proposal.completeness.ratio:4.0%}  {report.decision.title[:60]}"
+        f"  {report.verdict.level:5}  {report.checklist.id:12} total {proposal.total.value:+6.2f}  "
+        f"completeness {proposal.completeness.ratio:4.0%}  {report.decision.title[:50]}"
     )
 print("verdicts:", reports.verdicts())
 
@@ -68,7 +73,7 @@ except ImportError:
 else:
     OUT.mkdir(parents=True, exist_ok=True)
     ax = plot.hits(reports, lang="en")
-    ax.set_title("Decisions with a negative impact, by group")
+    ax.set_title("Negative impacts by group")
     ax.figure.tight_layout()
     ax.figure.savefig(OUT / "group-hits.png", dpi=120)
     ax = plot.heatmap(reports, statistic="negative", lang="en")

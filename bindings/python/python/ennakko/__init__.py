@@ -1,0 +1,115 @@
+"""ennakko: ex-ante impact assessment (EVA) of public decisions.
+
+Compile a checklist once, score decisions against it, and read the reports
+as typed objects, JSON, Markdown, HTML or DataFrames::
+
+    import ennakko
+    checklist = ennakko.Checklist.standard("eva")
+    report = checklist.score(pathlib.Path("decision.yaml"))
+    report.verdict.level            # "none", "light" or "full"
+    print(report.to_markdown(lang="sv"))
+
+    reports = checklist.score_many(decisions)   # parallel, without the GIL
+    df = reports.to_pandas()                    # long format, one row per result
+
+Errors are :class:`EnnakkoError` subclasses carrying the engine's
+diagnostics (code, message, file, line, column, JSON path, help).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from . import _ennakko, plot
+from ._checklist import (
+    Checklist,
+    DecisionInput,
+    checklist_for,
+    default_limits,
+    score,
+    score_many,
+    standard_names,
+)
+from ._errors import (
+    ChecklistError,
+    DecisionError,
+    EnnakkoError,
+    EvaluationError,
+    InternalError,
+)
+from ._frame import COLUMNS, rows, to_dataframe
+from ._report import (
+    AlternativeReport,
+    Cell,
+    ChecklistInfo,
+    Completeness,
+    DecisionInfo,
+    Entry,
+    Equity,
+    Finding,
+    MissingAnswer,
+    NamedScore,
+    Note,
+    Report,
+    Reports,
+    ScaleTerm,
+    ScoreRange,
+    Term,
+    TraceItem,
+    Verdict,
+    Vocabulary,
+)
+
+__version__: str = _ennakko.__version__
+
+__all__ = [
+    "COLUMNS",
+    "AlternativeReport",
+    "Cell",
+    "Checklist",
+    "ChecklistError",
+    "ChecklistInfo",
+    "Completeness",
+    "DecisionError",
+    "DecisionInfo",
+    "DecisionInput",
+    "EnnakkoError",
+    "Entry",
+    "Equity",
+    "EvaluationError",
+    "Finding",
+    "InternalError",
+    "MissingAnswer",
+    "NamedScore",
+    "Note",
+    "Report",
+    "Reports",
+    "ScaleTerm",
+    "ScoreRange",
+    "Term",
+    "TraceItem",
+    "Verdict",
+    "Vocabulary",
+    "__version__",
+    "checklist_for",
+    "default_limits",
+    "plot",
+    "render_diagnostics",
+    "rows",
+    "schema",
+    "score",
+    "score_many",
+    "standard_names",
+    "to_dataframe",
+]
+
+
+def schema(kind: Literal["decision", "report", "description", "diagnostic"]) -> dict[str, Any]:
+    """The JSON Schema of a decision document, a report, a checklist
+    description or a diagnostic, as a dict."""
+    return _ennakko.schema(kind)
+
+
+def render_diagnostics(diagnostics: list[dict[str, Any]]) -> str:
+    """Draws diagnostic dicts as text, the way the ``ennakko`` command prints them."""
+    return _ennakko.render_diagnostics(diagnostics)

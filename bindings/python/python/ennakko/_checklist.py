@@ -1,0 +1,379 @@
+"""Compiled checklists: compile once, score any number of decisions."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal, Union
+
+from . import _ennakko
+from ._errors import EnnakkoError
+from ._report import Report, Reports
+
+__all__ = [
+    "Checklist",
+    "DecisionInput",
+    "checklist_for",
+    "default_limits",
+    "score",
+    "score_many",
+    "standard_names",
+]
+
+DecisionInput = Union[dict[str, Any], str, bytes, bytearray, "os.PathLike[str]"]
+"""What :meth:`Checklist.score` accepts: a dict, JSON or YAML text (str or
+bytes), or a path to a ``.json``/``.yaml`` file."""
+
+Format = Literal["json", "yaml"]
+
+
+def standard_names() -> list[str]:
+    """Names of the standard checklists embedded in the library (e.g. ``["eva"]``)."""
+    return _ennakko.standard_names()
+
+
+def default_limits() -> dict[str, int]:
+    """The default resource limits, as a dict (see ``limits=`` of the constructors)."""
+    return _ennakko.default_limits()
+
+
+def _limits(limits: Mapping[str, int] | None) -> dict[str, int] | None:
+    """Checks limit overrides: known names, non-negative integers."""
+    if limits is None:
+        return None
+    if not isinstance(limits, Mapping):
+        raise TypeError(f"limits must be a dict, not {type(limits).__name__}")
+    known = default_limits()
+    out: dict[str, int] = {}
+    for key, value in limits.items():
+        if key not in known:
+            close = difflib.get_close_matches(str(key), list(known), n=1)
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else f"; the limits are: {', '.join(known)}"
+            )
+            raise ValueError(f"unknown limit {key!r}{hint}")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"limit {key!r} must be an int, not {type(value).__name__}")
+        if value < 0:
+            raise ValueError(f"limit {key!r} must not be negative")
+        out[key] = value
+    return out
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    if isinstance(items, (list, tuple)):
+        for start in range(0, len(items), size):
+            yield list(items[start : start + size])
+        return
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int | None) -> Any:
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        warnings.warn(
+            "progress=True needs tqdm (pip install tqdm); scoring without a progress bar",
+            stacklevel=3,
+        )
+        return _NoProgress()
+    return tqdm(total=total, unit="decision")
+
+
+class Checklist:
+    """A compiled checklist: immutable, thread-safe, picklable, and reusable
+    for any number of decisions.
+
+    Make one with :meth:`standard`, :meth:`from_file` or :meth:`from_source`;
+    score with :meth:`score` (one decision) or :meth:`score_many` (many, in
+    parallel on every core).
+    """
+
+    __slots__ = ("_native",)
+
+    _native: _ennakko.Checklist
+
+    def __init__(self, native: _ennakko.Checklist) -> None:
+        """Wraps a native checklist; use the class methods to make one."""
+        if not isinstance(native, _ennakko.Checklist):
+            raise TypeError(
+                "use Checklist.standard(), Checklist.from_file() or Checklist.from_source()"
+            )
+        self._native = native
+
+    # ---- making one ---------------------------------------------------------------------
+
+    @classmethod
+    def standard(cls, name: str = "eva", *, limits: Mapping[str, int] | None = None) -> Checklist:
+        """A standard checklist embedded in the library, by name (see
+        :meth:`standard_names`). Raises :class:`ChecklistError` (E0601) for an
+        unknown name, with a suggestion."""
+        return cls(_ennakko.Checklist.standard(name, _limits(limits)))
+
+    @staticmethod
+    def standard_names() -> list[str]:
+        """Names of the standard checklists embedded in the library."""
+        return standard_names()
+
+    @classmethod
+    def from_source(
+        cls,
+        text: str,
+        name: str = "<source>",
+        *,
+        limits: Mapping[str, int] | None = None,
+        files: Mapping[str, str] | None = None,
+    ) -> Checklist:
+        """Compiles checklist source text. `name` appears in diagnostics.
+
+        Imports may name standard checklists (``import "eva"``) and, when
+        `files` maps file names to sources, those files
+        (``import "./groups.eva"`` with ``files={"groups.eva": "..."}``).
+        Raises :class:`ChecklistError` with every problem found.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        file_map = None if files is None else {str(k): str(v) for k, v in files.items()}
+        return cls(_ennakko.Checklist.from_source(text, name, _limits(limits), file_map))
+
+    @classmethod
+    def from_file(
+        cls, path: str | os.PathLike[str], *, limits: Mapping[str, int] | None = None
+    ) -> Checklist:
+        """Compiles a checklist file (``*.eva``). Its imports may name standard
+        checklists or files under the file's folder (no absolute paths, no
+        ``..`` out of it). Raises OSError if the file cannot be read and
+        :class:`ChecklistError` if it does not compile."""
+        path = Path(path)
+        text = path.read_text(encoding="utf-8")
+        root = path.parent
+        return cls(_ennakko.Checklist.from_file_text(text, str(path), str(root), _limits(limits)))
+
+    # ---- what it is -----------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The standard name, or the name or path the checklist was compiled from."""
+        return self._native.name
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """Warnings found while compiling, as diagnostic dicts."""
+        return self._native.warnings()
+
+    @property
+    def limits(self) -> dict[str, int]:
+        """The resource limits this checklist compiles and scores with."""
+        return self._native.limits()
+
+    def describe(self) -> dict[str, Any]:
+        """What the checklist asks and knows about, as a dict: id, version,
+        title, languages, perspectives, domains, groups, facts, questions,
+        scales, scores and rules (see ``ennakko.schema("description")``)."""
+        return self._native.describe()
+
+    # ---- scoring -------------------------------------------------------------------------------
+
+    def score(self, decision: DecisionInput, *, format: Format | None = None) -> Report:
+        """Scores one decision.
+
+        `decision` is a dict, JSON or YAML text (str or bytes; JSON when it
+        starts with ``{`` or ``[``, else YAML, unless `format` says), or a path
+        (:class:`pathlib.Path`; format from the suffix, and diagnostics name
+        the file). A str is always document text, never a file name.
+
+        Raises :class:`DecisionError` when the decision is malformed or does not
+        fit the checklist, :class:`EvaluationError` when scoring exceeds
+        ``max_eval_steps``, OSError when a path cannot be read, TypeError for
+        any other kind of object.
+        """
+        return Report(self._native.score(decision, format))
+
+    def score_many(
+        self,
+        decisions: Iterable[DecisionInput],
+        *,
+        progress: bool = False,
+        errors: Literal["raise", "skip"] = "raise",
+        format: Format | None = None,
+        chunk_size: int = 4096,
+    ) -> Reports:
+        """Scores many decisions in parallel on every core, without the GIL.
+
+        `decisions` is any iterable of what :meth:`score` accepts (a generator
+        is read `chunk_size` at a time, so memory stays bounded). Returns
+        :class:`Reports`, in input order, equal to calling :meth:`score` one by
+        one.
+
+        With ``errors="raise"`` (default) the first failing decision raises
+        its exception, with ``.index`` set to its position. With
+        ``errors="skip"`` failed decisions are left out and their exceptions
+        collected in ``reports.errors``, each with ``.index``.
+
+        ``progress=True`` shows a tqdm progress bar (if tqdm is installed).
+        Set ``RAYON_NUM_THREADS`` before the first call to limit the threads.
+        """
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+            raise ValueError("chunk_size must be a positive int")
+        if isinstance(decisions, (str, bytes, bytearray, Mapping)) or hasattr(
+            decisions, "__fspath__"
+        ):
+            raise TypeError("score_many takes an iterable of decisions; use score() for one")
+        total = len(decisions) if hasattr(decisions, "__len__") else None  # type: ignore[arg-type]
+        bar = _progress_bar(total) if progress else _NoProgress()
+        out = Reports()
+        offset = 0
+        try:
+            for chunk in _chunks(decisions, chunk_size):
+                for i, result in enumerate(self._native.score_batch(chunk, format)):
+                    if isinstance(result, _ennakko.Report):
+                        out.append(Report(result))
+                        continue
+                    result.index = offset + i  # type: ignore[attr-defined]
+                    if errors == "raise":
+                        raise result
+                    out.errors.append(result)
+                offset += len(chunk)
+                bar.update(len(chunk))
+        finally:
+            bar.close()
+        return out
+
+    # ---- Python protocols ------------------------------------------------------------------------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (self._native.state(),))
+
+    def __repr__(self) -> str:
+        kind = "standard" if self._native.is_standard else "source"
+        return f"<ennakko.Checklist {self.name!r} ({kind})>"
+
+
+def _restore(state: tuple[Any, ...]) -> Checklist:
+    """Unpickles a checklist: compiles it again from its source and imports."""
+    return Checklist(_ennakko.Checklist.from_state(state))
+
+
+# ---- scoring with the checklist a decision names ------------------------------------------
+
+_STANDARD: dict[str, Checklist] = {}
+
+
+def _load(spec: str, base: Path | None) -> Checklist:
+    """A checklist by spec: a `.eva` file (relative to `base` if given) or a standard name."""
+    if spec.endswith(".eva") or "/" in spec or "\\" in spec:
+        path = Path(spec)
+        if base is not None and not path.is_absolute():
+            path = base / path
+        return Checklist.from_file(path)
+    if spec not in _STANDARD:
+        _STANDARD[spec] = Checklist.standard(spec)
+    return _STANDARD[spec]
+
+
+def _spec_of(decision: DecisionInput, format: Format | None) -> tuple[str, Path | None]:
+    spec = _ennakko.named_checklist(decision, format) or "eva"
+    base = Path(decision).parent if isinstance(decision, os.PathLike) else None
+    return spec, base
+
+
+def checklist_for(decision: DecisionInput, *, format: Format | None = None) -> Checklist:
+    """The checklist a decision names in its ``checklist`` field, else the
+    standard ``eva``. The field holds a standard name (``"children"``) or a
+    ``.eva`` file, read relative to the decision's folder when the decision is
+    a path. Standard checklists are compiled once per process."""
+    return _load(*_spec_of(decision, format))
+
+
+def _resolve(checklist: Checklist | str) -> Checklist:
+    if isinstance(checklist, Checklist):
+        return checklist
+    if isinstance(checklist, str):
+        return _load(checklist, None)
+    raise TypeError(f"checklist must be a Checklist or a name, not {type(checklist).__name__}")
+
+
+def score(
+    decision: DecisionInput,
+    *,
+    checklist: Checklist | str | None = None,
+    format: Format | None = None,
+) -> Report:
+    """Scores a decision as the ``ennakko score`` command does: with
+    `checklist` (a :class:`Checklist`, a standard name or a ``.eva`` path) if
+    given, else the one the decision names (see :func:`checklist_for`)."""
+    chosen = checklist_for(decision, format=format) if checklist is None else _resolve(checklist)
+    return chosen.score(decision, format=format)
+
+
+def score_many(
+    decisions: Iterable[DecisionInput],
+    *,
+    checklist: Checklist | str | None = None,
+    progress: bool = False,
+    errors: Literal["raise", "skip"] = "raise",
+    format: Format | None = None,
+    chunk_size: int = 4096,
+) -> Reports:
+    """Scores many decisions, each with `checklist` if given, else with the
+    checklist it names (see :func:`checklist_for`): decisions are grouped by
+    checklist and each group is scored with :meth:`Checklist.score_many`.
+    Results and errors are in input order, as for :meth:`Checklist.score_many`.
+    """
+    options: dict[str, Any] = {"progress": progress, "format": format, "chunk_size": chunk_size}
+    if checklist is not None:
+        return _resolve(checklist).score_many(decisions, errors=errors, **options)
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    items = list(decisions)
+    groups: dict[tuple[str, Path | None], list[int]] = {}
+    for i, decision in enumerate(items):
+        groups.setdefault(_spec_of(decision, format), []).append(i)
+    done: dict[int, Report | Exception] = {}
+    for (spec, base), indices in groups.items():
+        try:
+            chosen = _load(spec, base)
+        except (EnnakkoError, OSError) as e:
+            for i in indices:
+                done[i] = copy.copy(e)
+            continue
+        group = chosen.score_many([items[i] for i in indices], errors="skip", **options)
+        failed = {getattr(e, "index", -1): e for e in group.errors}
+        reports = iter(group)
+        for position, i in enumerate(indices):
+            done[i] = failed[position] if position in failed else next(reports)
+    out = Reports()
+    for i in range(len(items)):
+        result = done[i]
+        if isinstance(result, Report):
+            out.append(result)
+            continue
+        if isinstance(result, (EnnakkoError, OSError)) and getattr(result, "index", None) != i:
+            result.index = i  # type: ignore[union-attr]
+        if errors == "raise":
+            raise result
+        out.errors.append(result)
+    return out

@@ -1,0 +1,116 @@
+"""Exceptions raised by ennakko.
+
+Every exception carries the engine's structured diagnostics: a list of dicts
+with a stable ``code`` (see docs/errors.md), ``severity``, ``message``,
+``help`` and, where it applies, ``file``/``line``/``column`` (checklists) or a
+JSON ``path`` (decisions). The attributes of the exception repeat the fields
+of the first error, so ``except ennakko.DecisionError as e: e.path`` works.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "ChecklistError",
+    "DecisionError",
+    "EnnakkoError",
+    "EvaluationError",
+    "InternalError",
+]
+
+
+class EnnakkoError(Exception):
+    """Base class of every error ennakko raises for bad input.
+
+    Attributes:
+        diagnostics: every problem found, as dicts (errors first).
+        rendered: the diagnostics drawn as text, the way the CLI prints them.
+        code: code of the first error, e.g. ``"E0101"``.
+        message: message of the first error.
+        help: how to fix the first error, if known.
+        file: file of the first error (checklists; decisions read from a path).
+        line: 1-based line of the first error, if known.
+        column: 1-based column (in characters) of the first error, if known.
+        path: JSON path of the first error in the decision, e.g.
+            ``"$.alternatives[1].impacts[0].group"``.
+        index: for ``Checklist.score_many``, the position of the decision
+            that failed; otherwise ``None``.
+    """
+
+    diagnostics: list[dict[str, Any]]
+    rendered: str
+    index: int | None
+
+    def __init__(self, rendered: str, diagnostics: list[dict[str, Any]]) -> None:
+        super().__init__(rendered.rstrip("\n"))
+        self.rendered = rendered
+        self.diagnostics = list(diagnostics)
+        self.index = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.rendered, self.diagnostics), {"index": self.index})
+
+    @property
+    def first(self) -> dict[str, Any]:
+        """The first error (or, failing that, the first diagnostic)."""
+        for d in self.diagnostics:
+            if d.get("severity") == "error":
+                return d
+        return self.diagnostics[0] if self.diagnostics else {}
+
+    @property
+    def code(self) -> str | None:
+        """Code of the first error, e.g. ``"D0103"``."""
+        return self.first.get("code")
+
+    @property
+    def message(self) -> str | None:
+        """Message of the first error."""
+        return self.first.get("message")
+
+    @property
+    def help(self) -> str | None:
+        """How to fix the first error."""
+        return self.first.get("help")
+
+    @property
+    def file(self) -> str | None:
+        """File of the first error."""
+        return self.first.get("file")
+
+    @property
+    def line(self) -> int | None:
+        """1-based line of the first error."""
+        return self.first.get("line")
+
+    @property
+    def column(self) -> int | None:
+        """1-based column of the first error, counted in characters."""
+        return self.first.get("column")
+
+    @property
+    def path(self) -> str | None:
+        """JSON path of the first error in a decision document."""
+        return self.first.get("path")
+
+    @property
+    def codes(self) -> list[str]:
+        """Codes of all diagnostics, in order."""
+        return [str(d.get("code")) for d in self.diagnostics]
+
+
+class ChecklistError(EnnakkoError):
+    """A checklist failed to compile (codes ``E....``)."""
+
+
+class DecisionError(EnnakkoError):
+    """A decision document is malformed or does not fit the checklist (``D....``)."""
+
+
+class EvaluationError(EnnakkoError):
+    """Scoring ran out of its step budget, ``max_eval_steps`` (``R0001``)."""
+
+
+class InternalError(EnnakkoError):
+    """A bug in ennakko was caught at the boundary (``X0001``); please report it."""

@@ -1,0 +1,1145 @@
+//! The native half of the `ennakko` Python package: `ennakko._ennakko`.
+//!
+//! This crate only converts. Python values become decisions, limits and
+//! checklist sources; core results become Python objects; core diagnostics
+//! become the exception classes defined in `ennakko/_errors.py`. Everything
+//! else (compiling, scoring, rendering) is the `ennakko` crate's.
+//!
+//! Nothing here may panic on user data: every fallible step returns an
+//! error, and calls into the core run under `catch_unwind` so that even a
+//! bug surfaces as `ennakko.InternalError`, never as a `PanicException`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use ennakko::decision::Direction;
+use ennakko::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
+use ennakko::report::Vocabulary;
+use ennakko::{Checklist as CoreChecklist, CompileError, Decision, Diagnostic, Format, Limits, Options, ScoreError};
+use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+/// Reports are built on rayon's threads and dropped on Python's: mimalloc
+/// frees across threads cheaply, where the system allocator takes locks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+// ---- errors ------------------------------------------------------------------------
+
+/// Which exception class of `ennakko._errors` a failure becomes.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Checklist,
+    Decision,
+    Evaluation,
+    Internal,
+}
+
+/// A failure on its way to Python: the class and the core's diagnostics.
+#[derive(Debug)]
+struct Failure {
+    kind: Kind,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Failure {
+    fn new(kind: Kind, diagnostic: Diagnostic) -> Failure {
+        Failure { kind, diagnostics: vec![diagnostic] }
+    }
+
+    /// A panic caught at the boundary: a bug in ennakko, reported as data.
+    fn internal(payload: Box<dyn std::any::Any + Send>) -> Failure {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Failure::new(
+            Kind::Internal,
+            Diagnostic::error("X0001", format!("internal error in ennakko: {what}"))
+                .with_help("this is a bug in ennakko; please report it with the input that caused it"),
+        )
+    }
+
+    /// Names the document for diagnostics that name none (as the CLI does).
+    fn in_file(mut self, file: Option<&str>) -> Failure {
+        if let Some(file) = file {
+            for d in &mut self.diagnostics {
+                if d.file.is_none() {
+                    d.file = Some(file.to_string());
+                }
+            }
+        }
+        self
+    }
+}
+
+impl From<CompileError> for Failure {
+    fn from(e: CompileError) -> Failure {
+        Failure { kind: Kind::Checklist, diagnostics: e.diagnostics }
+    }
+}
+
+impl From<ScoreError> for Failure {
+    fn from(e: ScoreError) -> Failure {
+        let kind = match e {
+            ScoreError::Decision(_) => Kind::Decision,
+            ScoreError::Eval(_) => Kind::Evaluation,
+        };
+        Failure { kind, diagnostics: e.diagnostics() }
+    }
+}
+
+impl From<ennakko::DecisionError> for Failure {
+    fn from(e: ennakko::DecisionError) -> Failure {
+        Failure { kind: Kind::Decision, diagnostics: e.diagnostics }
+    }
+}
+
+/// Runs core code, turning a panic into an internal failure.
+fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| Err(Failure::internal(payload)))
+}
+
+/// The exception instance (not raised) for a failure.
+fn exception<'py>(py: Python<'py>, failure: &Failure) -> Bound<'py, PyAny> {
+    let rendered = ennakko::diagnostic::render_all(&failure.diagnostics);
+    let class = match failure.kind {
+        Kind::Checklist => "ChecklistError",
+        Kind::Decision => "DecisionError",
+        Kind::Evaluation => "EvaluationError",
+        Kind::Internal => "InternalError",
+    };
+    let made = (|| {
+        let diagnostics = to_py(py, &serde_json::to_value(&failure.diagnostics).unwrap_or_default())?;
+        py.import("ennakko._errors")?.getattr(class)?.call1((rendered.clone(), diagnostics))
+    })();
+    match made {
+        Ok(e) if e.is_instance_of::<PyBaseException>() => e,
+        // Without the Python half (someone imported `_ennakko` alone): a plain ValueError.
+        _ => PyValueError::new_err(rendered).into_value(py).into_bound(py).into_any(),
+    }
+}
+
+fn raise(py: Python<'_>, failure: Failure) -> PyErr {
+    PyErr::from_value(exception(py, &failure))
+}
+
+// ---- values: serde_json <-> Python ---------------------------------------------------
+
+/// A JSON value as plain Python objects (dict, list, str, int, float, bool, None).
+fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serializable core value as Python objects.
+fn serialize<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    to_py(py, &value)
+}
+
+/// One step of a JSON path, collected while an error travels up.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Why a Python value could not become JSON.
+enum Unfit {
+    /// Nested deeper than the limit (the core's D0003).
+    Depth,
+    /// A value JSON cannot hold (the core's D0101), with the path to it.
+    Value { path: Vec<Step>, message: String },
+    /// NaN or an infinity (the core's D0104, as for `.nan` in YAML).
+    NotFinite { path: Vec<Step>, number: f64 },
+}
+
+impl Unfit {
+    fn value(message: impl Into<String>) -> Unfit {
+        Unfit::Value { path: Vec::new(), message: message.into() }
+    }
+
+    fn at(mut self, step: Step) -> Unfit {
+        if let Unfit::Value { path, .. } | Unfit::NotFinite { path, .. } = &mut self {
+            path.push(step);
+        }
+        self
+    }
+
+    /// The failure as the core words the same problems in text documents.
+    fn into_failure(self, max_depth: usize) -> Failure {
+        match self {
+            Unfit::Depth => Failure::new(
+                Kind::Decision,
+                Diagnostic::error(
+                    "D0003",
+                    format!("the decision nests more than {max_depth} levels deep; the limit is {max_depth}"),
+                )
+                .with_help("a decision needs only a few levels: check for runaway nesting"),
+            ),
+            Unfit::Value { path, message } => Failure::new(
+                Kind::Decision,
+                Diagnostic::error("D0101", message)
+                    .with_help("a decision holds only dicts, lists, strings, numbers, booleans and None")
+                    .at_path(json_path(&path)),
+            ),
+            Unfit::NotFinite { path, number } => Failure::new(
+                Kind::Decision,
+                Diagnostic::error("D0104", format!("the number {number} is not finite"))
+                    .with_help("write an ordinary number")
+                    .at_path(json_path(&path)),
+            ),
+        }
+    }
+}
+
+/// `$.alternatives[1].impacts` from steps collected innermost first.
+fn json_path(steps: &[Step]) -> String {
+    let mut text = String::from("$");
+    for step in steps.iter().rev() {
+        match step {
+            Step::Index(i) => text.push_str(&format!("[{i}]")),
+            Step::Key(k) => text.push_str(&format!(".{k}")),
+        }
+    }
+    text
+}
+
+/// A Python value as JSON. `depth` is the value's level (1 for the whole
+/// document) and, as the core measures decisions, every value counts, scalars
+/// included: anything below level `max_depth` is refused, which also stops
+/// self-referencing dicts and lists.
+fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize) -> Result<Value, Unfit> {
+    if depth > max_depth {
+        return Err(Unfit::Depth);
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|e| Unfit::value(e.to_string()));
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        return int_value(obj);
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return float_value(f.value());
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::with_capacity(dict.len());
+        for (k, v) in dict.iter() {
+            let key = match k.cast::<PyString>() {
+                Ok(s) => s.to_cow().map_err(|e| Unfit::value(e.to_string()))?.into_owned(),
+                Err(_) => {
+                    let shown = k.repr().map(|r| r.to_string()).unwrap_or_default();
+                    return Err(Unfit::value(format!("keys must be strings, not {shown}")));
+                }
+            };
+            let value = from_py(&v, depth + 1, max_depth).map_err(|e| e.at(Step::Key(key.clone())))?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
+        for (i, item) in obj.try_iter().map_err(|e| Unfit::value(e.to_string()))?.enumerate() {
+            let item = item.map_err(|e| Unfit::value(e.to_string()))?;
+            items.push(from_py(&item, depth + 1, max_depth).map_err(|e| e.at(Step::Index(i)))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    // Integers and floats of other libraries (numpy) through __index__ / __float__.
+    if obj.hasattr("__index__").unwrap_or(false) {
+        return int_value(obj);
+    }
+    if obj.hasattr("__float__").unwrap_or(false)
+        && let Ok(f) = obj.extract::<f64>()
+    {
+        return float_value(f);
+    }
+    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Err(Unfit::value(format!("a value of Python type `{type_name}` cannot be part of a decision")))
+}
+
+fn int_value(obj: &Bound<'_, PyAny>) -> Result<Value, Unfit> {
+    if let Ok(i) = obj.extract::<i64>() {
+        return Ok(Value::from(i));
+    }
+    if let Ok(u) = obj.extract::<u64>() {
+        return Ok(Value::from(u));
+    }
+    match obj.extract::<f64>() {
+        Ok(f) => float_value(f),
+        Err(_) => Err(Unfit::value("the integer is too large")),
+    }
+}
+
+fn float_value(f: f64) -> Result<Value, Unfit> {
+    serde_json::Number::from_f64(f).map(Value::Number).ok_or_else(|| Unfit::NotFinite { path: Vec::new(), number: f })
+}
+
+// ---- limits -------------------------------------------------------------------------
+
+/// Limits from a dict of overrides (unknown keys are checked on the Python side).
+fn limits_from(limits: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
+    let Some(limits) = limits.filter(|l| !l.is_none()) else {
+        return Ok(Limits::default());
+    };
+    let value = from_py(limits, 1, 4).map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
+    serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid limits: {e}")))
+}
+
+fn limits_json(limits: &Limits) -> String {
+    serde_json::to_string(limits).unwrap_or_default()
+}
+
+// ---- imports: recorded so that a checklist can be pickled -----------------------------
+
+/// One resolved import: who imported what, and what it resolved to.
+#[derive(Debug, Clone)]
+struct Import {
+    importer: String,
+    target: String,
+    name: String,
+    text: String,
+}
+
+/// Resolves through another resolver and remembers every file it served
+/// (standard checklists are embedded, so they need no remembering).
+struct Recording {
+    inner: Box<dyn Resolver>,
+    log: Mutex<Vec<Import>>,
+}
+
+impl Resolver for Recording {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+        let resolved = self.inner.resolve(importer, target)?;
+        if !resolved.name.starts_with("<std>/")
+            && let Ok(mut log) = self.log.lock()
+        {
+            log.push(Import {
+                importer: importer.to_string(),
+                target: target.to_string(),
+                name: resolved.name.clone(),
+                text: resolved.text.clone(),
+            });
+        }
+        Ok(resolved)
+    }
+}
+
+/// Serves recorded imports again, without touching the file system.
+struct Replay {
+    imports: Vec<Import>,
+}
+
+impl Resolver for Replay {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+        match self.imports.iter().find(|i| i.importer == importer && i.target == target) {
+            Some(i) => Ok(Resolved { name: i.name.clone(), text: i.text.clone() }),
+            None => StdResolver.resolve(importer, target),
+        }
+    }
+}
+
+/// How a checklist was made, so that it can be made again after pickling.
+#[derive(Debug, Clone)]
+enum Origin {
+    Standard { name: String },
+    Source { name: String, text: String, imports: Vec<Import> },
+}
+
+// ---- decisions in -----------------------------------------------------------------------
+
+/// A decision as taken from Python, before any parsing.
+enum Input {
+    Text { text: String, format: Format, file: Option<String> },
+    Bytes { bytes: Vec<u8>, format: Format, file: Option<String> },
+    File { path: PathBuf, format: Option<Format> },
+    Value(Value),
+    Unfit(Failure),
+}
+
+/// Why one decision produced no report.
+enum Problem {
+    Failure(Failure),
+    Io(std::io::Error, PathBuf),
+}
+
+impl From<Failure> for Problem {
+    fn from(f: Failure) -> Problem {
+        Problem::Failure(f)
+    }
+}
+
+fn parse_format(format: Option<&str>) -> PyResult<Option<Format>> {
+    match format {
+        None => Ok(None),
+        Some("json") => Ok(Some(Format::Json)),
+        Some("yaml") | Some("yml") => Ok(Some(Format::Yaml)),
+        Some(other) => Err(PyValueError::new_err(format!("format must be \"json\" or \"yaml\", not {other:?}"))),
+    }
+}
+
+/// JSON when the text opens like JSON, else YAML (JSON is YAML too, but the
+/// JSON parser gives better messages for JSON).
+fn sniff(text: &[u8]) -> Format {
+    let text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') | Some(b'[') => Format::Json,
+        _ => Format::Yaml,
+    }
+}
+
+/// Takes a decision from Python (under the GIL): dicts are converted now,
+/// text and files are parsed later, without the GIL.
+fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyResult<Input> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?.into_owned();
+        let format = format.unwrap_or_else(|| sniff(text.as_bytes()));
+        return Ok(Input::Text { text, format, file: None });
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        let bytes = b.as_bytes().to_vec();
+        let format = format.unwrap_or_else(|| sniff(&bytes));
+        return Ok(Input::Bytes { bytes, format, file: None });
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        let bytes = b.to_vec();
+        let format = format.unwrap_or_else(|| sniff(&bytes));
+        return Ok(Input::Bytes { bytes, format, file: None });
+    }
+    if obj.cast::<PyDict>().is_ok() {
+        return Ok(match from_py(obj, 1, limits.max_decision_depth) {
+            Ok(value) => Input::Value(value),
+            Err(unfit) => Input::Unfit(unfit.into_failure(limits.max_decision_depth)),
+        });
+    }
+    if obj.hasattr("__fspath__")? {
+        let path: PathBuf = obj.extract()?;
+        return Ok(Input::File { path, format });
+    }
+    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Err(PyTypeError::new_err(format!(
+        "a decision must be a dict, a JSON or YAML str or bytes, or a path (pathlib.Path), not {type_name}"
+    )))
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            Kind::Decision,
+            Diagnostic::error("D0001", format!("the decision is not valid UTF-8: {e}"))
+                .with_help("save the document as UTF-8"),
+        )
+    })
+}
+
+/// Parses and scores one decision (no GIL needed).
+fn run(checklist: &CoreChecklist, input: Input) -> Result<ennakko::Report, Problem> {
+    let scored = |text: &str, format: Format, file: Option<&str>| {
+        guarded(|| checklist.score_str(text, format).map_err(|e| Failure::from(e).in_file(file)))
+    };
+    match input {
+        Input::Text { text, format, file } => Ok(scored(&text, format, file.as_deref())?),
+        Input::Bytes { bytes, format, file } => Ok(scored(&utf8(bytes)?, format, file.as_deref())?),
+        Input::File { path, format } => {
+            let bytes = std::fs::read(&path).map_err(|e| Problem::Io(e, path.clone()))?;
+            let name = path.display().to_string();
+            let format = format.unwrap_or_else(|| Format::from_path(&name));
+            let text = utf8(bytes).map_err(|f| f.in_file(Some(&name)))?;
+            Ok(scored(&text, format, Some(&name))?)
+        }
+        Input::Value(value) => Ok(guarded(|| {
+            let decision = Decision::from_value(value)?;
+            checklist.score(&decision).map_err(Failure::from)
+        })?),
+        Input::Unfit(failure) => Err(Problem::Failure(failure)),
+    }
+}
+
+fn problem_to_exception<'py>(py: Python<'py>, problem: Problem) -> Bound<'py, PyAny> {
+    match problem {
+        Problem::Failure(f) => exception(py, &f),
+        Problem::Io(e, path) => {
+            let err = PyErr::from(e);
+            let value = err.value(py).clone();
+            // Name the file, as open() does.
+            let _ = value.setattr("filename", path.display().to_string());
+            value.into_any()
+        }
+    }
+}
+
+// ---- the Python classes ------------------------------------------------------------------
+
+/// A compiled checklist (native half of `ennakko.Checklist`).
+#[pyclass(frozen, module = "ennakko._ennakko", name = "Checklist")]
+struct PyChecklist {
+    inner: CoreChecklist,
+    origin: Origin,
+}
+
+fn compile(
+    py: Python<'_>,
+    name: &str,
+    text: &str,
+    limits: Limits,
+    resolver: Box<dyn Resolver>,
+) -> PyResult<(CoreChecklist, Vec<Import>)> {
+    let recording = Arc::new(Recording { inner: resolver, log: Mutex::new(Vec::new()) });
+    let options = Options { limits, resolver: recording.clone() };
+    let compiled = py.detach(|| guarded(|| CoreChecklist::compile(name, text, &options).map_err(Failure::from)));
+    let checklist = compiled.map_err(|f| raise(py, f))?;
+    let imports = recording.log.lock().map(|log| log.clone()).unwrap_or_default();
+    Ok((checklist, imports))
+}
+
+#[pymethods]
+impl PyChecklist {
+    /// Compiles a standard checklist by name.
+    #[staticmethod]
+    #[pyo3(signature = (name, limits=None))]
+    fn standard(py: Python<'_>, name: &str, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyChecklist> {
+        let limits = limits_from(limits)?;
+        let origin = Origin::Standard { name: name.to_string() };
+        let inner = match ennakko::stdlib::source(name) {
+            Some(text) => compile(py, &format!("<std>/{name}.eva"), text, limits, Box::new(StdResolver))?.0,
+            // Unknown name: the core's own error, with its suggestion.
+            None => CoreChecklist::standard(name).map_err(|e| raise(py, e.into()))?,
+        };
+        Ok(PyChecklist { inner, origin })
+    }
+
+    /// Compiles checklist source; imports may name standard checklists, or
+    /// files given in `files` (file name to source).
+    #[staticmethod]
+    #[pyo3(signature = (text, name, limits=None, files=None))]
+    fn from_source(
+        py: Python<'_>,
+        text: &str,
+        name: &str,
+        limits: Option<&Bound<'_, PyAny>>,
+        files: Option<BTreeMap<String, String>>,
+    ) -> PyResult<PyChecklist> {
+        let limits = limits_from(limits)?;
+        let resolver: Box<dyn Resolver> = match files {
+            Some(files) => Box::new(MapResolver { files }),
+            None => Box::new(StdResolver),
+        };
+        let (inner, imports) = compile(py, name, text, limits, resolver)?;
+        Ok(PyChecklist { inner, origin: Origin::Source { name: name.into(), text: text.into(), imports } })
+    }
+
+    /// Compiles a checklist read from a file; imports may read files under `root`.
+    #[staticmethod]
+    #[pyo3(signature = (text, name, root, limits=None))]
+    fn from_file_text(
+        py: Python<'_>,
+        text: &str,
+        name: &str,
+        root: PathBuf,
+        limits: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyChecklist> {
+        let limits = limits_from(limits)?;
+        let (inner, imports) = compile(py, name, text, limits, Box::new(FileResolver { root }))?;
+        Ok(PyChecklist { inner, origin: Origin::Source { name: name.into(), text: text.into(), imports } })
+    }
+
+    /// What pickling stores: how to compile the checklist again.
+    fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let limits = limits_json(self.inner.limits());
+        match &self.origin {
+            Origin::Standard { name } => ("standard", name.as_str(), limits).into_pyobject(py),
+            Origin::Source { name, text, imports } => {
+                let imports: Vec<(&str, &str, &str, &str)> = imports
+                    .iter()
+                    .map(|i| (i.importer.as_str(), i.target.as_str(), i.name.as_str(), i.text.as_str()))
+                    .collect();
+                ("source", name.as_str(), limits, text.as_str(), imports).into_pyobject(py)
+            }
+        }
+    }
+
+    /// Compiles a checklist again from `state()`.
+    #[staticmethod]
+    fn from_state(py: Python<'_>, state: &Bound<'_, PyTuple>) -> PyResult<PyChecklist> {
+        let kind: String = state.get_item(0)?.extract()?;
+        let name: String = state.get_item(1)?.extract()?;
+        let limits_text: String = state.get_item(2)?.extract()?;
+        let limits: Limits = serde_json::from_str(&limits_text)
+            .map_err(|e| PyValueError::new_err(format!("invalid pickled limits: {e}")))?;
+        match kind.as_str() {
+            "standard" => {
+                let text = ennakko::stdlib::source(&name)
+                    .ok_or_else(|| PyValueError::new_err(format!("no standard checklist `{name}` to unpickle")))?;
+                let (inner, _) = compile(py, &format!("<std>/{name}.eva"), text, limits, Box::new(StdResolver))?;
+                Ok(PyChecklist { inner, origin: Origin::Standard { name } })
+            }
+            "source" => {
+                let text: String = state.get_item(3)?.extract()?;
+                let recorded: Vec<(String, String, String, String)> = state.get_item(4)?.extract()?;
+                let imports: Vec<Import> = recorded
+                    .into_iter()
+                    .map(|(importer, target, name, text)| Import { importer, target, name, text })
+                    .collect();
+                let replay = Box::new(Replay { imports: imports.clone() });
+                let (inner, _) = compile(py, &name, &text, limits, replay)?;
+                Ok(PyChecklist { inner, origin: Origin::Source { name, text, imports } })
+            }
+            other => Err(PyValueError::new_err(format!("unknown pickled checklist kind {other:?}"))),
+        }
+    }
+
+    /// The name the checklist was compiled under.
+    #[getter]
+    fn name(&self) -> String {
+        match &self.origin {
+            Origin::Standard { name } => name.clone(),
+            Origin::Source { name, .. } => name.clone(),
+        }
+    }
+
+    /// Whether it is a standard checklist (compiled by name).
+    #[getter]
+    fn is_standard(&self) -> bool {
+        matches!(self.origin, Origin::Standard { .. })
+    }
+
+    /// The checklist's description as a dict.
+    fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.describe())
+    }
+
+    /// Warnings found while compiling, as diagnostic dicts.
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.warnings())
+    }
+
+    /// The limits in force, as a dict.
+    fn limits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.limits())
+    }
+
+    /// Scores one decision; raises the failure.
+    #[pyo3(signature = (decision, format=None))]
+    fn score(&self, py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<PyReport> {
+        let input = take(decision, parse_format(format)?, self.inner.limits())?;
+        let checklist = &self.inner;
+        match py.detach(|| run(checklist, input)) {
+            Ok(report) => Ok(PyReport::new(report)),
+            Err(problem) => Err(PyErr::from_value(problem_to_exception(py, problem))),
+        }
+    }
+
+    /// Scores a list of decisions in parallel, without the GIL. Returns a
+    /// list holding, in input order, a `Report` or the exception instance.
+    /// A decision of the wrong Python type raises `TypeError` at once.
+    #[pyo3(signature = (decisions, format=None))]
+    fn score_batch<'py>(
+        &self,
+        py: Python<'py>,
+        decisions: &Bound<'py, PyAny>,
+        format: Option<&str>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let format = parse_format(format)?;
+        let limits = self.inner.limits();
+        let mut inputs = Vec::with_capacity(decisions.len().unwrap_or(0));
+        for item in decisions.try_iter()? {
+            inputs.push(take(&item?, format, limits)?);
+        }
+        let checklist = &self.inner;
+        let results: Vec<Result<ennakko::Report, Problem>> =
+            py.detach(|| inputs.into_par_iter().map(|input| run(checklist, input)).collect());
+        let out = PyList::empty(py);
+        for result in results {
+            match result {
+                Ok(report) => out.append(Bound::new(py, PyReport::new(report))?)?,
+                Err(problem) => out.append(problem_to_exception(py, problem))?,
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A report (native half of `ennakko.Report`). Reports of one checklist
+/// share its vocabulary (the core keeps it behind an `Arc`), so a report
+/// holds little more than its results.
+#[pyclass(frozen, module = "ennakko._ennakko", name = "Report")]
+struct PyReport {
+    inner: Arc<ennakko::Report>,
+}
+
+impl PyReport {
+    fn new(report: ennakko::Report) -> PyReport {
+        PyReport { inner: Arc::new(report) }
+    }
+}
+
+#[pymethods]
+impl PyReport {
+    /// Reads a report from its JSON form.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyReport> {
+        serde_json::from_str(text).map(PyReport::new).map_err(|e| PyValueError::new_err(format!("not a report: {e}")))
+    }
+
+    /// Reads a report from its dict form.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+        let value = from_py(data, 1, 256).map_err(|_| PyValueError::new_err("not a report: not JSON data"))?;
+        serde_json::from_value(value)
+            .map(PyReport::new)
+            .map_err(|e| PyValueError::new_err(format!("not a report: {e}")))
+    }
+
+    /// The report as JSON text: compact, or indented by `indent` spaces.
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        let value = &*self.inner;
+        let out = match indent {
+            None => serde_json::to_vec(value),
+            Some(n) => {
+                let spaces = " ".repeat(n.min(16));
+                let mut out = Vec::new();
+                let formatter = serde_json::ser::PrettyFormatter::with_indent(spaces.as_bytes());
+                let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+                serde::Serialize::serialize(value, &mut ser).map(|_| out)
+            }
+        };
+        let bytes = out.map_err(|e| PyValueError::new_err(e.to_string()))?;
+        String::from_utf8(bytes).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// The whole report as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &*self.inner)
+    }
+
+    /// One top-level field of the report as plain data.
+    fn part<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let r = &*self.inner;
+        match name {
+            "checklist" => serialize(py, &r.checklist),
+            "decision" => serialize(py, &r.decision),
+            "verdict" => serialize(py, &r.verdict),
+            "alternatives" => serialize(py, &r.alternatives),
+            "findings" => serialize(py, &r.findings),
+            "notes" => serialize(py, &r.notes),
+            "vocabulary" => serialize(py, &*r.vocabulary),
+            other => Err(PyValueError::new_err(format!("a report has no part {other:?}"))),
+        }
+    }
+
+    /// The decision's id.
+    #[getter]
+    fn decision_id(&self) -> &str {
+        &self.inner.decision.id
+    }
+
+    /// The verdict level: "none", "light" or "full".
+    #[getter]
+    fn verdict_level(&self) -> String {
+        verdict_name(&self.inner)
+    }
+
+    /// The decision's preferred language, if it names one.
+    #[getter]
+    fn language(&self) -> Option<&str> {
+        self.inner.decision.language.as_deref()
+    }
+
+    /// How many alternatives and findings the report has.
+    fn counts(&self) -> (usize, usize) {
+        (self.inner.alternatives.len(), self.inner.findings.len())
+    }
+
+    /// The report as Markdown.
+    fn markdown(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        let report = &*self.inner;
+        py.detach(|| guarded(|| Ok(ennakko::render::markdown(report, lang)))).map_err(|f| raise(py, f))
+    }
+
+    /// The report as a self-contained HTML page.
+    fn html(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        let report = &*self.inner;
+        py.detach(|| guarded(|| Ok(ennakko::render::html(report, lang)))).map_err(|f| raise(py, f))
+    }
+
+    /// How one result was reached, in plain language (None for an unknown id).
+    fn explain(&self, py: Python<'_>, id: &str, lang: &str) -> PyResult<Option<String>> {
+        let report = &*self.inner;
+        guarded(|| Ok(ennakko::render::explain(report, id, lang))).map_err(|f| raise(py, f))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyReport>().map(|o| *o.get().inner == *self.inner).unwrap_or(false)
+    }
+
+    fn __hash__(&self) -> PyResult<isize> {
+        Err(PyTypeError::new_err("reports are not hashable"))
+    }
+}
+
+fn verdict_name(report: &ennakko::Report) -> String {
+    match serde_json::to_value(report.verdict.level) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+// ---- long-format rows ------------------------------------------------------------------------
+
+/// Column names of `rows`, in order.
+const COLUMNS: [&str; 27] = [
+    "report",
+    "decision",
+    "decision_kind",
+    "checklist",
+    "verdict",
+    "alternative",
+    "alternative_kind",
+    "kind",
+    "id",
+    "perspective",
+    "domain",
+    "group",
+    "vulnerable",
+    "question",
+    "value",
+    "low",
+    "high",
+    "direction",
+    "mitigated",
+    "magnitude",
+    "likelihood",
+    "people",
+    "timing",
+    "reversibility",
+    "evidence",
+    "completeness",
+    "equity_gap",
+];
+
+const LEVELS: [&str; 6] = ["magnitude", "likelihood", "people", "timing", "reversibility", "evidence"];
+
+/// One row; strings borrow from the reports.
+#[derive(Default, Clone)]
+struct Row<'a> {
+    /// Position of the report in the list given.
+    report: usize,
+    text: [Option<&'a str>; 12],
+    vulnerable: Option<bool>,
+    numbers: [Option<f64>; 4],
+    mitigated: Option<bool>,
+    levels: [Option<&'a str>; 6],
+    completeness: Option<f64>,
+    equity_gap: Option<f64>,
+}
+
+// Indices into Row::text.
+const T_DECISION: usize = 0;
+const T_DECISION_KIND: usize = 1;
+const T_CHECKLIST: usize = 2;
+const T_VERDICT: usize = 3;
+const T_ALTERNATIVE: usize = 4;
+const T_ALTERNATIVE_KIND: usize = 5;
+const T_KIND: usize = 6;
+const T_ID: usize = 7;
+const T_PERSPECTIVE: usize = 8;
+const T_DOMAIN: usize = 9;
+const T_GROUP: usize = 10;
+const T_QUESTION: usize = 11;
+
+fn rows_of<'a>(
+    position: usize,
+    report: &'a ennakko::Report,
+    vocabulary: &'a Vocabulary,
+    verdict: &'a str,
+    cell_ids: &'a [Vec<String>],
+    out: &mut Vec<Row<'a>>,
+) {
+    let perspective_of: HashMap<&str, &str> =
+        vocabulary.domains.iter().filter_map(|d| Some((d.id.as_str(), d.tag.as_deref()?))).collect();
+    let vulnerable: HashMap<&str, bool> =
+        vocabulary.groups.iter().map(|g| (g.id.as_str(), g.tag.as_deref() == Some("vulnerable"))).collect();
+    for (a, alt) in report.alternatives.iter().enumerate() {
+        let mut base = Row { report: position, ..Row::default() };
+        base.text[T_DECISION] = Some(&report.decision.id);
+        base.text[T_DECISION_KIND] = report.decision.kind.as_deref();
+        base.text[T_CHECKLIST] = Some(&report.checklist.id);
+        base.text[T_VERDICT] = Some(verdict);
+        base.text[T_ALTERNATIVE] = Some(&alt.id);
+        base.text[T_ALTERNATIVE_KIND] = Some(alt.kind.name());
+        base.completeness = Some(alt.completeness.ratio);
+        base.equity_gap = alt.equity.gap;
+        let scored = |kind: &'static str, id: &'a str, s: &ennakko::report::ScoreRange| {
+            let mut row = base.clone();
+            row.text[T_KIND] = Some(kind);
+            row.text[T_ID] = Some(id);
+            row.numbers[0] = Some(s.value);
+            row.numbers[1] = Some(s.low);
+            row.numbers[2] = Some(s.high);
+            row
+        };
+        out.push(scored("total", "total", &alt.total));
+        for e in &alt.perspectives {
+            let mut row = scored("perspective", &e.id, &e.score);
+            row.text[T_PERSPECTIVE] = Some(&e.id);
+            out.push(row);
+        }
+        for e in &alt.domains {
+            let mut row = scored("domain", &e.id, &e.score);
+            row.text[T_DOMAIN] = Some(&e.id);
+            row.text[T_PERSPECTIVE] = perspective_of.get(e.id.as_str()).copied();
+            out.push(row);
+        }
+        for e in &alt.groups {
+            let mut row = scored("group", &e.id, &e.score);
+            row.text[T_GROUP] = Some(&e.id);
+            row.vulnerable = vulnerable.get(e.id.as_str()).copied();
+            out.push(row);
+        }
+        for (c, cell) in alt.cells.iter().enumerate() {
+            let mut row = base.clone();
+            row.text[T_KIND] = Some("cell");
+            row.text[T_ID] = cell_ids.get(a).and_then(|ids| ids.get(c)).map(String::as_str);
+            row.text[T_GROUP] = Some(&cell.group);
+            row.text[T_DOMAIN] = Some(&cell.domain);
+            row.text[T_PERSPECTIVE] = Some(&cell.perspective);
+            row.text[T_QUESTION] = cell.question.as_deref();
+            row.vulnerable = vulnerable.get(cell.group.as_str()).copied();
+            row.numbers[0] = Some(cell.value);
+            row.numbers[1] = Some(cell.low);
+            row.numbers[2] = Some(cell.high);
+            row.numbers[3] = match cell.direction {
+                Direction::Value(v) => Some(f64::from(v)),
+                Direction::Mixed | Direction::Unknown => None,
+            };
+            row.mitigated = Some(cell.mitigated);
+            for (i, scale) in LEVELS.iter().enumerate() {
+                row.levels[i] = cell.levels.get(*scale).map(String::as_str);
+            }
+            out.push(row);
+        }
+        for s in &alt.scores {
+            let mut row = base.clone();
+            row.text[T_KIND] = Some("score");
+            row.text[T_ID] = Some(&s.id);
+            row.numbers[0] = s.value;
+            out.push(row);
+        }
+    }
+}
+
+/// A Python str for `s`, one object per distinct string.
+fn intern<'py, 'a>(
+    py: Python<'py>,
+    interned: &mut HashMap<&'a str, Bound<'py, PyAny>>,
+    s: Option<&'a str>,
+) -> Bound<'py, PyAny> {
+    match s {
+        None => py.None().into_bound(py),
+        Some(s) => interned.entry(s).or_insert_with(|| PyString::new(py, s).into_any()).clone(),
+    }
+}
+
+/// Long-format rows of many reports, as a dict of equally long column lists
+/// (ready for `pandas.DataFrame(...)` or `polars.DataFrame(...)`).
+#[pyfunction]
+fn rows<'py>(py: Python<'py>, reports: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let mut held: Vec<Arc<ennakko::Report>> = Vec::new();
+    for item in reports.try_iter()? {
+        let item = item?;
+        let report = item.cast::<PyReport>().map_err(|_| PyTypeError::new_err("rows() takes native reports"))?;
+        held.push(report.get().inner.clone());
+    }
+    let verdicts: Vec<String> = held.iter().map(|r| verdict_name(r)).collect();
+    let cell_ids: Vec<Vec<Vec<String>>> = held
+        .iter()
+        .map(|r| {
+            r.alternatives
+                .iter()
+                .map(|alt| alt.cells.iter().map(|c| format!("{}/{}", c.group, c.domain)).collect())
+                .collect()
+        })
+        .collect();
+    let mut all = Vec::new();
+    for (position, ((report, verdict), ids)) in held.iter().zip(&verdicts).zip(&cell_ids).enumerate() {
+        rows_of(position, report, &report.vocabulary, verdict, ids, &mut all);
+    }
+
+    // Repeated strings become one Python object each.
+    let mut interned: HashMap<&str, Bound<'py, PyAny>> = HashMap::new();
+    let number = |n: Option<f64>| -> Bound<'py, PyAny> {
+        match n {
+            Some(n) => PyFloat::new(py, n).into_any(),
+            None => py.None().into_bound(py),
+        }
+    };
+    let flag = |b: Option<bool>| -> Bound<'py, PyAny> {
+        match b {
+            Some(b) => PyBool::new(py, b).to_owned().into_any(),
+            None => py.None().into_bound(py),
+        }
+    };
+
+    let dict = PyDict::new(py);
+    let text_columns = [
+        ("decision", T_DECISION),
+        ("decision_kind", T_DECISION_KIND),
+        ("checklist", T_CHECKLIST),
+        ("verdict", T_VERDICT),
+        ("alternative", T_ALTERNATIVE),
+        ("alternative_kind", T_ALTERNATIVE_KIND),
+        ("kind", T_KIND),
+        ("id", T_ID),
+        ("perspective", T_PERSPECTIVE),
+        ("domain", T_DOMAIN),
+        ("group", T_GROUP),
+        ("question", T_QUESTION),
+    ];
+    let mut columns: HashMap<&str, Bound<'py, PyList>> = HashMap::new();
+    for (name, index) in text_columns {
+        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.text[index])).collect();
+        columns.insert(name, PyList::new(py, items)?);
+    }
+    for (i, name) in ["value", "low", "high", "direction"].into_iter().enumerate() {
+        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| number(r.numbers[i])).collect();
+        columns.insert(name, PyList::new(py, items)?);
+    }
+    for (i, name) in LEVELS.into_iter().enumerate() {
+        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.levels[i])).collect();
+        columns.insert(name, PyList::new(py, items)?);
+    }
+    let positions: Vec<usize> = all.iter().map(|r| r.report).collect();
+    columns.insert("report", PyList::new(py, positions)?);
+    let vulnerable: Vec<Bound<'py, PyAny>> = all.iter().map(|r| flag(r.vulnerable)).collect();
+    columns.insert("vulnerable", PyList::new(py, vulnerable)?);
+    let mitigated: Vec<Bound<'py, PyAny>> = all.iter().map(|r| flag(r.mitigated)).collect();
+    columns.insert("mitigated", PyList::new(py, mitigated)?);
+    let completeness: Vec<Bound<'py, PyAny>> = all.iter().map(|r| number(r.completeness)).collect();
+    columns.insert("completeness", PyList::new(py, completeness)?);
+    let equity: Vec<Bound<'py, PyAny>> = all.iter().map(|r| number(r.equity_gap)).collect();
+    columns.insert("equity_gap", PyList::new(py, equity)?);
+    for name in COLUMNS {
+        match columns.remove(name) {
+            Some(list) => dict.set_item(name, list)?,
+            None => dict.set_item(name, PyList::empty(py))?,
+        }
+    }
+    Ok(dict)
+}
+
+// ---- module functions -------------------------------------------------------------------------
+
+/// Names of the standard checklists embedded in the library.
+#[pyfunction]
+fn standard_names() -> Vec<&'static str> {
+    ennakko::stdlib::names().collect()
+}
+
+/// The JSON Schema of "decision", "report", "description" or "diagnostic".
+#[pyfunction]
+fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+    let value = match kind {
+        "decision" => ennakko::schema::decision(),
+        "report" => ennakko::schema::report(),
+        "description" => ennakko::schema::description(),
+        "diagnostic" => ennakko::schema::diagnostic(),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "no schema {other:?}; use \"decision\", \"report\", \"description\" or \"diagnostic\""
+            )));
+        }
+    };
+    to_py(py, &value)
+}
+
+/// The `checklist` a decision names (a standard name or a file), if it names
+/// one and can be read; `None` otherwise (scoring then reports any problem).
+#[pyfunction]
+#[pyo3(signature = (decision, format=None))]
+fn named_checklist(py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<Option<String>> {
+    let limits = Limits::default();
+    let input = take(decision, parse_format(format)?, &limits)?;
+    let parsed = py.detach(|| {
+        guarded(|| {
+            let decision = match input {
+                Input::Value(value) => Decision::from_value(value)?,
+                Input::Text { text, format, .. } => Decision::from_str(&text, format, &limits)?,
+                Input::Bytes { bytes, format, .. } => Decision::from_str(&utf8(bytes)?, format, &limits)?,
+                Input::File { path, format } => {
+                    let name = path.display().to_string();
+                    let Ok(bytes) = std::fs::read(&path) else { return Ok(None) };
+                    Decision::from_str(&utf8(bytes)?, format.unwrap_or_else(|| Format::from_path(&name)), &limits)?
+                }
+                Input::Unfit(failure) => return Err(failure),
+            };
+            Ok(decision.checklist)
+        })
+    });
+    Ok(parsed.unwrap_or(None))
+}
+
+/// The default limits, as a dict.
+#[pyfunction]
+fn default_limits<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    serialize(py, &Limits::default())
+}
+
+/// Renders diagnostic dicts the way the CLI prints them.
+#[pyfunction]
+fn render_diagnostics(diagnostics: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = from_py(diagnostics, 1, 8).map_err(|_| PyTypeError::new_err("expected a list of diagnostic dicts"))?;
+    let diagnostics: Vec<Diagnostic> =
+        serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("not diagnostics: {e}")))?;
+    Ok(ennakko::diagnostic::render_all(&diagnostics))
+}
+
+/// The native half of the `ennakko` package. Use `ennakko` instead.
+#[pymodule(gil_used = false)]
+fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyChecklist>()?;
+    m.add_class::<PyReport>()?;
+    m.add_function(wrap_pyfunction!(rows, m)?)?;
+    m.add_function(wrap_pyfunction!(standard_names, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(default_limits, m)?)?;
+    m.add_function(wrap_pyfunction!(named_checklist, m)?)?;
+    m.add_function(wrap_pyfunction!(render_diagnostics, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("COLUMNS", COLUMNS.to_vec())?;
+    Ok(())
+}

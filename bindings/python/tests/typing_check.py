@@ -1,0 +1,33 @@
+"""Typical use of ennakko, checked by mypy --strict (not run by pytest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import ennakko
+from ennakko import plot
+
+checklist: ennakko.Checklist = ennakko.Checklist.standard("eva", limits={"max_eval_steps": 10**6})
+report: ennakko.Report = checklist.score(Path("decision.yaml"))
+level: str = report.verdict.level
+first: ennakko.AlternativeReport = report.alternatives[0]
+value: float = first.total.value
+groups: list[str] = [e.id for e in first.groups]
+markdown: str = report.to_markdown(lang="sv")
+page: str = report.to_html()
+data: dict[str, object] = report.to_dict()
+reports: ennakko.Reports = checklist.score_many([{"id": "x"}, "id: y", b"{}"], errors="skip")
+errors: list[Exception] = reports.errors
+columns: dict[str, list[Any]] = reports.rows()
+matrix: plot.ImpactMatrix = plot.impact_matrix(reports, statistic="negative")
+hits: list[tuple[str, str, int]] = plot.group_hits(reports)
+described: dict[str, object] = checklist.describe()
+limits: dict[str, int] = ennakko.default_limits()
+
+try:
+    ennakko.Checklist.from_source("group { }")
+except ennakko.ChecklistError as e:
+    code: str | None = e.code
+    line: int | None = e.line
+    diagnostics: list[dict[str, object]] = e.diagnostics
