@@ -41,6 +41,9 @@ done
 step "Python module: build, ruff, mypy, pytest (scripts/test-python.sh)"
 ./scripts/test-python.sh
 
+step "peer benchmark, quick mode, so it cannot rot (benches/peers/run.sh --quick)"
+./benches/peers/run.sh --quick
+
 step "document templates rendered by LibreOffice (scripts/test-templates.sh)"
 ./scripts/test-templates.sh
 
