@@ -13,6 +13,11 @@ pub(crate) fn number(n: f64) -> serde_json::Value {
 }
 
 pub(crate) fn round(n: f64) -> f64 {
+    // From 1e15 up a float has no digits below 1e-6 to round away, and
+    // `n * 1e6` could overflow to infinity (which JSON writes as null).
+    if n.abs() >= 1e15 {
+        return n;
+    }
     let r = (n * 1e6).round() / 1e6;
     if r == 0.0 { 0.0 } else { r }
 }

@@ -197,13 +197,18 @@ impl<'de> Deserialize<'de> for Direction {
                 }
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Direction, E> {
-                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+                match i64::try_from(v) {
+                    Ok(v) => self.visit_i64(v),
+                    Err(_) => Err(E::custom(format!("direction {v} is out of range: expected {EXPECTED}"))),
+                }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Direction, E> {
                 if v.fract() == 0.0 && (-2.0..=2.0).contains(&v) {
                     self.visit_i64(v as i64)
-                } else {
+                } else if v.abs() < 1e15 {
                     Err(E::custom(format!("direction {v} is not allowed: expected {EXPECTED}")))
+                } else {
+                    Err(E::custom(format!("direction {v:e} is not allowed: expected {EXPECTED}")))
                 }
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Direction, E> {
@@ -280,6 +285,11 @@ impl Decision {
 
     /// Reads a decision from an already parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Decision, DecisionError> {
+        // serde would also read a struct from a list (`[id, title, ...]`).
+        if !value.is_object() {
+            let (_, message, help) = explain_serde_error("expected struct Decision");
+            return Err(Diagnostic::error("D0101", message).with_help(help).at_path("$").into());
+        }
         serde_path_to_error::deserialize(value).map_err(|e| {
             let path = json_path(&e.path().to_string());
             let (code, message, help) = explain_serde_error(&e.inner().to_string());
@@ -289,7 +299,11 @@ impl Decision {
 }
 
 fn json_path(serde_path: &str) -> String {
-    if serde_path == "." || serde_path.is_empty() { "$".into() } else { format!("$.{serde_path}") }
+    match serde_path {
+        "." | "" => "$".into(),
+        p if p.starts_with('[') => format!("${p}"),
+        p => format!("$.{p}"),
+    }
 }
 
 /// Rewords serde's messages, picks the code, and adds a fix hint.
@@ -350,14 +364,21 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
         .with_help("split it, or raise `max_decision_bytes`")
         .into());
     }
-    // Brackets are counted before parsing; block-style YAML nesting is
-    // bounded by the YAML parser's own recursion limit and checked after.
+    // Brackets are counted before parsing, so a recursive parser never sees
+    // a runaway document (and the YAML reader, slow on deep flow nesting,
+    // never reads one). In YAML a bracket may be text (`note: '[1'`), so
+    // the pre-scan only stops what the YAML reader would refuse anyway (it
+    // stops at 128 levels); the depth is measured exactly after parsing.
     let depth = bracket_depth(text);
-    if depth > limits.max_decision_depth {
+    let prescan_limit = match format {
+        Format::Json => limits.max_decision_depth,
+        Format::Yaml => limits.max_decision_depth.max(YAML_MAX_DEPTH),
+    };
+    if depth > prescan_limit {
         return Err(too_deep(depth, limits));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = parse_syntax(text, format)?;
+    let value = parse_syntax(text, format, limits)?;
     let depth = value_depth(&value);
     if depth > limits.max_decision_depth {
         return Err(too_deep(depth, limits));
@@ -365,19 +386,41 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
     Ok(value)
 }
 
-fn parse_syntax(text: &str, format: Format) -> Result<serde_json::Value, DecisionError> {
+fn parse_syntax(text: &str, format: Format, limits: &Limits) -> Result<serde_json::Value, DecisionError> {
     match format {
         Format::Json => serde_json::from_str(text).map_err(|e| {
-            Diagnostic::error("D0001", format!("invalid JSON: {e}"))
-                .with_help("fix the JSON syntax at this position")
-                .at_line_col(None, text, e.line(), e.column())
-                .into()
-        }),
-        Format::Yaml => serde_norway::from_str(text).map_err(|e| {
+            // serde_json counts columns in bytes; diagnostics count characters.
+            let line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("");
+            let column = line.get(..e.column().saturating_sub(1)).map_or(e.column(), |s| s.chars().count() + 1);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let d = Diagnostic::error("D0001", format!("invalid YAML: {msg}"))
-                .with_help("fix the YAML syntax at this position");
+            Diagnostic::error("D0001", format!("invalid JSON: {msg}"))
+                .with_help("fix the JSON syntax at this position")
+                .at_line_col(None, text, e.line(), column)
+                .into()
+        }),
+        Format::Yaml => serde_norway::from_str(text).map(|Finite(v)| v).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let d = match msg.split_once(NOT_FINITE) {
+                Some((path, number)) => {
+                    let path = path.trim_end_matches([':', ' ']);
+                    Diagnostic::error("D0104", format!("the number {} is not finite", number.trim()))
+                        .with_help("write an ordinary number")
+                        .at_path(if path.is_empty() { "$".to_string() } else { format!("$.{path}") })
+                }
+                // The YAML reader stops at 128 levels of block nesting (or
+                // an alias inside itself), before the depth is measured.
+                None if msg.contains("recursion limit exceeded") => Diagnostic::error(
+                    "D0003",
+                    format!("the decision nests too deep; the limit is {}", limits.max_decision_depth),
+                )
+                .with_help("a decision needs only a few levels: check for runaway nesting or an alias inside itself"),
+                None if msg.contains("repetition limit") => Diagnostic::error("D0001", format!("invalid YAML: {msg}"))
+                    .with_help("the document repeats YAML aliases (`*name`) too often; write the values out"),
+                None => Diagnostic::error("D0001", format!("invalid YAML: {msg}"))
+                    .with_help("fix the YAML syntax at this position"),
+            };
             match e.location() {
                 Some(loc) => d.at_line_col(None, text, loc.line(), loc.column()),
                 None => d,
@@ -386,6 +429,82 @@ fn parse_syntax(text: &str, format: Format) -> Result<serde_json::Value, Decisio
         }),
     }
 }
+
+/// The start of the error raised for `.nan` and `.inf` in YAML.
+const NOT_FINITE: &str = "not finite:";
+
+/// A JSON value read from YAML. YAML has `.nan` and `.inf`, which JSON
+/// values cannot hold (serde_json would silently turn them into `null`, a
+/// missing value): they are errors instead.
+struct Finite(serde_json::Value);
+
+impl<'de> Deserialize<'de> for Finite {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Finite, D::Error> {
+        d.deserialize_any(FiniteVisitor).map(Finite)
+    }
+}
+
+struct FiniteVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FiniteVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<serde_json::Value, E> {
+        serde_json::Value::deserialize(serde::de::value::I128Deserializer::<E>::new(v))
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<serde_json::Value, E> {
+        serde_json::Value::deserialize(serde::de::value::U128Deserializer::<E>::new(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<serde_json::Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| E::custom(format!("{NOT_FINITE} {v}")))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E>(self, v: String) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_none<E>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
+        Finite::deserialize(d).map(|Finite(v)| v)
+    }
+    fn visit_unit<E>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<serde_json::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Finite(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<serde_json::Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some((k, Finite(v))) = map.next_entry::<String, Finite>()? {
+            out.insert(k, v);
+        }
+        Ok(serde_json::Value::Object(out))
+    }
+}
+
+/// The YAML reader's own nesting limit.
+const YAML_MAX_DEPTH: usize = 128;
 
 /// Bracket nesting of JSON (and flow-style YAML), counted before parsing
 /// so a recursive parser never sees a runaway document.

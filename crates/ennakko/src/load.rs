@@ -71,6 +71,15 @@ impl Resolver for FileResolver {
         if !joined.starts_with(&root) {
             return Err(format!("`{target}` is outside the checklist's folder; imports may only read files in it"));
         }
+        // The check above is on the written path; a symbolic link in the
+        // folder must not lead out of it either.
+        if let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(&joined), std::fs::canonicalize(&self.root))
+            && !real.starts_with(&real_root)
+        {
+            return Err(format!(
+                "`{target}` leads outside the checklist's folder through a symbolic link; imports may only read files in it"
+            ));
+        }
         let text = std::fs::read_to_string(&joined).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => format!("there is no file `{target}` next to the importing checklist"),
             kind => format!("cannot read `{target}`: {kind}"),

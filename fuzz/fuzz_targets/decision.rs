@@ -1,0 +1,34 @@
+//! The decision loader on any text, as JSON and as YAML, with small limits,
+//! scored against the standard checklist: a report or decision errors with
+//! codes, never a panic.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use ennakko::{Checklist, Decision, Format, Options};
+use ennakko_fuzz::{score_and_check, small_limits};
+use libfuzzer_sys::fuzz_target;
+
+static EVA: LazyLock<Checklist> = LazyLock::new(|| {
+    let options = Options { limits: small_limits(), ..Options::default() };
+    Checklist::compile("<std>/eva.eva", ennakko::stdlib::source("eva").expect("eva"), &options).expect("eva compiles")
+});
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for format in [Format::Json, Format::Yaml] {
+        match Decision::from_str(text, format, EVA.limits()) {
+            Ok(decision) => {
+                let _ = serde_json::to_string(&decision).expect("a decision serializes");
+                score_and_check(&EVA, &decision, false);
+            }
+            Err(e) => {
+                assert!(!e.diagnostics.is_empty());
+                for d in &e.diagnostics {
+                    assert!(d.code.starts_with('D'), "{}", d.code);
+                    let _ = d.render();
+                }
+            }
+        }
+    }
+});

@@ -1,0 +1,32 @@
+//! The formatter on any text: where the text parses, the output parses to
+//! the same tree (spans aside) and formatting it again changes nothing.
+#![no_main]
+
+use ennakko::format::format_source;
+use ennakko::source::SourceMap;
+use ennakko::{Limits, syntax};
+use ennakko_fuzz::strip;
+use libfuzzer_sys::fuzz_target;
+
+fn parse(text: &str) -> Result<ennakko::ast::File, Box<ennakko::Diagnostic>> {
+    let mut sources = SourceMap::default();
+    let file = sources.add("x.eva", text);
+    syntax::parse(&sources, file, &Limits::default())
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let tree = parse(text);
+    match format_source("x.eva", text) {
+        Ok(out) => {
+            let tree = tree.expect("the formatter accepted what the parser rejects");
+            let again = parse(&out).unwrap_or_else(|d| panic!("the output does not parse: {}\n---\n{out}", d.render()));
+            assert!(strip(&tree) == strip(&again), "the output parses to another tree:\n---\n{out}");
+            let twice = format_source("x.eva", &out).expect("formats again");
+            assert_eq!(out, twice, "formatting is not idempotent");
+        }
+        Err(d) => {
+            assert!(tree.is_err(), "the formatter rejected what the parser accepts: {}", d.render());
+        }
+    }
+});
