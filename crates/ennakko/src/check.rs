@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::ast::{self, Arg, DeclKind, Ident, PropValue};
 use crate::defaults::default_scale;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::limits::MAX_DIAGNOSTICS;
 use crate::model::*;
 use crate::source::{SourceMap, Span};
 use crate::typing::{ExprChecker, Names, Ty};
@@ -24,7 +25,12 @@ pub(crate) struct ParsedFile {
 
 /// Checks parsed files (the root file last, imports before it) into a model.
 pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Model, Vec<Diagnostic>> {
-    let mut cx = Cx { sources: &sources, diags: Vec::new(), languages: vec!["fi".into(), "sv".into(), "en".into()] };
+    let mut cx = Cx {
+        sources: &sources,
+        diags: Vec::new(),
+        dropped: false,
+        languages: vec!["fi".into(), "sv".into(), "en".into()],
+    };
     let root = files.last();
     let decls: Vec<&ast::Decl> = files.iter().flat_map(|f| f.tree.decls.iter()).collect();
     let meta = root
@@ -117,7 +123,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         cx.finish(p);
         let (value, deps) = match value {
             Some(e) => {
-                let mut checker = ExprChecker::new(&model, &names, true);
+                let mut checker = cx.checker(&model, &names, true);
                 let (expr, ty) = checker.check(e, cx.sources);
                 if !matches!(ty, Ty::Num | Ty::Error) {
                     checker.diag(
@@ -130,7 +136,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
                     );
                 }
                 let deps = checker.scores_used.clone();
-                cx.diags.append(&mut checker.diags);
+                cx.absorb(&mut checker);
                 (expr, deps)
             }
             None => (Expr::Const(Value::Missing), Vec::new()),
@@ -149,6 +155,11 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
 
     // Report in source order, so a reader can work down the file.
     cx.diags.sort_by_key(|d| (d.file.clone(), d.line, d.column));
+    if cx.dropped
+        && let Some(last) = cx.diags.iter_mut().rev().find(|d| d.severity == crate::diagnostic::Severity::Error)
+    {
+        last.notes.push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
+    }
     let (errors, warnings): (Vec<_>, Vec<_>) =
         cx.diags.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
     if errors.is_empty() {
@@ -224,6 +235,8 @@ enum Scope {
 struct Cx<'a> {
     sources: &'a SourceMap,
     diags: Vec<Diagnostic>,
+    /// Whether a diagnostic was dropped past [`MAX_DIAGNOSTICS`].
+    dropped: bool,
     languages: Vec<String>,
 }
 
@@ -275,7 +288,39 @@ impl<'a> Props<'a> {
 
 impl Cx<'_> {
     fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        if self.full() {
+            self.dropped = true;
+            return;
+        }
         self.diags.push(Diagnostic::error(code, message).with_help(help).at_span(self.sources, span));
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        if self.full() {
+            self.dropped = true;
+        } else {
+            self.diags.push(d);
+        }
+    }
+
+    /// No room for more diagnostics: past [`MAX_DIAGNOSTICS`], problems are
+    /// not looked for (nor hints computed), so a file full of mistakes
+    /// costs bounded time and memory.
+    fn full(&self) -> bool {
+        self.diags.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// A checker for one expression, with the room left for diagnostics.
+    fn checker<'m>(&self, model: &'m Model, names: &'m Names, alt_scope: bool) -> ExprChecker<'m> {
+        let mut checker = ExprChecker::new(model, names, alt_scope);
+        checker.room = MAX_DIAGNOSTICS.saturating_sub(self.diags.len());
+        checker
+    }
+
+    /// Takes over an expression checker's diagnostics.
+    fn absorb(&mut self, checker: &mut ExprChecker) {
+        self.dropped |= checker.dropped;
+        self.diags.append(&mut checker.diags);
     }
 
     fn props<'p>(&self, decl: &'p ast::Decl, allowed: &'static [&'static str]) -> Props<'p> {
@@ -315,7 +360,7 @@ impl Cx<'_> {
             } else if !matches!(key, "level" | "option") {
                 if let Some(first) = seen.get(key) {
                     let line = self.sources.get(first.file).map_or(0, |f| f.line_col(first.start).line);
-                    self.diags.push(
+                    self.push(
                         Diagnostic::error("E0107", format!("`{key}` is given twice"))
                             .with_help("keep one of them")
                             .with_note(format!("first given on line {line}"))
@@ -468,7 +513,7 @@ impl Cx<'_> {
             .get(first.file)
             .map(|f| format!("{}:{}", f.name, f.line_col(first.start).line))
             .unwrap_or_default();
-        self.diags.push(
+        self.push(
             Diagnostic::error("E0102", format!("`{}` is declared twice", id.name))
                 .with_help("ids are shared by all declarations of a checklist, imports included: rename one of them")
                 .with_note(format!("first declared at {at}"))
@@ -504,26 +549,71 @@ impl Cx<'_> {
         Group { id: d.id.name.clone(), label, definition, age, basis, vulnerable, parents }
     }
 
+    /// E0402 for every group that is its own ancestor: exactly the groups
+    /// on a cycle of `parent` links (in a strongly connected component of
+    /// more than one group, or linked to themselves). Tarjan's algorithm,
+    /// without recursion, finds them in linear time; a search from every
+    /// group took quadratic time on a long chain of parents.
     fn check_group_cycles(&mut self, model: &Model, decls: &[&ast::Decl]) {
-        for (start, decl) in decls.iter().enumerate() {
-            let mut seen = vec![false; model.groups.len()];
-            let mut stack = vec![start];
-            while let Some(g) = stack.pop() {
-                for &parent in model.groups.get(g).map_or(&[][..], |g| &g.parents) {
-                    if parent == start {
-                        self.error(
-                            "E0402",
-                            decl.id.span,
-                            format!("group `{}` is its own ancestor through `parent`", decl.id.name),
-                            "a group's parents must be wider groups; remove one `parent` link in the loop",
-                        );
-                        stack.clear();
-                        break;
+        let n = model.groups.len();
+        let parents = |g: usize| model.groups.get(g).map_or(&[][..], |g| &g.parents);
+        const NONE: usize = usize::MAX;
+        let (mut index, mut low, mut on_stack, mut on_cycle) =
+            (vec![NONE; n], vec![0; n], vec![false; n], vec![false; n]);
+        let (mut stack, mut next) = (Vec::new(), 0);
+        for root in 0..n {
+            if index[root] != NONE {
+                continue;
+            }
+            let mut work = vec![(root, 0usize)];
+            (index[root], low[root], on_stack[root]) = (next, next, true);
+            next += 1;
+            stack.push(root);
+            while let Some(&(v, i)) = work.last() {
+                if let Some(&w) = parents(v).get(i) {
+                    if let Some(top) = work.last_mut() {
+                        top.1 += 1;
                     }
-                    if !std::mem::replace(&mut seen[parent], true) {
-                        stack.push(parent);
+                    if w >= n {
+                        continue;
+                    }
+                    if index[w] == NONE {
+                        (index[w], low[w], on_stack[w]) = (next, next, true);
+                        next += 1;
+                        stack.push(w);
+                        work.push((w, 0));
+                    } else if on_stack[w] {
+                        low[v] = low[v].min(index[w]);
+                    }
+                    continue;
+                }
+                work.pop();
+                if let Some(&(u, _)) = work.last() {
+                    low[u] = low[u].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    let mut component = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        component.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    if component.len() > 1 || parents(v).contains(&v) {
+                        component.into_iter().for_each(|w| on_cycle[w] = true);
                     }
                 }
+            }
+        }
+        for (g, decl) in decls.iter().enumerate() {
+            if on_cycle.get(g).copied().unwrap_or(false) {
+                self.error(
+                    "E0402",
+                    decl.id.span,
+                    format!("group `{}` is its own ancestor through `parent`", decl.id.name),
+                    "a group's parents must be wider groups; remove one `parent` link in the loop",
+                );
             }
         }
     }
@@ -747,7 +837,7 @@ impl Cx<'_> {
 
     /// Checks a boolean condition; returns it and the questions it reads.
     fn condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, scope: Scope) -> (Expr, Vec<usize>) {
-        let mut checker = ExprChecker::new(model, names, scope != Scope::Decision);
+        let mut checker = self.checker(model, names, scope != Scope::Decision);
         checker.question_condition = scope == Scope::Question;
         let (expr, ty) = checker.check(e, self.sources);
         if !matches!(ty, Ty::Bool | Ty::Error) {
@@ -762,7 +852,7 @@ impl Cx<'_> {
             );
         }
         let deps = checker.questions_used.clone();
-        self.diags.append(&mut checker.diags);
+        self.absorb(&mut checker);
         (expr, deps)
     }
 
@@ -1017,6 +1107,7 @@ impl Cx<'_> {
                     format!("`{}` is a {}, not a {}", id.name, k.keyword(), kind.keyword()),
                     format!("name a {} here", kind.keyword()),
                 ),
+                None if self.full() => self.dropped = true,
                 None => {
                     let hint = did_you_mean(&id.name, names.of_kind(kind)).map_or_else(
                         || format!("declare it with `{} {} {{ ... }}`", kind.keyword(), id.name),

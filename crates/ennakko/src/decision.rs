@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::limits::Limits;
+use crate::limits::{Limits, MAX_DIAGNOSTICS};
 use crate::model::*;
 
 /// A draft decision with its alternatives.
@@ -594,7 +594,7 @@ pub(crate) struct BoundCell {
 /// Checks a decision against a checklist and indexes it. Reports every
 /// problem found.
 pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Result<Bound, DecisionError> {
-    let mut b = Binder { model, diags: Vec::new() };
+    let mut b = Binder { model, diags: Vec::new(), dropped: false };
     if decision.alternatives.is_empty() {
         b.error(
             "D0105",
@@ -644,6 +644,11 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
         let cells = b.no_duplicate_cells(cells, &path);
         alternatives.push(BoundAlternative { id: alt.id.as_str().into(), kind: alt.kind, answers, cells });
     }
+    if b.dropped
+        && let Some(last) = b.diags.last_mut()
+    {
+        last.notes.push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and try again"));
+    }
     if b.diags.is_empty() {
         Ok(Bound {
             id: decision.id.as_str().into(),
@@ -660,18 +665,47 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
 struct Binder<'a> {
     model: &'a Model,
     diags: Vec<Diagnostic>,
+    /// Whether a diagnostic was dropped past [`MAX_DIAGNOSTICS`].
+    dropped: bool,
+}
+
+/// Ids listed in a hint, at most this many.
+const LISTED: usize = 50;
+
+/// Ids for a hint: all of them, or the first [`LISTED`] and how many more.
+fn listed(ids: &[&str]) -> String {
+    match ids.len() {
+        n if n <= LISTED => ids.join(", "),
+        n => format!("{}, … ({n} in all)", ids[..LISTED].join(", ")),
+    }
 }
 
 impl Binder<'_> {
-    fn error(&mut self, code: &str, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.diags.push(Diagnostic::error(code, message).with_help(help).at_path(path));
+    /// No room for more diagnostics: past [`MAX_DIAGNOSTICS`], problems are
+    /// not looked for (nor hints computed), so a document full of mistakes
+    /// costs bounded time and memory.
+    fn full(&self) -> bool {
+        self.diags.len() >= MAX_DIAGNOSTICS
     }
 
-    fn unknown(&mut self, path: String, what: &str, name: &str, known: Vec<&str>) {
+    fn error(&mut self, code: &str, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
+        if self.full() {
+            self.dropped = true;
+        } else {
+            self.diags.push(Diagnostic::error(code, message).with_help(help).at_path(path));
+        }
+    }
+
+    fn unknown<'k>(&mut self, path: String, what: &str, name: &str, known: impl FnOnce() -> Vec<&'k str>) {
+        if self.full() {
+            self.dropped = true;
+            return;
+        }
+        let known = known();
         let hint = match did_you_mean(name, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None if known.is_empty() => format!("the checklist declares no {what}s"),
-            None => format!("the checklist's {what}s are: {}", known.join(", ")),
+            None => format!("the checklist's {what}s are: {}", listed(&known)),
         };
         self.error("D0103", path, format!("unknown {what} `{name}`"), hint);
     }
@@ -681,8 +715,8 @@ impl Binder<'_> {
         for (name, raw) in &decision.facts {
             let path = format!("$.facts.{name}");
             let Some(i) = self.model.fact_index(name) else {
-                let known = self.model.facts.iter().map(|f| f.id.as_str()).collect();
-                self.unknown(path, "fact", name, known);
+                let model = self.model;
+                self.unknown(path, "fact", name, || model.facts.iter().map(|f| f.id.as_str()).collect());
                 continue;
             };
             let fact = &self.model.facts[i];
@@ -762,8 +796,12 @@ impl Binder<'_> {
         if let Value::Str(s) = &value
             && !options.iter().any(|o| *o.id == **s)
         {
+            if self.full() {
+                self.dropped = true;
+                return value;
+            }
             let hint = did_you_mean(s, options.iter().map(|o| o.id.as_str())).map_or_else(
-                || format!("the options are: {}", options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")),
+                || format!("the options are: {}", listed(&options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>())),
                 |o| format!("did you mean `{o}`?"),
             );
             self.error("D0104", path, format!("`{s}` is not one of the options"), hint);
@@ -776,8 +814,8 @@ impl Binder<'_> {
         for (name, raw) in &alt.answers {
             let path = format!("{path}.answers.{name}");
             let Some(q) = self.model.question_index(name) else {
-                let known = self.model.questions.iter().map(|q| q.id.as_str()).collect();
-                self.unknown(path, "question", name, known);
+                let model = self.model;
+                self.unknown(path, "question", name, || model.questions.iter().map(|q| q.id.as_str()).collect());
                 continue;
             };
             answers[q] = match &self.model.questions[q].kind {
@@ -833,12 +871,14 @@ impl Binder<'_> {
                     None
                 }
                 None => {
-                    let known = model
-                        .questions
-                        .iter()
-                        .filter(|q| matches!(q.kind, QuestionKind::Impact))
-                        .map(|q| q.id.as_str())
-                        .collect();
+                    let known = || {
+                        model
+                            .questions
+                            .iter()
+                            .filter(|q| matches!(q.kind, QuestionKind::Impact))
+                            .map(|q| q.id.as_str())
+                            .collect()
+                    };
                     self.unknown(format!("{path}.question"), "impact question", name, known);
                     ok = false;
                     None
@@ -847,23 +887,17 @@ impl Binder<'_> {
         };
         let group = model.group_index(&cell.group);
         if group.is_none() {
-            self.unknown(
-                format!("{path}.group"),
-                "group",
-                &cell.group,
-                model.groups.iter().map(|g| g.id.as_str()).collect(),
-            );
+            self.unknown(format!("{path}.group"), "group", &cell.group, || {
+                model.groups.iter().map(|g| g.id.as_str()).collect()
+            });
         }
         let domain = match (&cell.domain, question) {
             (Some(name), _) => {
                 let d = model.domain_index(name);
                 if d.is_none() {
-                    self.unknown(
-                        format!("{path}.domain"),
-                        "domain",
-                        name,
-                        model.domains.iter().map(|d| d.id.as_str()).collect(),
-                    );
+                    self.unknown(format!("{path}.domain"), "domain", name, || {
+                        model.domains.iter().map(|d| d.id.as_str()).collect()
+                    });
                 }
                 d
             }
@@ -874,7 +908,7 @@ impl Binder<'_> {
                     "D0105",
                     format!("{path}.domain"),
                     "this cell needs a `domain`",
-                    format!("question `{}` covers several domains: {}", model.questions[q].id, ids.join(", ")),
+                    format!("question `{}` covers several domains: {}", model.questions[q].id, listed(&ids)),
                 );
                 None
             }
@@ -890,23 +924,29 @@ impl Binder<'_> {
         };
         if let (Some(q), Some(g), Some(d)) = (question, group, domain) {
             let qd = &model.questions[q];
-            if !qd.groups.contains(&g) {
+            if !qd.groups.contains(&g) && self.full() {
+                self.dropped = true;
+                ok = false;
+            } else if !qd.groups.contains(&g) {
                 let ids: Vec<&str> = qd.groups.iter().map(|&g| model.groups[g].id.as_str()).collect();
                 self.error(
                     "D0107",
                     format!("{path}.group"),
                     format!("question `{}` does not ask about group `{}`", qd.id, cell.group),
-                    format!("its groups are: {}; or leave `question` out", ids.join(", ")),
+                    format!("its groups are: {}; or leave `question` out", listed(&ids)),
                 );
                 ok = false;
             }
-            if !qd.domains.contains(&d) {
+            if !qd.domains.contains(&d) && self.full() {
+                self.dropped = true;
+                ok = false;
+            } else if !qd.domains.contains(&d) {
                 let ids: Vec<&str> = qd.domains.iter().map(|&d| model.domains[d].id.as_str()).collect();
                 self.error(
                     "D0107",
                     format!("{path}.domain"),
                     format!("question `{}` does not cover domain `{}`", qd.id, model.domains[d].id),
-                    format!("its domains are: {}", ids.join(", ")),
+                    format!("its domains are: {}", listed(&ids)),
                 );
                 ok = false;
             }
@@ -917,10 +957,14 @@ impl Binder<'_> {
             let scale_def = model.scale(scale);
             match scale_def.levels.iter().position(|l| l.id == *name) {
                 Some(i) => *slot = Some(i),
+                None if self.full() => {
+                    self.dropped = true;
+                    ok = false;
+                }
                 None => {
                     let ids: Vec<&str> = scale_def.levels.iter().map(|l| l.id.as_str()).collect();
                     let hint = did_you_mean(name, ids.iter().copied()).map_or_else(
-                        || format!("the levels are: {}", ids.join(", ")),
+                        || format!("the levels are: {}", listed(&ids)),
                         |s| format!("did you mean `{s}`?"),
                     );
                     self.error(

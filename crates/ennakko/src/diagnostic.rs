@@ -119,7 +119,7 @@ impl Diagnostic {
             self.column = Some(start.column);
             self.end_line = Some(end.line);
             self.end_column = Some(end.column);
-            self.source_line = Some(file.line_text(span.start).to_string());
+            self.source_line = shown_line(file.line_text(span.start), start.column);
         }
         self
     }
@@ -130,7 +130,8 @@ impl Diagnostic {
         self.file = file.map(str::to_string);
         self.line = Some(line);
         self.column = Some(column);
-        self.source_line = text.lines().nth(line.saturating_sub(1)).map(|l| l.trim_end_matches('\r').to_string());
+        self.source_line =
+            text.lines().nth(line.saturating_sub(1)).and_then(|l| shown_line(l.trim_end_matches('\r'), column));
         self
     }
 
@@ -176,6 +177,21 @@ impl Diagnostic {
             out.push_str(&format!("{pad} = help: {help}\n"));
         }
         out
+    }
+}
+
+/// The longest source line a diagnostic carries, in characters.
+const MAX_SOURCE_LINE: usize = 240;
+
+/// The source line to show: a line longer than [`MAX_SOURCE_LINE`] is cut
+/// after that many characters (with `…`), or left out when the position is
+/// beyond the cut, so that every diagnostic stays small (a minified
+/// one-line file must not make each of its diagnostics a copy of it).
+fn shown_line(line: &str, column: usize) -> Option<String> {
+    match line.char_indices().nth(MAX_SOURCE_LINE) {
+        None => Some(line.to_string()),
+        Some(_) if column + 20 > MAX_SOURCE_LINE => None,
+        Some((cut, _)) => Some(format!("{}…", &line[..cut])),
     }
 }
 

@@ -8,6 +8,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// Most diagnostics reported for one checklist or one decision. Past this
+/// many, further problems are not looked for (a note on the last one says
+/// so): an input full of mistakes must not cost unbounded time and memory.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
 /// Limits applied while compiling checklists and scoring decisions.
 ///
 /// ```

@@ -117,6 +117,11 @@ pub(crate) struct ExprChecker<'a> {
     locals: Vec<(String, Ty)>,
     sources: Option<&'a SourceMap>,
     pub diags: Vec<Diagnostic>,
+    /// How many diagnostics this checker may still add (see
+    /// [`crate::limits::MAX_DIAGNOSTICS`]); past it they are dropped.
+    pub room: usize,
+    /// Whether a diagnostic was dropped for want of room.
+    pub dropped: bool,
     /// Questions whose answers the expression reads.
     pub questions_used: Vec<usize>,
     /// Scores the expression reads.
@@ -138,13 +143,24 @@ impl<'a> ExprChecker<'a> {
             locals: Vec::new(),
             sources: None,
             diags: Vec::new(),
+            room: crate::limits::MAX_DIAGNOSTICS,
+            dropped: false,
             questions_used: Vec::new(),
             scores_used: Vec::new(),
         }
     }
 
     pub fn diag(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        if self.full() {
+            self.dropped = true;
+        } else {
+            self.diags.push(d);
+        }
+    }
+
+    /// No room for more diagnostics: skip looking for hints too.
+    fn full(&self) -> bool {
+        self.diags.len() >= self.room
     }
 
     /// Checks one expression.
@@ -156,10 +172,10 @@ impl<'a> ExprChecker<'a> {
     fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) -> Checked {
         let d = Diagnostic::error(code, message).with_help(help);
         let d = match self.sources {
-            Some(s) => d.at_span(s, span),
-            None => d,
+            Some(s) if !self.full() => d.at_span(s, span),
+            _ => d,
         };
-        self.diags.push(d);
+        self.diag(d);
         (Expr::Const(Value::Missing), Ty::Error)
     }
 
@@ -285,6 +301,9 @@ impl<'a> ExprChecker<'a> {
     }
 
     fn unknown_name(&mut self, id: &Ident) -> Checked {
+        if self.full() {
+            return self.error("E0101", id.span, "", "");
+        }
         let locals: Vec<String> = self.locals.iter().map(|(n, _)| n.clone()).collect();
         let candidates = self.names.all().chain(locals.iter().map(String::as_str)).chain([
             "yes",
@@ -331,6 +350,9 @@ impl<'a> ExprChecker<'a> {
             return self.error("E0204", span, "`fact` needs a fact name", "write `fact.cost_eur`");
         };
         let Some(i) = self.model.facts.iter().position(|f| f.id == name.name) else {
+            if self.full() {
+                return self.error("E0101", name.span, "", "");
+            }
             let hint = did_you_mean(&name.name, self.model.facts.iter().map(|f| f.id.as_str())).map_or_else(
                 || format!("declare it: `fact {}: number {{ label ... }}`", name.name),
                 |s| format!("did you mean `{s}`?"),
