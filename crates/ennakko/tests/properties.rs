@@ -340,3 +340,51 @@ fn every_example_and_conformance_report_validates_against_the_schema() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+// ---- group cycles -------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// E0402 names exactly the groups that are their own ancestors (checked
+    /// against a plain search from every group).
+    #[test]
+    fn group_cycles_are_the_groups_that_are_their_own_ancestors(
+        parents in prop::collection::vec(prop::collection::vec(0usize..10, 0..3), 1..10),
+    ) {
+        let n = parents.len();
+        let mut source = String::from("checklist c { title fi \"a\" sv \"a\" en \"a\" version \"1\" }\n");
+        for (g, ps) in parents.iter().enumerate() {
+            let ps: Vec<String> = ps.iter().filter(|&&p| p < n).map(|p| format!("g{p}")).collect();
+            let parent = if ps.is_empty() { String::new() } else { format!("parent {}", ps.join(", ")) };
+            source += &format!("group g{g} {{ label fi \"a\" sv \"a\" en \"a\" {parent} }}\n");
+        }
+        let own_ancestor = |start: usize| {
+            let (mut seen, mut stack) = (vec![false; n], vec![start]);
+            while let Some(g) = stack.pop() {
+                for &p in parents[g].iter().filter(|&&p| p < n) {
+                    if p == start {
+                        return true;
+                    }
+                    if !std::mem::replace(&mut seen[p], true) {
+                        stack.push(p);
+                    }
+                }
+            }
+            false
+        };
+        let mut expected: Vec<String> = (0..n).filter(|&g| own_ancestor(g)).map(|g| format!("group `g{g}`")).collect();
+        let mut found: Vec<String> = match Checklist::from_source("c.eva", &source) {
+            Ok(_) => Vec::new(),
+            Err(e) => e
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "E0402")
+                .map(|d| d.message.split(" is its own").next().unwrap_or("").to_string())
+                .collect(),
+        };
+        expected.sort();
+        found.sort();
+        prop_assert_eq!(expected, found);
+    }
+}
