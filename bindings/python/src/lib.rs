@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use ennakko::decision::Direction;
 use ennakko::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
 use ennakko::report::Vocabulary;
+use ennakko::template::{self, InitOptions, TemplateError, TemplateFormat};
 use ennakko::{Checklist as CoreChecklist, CompileError, Decision, Diagnostic, Format, Limits, Options, ScoreError};
 use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -37,6 +38,7 @@ enum Kind {
     Checklist,
     Decision,
     Evaluation,
+    Template,
     Internal,
 }
 
@@ -101,6 +103,12 @@ impl From<ennakko::DecisionError> for Failure {
     }
 }
 
+impl From<TemplateError> for Failure {
+    fn from(e: TemplateError) -> Failure {
+        Failure { kind: Kind::Template, diagnostics: e.diagnostics }
+    }
+}
+
 /// Runs core code, turning a panic into an internal failure.
 fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| Err(Failure::internal(payload)))
@@ -113,6 +121,7 @@ fn exception<'py>(py: Python<'py>, failure: &Failure) -> Bound<'py, PyAny> {
         Kind::Checklist => "ChecklistError",
         Kind::Decision => "DecisionError",
         Kind::Evaluation => "EvaluationError",
+        Kind::Template => "TemplateError",
         Kind::Internal => "InternalError",
     };
     let made = (|| {
@@ -652,6 +661,72 @@ impl PyChecklist {
         serialize(py, self.inner.limits())
     }
 
+    /// A blank template in `format` and `lang`, prefilled from `decision`
+    /// if given; `checklist_name` is how the template names its checklist.
+    #[pyo3(signature = (format, lang, decision=None, checklist_name=None))]
+    fn template_init<'py>(
+        &self,
+        py: Python<'py>,
+        format: &str,
+        lang: &str,
+        decision: Option<&Bound<'py, PyAny>>,
+        checklist_name: Option<String>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let (format, lang) = (template_format(format)?, template_lang(lang)?);
+        let limits = self.inner.limits();
+        let input = decision.filter(|d| !d.is_none()).map(|d| take(d, None, limits)).transpose()?;
+        let checklist = &self.inner;
+        let made = py.detach(|| {
+            let decision = input.map(|input| read_decision(input, limits)).transpose()?;
+            let options = InitOptions { decision: decision.as_ref(), checklist_name };
+            Ok::<_, Problem>(guarded(|| Ok(template::init_with(checklist, format, lang, &options)))?)
+        });
+        match made {
+            Ok(bytes) => Ok(PyBytes::new(py, &bytes)),
+            Err(problem) => Err(PyErr::from_value(problem_to_exception(py, problem))),
+        }
+    }
+
+    /// Checks a filled template: the check as a dict (its `report` left
+    /// out) and the report, if the decision could be scored.
+    #[pyo3(signature = (data, format, file=None))]
+    fn template_check<'py>(
+        &self,
+        py: Python<'py>,
+        data: &[u8],
+        format: &str,
+        file: Option<&str>,
+    ) -> PyResult<(Bound<'py, PyAny>, Option<PyReport>)> {
+        let format = template_format(format)?;
+        let checklist = &self.inner;
+        let checked =
+            py.detach(|| guarded(|| template::check(checklist, data, format).map_err(|e| template_failure(e, file))));
+        let mut check = checked.map_err(|f| raise(py, f))?;
+        name_lines(&mut check.problems, file);
+        let report = check.report.take().map(PyReport::new);
+        Ok((serialize(py, &check)?, report))
+    }
+
+    /// Scores a template's decision and returns the document with the
+    /// results written in; raises `TemplateError` when it has errors.
+    #[pyo3(signature = (data, format, lang=None, file=None))]
+    fn template_fill<'py>(
+        &self,
+        py: Python<'py>,
+        data: &[u8],
+        format: &str,
+        lang: Option<&str>,
+        file: Option<&str>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let format = template_format(format)?;
+        let lang = lang.map(template_lang).transpose()?;
+        let checklist = &self.inner;
+        let filled = py.detach(|| {
+            guarded(|| template::fill(checklist, data, format, lang).map_err(|e| template_failure(e, file)))
+        });
+        filled.map(|bytes| PyBytes::new(py, &bytes)).map_err(|f| raise(py, f))
+    }
+
     /// Scores one decision; raises the failure.
     #[pyo3(signature = (decision, format=None))]
     fn score(&self, py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<PyReport> {
@@ -1070,21 +1145,30 @@ fn standard_names() -> Vec<&'static str> {
     ennakko::stdlib::names().collect()
 }
 
-/// The JSON Schema of "decision", "report", "description" or "diagnostic".
+/// A JSON Schema by name (see `ennakko::schema::NAMES`).
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
-    let value = match kind {
-        "decision" => ennakko::schema::decision(),
-        "report" => ennakko::schema::report(),
-        "description" => ennakko::schema::description(),
-        "diagnostic" => ennakko::schema::diagnostic(),
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "no schema {other:?}; use \"decision\", \"report\", \"description\" or \"diagnostic\""
-            )));
-        }
-    };
+    let value = ennakko::schema::named(kind).ok_or_else(|| PyValueError::new_err(ennakko::schema::unknown(kind)))?;
     to_py(py, &value)
+}
+
+/// Parses a decision taken from Python (no GIL needed).
+fn read_decision(input: Input, limits: &Limits) -> Result<Decision, Problem> {
+    let parse = |text: &str, format: Format, file: Option<&str>| {
+        guarded(|| Decision::from_str(text, format, limits).map_err(|e| Failure::from(e).in_file(file)))
+    };
+    match input {
+        Input::Value(value) => Ok(guarded(|| Ok(Decision::from_value(value)?))?),
+        Input::Text { text, format, file } => Ok(parse(&text, format, file.as_deref())?),
+        Input::Bytes { bytes, format, file } => Ok(parse(&utf8(bytes)?, format, file.as_deref())?),
+        Input::File { path, format } => {
+            let bytes = std::fs::read(&path).map_err(|e| Problem::Io(e, path.clone()))?;
+            let name = path.display().to_string();
+            let text = utf8(bytes).map_err(|f| f.in_file(Some(&name)))?;
+            Ok(parse(&text, format.unwrap_or_else(|| Format::from_path(&name)), Some(&name))?)
+        }
+        Input::Unfit(failure) => Err(Problem::Failure(failure)),
+    }
 }
 
 /// The `checklist` a decision names (a standard name or a file), if it names
@@ -1094,23 +1178,61 @@ fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
 fn named_checklist(py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<Option<String>> {
     let limits = Limits::default();
     let input = take(decision, parse_format(format)?, &limits)?;
-    let parsed = py.detach(|| {
-        guarded(|| {
-            let decision = match input {
-                Input::Value(value) => Decision::from_value(value)?,
-                Input::Text { text, format, .. } => Decision::from_str(&text, format, &limits)?,
-                Input::Bytes { bytes, format, .. } => Decision::from_str(&utf8(bytes)?, format, &limits)?,
-                Input::File { path, format } => {
-                    let name = path.display().to_string();
-                    let Ok(bytes) = std::fs::read(&path) else { return Ok(None) };
-                    Decision::from_str(&utf8(bytes)?, format.unwrap_or_else(|| Format::from_path(&name)), &limits)?
-                }
-                Input::Unfit(failure) => return Err(failure),
-            };
-            Ok(decision.checklist)
-        })
-    });
-    Ok(parsed.unwrap_or(None))
+    let parsed = py.detach(|| read_decision(input, &limits));
+    Ok(parsed.ok().and_then(|d| d.checklist))
+}
+
+/// The checklist file a document at `document` names, as (path, source);
+/// raises `ChecklistError` (E0601) for one outside the document's folder.
+#[pyfunction]
+fn named_checklist_file(py: Python<'_>, spec: &str, document: PathBuf) -> PyResult<(String, String)> {
+    ennakko::load::named_by_document(spec, &document)
+        .map(|r| (r.name, r.text))
+        .map_err(|e| raise(py, e.into()))
+}
+
+// ---- templates -------------------------------------------------------------------------
+
+/// `docx`, `md` (`markdown`) or `html` (`htm`).
+fn template_format(name: &str) -> PyResult<TemplateFormat> {
+    TemplateFormat::from_name(name)
+        .ok_or_else(|| PyValueError::new_err(format!("format must be \"docx\", \"md\" or \"html\", not {name:?}")))
+}
+
+/// A language templates are written in.
+fn template_lang(lang: &str) -> PyResult<&str> {
+    match lang {
+        "fi" | "sv" | "en" => Ok(lang),
+        other => Err(PyValueError::new_err(format!("lang must be \"fi\", \"sv\" or \"en\", not {other:?}"))),
+    }
+}
+
+/// Names the document in diagnostics that point at a line of it, as the CLI does.
+fn name_lines(diagnostics: &mut [Diagnostic], file: Option<&str>) {
+    for d in diagnostics.iter_mut().filter(|d| d.file.is_none() && d.line.is_some()) {
+        d.file = file.map(str::to_string);
+    }
+}
+
+fn template_failure(mut e: TemplateError, file: Option<&str>) -> Failure {
+    name_lines(&mut e.diagnostics, file);
+    Failure::from(e)
+}
+
+/// The format a template's bytes look like (`docx`, `md`, `html`), if any.
+#[pyfunction]
+fn template_sniff(data: &[u8]) -> Option<&'static str> {
+    TemplateFormat::sniff(data).map(TemplateFormat::name)
+}
+
+/// The checklist a template names, if it names one; raises `TemplateError`
+/// when the document cannot be read at all.
+#[pyfunction]
+#[pyo3(signature = (data, format, file=None))]
+fn template_checklist_name(py: Python<'_>, data: &[u8], format: &str, file: Option<&str>) -> PyResult<Option<String>> {
+    let format = template_format(format)?;
+    py.detach(|| guarded(|| template::checklist_name(data, format).map_err(|e| template_failure(e, file))))
+        .map_err(|f| raise(py, f))
 }
 
 /// The default limits, as a dict.
@@ -1139,6 +1261,9 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(default_limits, m)?)?;
     m.add_function(wrap_pyfunction!(named_checklist, m)?)?;
     m.add_function(wrap_pyfunction!(render_diagnostics, m)?)?;
+    m.add_function(wrap_pyfunction!(named_checklist_file, m)?)?;
+    m.add_function(wrap_pyfunction!(template_sniff, m)?)?;
+    m.add_function(wrap_pyfunction!(template_checklist_name, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("COLUMNS", COLUMNS.to_vec())?;
     Ok(())

@@ -16,7 +16,7 @@ import pytest
 
 import ennakko
 
-from conftest import SMALL, small_decision
+from conftest import REPO, SMALL, small_decision
 
 EXPECTED = (ennakko.DecisionError, ennakko.EvaluationError)
 
@@ -285,3 +285,89 @@ def test_odd_render_diagnostics() -> None:
     with pytest.raises((TypeError, ValueError)):
         ennakko.render_diagnostics("nope")  # type: ignore[arg-type]
     assert ennakko.render_diagnostics([]) == ""
+
+
+# ---- the shared hostile corpus (tests/hostile/, see its README) -----------------------------
+
+HOSTILE = REPO / "tests" / "hostile"
+MANIFEST = json.loads((HOSTILE / "manifest.json").read_text(encoding="utf-8"))
+
+
+def case_id(case: dict[str, Any]) -> str:
+    return str(case.get("file") or case.get("name"))
+
+
+def outcome(run: Any) -> ennakko.EnnakkoError | None:
+    """Runs `run`; returns the error it raised, None if it succeeded. A
+    panic (PanicException is a BaseException) or an InternalError fails."""
+    try:
+        run()
+    except ennakko.InternalError:
+        raise
+    except ennakko.EnnakkoError as e:
+        assert e.diagnostics and e.rendered
+        return e
+    return None
+
+
+def expect(case: dict[str, Any], error: ennakko.EnnakkoError | None, wanted: str) -> None:
+    """The first diagnostic has the case's code, line, column and path."""
+    if wanted == "ok":
+        assert error is None, error.rendered if error else ""
+        return
+    assert error is not None, f"{case_id(case)}: expected {wanted}, but it succeeded"
+    assert error.code == wanted, error.rendered
+    for key in ("line", "column", "path"):
+        if key in case:
+            assert getattr(error, key) == case[key], f"{key}: {error.rendered}"
+
+
+def generated_text(case: dict[str, Any]) -> str:
+    return str(case["prefix"] + case["repeat"] * case["count"] + case["suffix"])
+
+
+@pytest.mark.parametrize("case", MANIFEST["checklists"], ids=case_id)
+def test_hostile_corpus_checklists(case: dict[str, Any]) -> None:
+    path = HOSTILE / case["file"]
+    if case["expect"] == "unreadable":
+        with pytest.raises(UnicodeDecodeError):
+            ennakko.Checklist.from_file(path)
+        text = path.read_bytes().decode("utf-8", "replace")
+        outcome(lambda: ennakko.Checklist.from_source(text, case["file"]))
+        return
+    expect(case, outcome(lambda: ennakko.Checklist.from_file(path)), case["expect"])
+    # Without files (source text only), imports of files resolve to nothing.
+    text = path.read_text(encoding="utf-8")
+    wanted = case.get("without_files", case["expect"])
+    expect(case, outcome(lambda: ennakko.Checklist.from_source(text, case["file"])), wanted)
+
+
+@pytest.mark.parametrize("case", MANIFEST["decisions"], ids=case_id)
+def test_hostile_corpus_decisions(case: dict[str, Any]) -> None:
+    path = HOSTILE / case["file"]
+    checklist = ennakko.Checklist.standard(case["checklist"])
+    error = outcome(lambda: checklist.score(path))
+    if case["expect"] == "unreadable":
+        assert error is not None and error.code == "D0001"
+        return
+    expect(case, error, case["expect"])
+    # As text (str and bytes) the same, without the file name.
+    fmt = "json" if path.suffix == ".json" else "yaml"
+    data = path.read_bytes()
+    expect(case, outcome(lambda: checklist.score(data, format=fmt)), case["expect"])
+    if "cli_expect" in case:
+        # Scoring with the checklist the decision names, as the CLI does.
+        expect(case, outcome(lambda: ennakko.score(path)), case["cli_expect"])
+
+
+@pytest.mark.parametrize("case", MANIFEST["generated"], ids=case_id)
+def test_hostile_corpus_generated(case: dict[str, Any]) -> None:
+    text = generated_text(case)
+    name = case["name"]
+    if name.endswith(".eva"):
+        error = outcome(lambda: ennakko.Checklist.from_source(text, name))
+    else:
+        checklist = ennakko.Checklist.standard(case["checklist"])
+        fmt = "json" if name.endswith(".json") else "yaml"
+        error = outcome(lambda: checklist.score(text, format=fmt))
+    expect(case, error, case["expect"])

@@ -149,6 +149,8 @@ enum SchemaDoc {
     Description,
     /// A diagnostic (error or warning).
     Diagnostic,
+    /// What `template check --format json` prints.
+    TemplateCheck,
 }
 
 fn main() -> ExitCode {
@@ -163,14 +165,17 @@ fn main() -> ExitCode {
         }
         Command::Fmt { files, check } => fmt(&files, check),
         Command::Schema { document } => {
-            let schema = match document {
-                SchemaDoc::Decision => ennakko::schema::decision(),
-                SchemaDoc::Report => ennakko::schema::report(),
-                SchemaDoc::Description => ennakko::schema::description(),
-                SchemaDoc::Diagnostic => ennakko::schema::diagnostic(),
-            };
-            print_json(&schema, false);
-            EXIT_OK
+            let name = document.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
+            match ennakko::schema::named(&name) {
+                Some(schema) => {
+                    print_json(&schema, false);
+                    EXIT_OK
+                }
+                None => {
+                    eprintln!("error: {}", ennakko::schema::unknown(&name));
+                    EXIT_USAGE
+                }
+            }
         }
         Command::Template { command } => template::run(command),
         Command::Checklists => {
@@ -244,7 +249,7 @@ fn check(files: &[PathBuf], format: OutputFormat) -> u8 {
 }
 
 fn load_checklist(spec: &str) -> Result<Checklist, u8> {
-    let is_file = spec.ends_with(".eva") || spec.contains('/') || Path::new(spec).is_file();
+    let is_file = ennakko::load::names_a_file(spec) || Path::new(spec).is_file();
     let compiled = if is_file {
         let path = Path::new(spec);
         let text = read(path)?;
@@ -256,6 +261,25 @@ fn load_checklist(spec: &str) -> Result<Checklist, u8> {
         eprint!("{}", render_all(&e.diagnostics));
         EXIT_INVALID
     })
+}
+
+/// Compiles the checklist a document (a decision or a template) names in its
+/// `checklist` field, only from where `load::named_by_document` allows (a
+/// checklist from elsewhere is given with `--checklist`). Returns the
+/// checklist and the path it was read from (the name for a standard one).
+fn load_named(spec: &str, document: &Path) -> Result<(Checklist, String), u8> {
+    let print = |diagnostics: &[Diagnostic]| {
+        eprint!("{}", render_all(diagnostics));
+        EXIT_INVALID
+    };
+    let resolved = ennakko::load::named_by_document(spec, document).map_err(|e| print(&e.diagnostics))?;
+    let compiled = if ennakko::load::names_a_file(spec) {
+        Checklist::compile(&resolved.name, &resolved.text, &options_for(Path::new(&resolved.name)))
+    } else {
+        Checklist::standard(spec)
+    };
+    let checklist = compiled.map_err(|e| print(&e.diagnostics))?;
+    Ok((checklist, resolved.name))
 }
 
 /// Reads the decision, compiles the checklist (the one given, else the one
@@ -272,8 +296,11 @@ fn scored(checklist: Option<&str>, decision: &Path) -> Result<ennakko::Report, u
     let text = read(decision)?;
     let parsed = ennakko::Decision::from_str(&text, Format::from_path(&name), &ennakko::Limits::default())
         .map_err(|e| print(e.diagnostics))?;
-    let spec = checklist.or(parsed.checklist.as_deref()).unwrap_or(ennakko::stdlib::DEFAULT);
-    let checklist = load_checklist(spec)?;
+    let checklist = match (checklist, parsed.checklist.as_deref()) {
+        (Some(given), _) => load_checklist(given)?,
+        (None, Some(named)) => load_named(named, decision)?.0,
+        (None, None) => load_checklist(ennakko::stdlib::DEFAULT)?,
+    };
     checklist.score(&parsed).map_err(|e| print(e.diagnostics()))
 }
 

@@ -181,10 +181,6 @@ fn format_of(path: &Path, given: Option<FormatArg>, bytes: Option<&[u8]>) -> Res
     Err(EXIT_USAGE)
 }
 
-fn is_file_spec(spec: &str) -> bool {
-    spec.ends_with(".eva") || spec.contains('/')
-}
-
 /// `target` as a path relative to the folder of `document` (absolute when
 /// they share no root).
 fn relative_to(document: &Path, target: &Path) -> String {
@@ -208,17 +204,6 @@ fn relative_to(document: &Path, target: &Path) -> String {
         out.push(c);
     }
     out.to_string_lossy().replace('\\', "/")
-}
-
-/// A checklist file named inside a document is relative to the document's folder.
-fn beside(document: &Path, spec: &str) -> String {
-    let is_file = is_file_spec(spec);
-    match document.parent() {
-        Some(dir) if is_file && !Path::new(spec).is_absolute() && !dir.as_os_str().is_empty() => {
-            dir.join(spec).display().to_string()
-        }
-        _ => spec.to_string(),
-    }
 }
 
 fn load(spec: &str) -> Result<Checklist, u8> {
@@ -271,18 +256,18 @@ fn init(
             }
         }
     };
-    let named = decision.as_ref().and_then(|d| d.checklist.clone());
-    let spec = match (checklist, named, from) {
-        (Some(given), _, _) => given.to_string(),
-        (None, Some(named), Some(path)) => beside(path, &named),
-        _ => ennakko::stdlib::DEFAULT.to_string(),
+    let named = decision.as_ref().and_then(|d| d.checklist.as_deref());
+    let loaded = match (checklist, named, from) {
+        (Some(given), _, _) => load(given).map(|c| (c, given.to_string())),
+        (None, Some(named), Some(path)) => super::load_named(named, path),
+        _ => load(ennakko::stdlib::DEFAULT).map(|c| (c, ennakko::stdlib::DEFAULT.to_string())),
     };
-    let checklist = match load(&spec) {
-        Ok(c) => c,
+    let (checklist, spec) = match loaded {
+        Ok(x) => x,
         Err(code) => return code,
     };
     // A checklist file is named relative to where the template is written.
-    let checklist_name = is_file_spec(&spec).then(|| relative_to(output, Path::new(&spec)));
+    let checklist_name = ennakko::load::names_a_file(&spec).then(|| relative_to(output, Path::new(&spec)));
     let options = template::InitOptions { decision: decision.as_ref(), checklist_name };
     let bytes = template::init_with(&checklist, format, lang, &options);
     let code = write_bytes(output, &bytes);
@@ -309,12 +294,11 @@ fn open(
             return Err(EXIT_INVALID);
         }
     };
-    let spec = match (checklist, named) {
-        (Some(given), _) => given.to_string(),
-        (None, Some(named)) => beside(file, &named),
-        (None, None) => ennakko::stdlib::DEFAULT.to_string(),
+    let checklist = match (checklist, named) {
+        (Some(given), _) => load(given)?,
+        (None, Some(named)) => super::load_named(&named, file)?.0,
+        (None, None) => load(ennakko::stdlib::DEFAULT)?,
     };
-    let checklist = load(&spec)?;
     Ok((bytes, format, checklist))
 }
 

@@ -183,7 +183,6 @@ fn cli_gives_the_expected_exit_code_and_diagnostics() {
 }
 
 #[test]
-#[ignore = "the CLI loads the checklist a decision names from any path (reported; see docs/security.md)"]
 fn cli_does_not_load_checklists_outside_the_decisions_folder() {
     let mut failures = Vec::new();
     for case in cases("decisions") {

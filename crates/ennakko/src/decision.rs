@@ -388,14 +388,16 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
 
 fn parse_syntax(text: &str, format: Format, limits: &Limits) -> Result<serde_json::Value, DecisionError> {
     match format {
-        Format::Json => serde_json::from_str(text).map_err(|e| {
+        Format::Json => read_json(text).map_err(|e| {
             // serde_json counts columns in bytes; diagnostics count characters.
             let line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("");
             let column = line.get(..e.column().saturating_sub(1)).map_or(e.column(), |s| s.chars().count() + 1);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let help =
+                if msg.starts_with(DUPLICATE_KEY) { DUPLICATE_HELP } else { "fix the JSON syntax at this position" };
             Diagnostic::error("D0001", format!("invalid JSON: {msg}"))
-                .with_help("fix the JSON syntax at this position")
+                .with_help(help)
                 .at_line_col(None, text, e.line(), column)
                 .into()
         }),
@@ -416,12 +418,21 @@ fn parse_syntax(text: &str, format: Format, limits: &Limits) -> Result<serde_jso
                     format!("the decision nests too deep; the limit is {}", limits.max_decision_depth),
                 )
                 .with_help("a decision needs only a few levels: check for runaway nesting or an alias inside itself"),
+                None if msg.starts_with(DUPLICATE_KEY) => {
+                    Diagnostic::error("D0001", format!("invalid YAML: {msg}")).with_help(DUPLICATE_HELP)
+                }
                 None if msg.contains("repetition limit") => Diagnostic::error("D0001", format!("invalid YAML: {msg}"))
                     .with_help("the document repeats YAML aliases (`*name`) too often; write the values out"),
                 None => Diagnostic::error("D0001", format!("invalid YAML: {msg}"))
                     .with_help("fix the YAML syntax at this position"),
             };
             match e.location() {
+                // The reader points at the mapping; point at the repeated key.
+                Some(loc) if msg.starts_with(DUPLICATE_KEY) => {
+                    let (line, column) =
+                        repeated_key(text, &msg, loc.line(), loc.column()).unwrap_or((loc.line(), loc.column()));
+                    d.at_line_col(None, text, line, column)
+                }
                 Some(loc) => d.at_line_col(None, text, loc.line(), loc.column()),
                 None => d,
             }
@@ -430,12 +441,46 @@ fn parse_syntax(text: &str, format: Format, limits: &Limits) -> Result<serde_jso
     }
 }
 
+/// JSON text as a value, through [`Finite`] so that repeated keys are errors.
+fn read_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let Finite(value) = Finite::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// Where a key is written the second time in the block mapping that starts
+/// at `line`:`column` (1-based), for the message raised by [`Finite`]; `None`
+/// when it cannot be found (a flow mapping, a quoted key).
+fn repeated_key(text: &str, message: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let key = message.split('`').nth(1)?;
+    let indent = column.checked_sub(1)?;
+    let mut seen = 0;
+    for (i, l) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+        let rest = l.strip_prefix(&" ".repeat(indent)).or_else(|| (i + 1 == line).then(|| l.get(indent..)).flatten());
+        let Some(rest) = rest else { continue };
+        if rest.starts_with(key) && rest[key.len()..].trim_start().starts_with(':') {
+            seen += 1;
+            if seen == 2 {
+                return Some((i + 1, column));
+            }
+        }
+    }
+    None
+}
+
 /// The start of the error raised for `.nan` and `.inf` in YAML.
 const NOT_FINITE: &str = "not finite:";
 
-/// A JSON value read from YAML. YAML has `.nan` and `.inf`, which JSON
-/// values cannot hold (serde_json would silently turn them into `null`, a
-/// missing value): they are errors instead.
+/// The start of the error raised for a key given twice in one mapping.
+const DUPLICATE_KEY: &str = "the key";
+const DUPLICATE_HELP: &str = "a key may appear once in each mapping: remove or merge the repeated one";
+
+/// A JSON value read from JSON or YAML text. YAML has `.nan` and `.inf`,
+/// which JSON values cannot hold (serde_json would silently turn them into
+/// `null`, a missing value): they are errors instead. A key given twice in
+/// one mapping is an error too, where serde_json and the YAML reader would
+/// silently keep the last value.
 struct Finite(serde_json::Value);
 
 impl<'de> Deserialize<'de> for Finite {
@@ -497,6 +542,9 @@ impl<'de> serde::de::Visitor<'de> for FiniteVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<serde_json::Value, A::Error> {
         let mut out = serde_json::Map::new();
         while let Some((k, Finite(v))) = map.next_entry::<String, Finite>()? {
+            if out.contains_key(&k) {
+                return Err(serde::de::Error::custom(format!("{DUPLICATE_KEY} `{k}` appears twice in one mapping")));
+            }
             out.insert(k, v);
         }
         Ok(serde_json::Value::Object(out))

@@ -233,4 +233,44 @@ pub mod schema {
     pub fn diagnostic() -> serde_json::Value {
         serde_json::to_value(schemars::schema_for!(crate::Diagnostic)).unwrap_or_default()
     }
+
+    /// The JSON Schema of what checking a template finds
+    /// ([`crate::template::TemplateCheck`]).
+    pub fn template_check() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(crate::template::TemplateCheck)).unwrap_or_default()
+    }
+
+    /// The names [`named`] knows, in the order tools list them.
+    pub const NAMES: [&str; 5] = ["decision", "report", "description", "diagnostic", "template-check"];
+
+    /// A schema by its name in [`NAMES`]; every front end (`ennakko schema`,
+    /// Python's `ennakko.schema`, JavaScript's `schema`) looks schemas up here.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::schema::named("template-check").unwrap()["title"], "TemplateCheck");
+    /// assert!(ennakko::schema::named("nope").is_none());
+    /// ```
+    pub fn named(name: &str) -> Option<serde_json::Value> {
+        match name {
+            "decision" => Some(decision()),
+            "report" => Some(report()),
+            "description" => Some(description()),
+            "diagnostic" => Some(diagnostic()),
+            "template-check" => Some(template_check()),
+            _ => None,
+        }
+    }
+
+    /// The message for a name that is not in [`NAMES`], with a suggestion.
+    ///
+    /// ```
+    /// assert!(ennakko::schema::unknown("reprot").contains("did you mean `report`?"));
+    /// ```
+    pub fn unknown(name: &str) -> String {
+        let names = NAMES.map(|n| format!("`{n}`")).join(", ");
+        match crate::diagnostic::did_you_mean(name, NAMES.iter().copied()) {
+            Some(close) => format!("no schema `{name}`: did you mean `{close}`? (the schemas are {names})"),
+            None => format!("no schema `{name}`: the schemas are {names}"),
+        }
+    }
 }

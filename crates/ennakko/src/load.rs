@@ -32,6 +32,43 @@ pub trait Resolver: Send + Sync {
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String>;
 }
 
+/// Whether a checklist named by a decision or a template (its `checklist`
+/// field) is a file rather than a standard checklist: it ends in `.eva` or
+/// has a path separator. Hosts without files use this to ask for the
+/// compiled checklist instead.
+///
+/// ```
+/// use ennakko::load::names_a_file;
+/// assert!(names_a_file("../checklists/school.eva") && names_a_file("lib\\x"));
+/// assert!(!names_a_file("children"));
+/// ```
+pub fn names_a_file(spec: &str) -> bool {
+    spec.ends_with(".eva") || spec.contains('/') || spec.contains('\\')
+}
+
+/// Reads the checklist file a document (a decision or a template) names in
+/// its `checklist` field, under the rule for imports: a `.eva` file in the
+/// document's folder or below, no absolute paths, no `..` or symbolic link
+/// out of the folder. A document may come from someone else, so it must not
+/// make a host read files of its choosing. Standard names resolve to their
+/// embedded source. The error is `E0601`.
+///
+/// ```
+/// use std::path::Path;
+/// let err = ennakko::load::named_by_document("/etc/passwd", Path::new("d/decision.yaml")).unwrap_err();
+/// assert_eq!(err.diagnostics[0].code, "E0601");
+/// assert!(ennakko::load::named_by_document("eva", Path::new("decision.yaml")).is_ok());
+/// ```
+pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate::CompileError> {
+    let folder = document.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = document.display().to_string();
+    FileResolver { root: folder.to_path_buf() }.resolve(&name, spec).map_err(|why| {
+        let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
+            .with_help("give the checklist explicitly, or name a standard checklist or a file next to the document");
+        crate::CompileError { diagnostics: vec![Diagnostic { file: Some(name), ..d }] }
+    })
+}
+
 /// Resolves only the embedded standard checklists, by name (`"eva"`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StdResolver;
@@ -58,7 +95,7 @@ pub struct FileResolver {
 
 impl Resolver for FileResolver {
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
-        if !is_path(target) {
+        if !names_a_file(target) {
             return StdResolver.resolve(importer, target);
         }
         let target_path = Path::new(target);
@@ -106,7 +143,7 @@ pub struct MapResolver {
 
 impl Resolver for MapResolver {
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
-        if !is_path(target) {
+        if !names_a_file(target) {
             return StdResolver.resolve(importer, target);
         }
         let name = normalize(Path::new(target)).ok_or("the path leaves the checklist's folder")?;
@@ -116,10 +153,6 @@ impl Resolver for MapResolver {
             None => Err(format!("no file `{name}` was provided with the checklist")),
         }
     }
-}
-
-fn is_path(target: &str) -> bool {
-    target.contains('/') || target.contains('\\') || target.ends_with(".eva")
 }
 
 /// Removes `.` and resolves `..` lexically; `None` if `..` climbs above the start.
@@ -158,7 +191,7 @@ pub(crate) fn load(
     };
     // Imports are named by normalized paths; name the root the same way so
     // a cycle back to it is recognised.
-    let root_name = if is_path(root_name) {
+    let root_name = if names_a_file(root_name) {
         normalize(Path::new(root_name)).map_or_else(|| root_name.to_string(), |p| p.display().to_string())
     } else {
         root_name.to_string()

@@ -12,6 +12,8 @@ as typed objects, JSON, Markdown, HTML or DataFrames::
     reports = checklist.score_many(decisions)   # parallel, without the GIL
     df = reports.to_pandas()                    # long format, one row per result
 
+    filled = ennakko.template.fill(Path("päätös.docx"))   # results written into a copy
+
 Errors are :class:`EnnakkoError` subclasses carrying the engine's
 diagnostics (code, message, file, line, column, JSON path, help).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from . import _ennakko, plot
+from . import _ennakko, plot, template
 from ._checklist import (
     Checklist,
     DecisionInput,
@@ -36,6 +38,7 @@ from ._errors import (
     EnnakkoError,
     EvaluationError,
     InternalError,
+    TemplateError,
 )
 from ._frame import COLUMNS, rows, to_dataframe
 from ._report import (
@@ -86,6 +89,7 @@ __all__ = [
     "Reports",
     "ScaleTerm",
     "ScoreRange",
+    "TemplateError",
     "Term",
     "TraceItem",
     "Verdict",
@@ -100,13 +104,16 @@ __all__ = [
     "score",
     "score_many",
     "standard_names",
+    "template",
     "to_dataframe",
 ]
 
 
-def schema(kind: Literal["decision", "report", "description", "diagnostic"]) -> dict[str, Any]:
+def schema(
+    kind: Literal["decision", "report", "description", "diagnostic", "template-check"],
+) -> dict[str, Any]:
     """The JSON Schema of a decision document, a report, a checklist
-    description or a diagnostic, as a dict."""
+    description, a diagnostic or a template check, as a dict."""
     return _ennakko.schema(kind)
 
 

@@ -282,29 +282,41 @@ def _restore(state: tuple[Any, ...]) -> Checklist:
 _STANDARD: dict[str, Checklist] = {}
 
 
-def _load(spec: str, base: Path | None) -> Checklist:
-    """A checklist by spec: a `.eva` file (relative to `base` if given) or a standard name."""
-    if spec.endswith(".eva") or "/" in spec or "\\" in spec:
-        path = Path(spec)
-        if base is not None and not path.is_absolute():
-            path = base / path
-        return Checklist.from_file(path)
+def _names_a_file(spec: str) -> bool:
+    """Whether a `checklist` field names a file rather than a standard checklist."""
+    return spec.endswith(".eva") or "/" in spec or "\\" in spec
+
+
+def _load(spec: str, document: Path | None) -> Checklist:
+    """A checklist by spec: a standard name, or a `.eva` file. A file named by
+    a `document` (a decision or template read from a path) must be in that
+    document's folder or below (the CLI's rule, ChecklistError E0601
+    otherwise); a spec the caller gives directly may be any path."""
+    if _names_a_file(spec):
+        if document is None:
+            return Checklist.from_file(spec)
+        name, text = _ennakko.named_checklist_file(spec, str(document))
+        return Checklist(
+            _ennakko.Checklist.from_file_text(text, name, str(Path(name).parent), None)
+        )
     if spec not in _STANDARD:
         _STANDARD[spec] = Checklist.standard(spec)
     return _STANDARD[spec]
 
 
 def _spec_of(decision: DecisionInput, format: Format | None) -> tuple[str, Path | None]:
+    """The checklist a decision names, and the decision's file if it is one."""
     spec = _ennakko.named_checklist(decision, format) or "eva"
-    base = Path(decision).parent if isinstance(decision, os.PathLike) else None
-    return spec, base
+    document = Path(decision) if isinstance(decision, os.PathLike) else None
+    return spec, document
 
 
 def checklist_for(decision: DecisionInput, *, format: Format | None = None) -> Checklist:
     """The checklist a decision names in its ``checklist`` field, else the
     standard ``eva``. The field holds a standard name (``"children"``) or a
-    ``.eva`` file, read relative to the decision's folder when the decision is
-    a path. Standard checklists are compiled once per process."""
+    ``.eva`` file in the decision's folder or below, when the decision is a
+    path (as for the ``ennakko`` command, no other file: ChecklistError E0601).
+    Standard checklists are compiled once per process."""
     return _load(*_spec_of(decision, format))
 
 
@@ -353,9 +365,9 @@ def score_many(
     for i, decision in enumerate(items):
         groups.setdefault(_spec_of(decision, format), []).append(i)
     done: dict[int, Report | Exception] = {}
-    for (spec, base), indices in groups.items():
+    for (spec, document), indices in groups.items():
         try:
-            chosen = _load(spec, base)
+            chosen = _load(spec, document)
         except (EnnakkoError, OSError) as e:
             for i in indices:
                 done[i] = copy.copy(e)

@@ -17,6 +17,7 @@ __all__ = [
     "EnnakkoError",
     "EvaluationError",
     "InternalError",
+    "TemplateError",
 ]
 
 
@@ -110,6 +111,12 @@ class DecisionError(EnnakkoError):
 
 class EvaluationError(EnnakkoError):
     """Scoring ran out of its step budget, ``max_eval_steps`` (``R0001``)."""
+
+
+class TemplateError(EnnakkoError):
+    """A decision document template cannot be read, or cannot be filled
+    because of errors in it (codes ``T....``, and ``D....`` for values that
+    do not fit the checklist); see :mod:`ennakko.template`."""
 
 
 class InternalError(EnnakkoError):

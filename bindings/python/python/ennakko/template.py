@@ -1,0 +1,268 @@
+"""Decision document templates with the EVA checks inside: Word ``.docx``
+(content controls tagged ``eva:...``), Markdown (YAML front matter) and HTML
+(``data-eva`` fields), as described in ``docs/templates.md``.
+
+The same three steps as the ``ennakko template`` command, on bytes in
+memory (so a web service can process an uploaded document)::
+
+    from ennakko import template
+
+    blank = template.init("eva", format="docx", lang="fi")   # bytes
+    Path("päätös.docx").write_bytes(blank)
+    # ... the official fills in the fields in Word ...
+    data = Path("päätös.docx").read_bytes()
+    checked = template.check(data)          # what is unanswered or wrong
+    for problem in checked.problems:
+        print(problem["code"], problem["message"])
+    filled = template.fill(data)            # bytes: the results written in
+
+A document is ``bytes`` (or ``bytearray``/``memoryview``), a ``str`` of
+Markdown or HTML text, or a path (:class:`pathlib.Path`). The checklist is
+the one given, else the one the template names (a standard name, or a
+``.eva`` file next to a document given as a path), else ``eva``.
+
+Unreadable documents and templates that cannot be filled raise
+:class:`ennakko.TemplateError` with the diagnostics (codes ``T....``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Union
+
+from . import _ennakko
+from ._checklist import Checklist, DecisionInput, _load, _names_a_file, _resolve, checklist_for
+from ._report import Report
+
+__all__ = [
+    "Document",
+    "TemplateCheck",
+    "TemplateFormat",
+    "check",
+    "checklist_name",
+    "fill",
+    "init",
+    "sniff",
+]
+
+TemplateFormat = Literal["docx", "md", "html"]
+"""The three template formats."""
+
+Lang = Literal["fi", "sv", "en"]
+
+Document = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]"]
+"""What the functions accept as a template document."""
+
+_FORMAT_NAMES = {"docx": "docx", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
+
+
+@dataclass(frozen=True)
+class TemplateCheck:
+    """What :func:`check` found in a template.
+
+    Attributes:
+        format: the document's format.
+        checklist: the checklist the template names, if it names one.
+        fields: the ``eva:`` fields found, in document order (none for
+            Markdown, whose values are in the front matter).
+        outputs: the result placeholders found (``results``, ``verdict``...).
+        decision: the decision the template holds, as a dict, if it could
+            be read.
+        report: the assessment, if the decision could be scored.
+        problems: everything unanswered, inconsistent or wrong, as
+            diagnostic dicts: errors first, then warnings, each in document
+            order. ``path`` names the field (``eva:answer.plan.affects_children``)
+            or the JSON path in the front matter; ``line`` and ``column``
+            point into Markdown and HTML text.
+    """
+
+    format: TemplateFormat
+    checklist: str | None
+    fields: list[str]
+    outputs: list[str]
+    decision: dict[str, Any] | None
+    report: Report | None
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The problems that stop :func:`fill`."""
+        return [p for p in self.problems if p.get("severity") == "error"]
+
+    @property
+    def missing(self) -> list[dict[str, Any]]:
+        """Required answers and impact cells not given (``T0201``, ``T0202``)."""
+        return [p for p in self.problems if p.get("code") in ("T0201", "T0202")]
+
+    @property
+    def is_complete(self) -> bool:
+        """No errors, every required answer given, and the decision scored."""
+        return self.report is not None and not self.errors and not self.missing
+
+    @property
+    def rendered(self) -> str:
+        """The problems drawn as text, the way ``ennakko template check`` prints them."""
+        return _ennakko.render_diagnostics(self.problems)
+
+
+# ---- reading the arguments ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """A document's bytes, its format, and where it came from."""
+
+    data: bytes
+    format: str
+    path: Path | None
+
+
+def _format_name(format: str) -> str:
+    if not isinstance(format, str) or format.lower() not in _FORMAT_NAMES:
+        raise ValueError(f'format must be "docx", "md" or "html", not {format!r}')
+    return _FORMAT_NAMES[format.lower()]
+
+
+def _open(document: Document, format: str | None) -> _Opened:
+    """Reads a document argument; the format from `format`, else the file
+    suffix, else the content."""
+    path: Path | None = None
+    if isinstance(document, str):
+        data = document.encode("utf-8")
+    elif isinstance(document, (bytes, bytearray, memoryview)):
+        data = bytes(document)
+    elif isinstance(document, os.PathLike):
+        path = Path(document)
+        data = path.read_bytes()
+    else:
+        raise TypeError(
+            "a template must be bytes, a str of Markdown or HTML, or a path "
+            f"(pathlib.Path), not {type(document).__name__}"
+        )
+    if format is not None:
+        return _Opened(data, _format_name(format), path)
+    suffix = path.suffix.lstrip(".").lower() if path is not None else ""
+    if suffix in _FORMAT_NAMES:
+        return _Opened(data, _FORMAT_NAMES[suffix], path)
+    sniffed = _ennakko.template_sniff(data)
+    if sniffed is None:
+        raise ValueError(
+            "cannot tell the template's format from its content: "
+            'pass format="docx", "md" or "html"'
+        )
+    return _Opened(data, sniffed, path)
+
+
+def _checklist_for(opened: _Opened, checklist: Checklist | str | None) -> Checklist:
+    """The checklist given, else the one the template names, else ``eva``."""
+    if checklist is not None:
+        return _resolve(checklist)
+    named = _ennakko.template_checklist_name(opened.data, opened.format, _name(opened))
+    if named is None:
+        return _load("eva", None)
+    # A document given as bytes may come from anyone (an upload): it never
+    # makes the process read a file of its choosing.
+    if _names_a_file(named) and opened.path is None:
+        raise ValueError(
+            f"the template names the checklist file {named!r}, and a document given as "
+            "bytes has no folder to find it in: pass checklist=Checklist.from_file(...), "
+            "or give the document as a path"
+        )
+    return _load(named, opened.path)
+
+
+def _name(opened: _Opened) -> str | None:
+    return None if opened.path is None else str(opened.path)
+
+
+# ---- the three steps ---------------------------------------------------------------------
+
+
+def init(
+    checklist: Checklist | str | None = None,
+    *,
+    format: TemplateFormat = "docx",
+    lang: Lang = "fi",
+    decision: DecisionInput | Mapping[str, Any] | None = None,
+    checklist_name: str | None = None,
+) -> bytes:
+    """A blank template: every fact and question of `checklist` as a field,
+    for a zero option and a proposal, in `lang`, with a place for the results.
+    The checklist is a :class:`Checklist`, a standard name or a ``.eva``
+    path; by default the one `decision` names, else ``eva``.
+
+    `decision` (a dict, JSON/YAML text or a path) prefills the template with
+    its values and alternatives. `checklist_name` is how the template names
+    its checklist (default: the decision's ``checklist``, else the
+    checklist's id), e.g. a ``.eva`` file's path relative to where the
+    template will be stored.
+    """
+    if checklist is not None:
+        chosen = _resolve(checklist)
+    elif decision is not None:
+        chosen = checklist_for(decision)  # type: ignore[arg-type]
+    else:
+        chosen = _load("eva", None)
+    return chosen._native.template_init(_format_name(format), lang, decision, checklist_name)
+
+
+def check(
+    document: Document,
+    *,
+    checklist: Checklist | str | None = None,
+    format: TemplateFormat | None = None,
+) -> TemplateCheck:
+    """Reads a filled template, scores its decision, and lists what is
+    unanswered, inconsistent or wrong (see :class:`TemplateCheck`).
+
+    Raises :class:`ennakko.TemplateError` when the document cannot be read
+    at all (not a zip, no front matter, too large...).
+    """
+    opened = _open(document, format)
+    chosen = _checklist_for(opened, checklist)
+    found, native_report = chosen._native.template_check(opened.data, opened.format, _name(opened))
+    return TemplateCheck(
+        format=found["format"],
+        checklist=found["checklist"],
+        fields=found["fields"],
+        outputs=found["outputs"],
+        decision=found["decision"],
+        report=None if native_report is None else Report(native_report),
+        problems=found["problems"],
+    )
+
+
+def fill(
+    document: Document,
+    *,
+    checklist: Checklist | str | None = None,
+    format: TemplateFormat | None = None,
+    lang: Lang | None = None,
+) -> bytes:
+    """Scores the template's decision and returns a copy of the document with
+    the results (verdict, impact tables, findings, what is missing) written
+    into its result places, in `lang` (default: the decision's ``language``,
+    else Finnish). Every other part of the document is kept as it was;
+    filling a filled document again gives the same bytes.
+
+    Raises :class:`ennakko.TemplateError` with every error when the template
+    cannot be read or has errors; unanswered questions are not errors.
+    """
+    opened = _open(document, format)
+    chosen = _checklist_for(opened, checklist)
+    return chosen._native.template_fill(opened.data, opened.format, lang, _name(opened))
+
+
+def checklist_name(document: Document, *, format: TemplateFormat | None = None) -> str | None:
+    """The checklist a template names (its ``checklist`` field), if any."""
+    opened = _open(document, format)
+    return _ennakko.template_checklist_name(opened.data, opened.format, _name(opened))
+
+
+def sniff(data: bytes) -> TemplateFormat | None:
+    """The format a document's bytes look like: a zip is ``docx``, text
+    starting with ``---`` is ``md``, an ``<html`` document is ``html``."""
+    return _ennakko.template_sniff(bytes(data))  # type: ignore[return-value]
