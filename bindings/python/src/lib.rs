@@ -1186,9 +1186,7 @@ fn named_checklist(py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&
 /// raises `ChecklistError` (E0601) for one outside the document's folder.
 #[pyfunction]
 fn named_checklist_file(py: Python<'_>, spec: &str, document: PathBuf) -> PyResult<(String, String)> {
-    ennakko::load::named_by_document(spec, &document)
-        .map(|r| (r.name, r.text))
-        .map_err(|e| raise(py, e.into()))
+    ennakko::load::named_by_document(spec, &document).map(|r| (r.name, r.text)).map_err(|e| raise(py, e.into()))
 }
 
 // ---- templates -------------------------------------------------------------------------

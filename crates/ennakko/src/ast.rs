@@ -331,3 +331,107 @@ pub struct Quant {
     /// The body; `count` may omit it.
     pub body: Option<Expr>,
 }
+
+// ---- comparing trees without positions ----------------------------------------
+
+const NO_SPAN: Span = Span { file: 0, start: 0, end: 0 };
+
+impl File {
+    /// The same tree with every position zeroed, so that parses of two
+    /// texts can be compared (the formatter checks its output this way).
+    ///
+    /// ```
+    /// use ennakko::{Limits, source::SourceMap, syntax};
+    /// let parse = |text: &str| {
+    ///     let mut sources = SourceMap::default();
+    ///     let file = sources.add("x.eva", text);
+    ///     syntax::parse(&sources, file, &Limits::default()).unwrap()
+    /// };
+    /// let (a, b) = (parse("group kids { vulnerable }"), parse("group   kids {\n  vulnerable\n}"));
+    /// assert_ne!(a, b);
+    /// assert!(a.same_tree(&b));
+    /// ```
+    pub fn without_spans(&self) -> File {
+        File {
+            imports: self.imports.iter().map(|i| Import { target: i.target.clone(), span: NO_SPAN }).collect(),
+            decls: self.decls.iter().map(decl).collect(),
+        }
+    }
+
+    /// Whether two trees are the same apart from positions. Compared
+    /// through `Debug`, so that a NaN would equal itself.
+    pub fn same_tree(&self, other: &File) -> bool {
+        format!("{:?}", self.without_spans()) == format!("{:?}", other.without_spans())
+    }
+}
+
+fn ident(i: &Ident) -> Ident {
+    Ident { name: i.name.clone(), span: NO_SPAN }
+}
+
+fn decl(d: &Decl) -> Decl {
+    Decl {
+        kind: d.kind,
+        id: ident(&d.id),
+        sort: d.sort.iter().map(ident).collect(),
+        props: d.props.iter().map(prop).collect(),
+        span: NO_SPAN,
+    }
+}
+
+fn prop(p: &Prop) -> Prop {
+    let value = match &p.value {
+        PropValue::Flag => PropValue::Flag,
+        PropValue::Text(ts) => PropValue::Text(
+            ts.iter().map(|t| Translation { lang: ident(&t.lang), text: t.text.clone(), span: NO_SPAN }).collect(),
+        ),
+        PropValue::Args(args) => PropValue::Args(
+            args.iter()
+                .map(|a| match a {
+                    Arg::Number(n, _) => Arg::Number(*n, NO_SPAN),
+                    Arg::Str(s, _) => Arg::Str(s.clone(), NO_SPAN),
+                    Arg::Range(a, b, _) => Arg::Range(*a, *b, NO_SPAN),
+                    Arg::Name(i) => Arg::Name(ident(i)),
+                })
+                .collect(),
+        ),
+        PropValue::Expr(e) => PropValue::Expr(expr(e)),
+        PropValue::Item(item) => PropValue::Item(Item {
+            id: ident(&item.id),
+            number: item.number.map(|(n, _)| (n, NO_SPAN)),
+            props: item.props.iter().map(prop).collect(),
+        }),
+    };
+    Prop { key: ident(&p.key), value, span: NO_SPAN }
+}
+
+fn expr(e: &Expr) -> Expr {
+    let kind = match &e.kind {
+        ExprKind::Number(n) => ExprKind::Number(*n),
+        ExprKind::Str(s) => ExprKind::Str(s.clone()),
+        ExprKind::Bool(b) => ExprKind::Bool(*b),
+        ExprKind::Path(p) => ExprKind::Path(p.iter().map(ident).collect()),
+        ExprKind::List(items) => ExprKind::List(items.iter().map(expr).collect()),
+        ExprKind::Call(name, args) => ExprKind::Call(ident(name), args.iter().map(expr).collect()),
+        ExprKind::Unary(op, inner) => ExprKind::Unary(*op, Box::new(expr(inner))),
+        ExprKind::Binary(op, l, r) => ExprKind::Binary(*op, Box::new(expr(l)), Box::new(expr(r))),
+        ExprKind::Quant(q) => ExprKind::Quant(Box::new(Quant {
+            op: q.op,
+            source: match &q.source {
+                QuantSource::Alternatives { proposals_only } => {
+                    QuantSource::Alternatives { proposals_only: *proposals_only }
+                }
+                QuantSource::Bind { var, collection, filter } => QuantSource::Bind {
+                    var: ident(var),
+                    collection: match collection {
+                        Collection::Named(n) => Collection::Named(ident(n)),
+                        Collection::List(items, _) => Collection::List(items.iter().map(expr).collect(), NO_SPAN),
+                    },
+                    filter: filter.as_ref().map(expr),
+                },
+            },
+            body: q.body.as_ref().map(expr),
+        })),
+    };
+    Expr { kind, span: NO_SPAN }
+}

@@ -53,7 +53,17 @@ pub fn format_source(name: &str, text: &str) -> Result<String, Box<Diagnostic>> 
     let tree = syntax::parse(&sources, file, &Limits::default())?;
     // Spans index the text as stored (which may have lost a byte order mark).
     let stored = sources.get(file).map_or(text, |f| f.text.as_str());
-    Ok(Printer::new(stored).file(&tree))
+    let out = Printer::new(stored).file(&tree);
+    // A formatter must never change what a checklist says: should a bug make
+    // the output read differently, the file is left alone (as black does).
+    let again = sources.add(name, &out);
+    match syntax::parse(&sources, again, &Limits::default()) {
+        Ok(formatted) if formatted.same_tree(&tree) => Ok(out),
+        _ => Err(Box::new(
+            Diagnostic::error("X0002", "formatting would change what the checklist says; the file is left as it is")
+                .with_help("this is a bug in ennakko's formatter; please report it with the file"),
+        )),
+    }
 }
 
 // ---- comments ---------------------------------------------------------------

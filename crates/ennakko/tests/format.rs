@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use ennakko::ast::*;
 use ennakko::format::format_source;
-use ennakko::source::{SourceMap, Span};
+use ennakko::source::SourceMap;
 use ennakko::{Limits, syntax};
 
 fn repo() -> PathBuf {
@@ -35,93 +35,6 @@ fn parse(text: &str) -> Option<File> {
     let mut sources = SourceMap::default();
     let file = sources.add("x.eva", text);
     syntax::parse(&sources, file, &Limits::default()).ok()
-}
-
-// ---- a tree without positions ---------------------------------------------
-
-const NO_SPAN: Span = Span { file: 0, start: 0, end: 0 };
-
-fn ident(i: &Ident) -> Ident {
-    Ident { name: i.name.clone(), span: NO_SPAN }
-}
-
-fn file(f: &File) -> File {
-    File {
-        imports: f.imports.iter().map(|i| Import { target: i.target.clone(), span: NO_SPAN }).collect(),
-        decls: f.decls.iter().map(decl).collect(),
-    }
-}
-
-fn decl(d: &Decl) -> Decl {
-    Decl {
-        kind: d.kind,
-        id: ident(&d.id),
-        sort: d.sort.iter().map(ident).collect(),
-        props: d.props.iter().map(prop).collect(),
-        span: NO_SPAN,
-    }
-}
-
-fn prop(p: &Prop) -> Prop {
-    let value = match &p.value {
-        PropValue::Flag => PropValue::Flag,
-        PropValue::Text(ts) => PropValue::Text(
-            ts.iter().map(|t| Translation { lang: ident(&t.lang), text: t.text.clone(), span: NO_SPAN }).collect(),
-        ),
-        PropValue::Args(args) => PropValue::Args(
-            args.iter()
-                .map(|a| match a {
-                    Arg::Number(n, _) => Arg::Number(*n, NO_SPAN),
-                    Arg::Str(s, _) => Arg::Str(s.clone(), NO_SPAN),
-                    Arg::Range(a, b, _) => Arg::Range(*a, *b, NO_SPAN),
-                    Arg::Name(i) => Arg::Name(ident(i)),
-                })
-                .collect(),
-        ),
-        PropValue::Expr(e) => PropValue::Expr(expr(e)),
-        PropValue::Item(i) => PropValue::Item(Item {
-            id: ident(&i.id),
-            number: i.number.map(|(n, _)| (n, NO_SPAN)),
-            props: i.props.iter().map(prop).collect(),
-        }),
-    };
-    Prop { key: ident(&p.key), value, span: NO_SPAN }
-}
-
-fn expr(e: &Expr) -> Expr {
-    let kind = match &e.kind {
-        ExprKind::Number(n) => ExprKind::Number(*n),
-        ExprKind::Str(s) => ExprKind::Str(s.clone()),
-        ExprKind::Bool(b) => ExprKind::Bool(*b),
-        ExprKind::Path(p) => ExprKind::Path(p.iter().map(ident).collect()),
-        ExprKind::List(items) => ExprKind::List(items.iter().map(expr).collect()),
-        ExprKind::Call(f, args) => ExprKind::Call(ident(f), args.iter().map(expr).collect()),
-        ExprKind::Unary(op, x) => ExprKind::Unary(*op, Box::new(expr(x))),
-        ExprKind::Binary(op, l, r) => ExprKind::Binary(*op, Box::new(expr(l)), Box::new(expr(r))),
-        ExprKind::Quant(q) => ExprKind::Quant(Box::new(Quant {
-            op: q.op,
-            source: match &q.source {
-                QuantSource::Alternatives { proposals_only } => {
-                    QuantSource::Alternatives { proposals_only: *proposals_only }
-                }
-                QuantSource::Bind { var, collection, filter } => QuantSource::Bind {
-                    var: ident(var),
-                    collection: match collection {
-                        Collection::Named(i) => Collection::Named(ident(i)),
-                        Collection::List(items, _) => Collection::List(items.iter().map(expr).collect(), NO_SPAN),
-                    },
-                    filter: filter.as_ref().map(expr),
-                },
-            },
-            body: q.body.as_ref().map(expr),
-        })),
-    };
-    Expr { kind, span: NO_SPAN }
-}
-
-/// Compared through `Debug`, so a NaN equals itself.
-fn same_tree(a: &File, b: &File) -> bool {
-    format!("{:?}", file(a)) == format!("{:?}", file(b))
 }
 
 /// The comments of a source, trimmed and sorted (imports, and the comments
@@ -161,7 +74,7 @@ fn check(name: &str, text: &str) -> Option<String> {
         Err(d) => panic!("{name}: parses but does not format: {d:?}"),
     };
     let Some(after) = parse(&once) else { panic!("{name}: the formatted text does not parse:\n{once}") };
-    assert!(same_tree(&before, &after), "{name}: formatting changed the tree:\n--- input\n{text}\n--- output\n{once}");
+    assert!(before.same_tree(&after), "{name}: formatting changed the tree:\n--- input\n{text}\n--- output\n{once}");
     assert_eq!(comments(text), comments(&once), "{name}: comments changed:\n--- input\n{text}\n--- output\n{once}");
     let twice = format_source(name, &once).unwrap_or_default();
     assert_eq!(once, twice, "{name}: formatting is not idempotent\n--- input\n{text}");
