@@ -564,7 +564,7 @@ impl PyChecklist {
     ) -> PyResult<PyChecklist> {
         let limits = limits_from(limits)?;
         let resolver: Box<dyn Resolver> = match files {
-            Some(files) => Box::new(MapResolver { files }),
+            Some(files) => Box::new(MapResolver::new(files).map_err(PyValueError::new_err)?),
             None => Box::new(StdResolver),
         };
         let (inner, imports) = compile(py, name, text, limits, resolver)?;

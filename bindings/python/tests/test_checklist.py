@@ -100,6 +100,19 @@ def test_from_source_with_files() -> None:
     assert info.value.code == "E0601"
 
 
+def test_files_import_relative_to_the_importing_file() -> None:
+    # As on disk: lib/groups.eva's `./base.eva` is lib/base.eva.
+    main = 'import "./lib/groups.eva"\nchecklist m { title en "M" version "1" languages en }\n'
+    files = {
+        "./lib/groups.eva": 'import "./base.eva"\ngroup kids { label en "Kids" parent everyone }\n',
+        "lib/base.eva": 'group everyone { label en "Everyone" }\n',
+    }
+    checklist = ennakko.Checklist.from_source(main, "main.eva", files=files)
+    assert [g["id"] for g in checklist.describe()["groups"]] == ["everyone", "kids"]
+    with pytest.raises(ValueError, match="leaves the root folder"):
+        ennakko.Checklist.from_source(main, "main.eva", files={"../up.eva": ""})
+
+
 def write_project(root: Path) -> Path:
     (root / "lib").mkdir()
     (root / "lib" / "groups.eva").write_text('group kids { label en "Kids" }\n', encoding="utf-8")

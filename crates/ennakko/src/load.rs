@@ -127,18 +127,41 @@ impl Resolver for FileResolver {
 
 /// Resolves standard checklists by name, and relative paths (`./x.eva`)
 /// from an in-memory map of file names to sources: for hosts without a file
-/// system, such as a browser.
+/// system, such as a browser. As with [`FileResolver`], a path is relative
+/// to the importing file's folder (`lib/a.eva` importing `./b.eva` reads
+/// `lib/b.eva`), absolute paths are refused, and so are paths that climb
+/// above the folder of the root checklist; the messages are the same, so
+/// diagnostics agree across hosts.
 ///
 /// ```
 /// use ennakko::load::{MapResolver, Resolver};
-/// let r = MapResolver { files: [("groups.eva".to_string(), "group g { }".to_string())].into() };
-/// assert!(r.resolve("main.eva", "./groups.eva").is_ok());
+/// let r = MapResolver::new([("./lib/groups.eva", "group g { }"), ("lib/base.eva", "")]).unwrap();
+/// assert!(r.resolve("main.eva", "./lib/groups.eva").is_ok());
+/// assert_eq!(r.resolve("lib/groups.eva", "./base.eva").unwrap().name, "lib/base.eva");
 /// assert!(r.resolve("main.eva", "./other.eva").is_err());
+/// assert!(MapResolver::new([("../up.eva", "")]).is_err());
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct MapResolver {
-    /// File name (as imported, without a leading `./`) to source text.
+    /// File name (relative to the root checklist's folder, normalized: no
+    /// `./`, no `..`, `/` as separator) to source text.
     pub files: std::collections::BTreeMap<String, String>,
+}
+
+impl MapResolver {
+    /// A resolver over these files; names are normalized (`./a/../b.eva` is
+    /// `b.eva`, backslashes count as slashes). An absolute name, or one that
+    /// climbs out of the root folder, is an error naming it.
+    pub fn new<N: AsRef<str>, T: Into<String>>(files: impl IntoIterator<Item = (N, T)>) -> Result<MapResolver, String> {
+        let mut map = std::collections::BTreeMap::new();
+        for (name, text) in files {
+            let name = name.as_ref();
+            let key = relative_name(name)
+                .ok_or_else(|| format!("file name `{name}` is absolute or leaves the root folder"))?;
+            map.insert(key, text.into());
+        }
+        Ok(MapResolver { files: map })
+    }
 }
 
 impl Resolver for MapResolver {
@@ -146,13 +169,44 @@ impl Resolver for MapResolver {
         if !names_a_file(target) {
             return StdResolver.resolve(importer, target);
         }
-        let name = normalize(Path::new(target)).ok_or("the path leaves the checklist's folder")?;
-        let name = name.to_string_lossy().replace('\\', "/");
+        if is_absolute(target) {
+            return Err("absolute import paths are not allowed; write a path relative to the importing file".into());
+        }
+        let folder = importer.replace('\\', "/");
+        let folder = folder.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let joined = if folder.is_empty() { target.to_string() } else { format!("{folder}/{target}") };
+        let name = relative_name(&joined).ok_or_else(|| {
+            format!("`{target}` is outside the checklist's folder; imports may only read files in it")
+        })?;
         match self.files.get(&name) {
-            Some(text) => Ok(Resolved { name: name.clone(), text: text.clone() }),
-            None => Err(format!("no file `{name}` was provided with the checklist")),
+            Some(text) => Ok(Resolved { name, text: text.clone() }),
+            None => Err(format!("there is no file `{target}` next to the importing checklist")),
         }
     }
+}
+
+/// `/x`, `\\x` and `C:x` are absolute on some system.
+fn is_absolute(path: &str) -> bool {
+    path.starts_with(['/', '\\']) || path.as_bytes().get(1) == Some(&b':')
+}
+
+/// `./a/../b.eva` → `b.eva`, with `/` separators; `None` for absolute paths,
+/// paths that climb above their start, and empty ones.
+fn relative_name(path: &str) -> Option<String> {
+    if is_absolute(path) {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            _ => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Removes `.` and resolves `..` lexically; `None` if `..` climbs above the start.
