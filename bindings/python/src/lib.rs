@@ -535,6 +535,11 @@ fn compile(
     Ok((checklist, imports))
 }
 
+/// A standard checklist by name, compiled without the GIL.
+fn standard(py: Python<'_>, name: &str, limits: Limits) -> PyResult<CoreChecklist> {
+    py.detach(|| guarded(|| Ok(CoreChecklist::standard_with(name, limits)?))).map_err(|f| raise(py, f))
+}
+
 #[pymethods]
 impl PyChecklist {
     /// Compiles a standard checklist by name.
@@ -543,12 +548,7 @@ impl PyChecklist {
     fn standard(py: Python<'_>, name: &str, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyChecklist> {
         let limits = limits_from(limits)?;
         let origin = Origin::Standard { name: name.to_string() };
-        let inner = match ennakko::stdlib::source(name) {
-            Some(text) => compile(py, &format!("<std>/{name}.eva"), text, limits, Box::new(StdResolver))?.0,
-            // Unknown name: the core's own error, with its suggestion.
-            None => CoreChecklist::standard(name).map_err(|e| raise(py, e.into()))?,
-        };
-        Ok(PyChecklist { inner, origin })
+        Ok(PyChecklist { inner: standard(py, name, limits)?, origin })
     }
 
     /// Compiles checklist source; imports may name standard checklists, or
@@ -610,12 +610,7 @@ impl PyChecklist {
         let limits: Limits = serde_json::from_str(&limits_text)
             .map_err(|e| PyValueError::new_err(format!("invalid pickled limits: {e}")))?;
         match kind.as_str() {
-            "standard" => {
-                let text = ennakko::stdlib::source(&name)
-                    .ok_or_else(|| PyValueError::new_err(format!("no standard checklist `{name}` to unpickle")))?;
-                let (inner, _) = compile(py, &format!("<std>/{name}.eva"), text, limits, Box::new(StdResolver))?;
-                Ok(PyChecklist { inner, origin: Origin::Standard { name } })
-            }
+            "standard" => Ok(PyChecklist { inner: standard(py, &name, limits)?, origin: Origin::Standard { name } }),
             "source" => {
                 let text: String = state.get_item(3)?.extract()?;
                 let recorded: Vec<(String, String, String, String)> = state.get_item(4)?.extract()?;

@@ -143,8 +143,22 @@ impl Checklist {
     /// assert!(ennakko::Checklist::standard("eva").is_ok());
     /// ```
     pub fn standard(name: &str) -> Result<Checklist, CompileError> {
+        Checklist::standard_with(name, Limits::default())
+    }
+
+    /// A standard checklist compiled with other limits (they also bound
+    /// scoring with it); an unknown name is `E0601` with a suggestion.
+    ///
+    /// ```
+    /// let limits = ennakko::Limits { max_eval_steps: 10, ..Default::default() };
+    /// assert_eq!(ennakko::Checklist::standard_with("eva", limits).unwrap().limits().max_eval_steps, 10);
+    /// assert_eq!(ennakko::Checklist::standard_with("evaa", limits).unwrap_err().diagnostics[0].code, "E0601");
+    /// ```
+    pub fn standard_with(name: &str, limits: Limits) -> Result<Checklist, CompileError> {
         match stdlib::source(name) {
-            Some(text) => Checklist::from_source(&format!("<std>/{name}.eva"), text),
+            Some(text) => {
+                Checklist::compile(&format!("<std>/{name}.eva"), text, &Options { limits, ..Options::default() })
+            }
             None => {
                 let names: Vec<&str> = stdlib::names().collect();
                 let help = match diagnostic::did_you_mean(name, names.iter().copied()) {
