@@ -41,8 +41,8 @@ done
 step "Python module: build, ruff, mypy, pytest (scripts/test-python.sh)"
 ./scripts/test-python.sh
 
-step "fuzzing, short mode, on top of the committed corpus (scripts/fuzz.sh 20)"
-./scripts/fuzz.sh 20
+step "fuzzing, short mode: 60 s per target on top of the committed corpus (scripts/fuzz.sh 60)"
+./scripts/fuzz.sh 60
 
 step "peer benchmark, quick mode, so it cannot rot (benches/peers/run.sh --quick)"
 ./benches/peers/run.sh --quick
