@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Tests of the WebAssembly package and the drafting page:
 #   1. builds the package (scripts/build-wasm.sh; installs its toolchain if missing);
-#   2. Node tests (node --test): the shared conformance cases, the API, hostile
-#      input, TypeScript definitions, and the same bytes as the CLI for every example;
+#   2. Node tests (node --test): the shared conformance cases, the API, templates
+#      (Word, Markdown, HTML), hostile input and the shared hostile corpus,
+#      TypeScript definitions, and the same bytes as the CLI for every example;
 #   3. the browser test: Debian's Chromium, headless, driven by playwright-core,
-#      fills in a decision on examples/web and checks it against the CLI.
+#      fills in a decision on examples/web and checks it against the CLI, and
+#      checks and fills a Word template uploaded to the page.
 # Idempotent: each install step checks first. Screenshots go to
 # examples/web/screenshots/ (not committed).
 set -euo pipefail

@@ -5,7 +5,11 @@
 // edits it in place, saves it to localStorage, and hands it to
 // `checklist.score()` on every change. Which questions show is what the
 // report says applies; the matrix, findings and verdict are the report.
-import { Checklist, explain, init, readDecision, render, standardChecklists } from './pkg/index.js';
+//
+// The template panel does the same for a decision document template (Word,
+// Markdown, HTML) the user picks: `template.check` and `template.fill` run
+// here, on the file's bytes, so the document never leaves the browser.
+import { Checklist, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
 import { LANGUAGES, num, pick, t } from './i18n.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
@@ -20,6 +24,7 @@ const app = {
   errors: [], // diagnostics of the last failed scoring
   fields: new Map(), // JSON path -> form control, to point at errors
   scoreMs: null,
+  template: null, // the last template the user chose: { name, format, check, error, fillError, url, filledName }
 };
 
 // ---- small DOM helpers -----------------------------------------------------------------
@@ -148,7 +153,7 @@ function renderAll() {
   renderToolbar();
   app.fields = new Map();
   const form = $('#form');
-  form.replaceChildren(renderDecisionSection(), renderFactsSection(), renderAlternativesSection());
+  form.replaceChildren(renderDecisionSection(), renderFactsSection(), renderAlternativesSection(), renderTemplateSection());
   rescore();
   refreshQuestions();
   refreshCells();
@@ -220,6 +225,7 @@ function renderToolbar() {
       }),
     ),
     h('button', { type: 'button', id: 'save-decision', text: L('saveDecision'), onclick: saveDecisionFile }),
+    h('a', { class: 'button', id: 'goto-template', href: '#template-panel' }, L('templateShort')),
     h('button', { type: 'button', id: 'download-report', class: 'primary', text: L('downloadReport'), onclick: downloadReport }),
   );
 }
@@ -1224,6 +1230,195 @@ async function openFile(event) {
   } finally {
     event.target.value = '';
   }
+}
+
+// ---- decision document templates (Word, Markdown, HTML) ----------------------------------------------
+
+const TEMPLATE_FORMATS = ['docx', 'md', 'html'];
+const TEMPLATE_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown',
+  html: 'text/html',
+};
+
+function renderTemplateSection() {
+  return h(
+    'section',
+    { class: 'card', id: 'template-panel', 'aria-labelledby': 'h-template' },
+    h('h2', { id: 'h-template' }, L('templateTitle')),
+    h('p', { class: 'help', id: 'template-help' }, L('templateHelp')),
+    h(
+      'div',
+      { class: 'template-controls' },
+      // A label styled as a button, so that its text is the page's (in fi,
+      // sv or en) rather than the browser's "Choose file".
+      h(
+        'div',
+        { class: 'field' },
+        h(
+          'label',
+          { class: 'button primary' },
+          L('templateFile'),
+          h('input', {
+            type: 'file',
+            id: 'template-file',
+            class: 'visually-hidden',
+            accept: `.docx,.md,.markdown,.html,.htm,${Object.values(TEMPLATE_TYPES).join(',')}`,
+            'aria-describedby': 'template-help',
+            onchange: openTemplate,
+          }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'field blank-template' },
+        h('label', { for: 'template-format' }, L('templateBlankFormat')),
+        h(
+          'span',
+          { class: 'inline' },
+          h(
+            'select',
+            { id: 'template-format' },
+            TEMPLATE_FORMATS.map((f) => h('option', { value: f }, L(`format_${f}`))),
+          ),
+          h('button', { type: 'button', id: 'template-blank', text: L('templateBlank'), onclick: downloadBlankTemplate }),
+        ),
+      ),
+    ),
+    h('div', { id: 'template-result', role: 'status', 'aria-live': 'polite' }, renderTemplateResult()),
+  );
+}
+
+/** The format a file name says (as the CLI: the extension, else the content decides). */
+function formatOfName(name) {
+  if (/\.docx$/i.test(name)) return 'docx';
+  if (/\.(md|markdown)$/i.test(name)) return 'md';
+  if (/\.html?$/i.test(name)) return 'html';
+  return undefined;
+}
+
+async function openTemplate(event) {
+  const file = event.target.files?.[0];
+  if (!file) return;
+  $('#template-result').replaceChildren(h('p', { class: 'help' }, L('templateChecking')));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (app.template?.url) URL.revokeObjectURL(app.template.url);
+  app.template = processTemplate(file.name, bytes);
+  // Cleared, so that choosing the same file again (after editing it) reads it again.
+  event.target.value = '';
+  $('#template-result').replaceChildren(...renderTemplateResult());
+}
+
+/** Checks a template and, when it has no errors, fills it: all in this browser. */
+function processTemplate(name, bytes) {
+  const result = { name, format: formatOfName(name), check: null, error: null, fillError: null, url: null, filledName: null };
+  try {
+    // The checklist is the one the template names (else `eva`), as `ennakko template check`.
+    result.check = template.check(bytes, { format: result.format });
+    result.format = result.check.format;
+  } catch (error) {
+    result.error = error;
+    return result;
+  }
+  if (result.check.errors > 0) return result;
+  try {
+    const filled = template.fill(bytes, { format: result.format });
+    result.url = URL.createObjectURL(new Blob([filled], { type: TEMPLATE_TYPES[result.format] }));
+    result.filledName = `${name.replace(/\.[^.]*$/, '') || 'document'}-eva.${result.format}`;
+  } catch (error) {
+    result.fillError = error;
+  }
+  return result;
+}
+
+/** One engine diagnostic as a list item: severity, code, message, where, help. */
+function diagnosticItem(d) {
+  const where = d.line ? L('atLine', { n: d.line }) : d.path ?? '';
+  return h(
+    'li',
+    { class: `sev-${d.severity === 'error' ? 'required' : 'warning'}`, dataset: { code: d.code } },
+    h('span', { class: 'sev' }, L(d.severity === 'error' ? 'sev_error' : 'sev_warning')),
+    ' ',
+    h('code', {}, d.code),
+    ' ',
+    d.message,
+    where && h('span', { class: 'where' }, ` (${where})`),
+    d.help && h('span', { class: 'help' }, ` ${d.help}`),
+  );
+}
+
+function renderTemplateError(error) {
+  const diagnostics = error.diagnostics ?? [];
+  return h(
+    'div',
+    { class: 'problems', id: 'template-error', dataset: { code: error.code ?? '' } },
+    h('h3', {}, L('templateFailed')),
+    diagnostics.length
+      ? h('ul', { class: 'findings' }, diagnostics.map(diagnosticItem))
+      : h('p', {}, error.message),
+  );
+}
+
+function renderTemplateResult() {
+  const t = app.template;
+  if (!t) return [];
+  if (t.error) return [h('p', { class: 'template-summary' }, h('strong', {}, t.name)), renderTemplateError(t.error)];
+  const c = t.check;
+  const missing = c.problems.filter((d) => d.code === 'T0201' || d.code === 'T0202').length;
+  const level = c.report?.verdict.level;
+  const parts = [
+    h(
+      'p',
+      { class: 'template-summary', id: 'template-summary' },
+      h('strong', {}, t.name),
+      ' – ',
+      L('templateSummary', { format: L(`format_${c.format}`), checklist: c.checklist ?? 'eva' }),
+    ),
+    level
+      ? h(
+          'p',
+          { class: `verdict level-${level}`, id: 'template-verdict', dataset: { level } },
+          h('strong', {}, `${L('verdict')}: `),
+          L(`verdict_${level}`),
+        )
+      : h('p', { id: 'template-verdict' }, `${L('verdict')}: ${L('templateNotScored')}`),
+    h(
+      'p',
+      { id: 'template-counts', dataset: { errors: c.errors, missing, complete: c.complete } },
+      c.complete ? L('templateComplete') : L('templateCounts', { errors: c.errors, missing }),
+    ),
+  ];
+  if (t.url) {
+    parts.push(
+      h('p', {}, h('a', { class: 'button primary', id: 'template-download', href: t.url, download: t.filledName }, L('templateDownload'))),
+    );
+  } else if (t.fillError) {
+    parts.push(renderTemplateError(t.fillError));
+  } else {
+    parts.push(h('p', { class: 'template-blocked', id: 'template-blocked' }, L('templateHasErrors')));
+  }
+  parts.push(
+    h('h3', { id: 'h-template-problems' }, L('templateProblems')),
+    c.problems.length
+      ? h(
+          'ul',
+          { class: 'findings template-problems', id: 'template-problems', 'aria-labelledby': 'h-template-problems' },
+          c.problems.map(diagnosticItem),
+        )
+      : h('p', {}, L('templateNoProblems')),
+  );
+  return parts;
+}
+
+function downloadBlankTemplate() {
+  const format = $('#template-format').value;
+  const bytes = template.init({ format, lang: app.state.lang, checklist: app.state.checklist });
+  const url = URL.createObjectURL(new Blob([bytes], { type: TEMPLATE_TYPES[format] }));
+  const a = h('a', { href: url, download: `${app.state.checklist}-${app.state.lang}.${format}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 // ---- start ----------------------------------------------------------------------------------------

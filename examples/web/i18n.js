@@ -155,6 +155,47 @@ const T = {
   close: ['Sulje', 'Stäng', 'Close'],
   equityGap: ['Tasa-arvoero', 'Jämlikhetsgap', 'Equity gap'],
   fieldOf: ['{field} ({alt})', '{field} ({alt})', '{field} ({alt})'],
+  templateShort: ['Asiakirjapohja (Word)', 'Dokumentmall (Word)', 'Document template (Word)'],
+  templateTitle: [
+    'Päätösasiakirjan pohja (Word, Markdown, HTML)',
+    'Mall för beslutsdokument (Word, Markdown, HTML)',
+    'Decision document template (Word, Markdown, HTML)',
+  ],
+  templateHelp: [
+    'Valitse täytetty pohja (.docx, .md tai .html): se tarkistetaan, ja arvioinnin tulokset kirjoitetaan sen kopioon. Kaikki tapahtuu tässä selaimessa; tiedosto ei lähde koneeltasi.',
+    'Välj en ifylld mall (.docx, .md eller .html): den granskas, och bedömningens resultat skrivs in i en kopia av den. Allt sker i den här webbläsaren; filen lämnar inte din dator.',
+    'Choose a filled template (.docx, .md or .html): it is checked, and the results of the assessment are written into a copy of it. Everything happens in this browser; the file never leaves your computer.',
+  ],
+  templateFile: ['Valitse täytetty pohja…', 'Välj en ifylld mall…', 'Choose a filled template…'],
+  templateBlankFormat: ['Tyhjän pohjan muoto', 'Den tomma mallens format', 'Format of a blank template'],
+  templateBlank: ['Lataa tyhjä pohja', 'Ladda ner en tom mall', 'Download a blank template'],
+  format_docx: ['Word (.docx)', 'Word (.docx)', 'Word (.docx)'],
+  format_md: ['Markdown (.md)', 'Markdown (.md)', 'Markdown (.md)'],
+  format_html: ['HTML (.html)', 'HTML (.html)', 'HTML (.html)'],
+  templateChecking: ['Tarkistetaan…', 'Granskar…', 'Checking…'],
+  templateSummary: ['{format}, tarkistuslista {checklist}', '{format}, checklista {checklist}', '{format}, checklist {checklist}'],
+  templateNotScored: ['ei laskettu', 'inte beräknad', 'not scored'],
+  templateComplete: [
+    'Valmis: ei virheitä, ja kaikkiin pakollisiin kysymyksiin on vastattu.',
+    'Klar: inga fel, och alla obligatoriska frågor är besvarade.',
+    'Complete: no errors, and every required question is answered.',
+  ],
+  templateCounts: [
+    'Virheitä {errors}, vastaamatta {missing}.',
+    'Fel {errors}, obesvarade {missing}.',
+    'Errors {errors}, unanswered {missing}.',
+  ],
+  templateDownload: ['Lataa täytetty asiakirja', 'Ladda ner det ifyllda dokumentet', 'Download the filled document'],
+  templateHasErrors: [
+    'Pohjassa on virheitä: korjaa ne, niin tulokset voidaan kirjoittaa siihen.',
+    'Mallen har fel: rätta dem, så kan resultaten skrivas in i den.',
+    'The template has errors: fix them, and the results can be written into it.',
+  ],
+  templateFailed: ['Pohjaa ei voitu käsitellä', 'Mallen kunde inte behandlas', 'The template could not be processed'],
+  templateProblems: ['Tarkistuksen huomiot', 'Granskningens anmärkningar', 'What the check found'],
+  templateNoProblems: ['Ei huomautettavaa.', 'Inget att anmärka.', 'Nothing to remark.'],
+  sev_error: ['Virhe', 'Fel', 'Error'],
+  atLine: ['rivi {n}', 'rad {n}', 'line {n}'],
 };
 
 const INDEX = { fi: 0, sv: 1, en: 2 };

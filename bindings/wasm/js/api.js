@@ -14,9 +14,9 @@ export class EnnakkoError extends Error {
   constructor(message, { kind = 'internal', code = '', diagnostics = [], cause } = {}) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'EnnakkoError';
-    /** `compile`, `decision`, `evaluation`, or `internal` (the module aborted: a bug). */
+    /** `compile`, `decision`, `evaluation`, `template`, or `internal` (the module aborted: a bug). */
     this.kind = kind;
-    /** Code of the first error, e.g. `E0101`, `D0103`, `R0001`. */
+    /** Code of the first error, e.g. `E0101`, `D0103`, `R0001`, `T0003`. */
     this.code = code;
     /** Every diagnostic, errors first. */
     this.diagnostics = diagnostics;
@@ -31,6 +31,7 @@ export class EnnakkoError extends Error {
 }
 
 const FORMATS = new Set(['auto', 'json', 'yaml']);
+const encoder = new TextEncoder();
 
 /** Binds the API to an initialised low-level module. */
 export function bind(raw, ready = () => {}) {
@@ -140,10 +141,16 @@ export function bind(raw, ready = () => {}) {
   }
 
   const created = Symbol('created');
+  /** The low-level checklist of a `Checklist`, or undefined for anything else. */
+  let rawOf;
 
   class Checklist {
     #raw;
     #description;
+
+    static {
+      rawOf = (value) => (value !== null && typeof value === 'object' && #raw in value ? value.#live() : undefined);
+    }
 
     /**
      * Compiles checklist source. `options.name` names the root file (for
@@ -245,7 +252,7 @@ export function bind(raw, ready = () => {}) {
     return JSON.parse(call(() => raw.checkJson(name, text(source, 'the checklist source'), files, limits)));
   }
 
-  /** A JSON Schema: `decision`, `report`, `diagnostic` or `description`. */
+  /** A JSON Schema: `decision`, `report`, `diagnostic`, `description` or `template-check`. */
   function schema(name) {
     return JSON.parse(call(() => raw.schemaJson(text(name, 'the schema name'))));
   }
@@ -263,7 +270,115 @@ export function bind(raw, ready = () => {}) {
     return JSON.parse(call(() => raw.standardNamesJson()));
   }
 
-  return { Checklist, check, explain, readDecision, render, schema, standardChecklists, version: () => call(() => raw.version()) };
+  // ---- templates: Word (.docx), Markdown and HTML documents, bytes in and out -------------
+
+  /** An optional string option. */
+  function optionalText(value, what) {
+    return value === undefined || value === null ? undefined : text(value, what);
+  }
+
+  /** A template document → its bytes. Strings (Markdown, HTML) are UTF-8 encoded. */
+  function documentBytes(document, format) {
+    if (typeof document === 'string') {
+      if (typeof format === 'string' && format.toLowerCase() === 'docx') {
+        throw new TypeError('a .docx document is binary: pass its bytes (a Uint8Array or ArrayBuffer), not a string');
+      }
+      return encoder.encode(document);
+    }
+    if (ArrayBuffer.isView(document)) return new Uint8Array(document.buffer, document.byteOffset, document.byteLength);
+    if (document instanceof ArrayBuffer) return new Uint8Array(document);
+    if (typeof Blob !== 'undefined' && document instanceof Blob) {
+      throw new TypeError('a File or Blob is read asynchronously: pass new Uint8Array(await file.arrayBuffer())');
+    }
+    throw new TypeError(
+      `the document must be a Uint8Array, an ArrayBuffer or (Markdown, HTML) a string, not ${describeType(document)}`,
+    );
+  }
+
+  /**
+   * Runs `withRaw(rawChecklist)` when `options.checklist` is a `Checklist`,
+   * else `withName(name)`: a standard checklist's name, or undefined to use
+   * the one the document names (else `eva`).
+   */
+  function usingChecklist(checklist, withRaw, withName) {
+    if (checklist === undefined || checklist === null) return withName(undefined);
+    if (typeof checklist === 'string') return withName(checklist);
+    const compiled = rawOf(checklist);
+    if (compiled === undefined) {
+      throw new TypeError(
+        `options.checklist must be a standard checklist name or a Checklist, not ${describeType(checklist)}`,
+      );
+    }
+    return withRaw(compiled);
+  }
+
+  /**
+   * Decision document templates: a blank template with every question of a
+   * checklist as a field (`init`), what a filled one lacks (`check`), and a
+   * copy with the results written in (`fill`). Same as `ennakko template`.
+   */
+  const template = Object.freeze({
+    /** A blank template (Uint8Array), prefilled from `options.decision` if given. */
+    init(initOptions) {
+      const opts = options(initOptions);
+      const format = optionalText(opts.format, 'options.format') ?? 'docx';
+      const lang = optionalText(opts.lang, 'options.lang') ?? 'fi';
+      const checklistName = optionalText(opts.checklistName, 'options.checklistName');
+      const [decision, decisionFormat] =
+        opts.decision === undefined || opts.decision === null ? [undefined, 'auto'] : decisionText(opts.decision, {});
+      // Without options.checklist: the one the decision names, else `eva` (as the CLI's --from).
+      return usingChecklist(
+        opts.checklist,
+        (compiled) => call(() => compiled.templateInit(format, lang, decision, decisionFormat, checklistName)),
+        (name) => call(() => raw.templateInit(name, format, lang, decision, decisionFormat, checklistName)),
+      );
+    },
+
+    /** What a filled template lacks or gets wrong: the check, `errors` and `complete`. */
+    check(document, checkOptions) {
+      const opts = options(checkOptions);
+      const format = optionalText(opts.format, 'options.format');
+      const bytes = documentBytes(document, format);
+      const json = usingChecklist(
+        opts.checklist,
+        (compiled) => call(() => compiled.templateCheckJson(bytes, format)),
+        (name) => call(() => raw.templateCheckJson(name, bytes, format)),
+      );
+      return JSON.parse(json);
+    },
+
+    /** The document with the results written in (Uint8Array); throws on template errors. */
+    fill(document, fillOptions) {
+      const opts = options(fillOptions);
+      const format = optionalText(opts.format, 'options.format');
+      const lang = optionalText(opts.lang, 'options.lang');
+      const bytes = documentBytes(document, format);
+      return usingChecklist(
+        opts.checklist,
+        (compiled) => call(() => compiled.templateFill(bytes, format, lang)),
+        (name) => call(() => raw.templateFill(name, bytes, format, lang)),
+      );
+    },
+
+    /** The checklist the document names (a standard name or a .eva file), or null. */
+    checklistName(document, nameOptions) {
+      const format = optionalText(options(nameOptions).format, 'options.format');
+      const bytes = documentBytes(document, format);
+      return call(() => raw.templateChecklistName(bytes, format)) ?? null;
+    },
+  });
+
+  return {
+    Checklist,
+    check,
+    explain,
+    readDecision,
+    render,
+    schema,
+    standardChecklists,
+    template,
+    version: () => call(() => raw.version()),
+  };
 }
 
 function describeType(value) {

@@ -1,6 +1,6 @@
 // TypeScript definitions of the `ennakko` package. The document types
-// (Decision, Report, Diagnostic, Description) are generated from the
-// engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
+// (Decision, Report, Diagnostic, Description, TemplateCheck) are generated
+// from the engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
 
 import type { Decision, Alternative, ImpactCell } from './types/decision';
 import type {
@@ -21,6 +21,7 @@ import type {
 } from './types/report';
 import type { Diagnostic } from './types/diagnostic';
 import type { Description, Field, GroupItem, Item, RuleItem, ScaleItem } from './types/description';
+import type { TemplateCheck } from './types/template-check';
 
 export type {
   Decision,
@@ -47,6 +48,7 @@ export type {
   Item,
   RuleItem,
   ScaleItem,
+  TemplateCheck,
 };
 
 /** Screening verdict levels. */
@@ -132,17 +134,18 @@ export interface Questions {
 }
 
 /** What kind of problem an `EnnakkoError` reports. */
-export type ErrorKind = 'compile' | 'decision' | 'evaluation' | 'internal';
+export type ErrorKind = 'compile' | 'decision' | 'evaluation' | 'template' | 'internal';
 
 /**
- * A problem with a checklist (`kind: "compile"`), a decision (`"decision"`)
- * or an evaluation (`"evaluation"`: the step budget ran out). Wrong argument
- * types are `TypeError`s instead.
+ * A problem with a checklist (`kind: "compile"`), a decision (`"decision"`),
+ * an evaluation (`"evaluation"`: the step budget ran out) or a template
+ * document (`"template"`: unreadable, or errors that stop filling it). Wrong
+ * argument types are `TypeError`s instead.
  */
 export class EnnakkoError extends Error {
   readonly name: 'EnnakkoError';
   readonly kind: ErrorKind;
-  /** Code of the first error: `E0101`, `D0103`, `R0001`... (`INTERNAL` for an aborted module). */
+  /** Code of the first error: `E0101`, `D0103`, `R0001`, `T0003`... (`INTERNAL` for an aborted module). */
   readonly code: string;
   /** Every diagnostic, errors first. */
   readonly diagnostics: Diagnostic[];
@@ -203,7 +206,86 @@ export function render(report: Report | string, options?: RenderOptions): string
 export function explain(report: Report | string, id: string, options?: { lang?: RenderOptions['lang'] }): string | null;
 
 /** A JSON Schema of a document ennakko reads or writes. */
-export function schema(name: 'decision' | 'report' | 'diagnostic' | 'description'): Record<string, unknown>;
+export function schema(
+  name: 'decision' | 'report' | 'diagnostic' | 'description' | 'template-check',
+): Record<string, unknown>;
+
+/** Document formats of templates: Word, Markdown (YAML front matter), HTML. */
+export type TemplateFormat = 'docx' | 'md' | 'html';
+
+/** Languages templates and their results are written in. */
+export type TemplateLanguage = 'fi' | 'sv' | 'en';
+
+/**
+ * A template document: its bytes (a `.docx` read from a file input with
+ * `new Uint8Array(await file.arrayBuffer())`, a Node `Buffer`), or the text
+ * of a Markdown or HTML template.
+ */
+export type TemplateDocument = Uint8Array | ArrayBuffer | ArrayBufferView | string;
+
+/**
+ * Which checklist reads a template: a standard checklist's name or a
+ * compiled `Checklist`. Default: the one the document names if it is a
+ * standard checklist, else `eva`. A document that names a checklist *file*
+ * needs that file compiled (`new Checklist(source, { name })`) and passed
+ * here: there is no file system to read it from (a `TypeError` says so).
+ */
+export type TemplateChecklist = string | Checklist;
+
+/** Options of `template.init`. */
+export interface TemplateInitOptions {
+  /** The checklist whose questions become fields; default: the one `decision` names, else `eva`. */
+  checklist?: TemplateChecklist;
+  /** Default `docx`. */
+  format?: TemplateFormat | 'markdown';
+  /** Language of the template's texts; default `fi`. */
+  lang?: TemplateLanguage;
+  /** Prefills the template with this decision's values and alternatives (as the CLI's `--from`). */
+  decision?: Decision | string;
+  /** How the template names its checklist; default: the decision's `checklist`, else the checklist's id. */
+  checklistName?: string;
+}
+
+/** Options of `template.check`. */
+export interface TemplateCheckOptions {
+  /** See `TemplateChecklist`. */
+  checklist?: TemplateChecklist;
+  /** Default: told from the content (a zip is `.docx`, `---` starts Markdown, `<html` is HTML). */
+  format?: TemplateFormat | 'markdown';
+}
+
+/** Options of `template.fill`. */
+export interface TemplateFillOptions extends TemplateCheckOptions {
+  /** Language of the results; default: the decision's `language`, else `fi`. */
+  lang?: TemplateLanguage;
+}
+
+/** What `template.check` finds, and its two conclusions. */
+export type TemplateCheckResult = TemplateCheck & {
+  /** How many problems are errors (the template cannot be filled while there are any). */
+  errors: number;
+  /** No errors, and every required answer given. */
+  complete: boolean;
+};
+
+/**
+ * Decision document templates (Word `.docx`, Markdown, HTML) with the EVA
+ * checks inside, as `ennakko template init|check|fill`: bytes in, bytes out,
+ * in memory (a browser can process an uploaded document with no server).
+ * Unreadable documents throw `EnnakkoError` with kind `template` (`T0001`
+ * not UTF-8, `T0003` not a zip...).
+ */
+export const template: {
+  /** A blank template with every fact and question of the checklist as a field. */
+  init(options?: TemplateInitOptions): Uint8Array;
+  /** Reads a filled template: the decision, its report, and every problem (`T`/`D` codes). */
+  check(document: TemplateDocument, options?: TemplateCheckOptions): TemplateCheckResult;
+  /** Scores the template's decision and returns a copy with the results written in; throws
+   *  `EnnakkoError` (kind `template`) listing the errors when it has any. */
+  fill(document: TemplateDocument, options?: TemplateFillOptions): Uint8Array;
+  /** The checklist the document names (a standard name or a `.eva` file), or `null`. */
+  checklistName(document: TemplateDocument, options?: { format?: TemplateFormat | 'markdown' }): string | null;
+};
 
 /** Names of the standard checklists embedded in the package. */
 export function standardChecklists(): string[];

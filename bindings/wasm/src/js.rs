@@ -4,12 +4,16 @@
 //! failures become JavaScript errors:
 //!
 //! - user data problems: an `Error` named `EnnakkoError` with `kind`
-//!   (`compile`, `decision`, `evaluation`), `code` and `diagnosticsJson`;
+//!   (`compile`, `decision`, `evaluation`, `template`), `code` and
+//!   `diagnosticsJson`;
 //! - bad arguments from the host program: a `TypeError`.
+//!
+//! Template documents cross as bytes: `&[u8]` in (a `Uint8Array`, copied
+//! into the module's memory) and `Vec<u8>` out (a new `Uint8Array`).
 
 use wasm_bindgen::prelude::*;
 
-use crate::host::{self, Engine, Failure};
+use crate::host::{self, Engine, Failure, Using};
 
 /// The message of the last panic, if one happened. A panic aborts the
 /// module (the caller sees a `WebAssembly.RuntimeError`); the wrapper then
@@ -105,6 +109,86 @@ impl RawChecklist {
     pub fn questions_json(&self, decision: &str, format: &str) -> Result<String, JsValue> {
         self.engine.questions_json(decision, format).map_err(to_js)
     }
+
+    /// A blank template of this checklist (see the free `templateInit`).
+    #[wasm_bindgen(js_name = templateInit)]
+    pub fn template_init(
+        &self,
+        format: &str,
+        lang: &str,
+        decision: Option<String>,
+        decision_format: &str,
+        checklist_name: Option<String>,
+    ) -> Result<Vec<u8>, JsValue> {
+        let decision = decision.as_deref().map(|text| (text, decision_format));
+        host::template_init(Using::Checklist(&self.engine), format, lang, decision, checklist_name.as_deref())
+            .map_err(to_js)
+    }
+
+    /// Checks a template with this checklist; the check as JSON.
+    #[wasm_bindgen(js_name = templateCheckJson)]
+    pub fn template_check_json(&self, document: &[u8], format: Option<String>) -> Result<String, JsValue> {
+        host::template_check_json(Using::Checklist(&self.engine), document, format.as_deref()).map_err(to_js)
+    }
+
+    /// Fills a template with this checklist's results; the new document.
+    #[wasm_bindgen(js_name = templateFill)]
+    pub fn template_fill(
+        &self,
+        document: &[u8],
+        format: Option<String>,
+        lang: Option<String>,
+    ) -> Result<Vec<u8>, JsValue> {
+        host::template_fill(Using::Checklist(&self.engine), document, format.as_deref(), lang.as_deref()).map_err(to_js)
+    }
+}
+
+/// The checklist a free template function uses: the standard one named,
+/// else the one the document names, else `eva`.
+fn using(checklist: Option<&str>) -> Using<'_> {
+    checklist.map_or(Using::Named, Using::Standard)
+}
+
+/// A blank template (`format`: docx, md, html; `lang`: fi, sv, en),
+/// prefilled from `decision` (JSON or YAML text) if given.
+#[wasm_bindgen(js_name = templateInit)]
+pub fn template_init(
+    checklist: Option<String>,
+    format: &str,
+    lang: &str,
+    decision: Option<String>,
+    decision_format: &str,
+    checklist_name: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
+    let decision = decision.as_deref().map(|text| (text, decision_format));
+    host::template_init(using(checklist.as_deref()), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
+}
+
+/// Checks a template document; the check as JSON.
+#[wasm_bindgen(js_name = templateCheckJson)]
+pub fn template_check_json(
+    checklist: Option<String>,
+    document: &[u8],
+    format: Option<String>,
+) -> Result<String, JsValue> {
+    host::template_check_json(using(checklist.as_deref()), document, format.as_deref()).map_err(to_js)
+}
+
+/// Fills a template document with its results; the new document.
+#[wasm_bindgen(js_name = templateFill)]
+pub fn template_fill(
+    checklist: Option<String>,
+    document: &[u8],
+    format: Option<String>,
+    lang: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
+    host::template_fill(using(checklist.as_deref()), document, format.as_deref(), lang.as_deref()).map_err(to_js)
+}
+
+/// The checklist a template document names, or `undefined`.
+#[wasm_bindgen(js_name = templateChecklistName)]
+pub fn template_checklist_name(document: &[u8], format: Option<String>) -> Result<Option<String>, JsValue> {
+    host::template_checklist_name(document, format.as_deref()).map_err(to_js)
 }
 
 /// Every diagnostic of a checklist source, as a JSON array (`[]` if clean).
@@ -125,7 +209,7 @@ pub fn explain_report(report: &str, id: &str, lang: Option<String>) -> Result<Op
     host::explain(report, id, lang.as_deref()).map_err(to_js)
 }
 
-/// A JSON Schema (`decision`, `report`, `diagnostic`, `description`), as JSON.
+/// A JSON Schema by name (`decision`, `report`, `template-check`...), as JSON.
 #[wasm_bindgen(js_name = schemaJson)]
 pub fn schema_json(name: &str) -> Result<String, JsValue> {
     host::schema_json(name).map_err(to_js)

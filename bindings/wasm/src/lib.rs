@@ -1,7 +1,8 @@
 //! WebAssembly bindings of ennakko: the npm package `ennakko`.
 //!
-//! The binding only converts: JSON text in, JSON text out, errors as
-//! structured diagnostics. All the work happens in the core crate.
+//! The binding only converts: JSON text in, JSON text out (template
+//! documents: bytes in, bytes out), errors as structured diagnostics. All
+//! the work happens in the core crate.
 //!
 //! Two layers:
 //! - [`host`]: plain Rust over strings, with no JavaScript types, so it runs

@@ -221,7 +221,7 @@ test('limits apply and are checked', () => {
 });
 
 test('schemas', () => {
-  for (const name of ['decision', 'report', 'diagnostic', 'description']) {
+  for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check']) {
     const s = schema(name);
     assert.equal(typeof s.title, 'string');
     assert.equal(s.type, 'object');

@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 import { Checklist, EnnakkoError, check, explain, render } from '../pkg/node.js';
 import { bind } from '../pkg/api.js';
+import { rng } from './rng.mjs';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const hostile = `${repo}tests/hostile/`;
 const eva = Checklist.standard();
 const evaSource = readFileSync(`${repo}checklists/eva.eva`, 'utf8');
 const exampleObject = example();
@@ -42,19 +44,6 @@ function example() {
         ],
       },
     ],
-  };
-}
-
-/** Deterministic pseudo-random numbers (xorshift32), so failures repeat. */
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
   };
 }
 
@@ -389,4 +378,106 @@ test('a long operator chain is rejected, not a stack overflow', () => {
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(child.status, 0, child.stderr.slice(0, 500));
   assert.match(child.stdout, /E0003/);
+});
+
+// ---- the shared hostile corpus (tests/hostile/, see its README) --------------------------------
+//
+// The same cases and expectations as crates/ennakko-cli/tests/hostile.rs,
+// through the JavaScript API. A browser has no files: checklists compile
+// from their text alone (`without_files` gives the outcome where imports
+// would find a file), and invalid UTF-8 reaches the engine only as the
+// replacement characters TextDecoder puts in.
+
+const manifest = JSON.parse(readFileSync(`${hostile}manifest.json`, 'utf8'));
+/** Rust keeps a byte order mark in the text it reads; so must we. */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** Runs `fn`: `ok`, or the diagnostics of the EnnakkoError it throws. */
+function outcome(fn) {
+  try {
+    fn();
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof EnnakkoError)) throw error;
+    return { ok: false, error };
+  }
+}
+
+/** hostile.rs's `compare`: the first diagnostic's code, line, column (characters) and path. */
+function compare(testCase, expect, result) {
+  const name = testCase.file ?? testCase.name;
+  if (!result.ok && result.error.kind === 'internal') return `${name}: the module aborted: ${result.error.message}`;
+  if (expect === 'ok') return result.ok ? null : `${name}: expected ok, got ${result.error.message}`;
+  if (result.ok) return `${name}: expected ${expect}, but it succeeded`;
+  const first = result.error.diagnostics[0];
+  if (!first) return `${name}: an error without diagnostics`;
+  const wrong = [];
+  if (first.code !== expect) wrong.push(`code ${first.code} (expected ${expect})`);
+  for (const key of ['line', 'column']) {
+    if (testCase[key] !== undefined && first[key] !== testCase[key]) wrong.push(`${key} ${first[key]} (expected ${testCase[key]})`);
+  }
+  if (testCase.path !== undefined && first.path !== testCase.path) wrong.push(`path ${first.path} (expected ${testCase.path})`);
+  return wrong.length ? `${name}: ${wrong.join(', ')}\n${result.error.message.slice(0, 2000)}` : null;
+}
+
+const decisionFormat = (name) => (name.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+const standard = new Map();
+const standardChecklist = (name) => standard.get(name) ?? standard.set(name, Checklist.standard(name)).get(name);
+
+/** Compiles a checklist or scores a decision, as its name says. */
+function run(name, text, checklistName) {
+  if (name.endsWith('.eva')) return outcome(() => new Checklist(text, { name }).free());
+  return outcome(() => standardChecklist(checklistName).score(text, { format: decisionFormat(name) }));
+}
+
+/** A committed case: its text, or (not UTF-8) the outcome of its lossy decoding. */
+function committed(testCase, section) {
+  const bytes = readFileSync(`${hostile}${testCase.file}`);
+  const checklistName = section === 'decisions' ? testCase.checklist : undefined;
+  let text;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    assert.equal(testCase.expect, 'unreadable', `${testCase.file} is not UTF-8`);
+    // Only a host that reads files can be given these bytes; JavaScript
+    // decodes them first. Either a result or a coded error, never an abort.
+    const result = run(testCase.file, lenient.decode(bytes), checklistName);
+    if (!result.ok) {
+      assert.notEqual(result.error.kind, 'internal', `${testCase.file}: the module aborted`);
+      assert.match(result.error.code, /^[EDR]\d{4}$/, testCase.file);
+    }
+    return null;
+  }
+  assert.notEqual(testCase.expect, 'unreadable', `${testCase.file} is UTF-8 but expected unreadable`);
+  const expect = section === 'checklists' ? (testCase.without_files ?? testCase.expect) : testCase.expect;
+  return compare(testCase, expect, run(testCase.file, text, checklistName));
+}
+
+test('hostile corpus: every committed checklist and decision gives its expected outcome', () => {
+  const failures = [];
+  let count = 0;
+  for (const section of ['checklists', 'decisions']) {
+    for (const testCase of manifest[section]) {
+      failures.push(committed(testCase, section));
+      count++;
+    }
+  }
+  assert.deepEqual(failures.filter(Boolean), []);
+  assert.equal(count, manifest.checklists.length + manifest.decisions.length);
+  assert.ok(count >= 60, `${count} cases`);
+  stillWorks();
+});
+
+test('hostile corpus: every generated input gives its expected outcome', () => {
+  const failures = [];
+  for (const testCase of manifest.generated) {
+    const text = testCase.prefix + testCase.repeat.repeat(testCase.count) + testCase.suffix;
+    failures.push(compare(testCase, testCase.expect, run(testCase.name, text, testCase.checklist)));
+  }
+  assert.deepEqual(failures.filter(Boolean), []);
+  assert.ok(manifest.generated.length >= 20);
+  // the module was not aborted by any of them
+  stillWorks();
+  assert.deepEqual(check(evaSource), []);
 });

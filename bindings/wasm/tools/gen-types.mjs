@@ -1,6 +1,6 @@
-// Generates pkg/types/{decision,report,diagnostic,description}.d.ts from the
-// JSON Schemas the engine itself prints (through the freshly built Node
-// package), so the TypeScript types cannot drift from the Rust types.
+// Generates pkg/types/{decision,report,diagnostic,description,template-check}.d.ts
+// from the JSON Schemas the engine itself prints (through the freshly built
+// Node package), so the TypeScript types cannot drift from the Rust types.
 //
 // Usage: node tools/gen-types.mjs <pkg dir>
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,10 +23,38 @@ function bareRefs(node) {
   return node;
 }
 
+// A schema that embeds another document's schema (the template check holds
+// a decision, a report and diagnostics) would get its own copy of those
+// types (`Decision`, `Alternative`...). Refer to the generated file instead:
+// `$ref`s to a shared definition become an imported type.
+const SHARED = { Decision: 'decision', Report: 'report', Diagnostic: 'diagnostic' };
+
+function importShared(root, own) {
+  const used = new Set();
+  const swap = (node) => {
+    if (Array.isArray(node)) return node.map(swap);
+    if (node && typeof node === 'object') {
+      const target = typeof node.$ref === 'string' && /^#\/\$defs\/(\w+)$/.exec(node.$ref)?.[1];
+      if (target && SHARED[target] && SHARED[target] !== own) {
+        used.add(target);
+        return { tsType: target };
+      }
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, swap(v)]));
+    }
+    return node;
+  };
+  const schema = swap(root);
+  for (const name of used) delete schema.$defs[name];
+  const imports = [...used].map((name) => `import type { ${name} } from './${SHARED[name]}';`);
+  return { schema, imports };
+}
+
 mkdirSync(join(pkg, 'types'), { recursive: true });
-for (const name of ['decision', 'report', 'diagnostic', 'description']) {
-  const ts = await compile(bareRefs(schema(name)), name, {
-    bannerComment: `// Generated from \`ennakko schema ${name}\` by bindings/wasm/tools/gen-types.mjs. Do not edit.`,
+for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check']) {
+  const { schema: own, imports } = importShared(bareRefs(schema(name)), name);
+  const banner = `// Generated from \`ennakko schema ${name}\` by bindings/wasm/tools/gen-types.mjs. Do not edit.`;
+  const ts = await compile(own, name, {
+    bannerComment: [banner, ...imports].join('\n'),
     additionalProperties: false,
     strictIndexSignatures: false,
     format: true,

@@ -3,12 +3,13 @@
 // verdict and the impact matrix on the page are what the Rust engine (the
 // `ennakko` CLI) says for the same decision, reloads and checks the draft
 // is still there, downloads the report, measures scoring time in the page,
-// and saves screenshots to examples/web/screenshots/.
+// checks and fills a Word template in the page (the download is the
+// committed filled copy), and saves screenshots to examples/web/screenshots/.
 //
 //   node --test examples/web/test/      (needs bindings/wasm/pkg and target/debug/ennakko)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -401,4 +402,99 @@ test('scoring takes well under a frame', async () => {
   writeFileSync(join(shots, 'timing.json'), JSON.stringify(timing, null, 2) + '\n');
   assert.ok(timing.draft < 16, `scoring the draft took ${timing.draft} ms`);
   assert.ok(timing.villageSchoolYaml < 16, `scoring the village school took ${timing.villageSchoolYaml} ms`);
+});
+
+/** The CLI's check of a template file, as JSON. */
+function cliTemplateCheck(path) {
+  const out = spawnSync(cli, ['template', 'check', '--format', 'json', path], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.ok(out.status === 0 || out.status === 1, out.stderr);
+  return JSON.parse(out.stdout);
+}
+
+test('a Word template is checked and filled in the browser, with no server', async () => {
+  const templates = join(repo, 'examples', 'templates');
+  const docx = join(templates, 'village-school.docx');
+  // the toolbar leads to the panel
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('#goto-template').click();
+  const [top, height] = await page
+    .locator('#template-panel')
+    .evaluate((el) => [el.getBoundingClientRect().top, window.innerHeight]);
+  assert.ok(top >= 0 && top < height - 100, `the panel is scrolled into view (top ${top} of ${height})`);
+  assert.ok(await page.evaluate(() => window.scrollY > 1000), 'the page scrolled down to it');
+  const requests = [];
+  const onRequest = (r) => requests.push(`${r.method()} ${r.url()}`);
+  page.on('request', onRequest);
+  await page.locator('#template-file').setInputFiles(docx);
+  await page.waitForSelector('#template-download');
+  page.off('request', onRequest);
+  assert.deepEqual(requests, [], 'nothing was sent or fetched');
+
+  // what the page shows is what `ennakko template check` says
+  const expected = cliTemplateCheck(docx);
+  assert.equal(await page.getAttribute('#template-verdict', 'data-level'), expected.report.verdict.level);
+  assert.equal(await page.locator('#template-verdict').textContent(), `Johtopäätös: ${{ none: 'Ennakkoarviointia ei tarvita', light: 'Suppea ennakkoarviointi', full: 'Laaja ennakkoarviointi tarvitaan' }[expected.report.verdict.level]}`);
+  const shown = await page.locator('#template-problems li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
+  assert.deepEqual(
+    shown,
+    expected.problems.map((p) => p.code),
+  );
+  assert.ok(shown.length > 0, 'the example has warnings to show');
+  assert.match(await page.locator('#template-summary').textContent(), /village-school\.docx – Word \(\.docx\), tarkistuslista eva/);
+
+  // the download is the committed filled copy, byte for byte
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#template-download').click()]);
+  assert.equal(download.suggestedFilename(), 'village-school-eva.docx');
+  const bytes = readFileSync(await download.path());
+  assert.ok(bytes.equals(readFileSync(join(templates, 'village-school.filled.docx'))), 'not village-school.filled.docx');
+
+  await page.locator('#template-panel').scrollIntoViewIfNeeded();
+  await page.locator('#template-panel').screenshot({ path: join(shots, 'template-fi.png') });
+  await page.locator('#template-panel').screenshot({ path: join(tmpdir(), 'ennakko-template-panel-fi.png') });
+
+  // the panel follows the interface language
+  await page.locator('#ui-lang').selectOption('sv');
+  assert.equal(await page.locator('#h-template').textContent(), 'Mall för beslutsdokument (Word, Markdown, HTML)');
+  assert.match(await page.locator('#template-download').textContent(), /Ladda ner det ifyllda dokumentet/);
+  await page.locator('#template-panel').screenshot({ path: join(shots, 'template-sv.png') });
+  await page.locator('#ui-lang').selectOption('en');
+  assert.match(await page.locator('#template-verdict').textContent(), /^Verdict: /);
+  await page.locator('#template-panel').screenshot({ path: join(tmpdir(), 'ennakko-template-panel-en.png') });
+  await page.locator('#ui-lang').selectOption('fi');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('templates with errors are explained, and blank ones download', async () => {
+  // Markdown with an unknown placeholder: checked, not filled
+  await page.locator('#template-file').setInputFiles({
+    name: 'typo.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('---\nchecklist: eva\nid: x\ntitle: t\nalternatives: [{id: zero, kind: zero}]\n---\n\n<!-- eva:verdikt -->\n'),
+  });
+  await page.waitForSelector('#template-blocked');
+  assert.equal(await page.locator('#template-download').count(), 0);
+  assert.equal(await page.locator('#template-problems li').first().getAttribute('data-code'), 'T0104');
+  assert.match(await page.locator('#template-problems li').first().textContent(), /rivi 8/);
+  // not a zip: the engine's T0003, shown with its code
+  await page.locator('#template-file').setInputFiles({ name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+  await page.waitForSelector('#template-error');
+  assert.equal(await page.getAttribute('#template-error', 'data-code'), 'T0003');
+  assert.match(await page.locator('#template-error').textContent(), /T0003/);
+  await page.locator('#template-panel').screenshot({ path: join(shots, 'template-error-fi.png') });
+
+  // a blank template in the page's checklist and language: the CLI's bytes
+  for (const format of ['md', 'docx']) {
+    await page.locator('#template-format').selectOption(format);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#template-blank').click()]);
+    assert.equal(download.suggestedFilename(), `eva-fi.${format}`);
+    const dir = mkdtempSync(join(tmpdir(), 'ennakko-blank-'));
+    try {
+      const path = join(dir, `blank.${format}`);
+      execFileSync(cli, ['template', 'init', '--checklist', 'eva', '--lang', 'fi', '--format', format, '-o', path], { stdio: 'pipe' });
+      assert.ok(readFileSync(await download.path()).equals(readFileSync(path)), `${format}: not the CLI's blank template`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  assert.deepEqual(consoleErrors, []);
 });

@@ -8,11 +8,19 @@ import {
   init,
   readDecision,
   render,
+  schema,
+  template,
   type Decision,
   type Description,
   type Diagnostic,
   type Questions,
   type Report,
+  type TemplateCheck,
+  type TemplateCheckOptions,
+  type TemplateCheckResult,
+  type TemplateFillOptions,
+  type TemplateFormat,
+  type TemplateInitOptions,
   type VerdictLevel,
 } from '../../pkg/index.js';
 
@@ -47,7 +55,7 @@ export async function usage(): Promise<string> {
     if (error instanceof EnnakkoError) {
       const code: string = error.code;
       const first: Diagnostic | undefined = error.diagnostics[0];
-      const kind: 'compile' | 'decision' | 'evaluation' | 'internal' = error.kind;
+      const kind: 'compile' | 'decision' | 'evaluation' | 'template' | 'internal' = error.kind;
       void [code, first, kind];
     }
   }
@@ -67,4 +75,52 @@ export async function usage(): Promise<string> {
 
   void [level, total, missing, applies, groupLabel, md, line, again, badKind, badLevel, badTotal];
   return html;
+}
+
+/** Templates: a blank .docx, checked and filled, as a page would do with an upload. */
+export function templates(upload: ArrayBuffer, text: string): Uint8Array {
+  const initOptions: TemplateInitOptions = { format: 'docx', lang: 'sv', checklist: 'children' };
+  const blank: Uint8Array = template.init(initOptions);
+  const prefilled: Uint8Array = template.init({
+    format: 'md',
+    decision: { id: 'x', title: 'T', alternatives: [{ id: 'zero', kind: 'zero' }] },
+    checklist: Checklist.standard('eva'),
+    checklistName: 'lib/local.eva',
+  });
+  const fromYaml: Uint8Array = template.init({ format: 'markdown', decision: 'id: x\ntitle: T\nalternatives: []' });
+  const checkOptions: TemplateCheckOptions = { format: 'docx' };
+  const result: TemplateCheckResult = template.check(upload, checkOptions);
+  const errors: number = result.errors;
+  const complete: boolean = result.complete;
+  const format: TemplateFormat = result.format;
+  const named: string | null | undefined = result.checklist;
+  const fields: string[] = result.fields;
+  const report: Report | null | undefined = result.report;
+  const decision: Decision | null | undefined = result.decision;
+  const firstProblem: Diagnostic | undefined = result.problems[0];
+  const asCheck: TemplateCheck = result;
+  const fromText: TemplateCheckResult = template.check(text, { checklist: Checklist.standard() });
+  const fillOptions: TemplateFillOptions = { lang: 'en', checklist: 'eva', format: 'html' };
+  const filled: Uint8Array = template.fill(new Uint8Array(upload), fillOptions);
+  const name: string | null = template.checklistName(blank, { format: 'docx' });
+  const templateSchema: Record<string, unknown> = schema('template-check');
+
+  // @ts-expect-error: template formats are docx, md or html
+  template.init({ format: 'pdf' });
+  // @ts-expect-error: languages are fi, sv or en
+  template.fill(upload, { lang: 'de' });
+  // @ts-expect-error: the checklist is a name or a Checklist
+  template.check(upload, { checklist: 5 });
+  // @ts-expect-error: a document is bytes or text, not a number
+  template.check(42);
+  // @ts-expect-error: errors is a count
+  const badErrors: boolean = result.errors;
+  // @ts-expect-error: init returns bytes, not text
+  const badBlank: string = template.init();
+  // @ts-expect-error: no such schema
+  schema('template');
+
+  void [prefilled, fromYaml, errors, complete, format, named, fields, report, decision, firstProblem, asCheck];
+  void [fromText, name, templateSchema, badErrors, badBlank];
+  return filled;
 }
