@@ -11,7 +11,6 @@ use std::sync::Arc;
 
 use ennakko::decision::AlternativeKind;
 use ennakko::describe::{Description, Field};
-use ennakko::load::StdResolver;
 use ennakko::report::Completeness;
 use ennakko::template::{self, InitOptions, TemplateCheck, TemplateError, TemplateFormat};
 use ennakko::{Checklist, Diagnostic, Format, Limits, MapResolver, Options, Report, Severity};
@@ -204,15 +203,7 @@ impl Engine {
 
     /// Compiles a standard checklist by name.
     pub fn standard(name: &str, limits: Option<&str>) -> Result<Engine, Failure> {
-        let limits = parse_limits(limits)?;
-        let checklist = Checklist::standard(name).map_err(|e| compile_failure(e.diagnostics))?;
-        if limits == Limits::default() {
-            return Ok(Engine::new(checklist));
-        }
-        // Recompile with the given limits (they also bound scoring).
-        let source = ennakko::stdlib::source(name).unwrap_or_default();
-        let options = Options { limits, resolver: Arc::new(StdResolver) };
-        Checklist::compile(&format!("<std>/{name}.eva"), source, &options)
+        Checklist::standard_with(name, parse_limits(limits)?)
             .map(Engine::new)
             .map_err(|e| compile_failure(e.diagnostics))
     }
