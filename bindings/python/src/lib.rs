@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use ennakko::decision::Direction;
 use ennakko::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
 use ennakko::report::Vocabulary;
-use ennakko::template::{self, InitOptions, TemplateError, TemplateFormat};
+use ennakko::template::{self, InitOptions, TemplateError, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist as CoreChecklist, CompileError, Decision, Diagnostic, Format, Limits, Options, ScoreError};
 use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -327,6 +327,15 @@ fn limits_from(limits: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
     };
     let value = from_py(limits, 1, 4).map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
     serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid limits: {e}")))
+}
+
+/// Template limits from a dict of overrides (names checked on the Python side).
+fn template_limits_from(limits: Option<&Bound<'_, PyAny>>) -> PyResult<TemplateLimits> {
+    let Some(limits) = limits.filter(|l| !l.is_none()) else {
+        return Ok(TemplateLimits::default());
+    };
+    let value = from_py(limits, 1, 4).map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
+    serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid template limits: {e}")))
 }
 
 fn limits_json(limits: &Limits) -> String {
@@ -684,18 +693,20 @@ impl PyChecklist {
 
     /// Checks a filled template: the check as a dict (its `report` left
     /// out) and the report, if the decision could be scored.
-    #[pyo3(signature = (data, format, file=None))]
+    #[pyo3(signature = (data, format, file=None, limits=None))]
     fn template_check<'py>(
         &self,
         py: Python<'py>,
         data: &[u8],
         format: &str,
         file: Option<&str>,
+        limits: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<(Bound<'py, PyAny>, Option<PyReport>)> {
-        let format = template_format(format)?;
+        let (format, limits) = (template_format(format)?, template_limits_from(limits)?);
         let checklist = &self.inner;
-        let checked =
-            py.detach(|| guarded(|| template::check(checklist, data, format).map_err(|e| template_failure(e, file))));
+        let checked = py.detach(|| {
+            guarded(|| template::check_with(checklist, data, format, &limits).map_err(|e| template_failure(e, file)))
+        });
         let mut check = checked.map_err(|f| raise(py, f))?;
         name_lines(&mut check.problems, file);
         let report = check.report.take().map(PyReport::new);
@@ -704,7 +715,7 @@ impl PyChecklist {
 
     /// Scores a template's decision and returns the document with the
     /// results written in; raises `TemplateError` when it has errors.
-    #[pyo3(signature = (data, format, lang=None, file=None))]
+    #[pyo3(signature = (data, format, lang=None, file=None, limits=None))]
     fn template_fill<'py>(
         &self,
         py: Python<'py>,
@@ -712,14 +723,17 @@ impl PyChecklist {
         format: &str,
         lang: Option<&str>,
         file: Option<&str>,
+        limits: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let format = template_format(format)?;
+        let (format, limits) = (template_format(format)?, template_limits_from(limits)?);
         let lang = lang.map(template_lang).transpose()?;
         let checklist = &self.inner;
         let filled = py.detach(|| {
-            guarded(|| template::fill(checklist, data, format, lang).map_err(|e| template_failure(e, file)))
+            guarded(|| {
+                template::fill_with(checklist, data, format, lang, &limits).map_err(|e| template_failure(e, file))
+            })
         });
-        filled.map(|bytes| PyBytes::new(py, &bytes)).map_err(|f| raise(py, f))
+        filled.map(|f| PyBytes::new(py, &f.bytes)).map_err(|f| raise(py, f))
     }
 
     /// Scores one decision; raises the failure.
@@ -1221,11 +1235,25 @@ fn template_sniff(data: &[u8]) -> Option<&'static str> {
 /// The checklist a template names, if it names one; raises `TemplateError`
 /// when the document cannot be read at all.
 #[pyfunction]
-#[pyo3(signature = (data, format, file=None))]
-fn template_checklist_name(py: Python<'_>, data: &[u8], format: &str, file: Option<&str>) -> PyResult<Option<String>> {
-    let format = template_format(format)?;
-    py.detach(|| guarded(|| template::checklist_name(data, format).map_err(|e| template_failure(e, file))))
-        .map_err(|f| raise(py, f))
+#[pyo3(signature = (data, format, file=None, limits=None))]
+fn template_checklist_name(
+    py: Python<'_>,
+    data: &[u8],
+    format: &str,
+    file: Option<&str>,
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<String>> {
+    let (format, limits) = (template_format(format)?, template_limits_from(limits)?);
+    let named = py.detach(|| {
+        guarded(|| template::checklist_name_with(data, format, &limits).map_err(|e| template_failure(e, file)))
+    });
+    named.map_err(|f| raise(py, f))
+}
+
+/// The default template limits, as a dict.
+#[pyfunction]
+fn template_default_limits<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    serialize(py, &TemplateLimits::default())
 }
 
 /// The default limits, as a dict.
@@ -1257,6 +1285,7 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(named_checklist_file, m)?)?;
     m.add_function(wrap_pyfunction!(template_sniff, m)?)?;
     m.add_function(wrap_pyfunction!(template_checklist_name, m)?)?;
+    m.add_function(wrap_pyfunction!(template_default_limits, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("COLUMNS", COLUMNS.to_vec())?;
     Ok(())

@@ -21,7 +21,9 @@ def test_version() -> None:
     assert ennakko.__version__.count(".") == 2
 
 
-@pytest.mark.parametrize("kind", ["decision", "report", "description", "diagnostic", "template-check"])
+@pytest.mark.parametrize(
+    "kind", ["decision", "report", "description", "diagnostic", "template-check"]
+)
 def test_schema(kind: str) -> None:
     schema = ennakko.schema(kind)  # type: ignore[arg-type]
     assert schema["title"]

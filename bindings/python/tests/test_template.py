@@ -237,3 +237,24 @@ def test_a_docx_without_a_document_part_is_t0005() -> None:
     with pytest.raises(ennakko.TemplateError) as info:
         template.check(out.getvalue(), format="docx")
     assert info.value.code == "T0005"
+
+
+def test_limits_for_documents_from_strangers() -> None:
+    limits = template.default_limits()
+    assert set(limits) == {"max_bytes", "max_zip_entries", "max_part_bytes", "max_fields"}
+    docx = (TEMPLATES / "village-school.docx").read_bytes()
+    with pytest.raises(ennakko.TemplateError) as info:
+        template.check(docx, limits={"max_bytes": 1000})
+    assert info.value.code == "T0002"
+    with pytest.raises(ennakko.TemplateError) as info:
+        template.fill(docx, limits={"max_fields": 3})
+    assert info.value.code == "T0004"
+    with pytest.raises(ennakko.TemplateError):
+        template.checklist_name(docx, limits={"max_zip_entries": 2})
+    # Within the limits, the same result as without them.
+    roomy = {"max_bytes": len(docx)}
+    assert template.fill(docx, limits=roomy) == template.fill(docx)
+    with pytest.raises(ValueError, match="max_bytes"):
+        template.check(docx, limits={"max_byte": 10})
+    with pytest.raises(TypeError):
+        template.check(docx, limits={"max_bytes": "10"})  # type: ignore[dict-item]

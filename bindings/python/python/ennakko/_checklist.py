@@ -43,11 +43,17 @@ def default_limits() -> dict[str, int]:
 
 def _limits(limits: Mapping[str, int] | None) -> dict[str, int] | None:
     """Checks limit overrides: known names, non-negative integers."""
+    return _checked_limits(limits, default_limits())
+
+
+def _checked_limits(
+    limits: Mapping[str, int] | None, known: Mapping[str, int]
+) -> dict[str, int] | None:
+    """Checks overrides of the limits in `known`: known names, non-negative integers."""
     if limits is None:
         return None
     if not isinstance(limits, Mapping):
         raise TypeError(f"limits must be a dict, not {type(limits).__name__}")
-    known = default_limits()
     out: dict[str, int] = {}
     for key, value in limits.items():
         if key not in known:

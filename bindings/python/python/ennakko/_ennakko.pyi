@@ -40,10 +40,19 @@ class Checklist:
         checklist_name: str | None = None,
     ) -> bytes: ...
     def template_check(
-        self, data: bytes, format: str, file: str | None = None
+        self,
+        data: bytes,
+        format: str,
+        file: str | None = None,
+        limits: Mapping[str, int] | None = None,
     ) -> tuple[dict[str, Any], Report | None]: ...
     def template_fill(
-        self, data: bytes, format: str, lang: str | None = None, file: str | None = None
+        self,
+        data: bytes,
+        format: str,
+        lang: str | None = None,
+        file: str | None = None,
+        limits: Mapping[str, int] | None = None,
     ) -> bytes: ...
     def score(self, decision: object, format: str | None = None) -> Report: ...
     def score_batch(
@@ -79,4 +88,10 @@ def named_checklist(decision: object, format: str | None = None) -> str | None: 
 def render_diagnostics(diagnostics: object) -> str: ...
 def named_checklist_file(spec: str, document: str) -> tuple[str, str]: ...
 def template_sniff(data: bytes) -> str | None: ...
-def template_checklist_name(data: bytes, format: str, file: str | None = None) -> str | None: ...
+def template_checklist_name(
+    data: bytes,
+    format: str,
+    file: str | None = None,
+    limits: Mapping[str, int] | None = None,
+) -> str | None: ...
+def template_default_limits() -> dict[str, int]: ...

@@ -23,6 +23,9 @@ the one given, else the one the template names (a standard name, or a
 
 Unreadable documents and templates that cannot be filled raise
 :class:`ennakko.TemplateError` with the diagnostics (codes ``T....``).
+Documents from strangers are read within limits (size, zip entries,
+decompressed part size, number of fields; see :func:`default_limits`),
+which ``limits=`` lowers or raises.
 """
 
 from __future__ import annotations
@@ -34,7 +37,15 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from . import _ennakko
-from ._checklist import Checklist, DecisionInput, _load, _names_a_file, _resolve, checklist_for
+from ._checklist import (
+    Checklist,
+    DecisionInput,
+    _checked_limits,
+    _load,
+    _names_a_file,
+    _resolve,
+    checklist_for,
+)
 from ._report import Report
 
 __all__ = [
@@ -43,6 +54,7 @@ __all__ = [
     "TemplateFormat",
     "check",
     "checklist_name",
+    "default_limits",
     "fill",
     "init",
     "sniff",
@@ -156,11 +168,13 @@ def _open(document: Document, format: str | None) -> _Opened:
     return _Opened(data, sniffed, path)
 
 
-def _checklist_for(opened: _Opened, checklist: Checklist | str | None) -> Checklist:
+def _checklist_for(
+    opened: _Opened, checklist: Checklist | str | None, limits: dict[str, int] | None
+) -> Checklist:
     """The checklist given, else the one the template names, else ``eva``."""
     if checklist is not None:
         return _resolve(checklist)
-    named = _ennakko.template_checklist_name(opened.data, opened.format, _name(opened))
+    named = _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), limits)
     if named is None:
         return _load("eva", None)
     # A document given as bytes may come from anyone (an upload): it never
@@ -214,6 +228,7 @@ def check(
     *,
     checklist: Checklist | str | None = None,
     format: TemplateFormat | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> TemplateCheck:
     """Reads a filled template, scores its decision, and lists what is
     unanswered, inconsistent or wrong (see :class:`TemplateCheck`).
@@ -222,8 +237,11 @@ def check(
     at all (not a zip, no front matter, too large...).
     """
     opened = _open(document, format)
-    chosen = _checklist_for(opened, checklist)
-    found, native_report = chosen._native.template_check(opened.data, opened.format, _name(opened))
+    checked = _template_limits(limits)
+    chosen = _checklist_for(opened, checklist, checked)
+    found, native_report = chosen._native.template_check(
+        opened.data, opened.format, _name(opened), checked
+    )
     return TemplateCheck(
         format=found["format"],
         checklist=found["checklist"],
@@ -241,6 +259,7 @@ def fill(
     checklist: Checklist | str | None = None,
     format: TemplateFormat | None = None,
     lang: Lang | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> bytes:
     """Scores the template's decision and returns a copy of the document with
     the results (verdict, impact tables, findings, what is missing) written
@@ -252,14 +271,31 @@ def fill(
     cannot be read or has errors; unanswered questions are not errors.
     """
     opened = _open(document, format)
-    chosen = _checklist_for(opened, checklist)
-    return chosen._native.template_fill(opened.data, opened.format, lang, _name(opened))
+    checked = _template_limits(limits)
+    chosen = _checklist_for(opened, checklist, checked)
+    return chosen._native.template_fill(opened.data, opened.format, lang, _name(opened), checked)
 
 
-def checklist_name(document: Document, *, format: TemplateFormat | None = None) -> str | None:
+def checklist_name(
+    document: Document,
+    *,
+    format: TemplateFormat | None = None,
+    limits: Mapping[str, int] | None = None,
+) -> str | None:
     """The checklist a template names (its ``checklist`` field), if any."""
     opened = _open(document, format)
-    return _ennakko.template_checklist_name(opened.data, opened.format, _name(opened))
+    checked = _template_limits(limits)
+    return _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), checked)
+
+
+def default_limits() -> dict[str, int]:
+    """The limits documents are read within: ``max_bytes`` (T0002),
+    ``max_zip_entries``, ``max_part_bytes`` and ``max_fields`` (T0004)."""
+    return _ennakko.template_default_limits()
+
+
+def _template_limits(limits: Mapping[str, int] | None) -> dict[str, int] | None:
+    return _checked_limits(limits, default_limits())
 
 
 def sniff(data: bytes) -> TemplateFormat | None:

@@ -260,7 +260,16 @@ pub fn init_from(checklist: &Checklist, decision: &Decision, format: TemplateFor
 /// assert_eq!(name.as_deref(), Some("children"));
 /// ```
 pub fn checklist_name(bytes: &[u8], format: TemplateFormat) -> Result<Option<String>, TemplateError> {
-    Ok(read(bytes, format, &TemplateLimits::default())?.checklist)
+    checklist_name_with(bytes, format, &TemplateLimits::default())
+}
+
+/// [`checklist_name`] with explicit limits.
+pub fn checklist_name_with(
+    bytes: &[u8],
+    format: TemplateFormat,
+    limits: &TemplateLimits,
+) -> Result<Option<String>, TemplateError> {
+    Ok(read(bytes, format, limits)?.checklist)
 }
 
 /// Reads a filled template: builds the decision from its fields, scores it,
