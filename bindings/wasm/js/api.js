@@ -338,13 +338,14 @@ export function bind(raw, ready = () => {}) {
     check(document, checkOptions) {
       const opts = options(checkOptions);
       const format = optionalText(opts.format, 'options.format');
+      const limits = json(opts.limits, 'options.limits');
       const bytes = documentBytes(document, format);
-      const json = usingChecklist(
+      const checked = usingChecklist(
         opts.checklist,
-        (compiled) => call(() => compiled.templateCheckJson(bytes, format)),
-        (name) => call(() => raw.templateCheckJson(name, bytes, format)),
+        (compiled) => call(() => compiled.templateCheckJson(bytes, format, limits)),
+        (name) => call(() => raw.templateCheckJson(name, bytes, format, limits)),
       );
-      return JSON.parse(json);
+      return JSON.parse(checked);
     },
 
     /** The document with the results written in (Uint8Array); throws on template errors. */
@@ -352,19 +353,28 @@ export function bind(raw, ready = () => {}) {
       const opts = options(fillOptions);
       const format = optionalText(opts.format, 'options.format');
       const lang = optionalText(opts.lang, 'options.lang');
+      const limits = json(opts.limits, 'options.limits');
       const bytes = documentBytes(document, format);
       return usingChecklist(
         opts.checklist,
-        (compiled) => call(() => compiled.templateFill(bytes, format, lang)),
-        (name) => call(() => raw.templateFill(name, bytes, format, lang)),
+        (compiled) => call(() => compiled.templateFill(bytes, format, lang, limits)),
+        (name) => call(() => raw.templateFill(name, bytes, format, lang, limits)),
       );
     },
 
     /** The checklist the document names (a standard name or a .eva file), or null. */
     checklistName(document, nameOptions) {
-      const format = optionalText(options(nameOptions).format, 'options.format');
+      const opts = options(nameOptions);
+      const format = optionalText(opts.format, 'options.format');
+      const limits = json(opts.limits, 'options.limits');
       const bytes = documentBytes(document, format);
-      return call(() => raw.templateChecklistName(bytes, format)) ?? null;
+      return call(() => raw.templateChecklistName(bytes, format, limits)) ?? null;
+    },
+
+    /** The limits documents are read within (`max_bytes`, `max_zip_entries`,
+     *  `max_part_bytes`, `max_fields`); `options.limits` overrides some. */
+    defaultLimits() {
+      return JSON.parse(call(() => raw.templateDefaultLimitsJson()));
     },
   });
 

@@ -246,12 +246,30 @@ export interface TemplateInitOptions {
   checklistName?: string;
 }
 
-/** Options of `template.check`. */
-export interface TemplateCheckOptions {
-  /** See `TemplateChecklist`. */
-  checklist?: TemplateChecklist;
+/** Limits template documents are read within (defaults in `template.defaultLimits()`). */
+export interface TemplateLimits {
+  /** Largest document, in bytes (T0002). */
+  max_bytes: number;
+  /** Most entries in a `.docx` zip archive (T0004). */
+  max_zip_entries: number;
+  /** Largest uncompressed zip part that is read, in bytes (T0004). */
+  max_part_bytes: number;
+  /** Most `eva` fields in one document (T0004). */
+  max_fields: number;
+}
+
+/** Options of `template.checklistName`. */
+export interface TemplateReadOptions {
   /** Default: told from the content (a zip is `.docx`, `---` starts Markdown, `<html` is HTML). */
   format?: TemplateFormat | 'markdown';
+  /** Overrides of some limits, e.g. a smaller `max_bytes` for uploads. */
+  limits?: Partial<TemplateLimits>;
+}
+
+/** Options of `template.check`. */
+export interface TemplateCheckOptions extends TemplateReadOptions {
+  /** See `TemplateChecklist`. */
+  checklist?: TemplateChecklist;
 }
 
 /** Options of `template.fill`. */
@@ -284,7 +302,9 @@ export const template: {
    *  `EnnakkoError` (kind `template`) listing the errors when it has any. */
   fill(document: TemplateDocument, options?: TemplateFillOptions): Uint8Array;
   /** The checklist the document names (a standard name or a `.eva` file), or `null`. */
-  checklistName(document: TemplateDocument, options?: { format?: TemplateFormat | 'markdown' }): string | null;
+  checklistName(document: TemplateDocument, options?: TemplateReadOptions): string | null;
+  /** The limits documents are read within, unless `options.limits` overrides some. */
+  defaultLimits(): TemplateLimits;
 };
 
 /** Names of the standard checklists embedded in the package. */

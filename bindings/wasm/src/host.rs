@@ -12,9 +12,10 @@ use std::sync::Arc;
 use ennakko::decision::AlternativeKind;
 use ennakko::describe::{Description, Field};
 use ennakko::report::Completeness;
-use ennakko::template::{self, InitOptions, TemplateCheck, TemplateError, TemplateFormat};
+use ennakko::template::{self, InitOptions, TemplateCheck, TemplateError, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist, Diagnostic, Format, Limits, MapResolver, Options, Report, Severity};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,20 +92,31 @@ fn to_json<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
 /// Reads `limits` given as a JSON object of some of [`Limits`]' fields;
 /// unknown names are an error (a misspelt limit would otherwise be ignored).
 pub fn parse_limits(json: Option<&str>) -> Result<Limits, Failure> {
-    let Some(json) = json else { return Ok(Limits::default()) };
+    parse_known(json, "{\"max_eval_steps\": 100000}")
+}
+
+/// Reads template `limits` given as a JSON object of some of
+/// [`TemplateLimits`]' fields, as [`parse_limits`] does.
+pub fn parse_template_limits(json: Option<&str>) -> Result<TemplateLimits, Failure> {
+    parse_known(json, "{\"max_bytes\": 1000000}")
+}
+
+/// Some fields of a struct of limits, the rest at their defaults.
+fn parse_known<T: Default + Serialize + DeserializeOwned>(json: Option<&str>, example: &str) -> Result<T, Failure> {
+    let Some(json) = json else { return Ok(T::default()) };
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| Failure::Argument(format!("`limits` is not valid JSON: {e}")))?;
     let serde_json::Value::Object(given) = &value else {
-        return Err(Failure::Argument("`limits` must be an object such as {\"max_eval_steps\": 100000}".into()));
+        return Err(Failure::Argument(format!("`limits` must be an object such as {example}")));
     };
-    let known = serde_json::to_value(Limits::default()).unwrap_or_default();
+    let known = serde_json::to_value(T::default()).unwrap_or_default();
     let known: Vec<&str> = known.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
     if let Some(unknown) = given.keys().find(|k| !known.contains(&k.as_str())) {
         let hint = match ennakko::diagnostic::did_you_mean(unknown, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the limits are: {}", known.join(", ")),
         };
-        return Err(Failure::Argument(format!("unknown limit `{unknown}`: {hint}")));
+        return Err(Failure::Argument(format!("unknown limit {}: {hint}", shown(unknown))));
     }
     serde_json::from_value(value).map_err(|e| {
         Failure::Argument(format!("invalid `limits`: {e} (every limit is a whole number of zero or more)"))
@@ -453,9 +465,18 @@ pub fn template_init(
 }
 
 /// The checklist a template names, if any, without compiling anything.
-pub fn template_checklist_name(bytes: &[u8], format: Option<&str>) -> Result<Option<String>, Failure> {
-    let format = template_format(format, bytes)?;
-    template::checklist_name(bytes, format).map_err(template_failure)
+pub fn template_checklist_name(
+    bytes: &[u8],
+    format: Option<&str>,
+    limits: Option<&str>,
+) -> Result<Option<String>, Failure> {
+    let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
+    template::checklist_name_with(bytes, format, &limits).map_err(template_failure)
+}
+
+/// The default template limits, as JSON.
+pub fn template_default_limits_json() -> String {
+    to_json(&TemplateLimits::default(), false)
 }
 
 /// What checking a template gives JavaScript: the core's check, and the two
@@ -474,10 +495,16 @@ pub struct TemplateCheckResult<'a> {
 /// Reads a filled template and lists what is unanswered, inconsistent or
 /// wrong, as JSON ([`TemplateCheckResult`]). A document that cannot be read
 /// at all (not a zip, not UTF-8, too large...) is a `template` failure.
-pub fn template_check_json(using: Using, bytes: &[u8], format: Option<&str>) -> Result<String, Failure> {
-    let format = template_format(format, bytes)?;
-    let engine = choose(using, "the template", || template::checklist_name(bytes, format).map_err(template_failure))?;
-    let check = template::check(engine.checklist(), bytes, format).map_err(template_failure)?;
+pub fn template_check_json(
+    using: Using,
+    bytes: &[u8],
+    format: Option<&str>,
+    limits: Option<&str>,
+) -> Result<String, Failure> {
+    let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
+    let named = || template::checklist_name_with(bytes, format, &limits).map_err(template_failure);
+    let engine = choose(using, "the template", named)?;
+    let check = template::check_with(engine.checklist(), bytes, format, &limits).map_err(template_failure)?;
     let result = TemplateCheckResult { check: &check, errors: check.errors(), complete: check.is_complete() };
     Ok(to_json(&result, false))
 }
@@ -486,11 +513,18 @@ pub fn template_check_json(using: Using, bytes: &[u8], format: Option<&str>) -> 
 /// the results written in, in `lang` (default: the decision's language,
 /// else Finnish). A template with errors is a `template` failure listing
 /// them (`T` and `D` codes).
-pub fn template_fill(using: Using, bytes: &[u8], format: Option<&str>, lang: Option<&str>) -> Result<Vec<u8>, Failure> {
-    let format = template_format(format, bytes)?;
+pub fn template_fill(
+    using: Using,
+    bytes: &[u8],
+    format: Option<&str>,
+    lang: Option<&str>,
+    limits: Option<&str>,
+) -> Result<Vec<u8>, Failure> {
+    let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
     let lang = lang.map(template_lang).transpose()?;
-    let engine = choose(using, "the template", || template::checklist_name(bytes, format).map_err(template_failure))?;
-    template::fill_with(engine.checklist(), bytes, format, lang, &Default::default())
+    let named = || template::checklist_name_with(bytes, format, &limits).map_err(template_failure);
+    let engine = choose(using, "the template", named)?;
+    template::fill_with(engine.checklist(), bytes, format, lang, &limits)
         .map(|filled| filled.bytes)
         .map_err(template_failure)
 }
@@ -695,15 +729,15 @@ import "../x.eva""#;
             ("health-centre-merger.html", "health-centre-merger.filled.html"),
         ] {
             let (bytes, expected) = (example(name), example(filled));
-            let out = template_fill(Using::Named, &bytes, None, None).expect(name);
+            let out = template_fill(Using::Named, &bytes, None, None, None).expect(name);
             assert!(out == expected, "{name}: differs from {filled}");
-            let again = template_fill(Using::Named, &expected, None, None).expect(filled);
+            let again = template_fill(Using::Named, &expected, None, None, None).expect(filled);
             assert!(again == expected, "{filled}: filling again changed it");
-            let check = template_check_json(Using::Named, &bytes, None).expect(name);
+            let check = template_check_json(Using::Named, &bytes, None, None).expect(name);
             let value: serde_json::Value = serde_json::from_str(&check).unwrap_or_default();
             assert_eq!(value["errors"], 0, "{name}");
             assert!(value["report"]["verdict"]["level"].is_string(), "{name}");
-            assert!(template_checklist_name(&bytes, None).expect(name).is_some());
+            assert!(template_checklist_name(&bytes, None, None).expect(name).is_some());
         }
     }
 
@@ -714,14 +748,14 @@ import "../x.eva""#;
         for format in ["docx", "md", "html"] {
             for lang in ["fi", "sv", "en"] {
                 let blank = template_init(Using::Named, format, lang, None, None).expect("init");
-                let check = template_check_json(Using::Named, &blank, None).expect("check");
+                let check = template_check_json(Using::Named, &blank, None, None).expect("check");
                 let value: serde_json::Value = serde_json::from_str(&check).unwrap_or_default();
                 assert_eq!(value["format"], format, "{format} {lang}");
                 assert_eq!(value["checklist"], "eva");
                 assert_eq!(value["errors"], 0, "{format} {lang}: {check}");
                 assert_eq!(value["complete"], false);
                 assert!(codes(&check).iter().any(|c| c == "T0201"), "{format} {lang}");
-                let filled = template_fill(Using::Named, &blank, Some(format), Some(lang)).expect("fill");
+                let filled = template_fill(Using::Named, &blank, Some(format), Some(lang), None).expect("fill");
                 assert_ne!(filled, blank);
             }
         }
@@ -733,9 +767,9 @@ import "../x.eva""#;
         let md = template_init(Using::Named, "markdown", "sv", Some((decision, "auto")), None).expect("init");
         let text = String::from_utf8(md.clone()).unwrap_or_default();
         assert!(text.contains("checklist: children") && text.contains("K-1"), "{text}");
-        assert_eq!(template_checklist_name(&md, None).expect("name").as_deref(), Some("children"));
+        assert_eq!(template_checklist_name(&md, None, None).expect("name").as_deref(), Some("children"));
         // checked with the checklist it names: no T0103 (another checklist)
-        let check = template_check_json(Using::Named, &md, None).expect("check");
+        let check = template_check_json(Using::Named, &md, None, None).expect("check");
         assert!(!codes(&check).contains(&"T0103".to_string()), "{check}");
         // a decision with a checklist file, and no checklist given
         let file = "id: K-1\ntitle: Koulu\nchecklist: ../lib/local.eva\nalternatives: [{id: zero, kind: zero}]";
@@ -744,9 +778,9 @@ import "../x.eva""#;
         // ...works with a compiled checklist, and keeps the name
         let eva = eva();
         let md = template_init(Using::Checklist(&eva), "md", "fi", Some((file, "yaml")), None).expect("init");
-        assert_eq!(template_checklist_name(&md, Some("md")).expect("name").as_deref(), Some("../lib/local.eva"));
+        assert_eq!(template_checklist_name(&md, Some("md"), None).expect("name").as_deref(), Some("../lib/local.eva"));
         let renamed = template_init(Using::Checklist(&eva), "html", "en", None, Some("x/y.eva")).expect("init");
-        assert_eq!(template_checklist_name(&renamed, None).expect("name").as_deref(), Some("x/y.eva"));
+        assert_eq!(template_checklist_name(&renamed, None, None).expect("name").as_deref(), Some("x/y.eva"));
         // a bad decision is a decision failure
         let bad = template_init(Using::Named, "md", "fi", Some(("id: [", "yaml")), None);
         assert!(matches!(&bad, Err(f @ Failure::Diagnostics { kind: "decision", .. }) if f.code() == "D0001"));
@@ -756,8 +790,8 @@ import "../x.eva""#;
     fn the_checklist_a_template_names_is_used_or_explained() {
         let md = b"---\nchecklist: lib/local.eva\nid: x\ntitle: t\nalternatives: [{id: zero, kind: zero}]\n---\n";
         for result in [
-            template_check_json(Using::Named, md, None).map(|_| ()),
-            template_fill(Using::Named, md, None, None).map(|_| ()),
+            template_check_json(Using::Named, md, None, None).map(|_| ()),
+            template_fill(Using::Named, md, None, None, None).map(|_| ()),
         ] {
             assert!(
                 matches!(&result, Err(Failure::Argument(m)) if m.contains("\"lib/local.eva\"") && m.contains("options.checklist")),
@@ -765,33 +799,53 @@ import "../x.eva""#;
             );
         }
         let eva = eva();
-        assert!(template_check_json(Using::Checklist(&eva), md, None).is_ok());
+        assert!(template_check_json(Using::Checklist(&eva), md, None, None).is_ok());
         let unknown = b"---\nchecklist: evva\nid: x\ntitle: t\nalternatives: [{id: zero, kind: zero}]\n---\n";
-        let err = template_check_json(Using::Named, unknown, None).err();
+        let err = template_check_json(Using::Named, unknown, None, None).err();
         assert!(matches!(&err, Some(f @ Failure::Diagnostics { kind: "compile", .. }) if f.code() == "E0601"));
-        let err = template_check_json(Using::Standard("nope"), unknown, None).err();
+        let err = template_check_json(Using::Standard("nope"), unknown, None, None).err();
         assert_eq!(err.as_ref().map(Failure::code), Some("E0601"));
         for file in ["my.eva", "lib\\local", "a/b"] {
-            let err = template_check_json(Using::Standard(file), unknown, None).err();
+            let err = template_check_json(Using::Standard(file), unknown, None, None).err();
             assert!(matches!(&err, Some(Failure::Argument(m)) if m.starts_with("options.checklist")), "{err:?}");
         }
         let none = b"---\nid: x\ntitle: t\nalternatives: [{id: zero, kind: zero}]\n---\n";
-        let check = template_check_json(Using::Named, none, None).expect("eva by default");
+        let check = template_check_json(Using::Named, none, None, None).expect("eva by default");
         assert!(codes(&check).contains(&"T0102".to_string()));
     }
 
     #[test]
     fn template_errors_have_codes() {
-        assert_eq!(template_code(template_check_json(Using::Named, b"---\n\xff\xfe\n---\n", Some("md"))), "T0001");
-        assert_eq!(template_code(template_fill(Using::Named, b"not a zip", Some("docx"), None)), "T0003");
-        assert_eq!(template_code(template_checklist_name(b"PK\x03\x04broken", None)), "T0003");
-        let no_decision = template_check_json(Using::Named, b"# Just a heading\n", Some("md")).expect("readable");
+        assert_eq!(
+            template_code(template_check_json(Using::Named, b"---\n\xff\xfe\n---\n", Some("md"), None)),
+            "T0001"
+        );
+        assert_eq!(template_code(template_fill(Using::Named, b"not a zip", Some("docx"), None, None)), "T0003");
+        assert_eq!(template_code(template_checklist_name(b"PK\x03\x04broken", None, None)), "T0003");
+        let no_decision = template_check_json(Using::Named, b"# Just a heading\n", Some("md"), None).expect("readable");
         assert!(codes(&no_decision).contains(&"T0101".to_string()), "{no_decision}");
-        assert_eq!(template_code(template_fill(Using::Named, b"# Just a heading\n", Some("md"), None)), "T0101");
+        assert_eq!(template_code(template_fill(Using::Named, b"# Just a heading\n", Some("md"), None, None)), "T0101");
         let unknown = b"---\nid: x\ntitle: t\nalternatives: [{id: zero, kind: zero}]\n---\n<!-- eva:verdikt -->\n";
-        let check = template_check_json(Using::Named, unknown, None).expect("readable");
+        let check = template_check_json(Using::Named, unknown, None, None).expect("readable");
         assert!(codes(&check).contains(&"T0104".to_string()), "{check}");
-        assert_eq!(template_code(template_fill(Using::Named, unknown, None, None)), "T0104");
+        assert_eq!(template_code(template_fill(Using::Named, unknown, None, None, None)), "T0104");
+    }
+
+    #[test]
+    fn template_limits_are_applied_and_checked() {
+        let blank = template_init(Using::Named, "docx", "fi", None, None).expect("init");
+        let small = Some(r#"{"max_bytes": 1000}"#);
+        assert_eq!(template_code(template_check_json(Using::Named, &blank, None, small)), "T0002");
+        assert_eq!(template_code(template_fill(Using::Named, &blank, None, None, small)), "T0002");
+        assert_eq!(template_code(template_checklist_name(&blank, None, Some(r#"{"max_zip_entries": 2}"#))), "T0004");
+        let roomy = format!(r#"{{"max_bytes": {}}}"#, blank.len());
+        assert!(template_check_json(Using::Named, &blank, None, Some(&roomy)).is_ok());
+        for wrong in [r#"{"max_byte": 10}"#, r#"{"max_bytes": -1}"#, "[1]", "nope"] {
+            let err = template_check_json(Using::Named, &blank, None, Some(wrong)).err();
+            assert!(matches!(&err, Some(Failure::Argument(_))), "{wrong}: {err:?}");
+        }
+        let defaults: serde_json::Value = serde_json::from_str(&template_default_limits_json()).expect("JSON");
+        assert!(defaults["max_bytes"].as_u64().is_some_and(|n| n > 1_000_000));
     }
 
     #[test]
@@ -799,7 +853,7 @@ import "../x.eva""#;
         let blank = template_init(Using::Named, "md", "en", None, None).expect("init");
         let huge = "x".repeat(10 << 20);
         for lang in ["de", "", "FI", huge.as_str(), "\u{0}\u{202e}"] {
-            let err = template_fill(Using::Named, &blank, None, Some(lang)).err();
+            let err = template_fill(Using::Named, &blank, None, Some(lang), None).err();
             assert!(
                 matches!(&err, Some(Failure::Argument(m)) if m.len() < 200),
                 "{:?}",
@@ -808,17 +862,17 @@ import "../x.eva""#;
             assert!(matches!(template_init(Using::Named, "md", lang, None, None), Err(Failure::Argument(_))));
         }
         for format in ["pdf", "", "doc", huge.as_str()] {
-            let err = template_check_json(Using::Named, &blank, Some(format)).err();
+            let err = template_check_json(Using::Named, &blank, Some(format), None).err();
             assert!(matches!(&err, Some(Failure::Argument(m)) if m.len() < 200));
             assert!(matches!(template_init(Using::Named, format, "fi", None, None), Err(Failure::Argument(_))));
         }
         for format in ["MD", "markdown", "Markdown"] {
-            assert!(template_check_json(Using::Named, &blank, Some(format)).is_ok(), "{format}");
+            assert!(template_check_json(Using::Named, &blank, Some(format), None).is_ok(), "{format}");
         }
-        let err = template_check_json(Using::Named, b"plain text", None).err();
+        let err = template_check_json(Using::Named, b"plain text", None, None).err();
         assert!(matches!(&err, Some(Failure::Argument(m)) if m.contains("options.format")));
         let long_name = format!("---\nchecklist: {}.eva\n---\n", "a".repeat(1 << 20));
-        let err = template_check_json(Using::Named, long_name.as_bytes(), None).err();
+        let err = template_check_json(Using::Named, long_name.as_bytes(), None, None).err();
         assert!(matches!(&err, Some(Failure::Argument(m)) if m.len() < 400), "{:?}", err.map(|e| e.message().len()));
     }
 
@@ -876,8 +930,8 @@ import "../x.eva""#;
         for (i, input) in inputs.iter().enumerate() {
             for format in [None, Some("docx"), Some("md"), Some("html")] {
                 for using in [Using::Named, Using::Checklist(&eva)] {
-                    let checked = template_check_json(using, input, format);
-                    let filled = template_fill(using, input, format, Some("sv"));
+                    let checked = template_check_json(using, input, format, None);
+                    let filled = template_fill(using, input, format, Some("sv"), None);
                     for failure in [checked.err(), filled.err()].into_iter().flatten() {
                         if let Failure::Diagnostics { diagnostics, .. } = &failure {
                             assert!(!diagnostics.is_empty(), "input {i}");
@@ -886,15 +940,15 @@ import "../x.eva""#;
                         }
                     }
                 }
-                let _ = template_checklist_name(input, format);
+                let _ = template_checklist_name(input, format, None);
             }
         }
         // the renamed main part is reported, with a code
         let renamed = &inputs[10];
-        let code = template_code(template_check_json(Using::Checklist(&eva), renamed, None));
+        let code = template_code(template_check_json(Using::Checklist(&eva), renamed, None, None));
         assert!(code.starts_with('T'), "{code}");
         // and the engine still works
-        assert!(template_fill(Using::Named, &docx, None, None).is_ok());
+        assert!(template_fill(Using::Named, &docx, None, None, None).is_ok());
     }
 
     fn replace_all(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {

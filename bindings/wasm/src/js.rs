@@ -127,8 +127,14 @@ impl RawChecklist {
 
     /// Checks a template with this checklist; the check as JSON.
     #[wasm_bindgen(js_name = templateCheckJson)]
-    pub fn template_check_json(&self, document: &[u8], format: Option<String>) -> Result<String, JsValue> {
-        host::template_check_json(Using::Checklist(&self.engine), document, format.as_deref()).map_err(to_js)
+    pub fn template_check_json(
+        &self,
+        document: &[u8],
+        format: Option<String>,
+        limits: Option<String>,
+    ) -> Result<String, JsValue> {
+        host::template_check_json(Using::Checklist(&self.engine), document, format.as_deref(), limits.as_deref())
+            .map_err(to_js)
     }
 
     /// Fills a template with this checklist's results; the new document.
@@ -138,8 +144,10 @@ impl RawChecklist {
         document: &[u8],
         format: Option<String>,
         lang: Option<String>,
+        limits: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
-        host::template_fill(Using::Checklist(&self.engine), document, format.as_deref(), lang.as_deref()).map_err(to_js)
+        let using = Using::Checklist(&self.engine);
+        host::template_fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
     }
 }
 
@@ -170,8 +178,10 @@ pub fn template_check_json(
     checklist: Option<String>,
     document: &[u8],
     format: Option<String>,
+    limits: Option<String>,
 ) -> Result<String, JsValue> {
-    host::template_check_json(using(checklist.as_deref()), document, format.as_deref()).map_err(to_js)
+    host::template_check_json(using(checklist.as_deref()), document, format.as_deref(), limits.as_deref())
+        .map_err(to_js)
 }
 
 /// Fills a template document with its results; the new document.
@@ -181,14 +191,26 @@ pub fn template_fill(
     document: &[u8],
     format: Option<String>,
     lang: Option<String>,
+    limits: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
-    host::template_fill(using(checklist.as_deref()), document, format.as_deref(), lang.as_deref()).map_err(to_js)
+    let using = using(checklist.as_deref());
+    host::template_fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
 }
 
 /// The checklist a template document names, or `undefined`.
 #[wasm_bindgen(js_name = templateChecklistName)]
-pub fn template_checklist_name(document: &[u8], format: Option<String>) -> Result<Option<String>, JsValue> {
-    host::template_checklist_name(document, format.as_deref()).map_err(to_js)
+pub fn template_checklist_name(
+    document: &[u8],
+    format: Option<String>,
+    limits: Option<String>,
+) -> Result<Option<String>, JsValue> {
+    host::template_checklist_name(document, format.as_deref(), limits.as_deref()).map_err(to_js)
+}
+
+/// The default limits template documents are read within, as JSON.
+#[wasm_bindgen(js_name = templateDefaultLimitsJson)]
+pub fn template_default_limits_json() -> String {
+    host::template_default_limits_json()
 }
 
 /// Every diagnostic of a checklist source, as a JSON array (`[]` if clean).

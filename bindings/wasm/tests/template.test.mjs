@@ -244,6 +244,21 @@ test('errors have their codes', () => {
   assert.equal(decisionError.line, 4, 'points into the front matter');
 });
 
+test('limits for documents from strangers', () => {
+  const limits = template.defaultLimits();
+  assert.deepEqual(Object.keys(limits).sort(), ['max_bytes', 'max_fields', 'max_part_bytes', 'max_zip_entries']);
+  const docx = read('village-school.docx');
+  assertTemplateError(thrown(() => template.check(docx, { limits: { max_bytes: 1000 } })), 'T0002');
+  assertTemplateError(thrown(() => template.fill(docx, { limits: { max_fields: 3 } })), 'T0004');
+  assertTemplateError(thrown(() => template.checklistName(docx, { limits: { max_zip_entries: 2 } })), 'T0004');
+  // Within the limits: the same document as without them.
+  const roomy = template.fill(docx, { limits: { max_bytes: docx.length } });
+  assert.deepEqual(roomy, template.fill(docx));
+  assert.throws(() => template.check(docx, { limits: { max_byte: 10 } }), /did you mean `max_bytes`/);
+  assert.throws(() => template.check(docx, { limits: { max_bytes: -1 } }), TypeError);
+  assert.throws(() => template.check(docx, { limits: 'small' }), TypeError);
+});
+
 test('wrong argument types are TypeErrors', () => {
   const md = '---\nid: x\ntitle: t\nalternatives: [{id: zero, kind: zero}]\n---\n';
   for (const bad of [undefined, null, 42, true, {}, [], [1, 2], Symbol('s'), () => 1]) {

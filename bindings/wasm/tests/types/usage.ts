@@ -17,6 +17,7 @@ import {
   type Report,
   type TemplateCheck,
   type TemplateCheckOptions,
+  type TemplateLimits,
   type TemplateCheckResult,
   type TemplateFillOptions,
   type TemplateFormat,
@@ -102,7 +103,9 @@ export function templates(upload: ArrayBuffer, text: string): Uint8Array {
   const fromText: TemplateCheckResult = template.check(text, { checklist: Checklist.standard() });
   const fillOptions: TemplateFillOptions = { lang: 'en', checklist: 'eva', format: 'html' };
   const filled: Uint8Array = template.fill(new Uint8Array(upload), fillOptions);
-  const name: string | null = template.checklistName(blank, { format: 'docx' });
+  const name: string | null = template.checklistName(blank, { format: 'docx', limits: { max_bytes: 1 << 20 } });
+  const limits: TemplateLimits = template.defaultLimits();
+  const strict: TemplateCheckResult = template.check(upload, { limits: { max_fields: 500, max_zip_entries: 100 } });
   const templateSchema: Record<string, unknown> = schema('template-check');
 
   // @ts-expect-error: template formats are docx, md or html
@@ -119,8 +122,10 @@ export function templates(upload: ArrayBuffer, text: string): Uint8Array {
   const badBlank: string = template.init();
   // @ts-expect-error: no such schema
   schema('template');
+  // @ts-expect-error: template limits are max_bytes, max_zip_entries, max_part_bytes, max_fields
+  template.fill(upload, { limits: { max_eval_steps: 10 } });
 
   void [prefilled, fromYaml, errors, complete, format, named, fields, report, decision, firstProblem, asCheck];
-  void [fromText, name, templateSchema, badErrors, badBlank];
+  void [fromText, name, templateSchema, badErrors, badBlank, limits, strict];
   return filled;
 }
