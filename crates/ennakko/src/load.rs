@@ -64,7 +64,7 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
     let name = document.display().to_string();
     FileResolver { root: folder.to_path_buf() }.resolve(&name, spec).map_err(|why| {
         let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
-            .with_help("give the checklist explicitly, or name a standard checklist or a file next to the document");
+            .with_help("give the checklist explicitly (`--checklist` in the CLI, `checklist=` in Python), or name a standard checklist or a file in the document's folder");
         crate::CompileError { diagnostics: vec![Diagnostic { file: Some(name), ..d }] }
     })
 }
