@@ -17,7 +17,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(parse check eval decision format render)
+  targets=(parse check eval decision format render template)
 fi
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked

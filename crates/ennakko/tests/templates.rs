@@ -376,6 +376,23 @@ fn t0003_not_a_zip() {
     assert_eq!(err_codes(&e), ["T0003"]);
 }
 
+/// Found by the `template` fuzz target: a central directory that gives a
+/// part more compressed bytes than it has still reads (the deflate stream
+/// ends on its own), but `fill` copied that many bytes raw, so each fill
+/// grew the document. Such an archive is damaged: T0003.
+#[test]
+fn t0003_a_part_that_overlaps_the_next() {
+    let blank = template::init(eva(), TemplateFormat::Docx, "fi");
+    let directory = blank.windows(4).position(|w| w == b"PK\x01\x02").expect("a central directory");
+    let mut damaged = blank.clone();
+    // The central record's compressed size is at offset 20; make it 10 kB larger.
+    damaged[directory + 21] = damaged[directory + 21].wrapping_add(40);
+    let e = template::check(eva(), &damaged, TemplateFormat::Docx).unwrap_err();
+    assert_eq!(err_codes(&e), ["T0003"]);
+    assert!(e.diagnostics[0].message.contains("overlaps"), "{}", e.diagnostics[0].message);
+    assert!(template::fill(eva(), &damaged, TemplateFormat::Docx, None).is_err());
+}
+
 #[test]
 fn t0004_zip_bombs_and_too_many_entries() {
     // 4 MiB of zeros compress to a few kilobytes.

@@ -89,6 +89,38 @@ fn declared_entries(bytes: &[u8]) -> Option<u64> {
     Some(u64::from(u16::from_le_bytes([rec[10], rec[11]])))
 }
 
+/// Every part's compressed bytes must end before the next part (or the
+/// central directory) begins. A damaged or forged size would otherwise make
+/// `fill`, which copies untouched parts raw, copy other parts' bytes into
+/// one part: the output would be a different, larger document each time.
+fn check_layout<R: Read + std::io::Seek>(archive: &mut ZipArchive<R>) -> Result<(), TemplateError> {
+    let mut spans = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let file = archive.by_index_raw(i).map_err(zip_error)?;
+        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
+        let data_start = file.data_start().unwrap_or_else(|| file.header_start());
+        spans.push((
+            file.header_start(),
+            data_start.saturating_add(file.compressed_size()),
+            file.central_header_start(),
+            name,
+        ));
+    }
+    let directory = spans.iter().map(|s| s.2).min().unwrap_or(u64::MAX);
+    spans.sort_by_key(|s| s.0);
+    for (k, (_, end, _, name)) in spans.iter().enumerate() {
+        let next = spans.get(k + 1).map_or(directory, |s| s.0);
+        if *end > next {
+            return Err(error(
+                "T0003",
+                format!("the part `{name}` overlaps the next part of the archive: the file is damaged"),
+                "open and save it again in Word or LibreOffice as .docx",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn read_part<R: Read + std::io::Seek>(
     archive: &mut ZipArchive<R>,
     name: &str,
@@ -182,6 +214,7 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             "a Word document has a few dozen parts; raise `max_zip_entries` if this one is real",
         ));
     }
+    check_layout(&mut archive)?;
     let main = read_part(&mut archive, "_rels/.rels", limits)?
         .and_then(|rels| relationship(&rels, "/officeDocument"))
         .map_or_else(|| "word/document.xml".to_string(), |t| resolve("", &t));

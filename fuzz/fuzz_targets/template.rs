@@ -1,0 +1,87 @@
+//! Decision document templates (the input a web service or a browser gets
+//! as an upload) read, checked and filled with a small checklist. The first
+//! byte picks how the rest is used:
+//!
+//! - even: the whole document, read as Markdown, HTML and `.docx`;
+//! - odd: the XML of `word/document.xml`, packed into a `.docx` with the
+//!   other parts of a real template, so mutations reach the XML reader.
+//!
+//! Must hold: a check or a `T`/`D` error, never a panic; a template without
+//! errors fills, and filling the filled document again gives the same bytes.
+#![no_main]
+
+use std::io::Write;
+use std::sync::LazyLock;
+
+use ennakko::template::{self, TemplateFormat, TemplateLimits};
+use ennakko::{Checklist, Options};
+use ennakko_fuzz::small_limits;
+use libfuzzer_sys::fuzz_target;
+
+static SMALL: LazyLock<Checklist> = LazyLock::new(|| {
+    let options = Options { limits: small_limits(), ..Options::default() };
+    Checklist::compile("small.eva", include_str!("../src/small.eva"), &options).expect("small.eva compiles")
+});
+
+/// The parts of a blank Word template other than its main document.
+static PARTS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
+    let blank = template::init(&SMALL, TemplateFormat::Docx, "fi");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(blank)).expect("a zip");
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("a part");
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).expect("readable");
+        parts.push((file.name().expect("a name").to_string(), bytes));
+    }
+    parts
+});
+
+const LIMITS: TemplateLimits =
+    TemplateLimits { max_bytes: 1 << 20, max_zip_entries: 64, max_part_bytes: 4 << 20, max_fields: 2_000 };
+
+/// A `.docx` with `document` as its main part.
+fn docx_with(document: &[u8]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in PARTS.iter() {
+        out.start_file(name.as_str(), stored).expect("start");
+        let body = if name == "word/document.xml" { document } else { bytes.as_slice() };
+        out.write_all(body).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+fn exercise(bytes: &[u8], format: TemplateFormat) {
+    let check = match template::check_with(&SMALL, bytes, format, &LIMITS) {
+        Ok(check) => check,
+        Err(e) => {
+            assert!(!e.diagnostics.is_empty());
+            for d in &e.diagnostics {
+                assert!(d.code.starts_with('T') || d.code.starts_with('D'), "{}", d.code);
+            }
+            return;
+        }
+    };
+    serde_json::to_string(&check).expect("a check serializes");
+    match template::fill_with(&SMALL, bytes, format, Some("sv"), &LIMITS) {
+        Ok(filled) => {
+            assert_eq!(check.errors(), 0, "filled a template with errors");
+            let again = template::fill_with(&SMALL, &filled.bytes, format, Some("sv"), &LIMITS)
+                .expect("a filled document fills again");
+            assert!(again.bytes == filled.bytes, "filling a filled document changed it");
+        }
+        Err(e) => assert!(check.errors() > 0 || check.report.is_none(), "fill failed on a clean check: {e}"),
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else { return };
+    if mode % 2 == 1 {
+        exercise(&docx_with(rest), TemplateFormat::Docx);
+        return;
+    }
+    for format in [TemplateFormat::Markdown, TemplateFormat::Html, TemplateFormat::Docx] {
+        exercise(rest, format);
+    }
+});
