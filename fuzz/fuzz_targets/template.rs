@@ -20,7 +20,7 @@ use libfuzzer_sys::fuzz_target;
 
 static SMALL: LazyLock<Checklist> = LazyLock::new(|| {
     let options = Options { limits: small_limits(), ..Options::default() };
-    Checklist::compile("small.eva", include_str!("../src/small.eva"), &options).expect("small.eva compiles")
+    Checklist::compile("small.eva", include_str!("../../tests/checklists/small.eva"), &options).expect("small.eva compiles")
 });
 
 /// The parts of a blank Word template other than its main document.

@@ -16,51 +16,9 @@ CONFORMANCE = REPO / "tests" / "conformance"
 EXAMPLES = REPO / "examples"
 
 # A small checklist for fast tests: two groups (one vulnerable), two domains,
-# a screening question, a required impact question, a score and rules.
-SMALL = """
-checklist small {
-  title fi "Pieni" sv "Liten" en "Small"
-  version "1.0"
-}
-perspective residents { label fi "Asukkaat" sv "Invånare" en "Residents" }
-domain mobility { label fi "Liikkuminen" sv "Mobilitet" en "Mobility" perspective residents }
-domain health { label fi "Terveys" sv "Hälsa" en "Health" perspective residents }
-group children {
-  label fi "Lapset" sv "Barn" en "Children"
-  age 0..17
-  vulnerable
-}
-group adults { label fi "Aikuiset" sv "Vuxna" en "Adults" }
-fact cost_eur: number { label fi "Kustannus" sv "Kostnad" en "Cost" unit "EUR" }
-question changes_network: screening {
-  text fi "Muuttuuko verkko?" sv "Ändras nätet?" en "Does the network change?"
-  required
-}
-question journeys: impact {
-  text fi "Koulumatkat?" sv "Skolvägar?" en "School journeys?"
-  domain mobility
-  groups children
-  when changes_network == yes
-  required
-}
-score burden {
-  label fi "Kuorma" sv "Börda" en "Burden"
-  value sum g in groups where g.vulnerable: min(impact(g), 0)
-}
-rule children_hit: required {
-  each proposal
-  when impact(children) < 0 and not mitigated(children)
-  message fi "Lapsiin kohdistuu haittaa." sv "Barn drabbas." en "Children are harmed."
-}
-rule big: verdict full {
-  when fact.cost_eur >= 100_000
-  message fi "Iso." sv "Stor." en "Big."
-}
-rule network: verdict light {
-  when any proposal: changes_network == yes
-  message fi "Verkko muuttuu." sv "Nätet ändras." en "The network changes."
-}
-"""
+# a screening question, a required impact question, a score and rules
+# (the template fuzz target uses it too).
+SMALL = (REPO / "tests" / "checklists" / "small.eva").read_text(encoding="utf-8")
 
 
 def small_decision(i: int, *, cost: int = 50_000) -> dict[str, object]:
