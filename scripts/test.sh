@@ -26,11 +26,11 @@ step "tests (unit, conformance, doc)"
 cargo test --workspace --quiet
 
 ennakko=target/debug/ennakko
-step "standard checklists are clean (ennakko check)"
-"$ennakko" check checklists/*.eva
+step "standard and test checklists are clean (ennakko check)"
+"$ennakko" check checklists/*.eva tests/checklists/*.eva
 
-step "standard checklists are in canonical form (ennakko fmt --check)"
-"$ennakko" fmt --check checklists/*.eva
+step "standard and test checklists are in canonical form (ennakko fmt --check)"
+"$ennakko" fmt --check checklists/*.eva tests/checklists/*.eva
 
 step "every example scores (ennakko score)"
 for decision in examples/*/decision.yaml; do
