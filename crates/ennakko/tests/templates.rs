@@ -529,6 +529,39 @@ fn t0110_results_inside_a_paragraph() {
     assert!(codes(&check).contains(&"T0110"));
 }
 
+/// Found by the `template` fuzz target: a field whose element is not closed
+/// (`<in@put ...>`) took in the results as its text, so every fill made the
+/// text longer and the document different.
+#[test]
+fn t0111_a_field_holds_the_results() {
+    let html = "<html><body><p><span data-eva=\"decision.title\">Schools\n\
+                <!-- eva:results --><!-- /eva:results -->\n</body></html>\n";
+    let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(codes(&check).contains(&"T0111"), "{:?}", codes(&check));
+    let problem = check.problems.iter().find(|d| d.code == "T0111").expect("T0111");
+    assert_eq!((problem.line, problem.path.as_deref()), (Some(1), Some("eva:decision.title")));
+    assert!(template::fill(eva(), html.as_bytes(), TemplateFormat::Html, None).is_err());
+    // Closed, the same document is fine.
+    let closed = html.replacen("Schools\n", "Schools</span>\n", 1);
+    let check = template::check(eva(), closed.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(!codes(&check).contains(&"T0111"));
+
+    // In Word: a field's content control around the results control.
+    let docx = template::init(eva(), TemplateFormat::Docx, "fi");
+    let docx = with_document(&docx, |d| {
+        let tag = d.find("<w:tag w:val=\"eva:results\"/>").expect("the results control");
+        let start = d[..tag].rfind("<w:sdt>").expect("its start");
+        let end = start + d[start..].find("</w:sdtContent></w:sdt>").expect("its end") + "</w:sdtContent></w:sdt>".len();
+        let wrapped = format!(
+            "<w:sdt><w:sdtPr><w:tag w:val=\"eva:decision.kind\"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>",
+            &d[start..end]
+        );
+        format!("{}{wrapped}{}", &d[..start], &d[end..])
+    });
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("readable");
+    assert!(codes(&check).contains(&"T0111"), "{:?}", codes(&check));
+}
+
 #[test]
 fn t0201_t0202_t0204_t0205_incomplete_answers() {
     let front = "checklist: eva\nid: \"\"\ntitle: T\nalternatives:\n  - id: plan\n    kind: proposal\n    answers:\n      \

@@ -269,6 +269,18 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
                 _ => RawValue::Text(shown),
             }
         };
+        if let Some(inner) = output_inside(s, &scan.sdts) {
+            problems.push(
+                Diagnostic::error(
+                    "T0111",
+                    format!(
+                        "the field `{name}` holds the result control `eva:{inner}`: its text would take in the results"
+                    ),
+                )
+                .with_help("move the result control out of the field's content control")
+                .at_path(format!("eva:{name}")),
+            );
+        }
         fields.push(RawField { name, value, at: None });
     }
     let checklist = fields
@@ -519,6 +531,17 @@ fn local_of(qname: &[u8]) -> &[u8] {
         Some(i) => &qname[i + 1..],
         None => qname,
     }
+}
+
+/// The name of a result control inside the content control `field`, if any.
+fn output_inside<'a>(field: &Sdt, sdts: &'a [Sdt]) -> Option<&'a str> {
+    let outer = field.content.as_ref()?;
+    sdts.iter().find_map(|s| {
+        let name = s.tag.as_deref()?.trim().strip_prefix("eva:")?.trim();
+        let inner = s.content.as_ref().or(s.empty_content.as_ref())?;
+        let inside = outer.start <= inner.start && inner.end <= outer.end;
+        (inside && matches!(parse_tag(name), Ok(Tag::Output(_)))).then_some(name)
+    })
 }
 
 fn push_text(open: &mut [Sdt], text: &str) {

@@ -14,6 +14,8 @@ use std::ops::Range;
 
 use serde_json::Value;
 
+use crate::diagnostic::Diagnostic;
+
 use super::fields::{CELL_FIELDS, RawField, RawValue};
 use super::words::W;
 use super::{Body, Doc, Form, FormAlternative, Fragments, TemplateError, TemplateFormat, Yaml, esc, markers, plain};
@@ -229,6 +231,8 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     let mut fields = Vec::new();
     let mut radios: Vec<(String, bool, (usize, usize))> = Vec::new();
     let lines = markers::LineIndex::new(&text);
+    // Where the text of each element field lies, to check it against the result places.
+    let mut spans: Vec<(String, Range<usize>, (usize, usize))> = Vec::new();
     for (k, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Raw(r) => skip.push(r.clone()),
@@ -265,7 +269,11 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                         Some(Tok::Raw(r)) => RawValue::Text(decode(text.get(r.clone()).unwrap_or(""))),
                         _ => RawValue::Text(String::new()),
                     },
-                    _ => RawValue::Text(inner_text(&text, &e.name, &toks[k + 1..])),
+                    _ => {
+                        let (inner, end) = inner_text(&text, &e.name, &toks[k + 1..]);
+                        spans.push((name.clone(), e.range.start..end, pos));
+                        RawValue::Text(inner)
+                    }
                 };
                 fields.push(RawField { name, value, at });
             }
@@ -285,7 +293,8 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
         value: RawValue::Exact(String::new()),
         at: Some(at),
     }));
-    let (found, problems) = markers::find(&text, &skip);
+    let (found, mut problems) = markers::find(&text, &skip);
+    problems.extend(fields_around_results(&text, &spans, &found));
     let checklist = yaml.as_ref().and_then(|y: &Yaml| super::yaml_checklist(&y.text)).or_else(|| {
         fields.iter().find(|f| f.name == "checklist").map(|f| match &f.value {
             RawValue::Text(t) | RawValue::Exact(t) => t.trim().to_string(),
@@ -333,18 +342,45 @@ fn selected(text: &str, after: &[Tok]) -> String {
         .unwrap_or_default()
 }
 
-/// The text inside an element (its tokens follow), tags removed.
-fn inner_text(text: &str, name: &str, after: &[Tok]) -> String {
+/// T0111 for a field whose element holds a result place: its text would
+/// take in the results, and grow with every fill (an end tag is missing).
+fn fields_around_results(
+    text: &str,
+    spans: &[(String, Range<usize>, (usize, usize))],
+    found: &[markers::Marker],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (name, span, (line, column)) in spans {
+        if let Some(m) = found.iter().find(|m| span.contains(&m.open.start)) {
+            let d = Diagnostic::error(
+                "T0111",
+                format!("the field `{name}` holds the result place `{}`: is its end tag missing?", m.name),
+            )
+            .with_help("close the field's element before the results, or move the result place out of it")
+            .at_line_col(None, text, *line, *column)
+            .at_path(format!("eva:{name}"));
+            problems.push(d);
+        }
+    }
+    problems
+}
+
+/// The text inside an element (its tokens follow), tags removed, and where
+/// it ends: at its end tag, or at the end of the text if it has none.
+fn inner_text(text: &str, name: &str, after: &[Tok]) -> (String, usize) {
     if VOID.contains(&name) {
-        return String::new();
+        // It holds nothing: an empty span.
+        return (String::new(), 0);
     }
     let mut depth = 0usize;
     let mut out = String::new();
+    let mut end = text.len();
     for tok in after {
         match tok {
             Tok::Tag(e) if e.name == name && !e.closing => depth += 1,
             Tok::Tag(e) if e.name == name && e.closing => {
                 if depth == 0 {
+                    end = e.range.start;
                     break;
                 }
                 depth -= 1;
@@ -356,7 +392,7 @@ fn inner_text(text: &str, name: &str, after: &[Tok]) -> String {
         }
     }
     let lines: Vec<String> = out.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    lines.join("\n").trim().to_string()
+    (lines.join("\n").trim().to_string(), end)
 }
 
 pub(crate) fn fill(text: &str, found: &[markers::Marker], fragments: &Fragments) -> String {
