@@ -551,7 +551,8 @@ fn t0111_a_field_holds_the_results() {
     let docx = with_document(&docx, |d| {
         let tag = d.find("<w:tag w:val=\"eva:results\"/>").expect("the results control");
         let start = d[..tag].rfind("<w:sdt>").expect("its start");
-        let end = start + d[start..].find("</w:sdtContent></w:sdt>").expect("its end") + "</w:sdtContent></w:sdt>".len();
+        let end =
+            start + d[start..].find("</w:sdtContent></w:sdt>").expect("its end") + "</w:sdtContent></w:sdt>".len();
         let wrapped = format!(
             "<w:sdt><w:sdtPr><w:tag w:val=\"eva:decision.kind\"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>",
             &d[start..end]
