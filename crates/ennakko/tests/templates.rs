@@ -563,6 +563,32 @@ fn t0111_a_field_holds_the_results() {
     assert!(codes(&check).contains(&"T0111"), "{:?}", codes(&check));
 }
 
+/// Also found by the fuzzer: two result starts and one end made a results
+/// region around a field, and the fill removed the field (the filled
+/// document held no decision any more).
+#[test]
+fn t0111_a_field_inside_the_results() {
+    let html = "<html><body><!-- eva:results -->\n<input data-eva=\"decision.title\" value=\"T\">\n\
+                <!-- /eva:results --></body></html>\n";
+    let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0111").expect("T0111");
+    assert!(problem.message.contains("inside the result place"), "{}", problem.message);
+    assert_eq!(problem.line, Some(2));
+    assert!(template::fill(eva(), html.as_bytes(), TemplateFormat::Html, None).is_err());
+
+    let docx = template::init(eva(), TemplateFormat::Docx, "fi");
+    let docx = with_document(&docx, |d| {
+        let tag = d.find("<w:tag w:val=\"eva:results\"/>").expect("the results control");
+        let content = tag + d[tag..].find("<w:sdtContent>").expect("its content") + "<w:sdtContent>".len();
+        let field = "<w:sdt><w:sdtPr><w:tag w:val=\"eva:decision.kind\"/></w:sdtPr><w:sdtContent><w:p><w:r>\
+                     <w:t>x</w:t></w:r></w:p></w:sdtContent></w:sdt>";
+        format!("{}{field}{}", &d[..content], &d[content..])
+    });
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0111").expect("T0111");
+    assert!(problem.message.contains("inside the result control"), "{}", problem.message);
+}
+
 #[test]
 fn t0201_t0202_t0204_t0205_incomplete_answers() {
     let front = "checklist: eva\nid: \"\"\ntitle: T\nalternatives:\n  - id: plan\n    kind: proposal\n    answers:\n      \

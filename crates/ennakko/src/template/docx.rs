@@ -269,16 +269,20 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
                 _ => RawValue::Text(shown),
             }
         };
-        if let Some(inner) = output_inside(s, &scan.sdts) {
+        let message = match (output_within(s, &scan.sdts, true), output_within(s, &scan.sdts, false)) {
+            (Some(out), _) => Some(format!(
+                "the field `{name}` holds the result control `eva:{out}`: its text would take in the results"
+            )),
+            (None, Some(out)) => {
+                Some(format!("the field `{name}` is inside the result control `eva:{out}`: filling would remove it"))
+            }
+            (None, None) => None,
+        };
+        if let Some(message) = message {
             problems.push(
-                Diagnostic::error(
-                    "T0111",
-                    format!(
-                        "the field `{name}` holds the result control `eva:{inner}`: its text would take in the results"
-                    ),
-                )
-                .with_help("move the result control out of the field's content control")
-                .at_path(format!("eva:{name}")),
+                Diagnostic::error("T0111", message)
+                    .with_help("keep fields and result controls apart: move one out of the other")
+                    .at_path(format!("eva:{name}")),
             );
         }
         fields.push(RawField { name, value, at: None });
@@ -533,14 +537,16 @@ fn local_of(qname: &[u8]) -> &[u8] {
     }
 }
 
-/// The name of a result control inside the content control `field`, if any.
-fn output_inside<'a>(field: &Sdt, sdts: &'a [Sdt]) -> Option<&'a str> {
-    let outer = field.content.as_ref()?;
+/// The name of a result control inside the content control `field`
+/// (`holds`), or around it (`!holds`), if any.
+fn output_within<'a>(field: &Sdt, sdts: &'a [Sdt], holds: bool) -> Option<&'a str> {
+    let within = |inner: &Range<usize>, outer: &Range<usize>| outer.start <= inner.start && inner.end <= outer.end;
+    let this = field.content.as_ref().or(field.empty_content.as_ref())?;
     sdts.iter().find_map(|s| {
         let name = s.tag.as_deref()?.trim().strip_prefix("eva:")?.trim();
-        let inner = s.content.as_ref().or(s.empty_content.as_ref())?;
-        let inside = outer.start <= inner.start && inner.end <= outer.end;
-        (inside && matches!(parse_tag(name), Ok(Tag::Output(_)))).then_some(name)
+        let other = s.content.as_ref().or(s.empty_content.as_ref())?;
+        let overlaps = if holds { within(other, this) } else { within(this, other) };
+        (overlaps && matches!(parse_tag(name), Ok(Tag::Output(_)))).then_some(name)
     })
 }
 

@@ -231,7 +231,7 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     let mut fields = Vec::new();
     let mut radios: Vec<(String, bool, (usize, usize))> = Vec::new();
     let lines = markers::LineIndex::new(&text);
-    // Where the text of each element field lies, to check it against the result places.
+    // Where each field lies (an element with its text), to check it against the result places.
     let mut spans: Vec<(String, Range<usize>, (usize, usize))> = Vec::new();
     for (k, tok) in toks.iter().enumerate() {
         match tok {
@@ -249,6 +249,7 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                 let Some(name) = e.attr("data-eva") else { continue };
                 let name = name.trim().to_string();
                 let pos = lines.line_col(&text, e.range.start);
+                spans.push((name.clone(), e.range.clone(), pos));
                 let at = Some(pos);
                 let kind = e.attr("type").unwrap_or("text").to_ascii_lowercase();
                 let value = match e.name.as_str() {
@@ -271,7 +272,9 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                     },
                     _ => {
                         let (inner, end) = inner_text(&text, &e.name, &toks[k + 1..]);
-                        spans.push((name.clone(), e.range.start..end, pos));
+                        if let Some(span) = spans.last_mut() {
+                            span.1.end = span.1.end.max(end);
+                        }
                         RawValue::Text(inner)
                     }
                 };
@@ -342,8 +345,9 @@ fn selected(text: &str, after: &[Tok]) -> String {
         .unwrap_or_default()
 }
 
-/// T0111 for a field whose element holds a result place: its text would
-/// take in the results, and grow with every fill (an end tag is missing).
+/// T0111 for a field and a result place that overlap. Results inside a
+/// field's element (an end tag is missing) would become its text and grow
+/// with every fill; a field inside the results would be removed by the fill.
 fn fields_around_results(
     text: &str,
     spans: &[(String, Range<usize>, (usize, usize))],
@@ -351,16 +355,21 @@ fn fields_around_results(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for (name, span, (line, column)) in spans {
-        if let Some(m) = found.iter().find(|m| span.contains(&m.open.start)) {
-            let d = Diagnostic::error(
-                "T0111",
-                format!("the field `{name}` holds the result place `{}`: is its end tag missing?", m.name),
-            )
-            .with_help("close the field's element before the results, or move the result place out of it")
+        let holds = found.iter().find(|m| span.contains(&m.open.start));
+        let inside =
+            found.iter().find(|m| m.close.as_ref().is_some_and(|c| (m.open.start..c.end).contains(&span.start)));
+        let message = match (holds, inside) {
+            (Some(m), _) => format!("the field `{name}` holds the result place `{}`: is its end tag missing?", m.name),
+            (None, Some(m)) => {
+                format!("the field `{name}` is inside the result place `{}`: filling would remove it", m.name)
+            }
+            (None, None) => continue,
+        };
+        let d = Diagnostic::error("T0111", message)
+            .with_help("keep fields and result places apart: close the field's element, or move the result place")
             .at_line_col(None, text, *line, *column)
             .at_path(format!("eva:{name}"));
-            problems.push(d);
-        }
+        problems.push(d);
     }
     problems
 }
