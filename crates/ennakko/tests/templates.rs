@@ -518,6 +518,23 @@ fn t0109_no_place_for_results() {
     assert_eq!(other_codes(&check), ["T0109"]);
 }
 
+/// Found by the `template` fuzz target: in `<textarea ... <!-- eva:results -->`
+/// (the tag's `>` missing) the comment is part of the tag, and what follows
+/// is the textarea's text. Taking it for a result place put the results in
+/// the text, where the next fill could not find its own end comment and
+/// wrote them again. It is no result place (T0109).
+#[test]
+fn t0109_a_placeholder_inside_a_broken_tag_does_not_count() {
+    let html = "<html><body><input data-eva=\"decision.title\" value=\"T\">\n\
+                <input data-eva=\"alternative.zero.kind\" value=\"zero\">\n\
+                <textarea data-eva=\"decision.kind\" rows=\"2\n<!-- eva:results -->\n<!-- /eva:results -->\n";
+    let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(check.outputs.is_empty(), "{:?}", check.outputs);
+    assert!(codes(&check).contains(&"T0109"));
+    let once = template::fill(eva(), html.as_bytes(), TemplateFormat::Html, None).expect("fills");
+    assert_eq!(template::fill(eva(), &once, TemplateFormat::Html, None).expect("fills again"), once);
+}
+
 #[test]
 fn t0110_results_inside_a_paragraph() {
     let docx = template::init(eva(), TemplateFormat::Docx, "fi");

@@ -44,6 +44,8 @@ enum Tok {
     Text(Range<usize>),
     /// The content of `script`, `style`, `textarea` or `title`.
     Raw(Range<usize>),
+    /// `<!DOCTYPE ...>`, `<?...?>` and the like.
+    Decl(Range<usize>),
 }
 
 const VOID: [&str; 14] =
@@ -76,7 +78,9 @@ fn tokens(text: &str) -> Vec<Tok> {
             continue;
         }
         if next == b'!' || next == b'?' {
+            let start = i;
             i = find(i, ">").map_or(b.len(), |e| e + 1);
+            out.push(Tok::Decl(start..i));
             text_start = i;
             continue;
         }
@@ -235,8 +239,13 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     let mut spans: Vec<(String, Range<usize>, (usize, usize))> = Vec::new();
     for (k, tok) in toks.iter().enumerate() {
         match tok {
-            Tok::Raw(r) => skip.push(r.clone()),
-            Tok::Tag(e) if !e.closing => {
+            // A placeholder comment counts only where the markup has comments:
+            // not inside raw text, and not inside a tag whose `>` is missing
+            // (its attributes would run on into the comment).
+            Tok::Raw(r) | Tok::Decl(r) => skip.push(r.clone()),
+            Tok::Tag(e) if e.closing => skip.push(e.range.clone()),
+            Tok::Tag(e) => {
+                skip.push(e.range.clone());
                 if e.name == "script"
                     && (e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/yaml"))
                         || e.attr("id") == Some("eva-decision"))
