@@ -40,7 +40,19 @@ missing() { # prints the pip names of the import names given that are not instal
   done
 }
 pip_install() { "$py" -m pip install --disable-pip-version-check -q "$@"; }
-mapfile -t required < <(missing maturin pytest mypy ruff)
+# The tools whose output the checks compare are pinned, so that a new ruff or
+# mypy release cannot turn a clean tree red overnight.
+pinned() { # maps import names to pip requirements
+  for name in "$@"; do
+    case $name in
+      ruff) echo "ruff==0.17.6" ;;
+      mypy) echo "mypy==2.4.1" ;;
+      maturin) echo "maturin>=1.16,<2" ;;
+      *) echo "$name" ;;
+    esac
+  done
+}
+mapfile -t required < <(pinned $(missing maturin pytest mypy ruff))
 # shellcheck disable=SC2086 # the optional list is split on purpose
 mapfile -t extras < <(missing $optional)
 if ((${#required[@]})); then
