@@ -320,22 +320,14 @@ fn float_value(f: f64) -> Result<Value, Unfit> {
 
 // ---- limits -------------------------------------------------------------------------
 
-/// Limits from a dict of overrides (unknown keys are checked on the Python side).
-fn limits_from(limits: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
+/// Limits (of checklists or of template documents) from a dict of
+/// overrides; unknown names are checked on the Python side.
+fn limits_from<T: Default + serde::de::DeserializeOwned>(limits: Option<&Bound<'_, PyAny>>) -> PyResult<T> {
     let Some(limits) = limits.filter(|l| !l.is_none()) else {
-        return Ok(Limits::default());
+        return Ok(T::default());
     };
     let value = from_py(limits, 1, 4).map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
     serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid limits: {e}")))
-}
-
-/// Template limits from a dict of overrides (names checked on the Python side).
-fn template_limits_from(limits: Option<&Bound<'_, PyAny>>) -> PyResult<TemplateLimits> {
-    let Some(limits) = limits.filter(|l| !l.is_none()) else {
-        return Ok(TemplateLimits::default());
-    };
-    let value = from_py(limits, 1, 4).map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
-    serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid template limits: {e}")))
 }
 
 fn limits_json(limits: &Limits) -> String {
@@ -702,7 +694,7 @@ impl PyChecklist {
         file: Option<&str>,
         limits: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<(Bound<'py, PyAny>, Option<PyReport>)> {
-        let (format, limits) = (template_format(format)?, template_limits_from(limits)?);
+        let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
         let checklist = &self.inner;
         let checked = py.detach(|| {
             guarded(|| template::check_with(checklist, data, format, &limits).map_err(|e| template_failure(e, file)))
@@ -725,7 +717,7 @@ impl PyChecklist {
         file: Option<&str>,
         limits: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let (format, limits) = (template_format(format)?, template_limits_from(limits)?);
+        let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
         let lang = lang.map(template_lang).transpose()?;
         let checklist = &self.inner;
         let filled = py.detach(|| {
@@ -1243,7 +1235,7 @@ fn template_checklist_name(
     file: Option<&str>,
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let (format, limits) = (template_format(format)?, template_limits_from(limits)?);
+    let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
     let named = py.detach(|| {
         guarded(|| template::checklist_name_with(data, format, &limits).map_err(|e| template_failure(e, file)))
     });
