@@ -243,9 +243,11 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
             // not inside raw text, and not inside a tag whose `>` is missing
             // (its attributes would run on into the comment).
             Tok::Raw(r) | Tok::Decl(r) => skip.push(r.clone()),
-            Tok::Tag(e) if e.closing => skip.push(e.range.clone()),
             Tok::Tag(e) => {
                 skip.push(e.range.clone());
+                if e.closing {
+                    continue;
+                }
                 if e.name == "script"
                     && (e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/yaml"))
                         || e.attr("id") == Some("eva-decision"))
