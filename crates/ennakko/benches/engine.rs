@@ -112,6 +112,28 @@ fn compile(c: &mut Criterion) {
     group.finish();
 }
 
+/// Inputs that once took seconds or minutes (regression tests in
+/// `tests/regressions.rs` check their results; the time is measured here).
+fn hostile(c: &mut Criterion) {
+    const HEAD: &str = "checklist x { title fi \"x\" sv \"x\" en \"x\" version \"1\" }\n";
+    let label = "label fi\"a\"sv\"a\"en\"a\"";
+    let mut chain = format!("{HEAD}group g0{{{label}}}\n");
+    for i in 1..19_000 {
+        chain += &format!("group g{i}{{{label} parent g{}}}\n", i - 1);
+    }
+    let unknown: Vec<String> = (0..20_000).map(|i| format!("x{i}")).collect();
+    let flood = format!("{HEAD}group g {{ {label} parent {} }}", unknown.join(","));
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    group.bench_function("19,000-link parent chain", |b| {
+        b.iter(|| Checklist::from_source("x.eva", black_box(&chain)).expect("compiles"))
+    });
+    group.bench_function("20,000 unknown parents", |b| {
+        b.iter(|| Checklist::from_source("x.eva", black_box(&flood)).expect_err("unknown groups"))
+    });
+    group.finish();
+}
+
 fn score_example(c: &mut Criterion) {
     let checklist = Checklist::standard("eva").expect("compiles");
     let text = include_str!("../../../examples/village-school/decision.yaml");
@@ -172,5 +194,5 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, compile, score_example, decision_size, throughput);
+criterion_group!(benches, compile, hostile, score_example, decision_size, throughput);
 criterion_main!(benches);

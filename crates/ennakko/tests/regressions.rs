@@ -400,12 +400,12 @@ fn brackets_in_yaml_text_are_not_nesting() {
 /// each looked for a "did you mean" among all ids. Now at most
 /// `MAX_DIAGNOSTICS` are reported (the last says so), and a source line
 /// longer than 240 characters is cut (or left out when the position is
-/// past the cut).
+/// past the cut). The time is measured by the `hostile` benchmarks in
+/// `benches/engine.rs`.
 #[test]
 fn a_flood_of_mistakes_gives_a_bounded_report() {
     let refs: Vec<String> = (0..20_000).map(|i| format!("x{i}")).collect();
     let source = format!("{HEAD}group g {{ label fi \"a\" sv \"a\" en \"a\" parent {} }}", refs.join(","));
-    let start = std::time::Instant::now();
     let err = Checklist::from_source("x.eva", &source).expect_err("unknown groups");
     assert_eq!(err.diagnostics.len(), ennakko::limits::MAX_DIAGNOSTICS);
     assert!(err.diagnostics.last().is_some_and(|d| d.notes.iter().any(|n| n.contains("only the first"))));
@@ -415,7 +415,6 @@ fn a_flood_of_mistakes_gives_a_bounded_report() {
     let first = &err.diagnostics[0];
     assert_eq!((first.line, first.column), (Some(2), Some(45)));
     assert!(first.source_line.as_deref().is_some_and(|l| l.ends_with('…')));
-    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
 
     // The same in a decision: 100,000 unknown facts.
     let facts: Vec<String> = (0..100_000).map(|i| format!("\"f{i}\": 1")).collect();
@@ -430,9 +429,10 @@ fn a_flood_of_mistakes_gives_a_bounded_report() {
 }
 
 /// Group cycles were found by a search from every group: a chain of
-/// 19,000 `parent` links took seconds (quadratic). Now linear.
+/// 19,000 `parent` links took seconds (quadratic). Now linear; the time is
+/// measured by the `hostile` benchmarks in `benches/engine.rs`.
 #[test]
-fn a_long_chain_of_parents_compiles_quickly() {
+fn a_long_chain_of_parents_compiles() {
     let chain = |closed: bool| {
         let label = "label fi\"a\"sv\"a\"en\"a\"";
         let first = if closed { " parent g18999" } else { "" };
@@ -442,11 +442,9 @@ fn a_long_chain_of_parents_compiles_quickly() {
         }
         source
     };
-    let start = std::time::Instant::now();
     if let Err(e) = Checklist::from_source("x.eva", &chain(false)) {
         panic!("{}", e.diagnostics[0].render());
     }
-    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     // Closing the chain makes every group its own ancestor.
     let Err(err) = Checklist::from_source("x.eva", &chain(true)) else { panic!("a cycle compiled") };
     assert!(err.diagnostics.iter().all(|d| d.code == "E0402"));
