@@ -1,7 +1,7 @@
 //! Shapes the evaluation outcome into a [`Report`]: ids instead of indices,
 //! numbers rounded for stable output, and the verdict.
 
-use crate::decision::{Bound, BoundCell, Decision};
+use crate::decision::{Bound, BoundCell, Decision, LocalText};
 use crate::eval::{AltState, Outcome, Range, Sum};
 use crate::model::*;
 use crate::report::*;
@@ -37,26 +37,34 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
         .map(|(a, state)| alternative(model, decision, bound, a, state, zero_gap))
         .collect();
     let alt_id = |a: Option<usize>| a.and_then(|a| bound.alternatives.get(a)).map(|x| x.id.to_string());
+    // The verdict is about what the decision proposes: what fired for the
+    // zero option or for an alternative set aside is comparison information.
+    let proposed = |a: Option<usize>| {
+        a.and_then(|a| bound.alternatives.get(a)).is_none_or(|x| x.kind == crate::decision::AlternativeKind::Proposal)
+    };
     let mut findings = Vec::new();
+    let mut comparison = Vec::new();
     let mut reasons: Vec<(VerdictLevel, Finding)> = Vec::new();
     for fired in outcome.fired {
         let rule = &model.rules[fired.rule];
-        let severity = match rule.kind {
-            RuleKind::Info => Severity::Info,
-            RuleKind::Warning => Severity::Warning,
-            RuleKind::Required => Severity::Required,
-            RuleKind::Verdict(_) => Severity::Verdict,
+        let (severity, level) = match rule.kind {
+            RuleKind::Info => (Severity::Info, None),
+            RuleKind::Warning => (Severity::Warning, None),
+            RuleKind::Required => (Severity::Required, None),
+            RuleKind::Verdict(level) => (Severity::Verdict, Some(level)),
         };
         let finding = Finding {
             rule: Some(rule.id.clone()),
             severity,
+            level,
             alternative: alt_id(fired.alternative),
             message: rule.message.clone(),
             trace: fired.trace,
         };
-        match rule.kind {
-            RuleKind::Verdict(level) => reasons.push((level, finding)),
-            _ => findings.push(finding),
+        match level {
+            _ if !proposed(fired.alternative) => comparison.push(finding),
+            Some(level) => reasons.push((level, finding)),
+            None => findings.push(finding),
         }
     }
     let level = reasons.iter().map(|r| r.0).max().unwrap_or(VerdictLevel::None);
@@ -73,6 +81,7 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
         reasons.push(Finding {
             rule: None,
             severity: Severity::Verdict,
+            level: Some(VerdictLevel::None),
             alternative: None,
             message: crate::defaults::no_trigger_reason(),
             trace: Vec::new(),
@@ -87,15 +96,28 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
         },
         decision: DecisionInfo {
             id: decision.id.clone(),
-            title: decision.title.clone(),
+            title: bound.title.to_string(),
+            titles: per_language(Some(&decision.title)),
             kind: decision.kind.clone(),
             language: decision.language.clone(),
+            organisation: decision.organisation,
+            bilingual: decision.bilingual,
         },
         verdict: Verdict { level, reasons, criteria_not_met },
         alternatives,
         findings,
+        comparison,
         notes: notes(model, decision, &outcome.alts),
         vocabulary: model.vocabulary.clone(),
+    }
+}
+
+/// The texts per language of a text given in several languages; empty for
+/// one plain text (the report's `title` or `description` field holds it).
+fn per_language(text: Option<&LocalText>) -> Text {
+    match text {
+        Some(LocalText::PerLanguage(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => Text::new(),
     }
 }
 
@@ -128,28 +150,46 @@ fn alternative(
     let source = decision.alternatives.get(a);
     // Score ranges refer to cells by their position in `cells`, which holds
     // the cells in input order, so the two line up.
-    let cells: Vec<CellReport> = alt.cells.iter().zip(&state.cells).map(|(c, r)| cell(model, c, *r)).collect();
+    let cells: Vec<CellReport> = alt
+        .cells
+        .iter()
+        .zip(&state.cells)
+        .map(|(c, r)| cell(model, c, *r, source.and_then(|s| s.impacts.get(c.index))))
+        .collect();
     let gap = state.equity_gap();
+    let population = |vulnerable: bool| {
+        model
+            .groups
+            .iter()
+            .zip(&state.groups)
+            .filter(move |(g, s)| {
+                g.vulnerable == vulnerable && g.category == GroupCategory::Population && !s.cells.is_empty()
+            })
+            .map(|(g, s)| (g.id.clone(), s.range.value))
+    };
+    let vulnerable: Vec<(String, f64)> = population(true).collect();
+    let lang = decision.language.as_deref().unwrap_or("");
     let equity = Equity {
         vulnerable_mean: state.vulnerable_mean.map(round),
-        overall_mean: state.overall_mean.map(round),
+        others_mean: state.others_mean.map(round),
         gap: gap.map(round),
         change_from_zero: match (gap, zero_gap) {
             (Some(g), Some(z)) if alt.kind != crate::decision::AlternativeKind::Zero => Some(round(g - z)),
             _ => None,
         },
-        vulnerable_groups: model
-            .groups
-            .iter()
-            .zip(&state.groups)
-            .filter(|(g, s)| g.vulnerable && !s.cells.is_empty())
-            .map(|(g, _)| g.id.clone())
-            .collect(),
+        harmed: vulnerable.iter().filter(|g| round(g.1) < 0.0).map(|g| g.0.clone()).collect(),
+        helped: vulnerable.iter().filter(|g| round(g.1) > 0.0).map(|g| g.0.clone()).collect(),
+        vulnerable_groups: vulnerable.into_iter().map(|g| g.0).collect(),
+        other_groups: population(false).map(|g| g.0).collect(),
     };
     AlternativeReport {
         id: alt.id.to_string(),
         kind: alt.kind,
-        title: source.and_then(|s| s.title.clone()),
+        title: source.and_then(|s| s.title.as_ref()).map(|t| t.get(lang).to_string()),
+        titles: per_language(source.and_then(|s| s.title.as_ref())),
+        description: source.and_then(|s| s.description.as_ref()).map(|t| t.get(lang).to_string()),
+        descriptions: per_language(source.and_then(|s| s.description.as_ref())),
+        answers: source.map(|s| answers(model, state, s)).unwrap_or_default(),
         total: score_range(&state.total),
         groups: entries(&state.groups, model.groups.iter().map(|g| &g.id)),
         domains: entries(&state.domains, model.domains.iter().map(|d| &d.id)),
@@ -173,7 +213,24 @@ fn alternative(
     }
 }
 
-fn cell(model: &Model, c: &BoundCell, r: Range) -> CellReport {
+/// The answers as given, in question order, then any the checklist does not
+/// know (binding refuses those, so in practice none).
+fn answers(model: &Model, state: &AltState, alt: &crate::decision::Alternative) -> Vec<AnswerReport> {
+    let mut given: Vec<(usize, AnswerReport)> = alt
+        .answers
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(name, value)| {
+            let q = model.question_index(name);
+            let applies = q.is_some_and(|q| state.applies[q]);
+            (q.unwrap_or(usize::MAX), AnswerReport { question: name.clone(), value: value.clone(), applies })
+        })
+        .collect();
+    given.sort_by_key(|(q, _)| *q);
+    given.into_iter().map(|(_, a)| a).collect()
+}
+
+fn cell(model: &Model, c: &BoundCell, r: Range, source: Option<&crate::decision::ImpactCell>) -> CellReport {
     let domain = &model.domains[c.domain];
     let levels = ScaleId::ALL
         .into_iter()
@@ -192,6 +249,9 @@ fn cell(model: &Model, c: &BoundCell, r: Range) -> CellReport {
         direction: c.direction,
         levels,
         mitigated: c.mitigated,
+        note: source.and_then(|s| s.note.clone()),
+        mitigation: source.and_then(|s| s.mitigation.clone()),
+        evidence_source: source.and_then(|s| s.evidence_source.clone()),
         value: round(r.value),
         low: round(r.low),
         high: round(r.high),
@@ -263,6 +323,8 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
             {
                 notes.push(Note {
                     code: "N0001".into(),
+                    question: Some(name.clone()),
+                    alternative: Some(alt.id.clone()),
                     path: format!("$.alternatives[{a}].answers.{name}"),
                     message: format!("`{name}` does not apply to this alternative, so its answer was not used"),
                 });
@@ -275,6 +337,8 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
             {
                 notes.push(Note {
                     code: "N0001".into(),
+                    question: Some(name.clone()),
+                    alternative: Some(alt.id.clone()),
                     path: format!("$.alternatives[{a}].impacts[{i}]"),
                     message: format!(
                         "`{name}` does not apply to this alternative; the impact still counts in the scores, \
@@ -288,6 +352,8 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
         }
         notes.push(Note {
             code: "N0002".into(),
+            question: None,
+            alternative: Some(alt.id.clone()),
             path: format!("$.alternatives[{a}]"),
             message: format!("alternative `{}` has no answers and no impact cells", alt.id),
         });
@@ -297,9 +363,33 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
 
 /// The labels a report needs, built once per checklist.
 pub(crate) fn vocabulary(model: &Model) -> Vocabulary {
-    let term = |id: &String, label: &Text, tag: Option<String>| Term { id: id.clone(), label: label.clone(), tag };
+    let term = |id: &String, label: &Text, tag: Option<String>| Term {
+        id: id.clone(),
+        label: label.clone(),
+        tag,
+        category: None,
+    };
+    let option =
+        |owner: &String, c: &Choice| OptionTerm { owner: owner.clone(), id: c.id.clone(), label: c.label.clone() };
+    let question_options = model.questions.iter().flat_map(|q| match &q.kind {
+        QuestionKind::Choice(cs) => cs.iter().map(|c| option(&q.id, c)).collect(),
+        _ => Vec::new(),
+    });
+    let fact_options = model.facts.iter().flat_map(|f| match &f.kind {
+        FactKind::Choice(cs) => cs.iter().map(|c| option(&f.id, c)).collect(),
+        _ => Vec::new(),
+    });
     Vocabulary {
-        groups: model.groups.iter().map(|g| term(&g.id, &g.label, g.vulnerable.then(|| "vulnerable".into()))).collect(),
+        groups: model
+            .groups
+            .iter()
+            .map(|g| Term {
+                category: (g.category != GroupCategory::Population).then_some(g.category),
+                ..term(&g.id, &g.label, g.vulnerable.then(|| "vulnerable".into()))
+            })
+            .collect(),
+        options: question_options.chain(fact_options).collect(),
+        rules: model.rules.iter().map(|r| term(&r.id, &r.message, None)).collect(),
         domains: model
             .domains
             .iter()

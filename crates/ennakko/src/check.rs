@@ -537,16 +537,35 @@ impl Cx<'_> {
     }
 
     fn group(&mut self, d: &ast::Decl, names: &Names) -> Group {
-        let mut p = self.props(d, &["label", "definition", "age", "basis", "vulnerable", "parent", "help"]);
+        let mut p = self.props(d, &["label", "definition", "age", "basis", "vulnerable", "category", "parent", "help"]);
         let label = self.text(&mut p, "label", true).unwrap_or_default();
         let definition = self.text(&mut p, "definition", false);
         let _ = self.text(&mut p, "help", false);
         let age = self.range(&mut p, "age");
         let basis = self.string(&mut p, "basis");
         let vulnerable = self.flag(&mut p, "vulnerable");
+        let category = self.category(&mut p);
         let parents = p.take("parent").map(|prop| self.refs(prop, names, DeclKind::Group)).unwrap_or_default();
         self.finish(p);
-        Group { id: d.id.name.clone(), label, definition, age, basis, vulnerable, parents }
+        Group { id: d.id.name.clone(), label, definition, age, basis, vulnerable, category, parents }
+    }
+
+    /// `category everyone | staff | organisations | population`; a group
+    /// without one is a population group.
+    fn category(&mut self, p: &mut Props) -> GroupCategory {
+        let Some(prop) = p.take("category") else {
+            return GroupCategory::Population;
+        };
+        let Some(name) = self.names(prop).first().cloned() else {
+            return GroupCategory::Population;
+        };
+        GroupCategory::from_name(&name.name).unwrap_or_else(|| {
+            let names = GroupCategory::ALL.map(GroupCategory::name);
+            let hint = did_you_mean(&name.name, names.iter().copied())
+                .map_or_else(|| format!("write one of {}", names.join(", ")), |s| format!("did you mean `{s}`?"));
+            self.error("E0101", name.span, format!("unknown group category `{}`", name.name), hint);
+            GroupCategory::Population
+        })
     }
 
     /// E0402 for every group that is its own ancestor: exactly the groups

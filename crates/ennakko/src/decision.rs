@@ -29,8 +29,9 @@ use crate::model::*;
 pub struct Decision {
     /// Case or document id.
     pub id: String,
-    /// Title of the decision.
-    pub title: String,
+    /// Title of the decision: one text, or a text per language
+    /// (`{fi: ..., sv: ...}`) for a bilingual organisation.
+    pub title: LocalText,
     /// Kind of decision, free text that rules may test (`school_network`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -41,6 +42,13 @@ pub struct Decision {
     /// Preferred report language (`fi`, `sv`, `en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Who decides: a municipality or a wellbeing services county. Rules
+    /// read it (`decision.organisation`) to cite the law that applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Organisation>,
+    /// Whether the deciding organisation is bilingual (Finnish and Swedish).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bilingual: Option<bool>,
     /// Values of the facts the checklist declares.
     #[serde(default)]
     pub facts: IndexMap<String, serde_json::Value>,
@@ -82,12 +90,12 @@ pub struct Alternative {
     pub id: String,
     /// Zero option, proposal or other.
     pub kind: AlternativeKind,
-    /// Short title.
+    /// Short title: one text or a text per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Longer description.
+    pub title: Option<LocalText>,
+    /// Longer description: one text or a text per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// Answers: question id to answer.
     #[serde(default)]
     pub answers: IndexMap<String, serde_json::Value>,
@@ -134,6 +142,125 @@ pub struct ImpactCell {
     /// Free note shown in the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the evidence comes from (a study, statistics, a hearing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_source: Option<String>,
+}
+
+/// Who decides: the two kinds of Finnish organisation with an EVA duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Organisation {
+    /// A municipality (kunta / kommun); Kuntalaki 410/2015 applies.
+    Municipality,
+    /// A wellbeing services county (hyvinvointialue / välfärdsområde);
+    /// Hyvinvointialuelaki 611/2021 applies.
+    County,
+}
+
+impl Organisation {
+    /// The kind as written (`municipality`, `county`).
+    ///
+    /// ```
+    /// assert_eq!(ennakko::decision::Organisation::County.name(), "county");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Organisation::Municipality => "municipality",
+            Organisation::County => "county",
+        }
+    }
+}
+
+/// A text written by the official: either one text, or one per language
+/// (`{fi: "...", sv: "..."}`) so that each report shows its own language.
+///
+/// ```
+/// use ennakko::decision::LocalText;
+/// let t: LocalText = serde_json::from_str(r#"{"fi": "Koulu", "sv": "Skola"}"#).unwrap();
+/// assert_eq!(t.get("sv"), "Skola");
+/// assert_eq!(t.get("en"), "Koulu"); // falls back to the first language given
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum LocalText {
+    /// The same text for every language.
+    Plain(String),
+    /// A text per language code, in the order given.
+    PerLanguage(IndexMap<String, String>),
+}
+
+impl LocalText {
+    /// The text for a language: its own, else the first one given.
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            LocalText::Plain(s) => s,
+            LocalText::PerLanguage(m) => m.get(lang).or_else(|| m.values().next()).map_or("", String::as_str),
+        }
+    }
+
+    /// Every text given, for checks that look at all of them.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let (plain, many) = match self {
+            LocalText::Plain(s) => (Some(s.as_str()), None),
+            LocalText::PerLanguage(m) => (None, Some(m.values().map(String::as_str))),
+        };
+        plain.into_iter().chain(many.into_iter().flatten())
+    }
+
+    /// The texts per language; a plain text is filed under `""`, which every
+    /// language falls back to.
+    pub fn to_text(&self) -> Text {
+        match self {
+            LocalText::Plain(s) => Text::from([(String::new(), s.clone())]),
+            LocalText::PerLanguage(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        }
+    }
+}
+
+impl From<&str> for LocalText {
+    fn from(s: &str) -> LocalText {
+        LocalText::Plain(s.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LocalText, D::Error> {
+        struct V;
+        const EXPECTED: &str = "a text, or a map from language code to text (`fi: ...`, `sv: ...`)";
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = LocalText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LocalText, E> {
+                Ok(LocalText::Plain(v.to_string()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<LocalText, M::Error> {
+                let mut texts = IndexMap::new();
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    if !is_language_code(&lang) {
+                        return Err(serde::de::Error::custom(format!(
+                            "`{lang}` is not a language code: expected {EXPECTED}"
+                        )));
+                    }
+                    if texts.insert(lang.clone(), text).is_some() {
+                        return Err(serde::de::Error::custom(format!("language `{lang}` is given twice")));
+                    }
+                }
+                if texts.is_empty() {
+                    return Err(serde::de::Error::custom(format!("no text given: expected {EXPECTED}")));
+                }
+                Ok(LocalText::PerLanguage(texts))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Two or three lower-case ASCII letters, as in ISO 639 (`fi`, `sv`, `en`, `se`, `smn`).
+fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 impl ImpactCell {
@@ -613,6 +740,8 @@ pub(crate) struct Bound {
     pub id: Arc<str>,
     pub title: Arc<str>,
     pub kind: Option<Arc<str>>,
+    pub organisation: Option<Organisation>,
+    pub bilingual: Option<bool>,
     pub facts: Vec<Value>,
     pub alternatives: Vec<BoundAlternative>,
 }
@@ -700,8 +829,10 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
     if b.diags.is_empty() {
         Ok(Bound {
             id: decision.id.as_str().into(),
-            title: decision.title.as_str().into(),
+            title: decision.title.get(decision.language.as_deref().unwrap_or("")).into(),
             kind: decision.kind.as_deref().map(Arc::from),
+            organisation: decision.organisation,
+            bilingual: decision.bilingual,
             facts,
             alternatives,
         })

@@ -66,7 +66,8 @@ pub(crate) struct AltState {
     pub perspectives: Vec<Sum>,
     pub total: Sum,
     pub vulnerable_mean: Option<f64>,
-    pub overall_mean: Option<f64>,
+    /// Mean score of the population groups that are not vulnerable.
+    pub others_mean: Option<f64>,
     pub applies: Vec<bool>,
     pub answered: Vec<bool>,
     pub completeness: f64,
@@ -78,7 +79,7 @@ pub(crate) struct AltState {
 
 impl AltState {
     pub fn equity_gap(&self) -> Option<f64> {
-        Some(self.vulnerable_mean? - self.overall_mean?)
+        Some(self.vulnerable_mean? - self.others_mean?)
     }
 }
 
@@ -132,7 +133,7 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<
             RuleScope::Decision => vec![None],
             RuleScope::EachAlternative => (0..alts.len()).map(Some).collect(),
             RuleScope::EachProposal => (0..alts.len())
-                .filter(|&a| bound.alternatives[a].kind != crate::decision::AlternativeKind::Zero)
+                .filter(|&a| bound.alternatives[a].kind == crate::decision::AlternativeKind::Proposal)
                 .map(Some)
                 .collect(),
         };
@@ -159,7 +160,7 @@ fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
         perspectives: vec![Sum::default(); model.perspectives.len()],
         total: Sum::default(),
         vulnerable_mean: None,
-        overall_mean: None,
+        others_mean: None,
         applies: vec![false; model.questions.len()],
         answered: vec![false; model.questions.len()],
         completeness: 1.0,
@@ -177,14 +178,17 @@ fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
         }
         state.total.push(i, r);
     }
+    // Equity compares the vulnerable population groups with the other
+    // population groups; the whole population, staff and organisations are
+    // no part of either side.
     let assessed: Vec<(bool, f64)> = state
         .groups
         .iter()
         .zip(&model.groups)
-        .filter(|(s, _)| !s.cells.is_empty())
+        .filter(|(s, g)| !s.cells.is_empty() && g.category == GroupCategory::Population)
         .map(|(s, g)| (g.vulnerable, s.range.value))
         .collect();
-    state.overall_mean = mean(assessed.iter().map(|a| a.1));
+    state.others_mean = mean(assessed.iter().filter(|a| !a.0).map(|a| a.1));
     state.vulnerable_mean = mean(assessed.iter().filter(|a| a.0).map(|a| a.1));
     state
 }
@@ -350,11 +354,17 @@ impl<'a> Machine<'a> {
                     DecisionField::Id => Value::Str(self.bound.id.clone()),
                     DecisionField::Title => Value::Str(self.bound.title.clone()),
                     DecisionField::Kind => self.bound.kind.clone().map_or(Value::Missing, Value::Str),
+                    DecisionField::Organisation => {
+                        self.bound.organisation.map_or(Value::Missing, |o| Value::Str(o.name().into()))
+                    }
+                    DecisionField::Bilingual => self.bound.bilingual.map_or(Value::Missing, Value::Bool),
                 };
                 let name = match field {
                     DecisionField::Id => "decision.id",
                     DecisionField::Title => "decision.title",
                     DecisionField::Kind => "decision.kind",
+                    DecisionField::Organisation => "decision.organisation",
+                    DecisionField::Bilingual => "decision.bilingual",
                 };
                 self.record(TraceSource::Decision, || name.into(), &v);
                 v
@@ -457,6 +467,7 @@ impl<'a> Machine<'a> {
         match (base, field) {
             (Value::Group(g), Field::Id) => Value::Str(m.groups[*g].id.as_str().into()),
             (Value::Group(g), Field::Vulnerable) => Value::Bool(m.groups[*g].vulnerable),
+            (Value::Group(g), Field::Category) => Value::Str(m.groups[*g].category.name().into()),
             (Value::Group(g), Field::AgeMin) => m.groups[*g].age.map_or(Value::Missing, |a| Value::Num(a.0)),
             (Value::Group(g), Field::AgeMax) => m.groups[*g].age.map_or(Value::Missing, |a| Value::Num(a.1)),
             (Value::Domain(d), Field::Id) => Value::Str(m.domains[*d].id.as_str().into()),
@@ -581,7 +592,9 @@ impl<'a> Machine<'a> {
         let outer = self.current;
         let mut acc = Acc::new(op);
         for a in 0..self.bound.alternatives.len() {
-            if proposals_only && self.bound.alternatives[a].kind == crate::decision::AlternativeKind::Zero {
+            // `proposal` means what the decision proposes: neither the zero
+            // option nor an alternative that was considered and set aside.
+            if proposals_only && self.bound.alternatives[a].kind != crate::decision::AlternativeKind::Proposal {
                 continue;
             }
             self.current = Some(a);

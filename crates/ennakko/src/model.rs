@@ -152,8 +152,54 @@ pub struct Group {
     pub basis: Option<String>,
     /// Counts in the equity gap.
     pub vulnerable: bool,
+    /// Whether it is a population group, the whole population, staff or
+    /// organisations: only population groups are compared for equity.
+    pub category: GroupCategory,
     /// Parent groups (two or more: an intersection).
     pub parents: Vec<usize>,
+}
+
+/// What kind of group a group is. Equity compares population groups only:
+/// the whole population, the organisation's staff and businesses or other
+/// organisations are affected too, but they are not parts of the
+/// population whose differences an equity statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupCategory {
+    /// A part of the population (children, older people, ...): the default.
+    #[default]
+    Population,
+    /// The whole population of the area.
+    Everyone,
+    /// The deciding organisation's staff.
+    Staff,
+    /// Businesses, associations and other organisations.
+    Organisations,
+}
+
+impl GroupCategory {
+    /// Every category, in the order the docs list them.
+    pub const ALL: [GroupCategory; 4] =
+        [GroupCategory::Population, GroupCategory::Everyone, GroupCategory::Staff, GroupCategory::Organisations];
+
+    /// The category as written in a checklist.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::model::GroupCategory::Staff.name(), "staff");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupCategory::Population => "population",
+            GroupCategory::Everyone => "everyone",
+            GroupCategory::Staff => "staff",
+            GroupCategory::Organisations => "organisations",
+        }
+    }
+
+    /// The category a checklist word names.
+    pub fn from_name(name: &str) -> Option<GroupCategory> {
+        GroupCategory::ALL.into_iter().find(|c| c.name() == name)
+    }
 }
 
 /// The redefinable assessment scales.
@@ -456,6 +502,10 @@ pub enum DecisionField {
     Kind,
     /// `decision.title`
     Title,
+    /// `decision.organisation`: `"municipality"` or `"county"`
+    Organisation,
+    /// `decision.bilingual`
+    Bilingual,
 }
 
 /// Fields of the current alternative, `alternative.*`.
@@ -474,6 +524,8 @@ pub enum AltField {
 pub enum Field {
     /// The id, as a string.
     Id,
+    /// `g.category`: `"population"`, `"everyone"`, `"staff"` or `"organisations"`
+    Category,
     /// `g.vulnerable`
     Vulnerable,
     /// `g.age_min`

@@ -8,8 +8,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::{AlternativeKind, Direction};
-use crate::model::{Text, VerdictLevel};
+use crate::decision::{AlternativeKind, Direction, Organisation};
+use crate::model::{GroupCategory, Text, VerdictLevel};
 
 /// The full assessment of one decision against one checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -22,8 +22,14 @@ pub struct Report {
     pub verdict: Verdict,
     /// One entry per alternative, in the decision's order.
     pub alternatives: Vec<AlternativeReport>,
-    /// Findings of the checklist's rules, in rule order.
+    /// Findings of the checklist's rules about the decision and its
+    /// proposals, in rule order.
     pub findings: Vec<Finding>,
+    /// Findings and verdict rules that fired for the zero option or for an
+    /// alternative that is not proposed: comparison information, which
+    /// never sets the verdict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparison: Vec<Finding>,
     /// Things worth knowing that are not findings (e.g. an answer given to a
     /// question that does not apply).
     pub notes: Vec<Note>,
@@ -50,14 +56,23 @@ pub struct ChecklistInfo {
 pub struct DecisionInfo {
     /// Id.
     pub id: String,
-    /// Title.
+    /// Title, in the decision's own language.
     pub title: String,
+    /// The title per language, when the decision gives it in several.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub titles: Text,
     /// Kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Preferred report language, if the decision names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Who decides, if the decision says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Organisation>,
+    /// Whether the deciding organisation is bilingual, if the decision says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bilingual: Option<bool>,
 }
 
 /// The screening verdict.
@@ -80,6 +95,9 @@ pub struct Finding {
     pub rule: Option<String>,
     /// info, warning, required or verdict.
     pub severity: Severity,
+    /// For verdict rules: the level the rule calls for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<VerdictLevel>,
     /// The alternative it is about, for rules evaluated per alternative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternative: Option<String>,
@@ -154,9 +172,22 @@ pub struct AlternativeReport {
     pub id: String,
     /// Zero option, proposal or other.
     pub kind: AlternativeKind,
-    /// Title.
+    /// Title, in the decision's own language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The title per language, when given in several.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub titles: Text,
+    /// The official's description, in the decision's own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The description per language, when given in several.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub descriptions: Text,
+    /// The answers given, in question order (also those to questions that
+    /// do not apply, marked so), so the report can quote them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<AnswerReport>,
     /// Sum of all cells.
     pub total: ScoreRange,
     /// Score per group that has cells, in group order.
@@ -217,6 +248,15 @@ pub struct CellReport {
     pub levels: std::collections::BTreeMap<String, String>,
     /// Whether a mitigation is described.
     pub mitigated: bool,
+    /// The official's note on the impact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The mitigation proposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigation: Option<String>,
+    /// Where the evidence comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_source: Option<String>,
     /// The cell's score range.
     pub value: f64,
     /// Lowest value.
@@ -236,20 +276,39 @@ pub struct NamedScore {
     pub trace: Vec<TraceItem>,
 }
 
-/// The equity gap of one alternative.
+/// An answer as given, for quoting in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AnswerReport {
+    /// Question id.
+    pub question: String,
+    /// The answer as given.
+    pub value: serde_json::Value,
+    /// Whether the question applies to this alternative.
+    pub applies: bool,
+}
+
+/// The equity comparison of one alternative: vulnerable population groups
+/// against the other population groups (the whole population, staff and
+/// organisations take no part).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Equity {
-    /// Mean score of the vulnerable groups assessed.
+    /// Mean score of the vulnerable population groups assessed.
     pub vulnerable_mean: Option<f64>,
-    /// Mean score of all groups assessed.
-    pub overall_mean: Option<f64>,
-    /// `vulnerable_mean - overall_mean`: below zero, vulnerable groups fare worse.
+    /// Mean score of the other population groups assessed.
+    pub others_mean: Option<f64>,
+    /// `vulnerable_mean - others_mean`: below zero, vulnerable groups fare worse.
     pub gap: Option<f64>,
     /// This gap minus the zero option's: below zero, the alternative widens
     /// differences compared with doing nothing.
     pub change_from_zero: Option<f64>,
     /// The vulnerable groups counted.
     pub vulnerable_groups: Vec<String>,
+    /// The other population groups counted.
+    pub other_groups: Vec<String>,
+    /// Vulnerable groups whose score is below zero.
+    pub harmed: Vec<String>,
+    /// Vulnerable groups whose score is above zero.
+    pub helped: Vec<String>,
 }
 
 /// Completeness of one alternative's answers.
@@ -290,6 +349,12 @@ pub struct Note {
     pub code: String,
     /// JSON path of what the note is about.
     pub path: String,
+    /// The question it is about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The alternative it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<String>,
     /// The note, in English.
     pub message: String,
 }
@@ -311,6 +376,21 @@ pub struct Vocabulary {
     pub scores: Vec<Term>,
     /// Assessment scales and their levels.
     pub scales: Vec<ScaleTerm>,
+    /// Options of choice questions and facts.
+    pub options: Vec<OptionTerm>,
+    /// Rules, labelled with their messages (for criteria not met).
+    pub rules: Vec<Term>,
+}
+
+/// An option of a choice question or fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OptionTerm {
+    /// The question or fact id.
+    pub owner: String,
+    /// Option id.
+    pub id: String,
+    /// Label per language.
+    pub label: Text,
 }
 
 /// A scale and its levels' labels.
@@ -339,4 +419,7 @@ pub struct Term {
     /// For groups: vulnerable; for domains: the perspective id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
+    /// For groups: their category (left out for population groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<GroupCategory>,
 }

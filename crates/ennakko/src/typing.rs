@@ -215,13 +215,18 @@ impl<'a> ExprChecker<'a> {
         match head.name.as_str() {
             "fact" => return self.fact(rest, span),
             "decision" => {
-                let field = match rest.first().map(|s| s.name.as_str()) {
-                    Some("id") => DecisionField::Id,
-                    Some("kind") => DecisionField::Kind,
-                    Some("title") => DecisionField::Title,
-                    _ => return self.unknown_field(rest.first(), span, "decision", &["id", "kind", "title"]),
+                let (field, ty) = match rest.first().map(|s| s.name.as_str()) {
+                    Some("id") => (DecisionField::Id, Ty::Str),
+                    Some("kind") => (DecisionField::Kind, Ty::Str),
+                    Some("title") => (DecisionField::Title, Ty::Str),
+                    Some("organisation") => (DecisionField::Organisation, Ty::Str),
+                    Some("bilingual") => (DecisionField::Bilingual, Ty::Bool),
+                    _ => {
+                        let known = &["id", "kind", "title", "organisation", "bilingual"];
+                        return self.unknown_field(rest.first(), span, "decision", known);
+                    }
                 };
-                return self.fields((Expr::Decision(field), Ty::Str), &rest[1..]);
+                return self.fields((Expr::Decision(field), ty), &rest[1..]);
             }
             "alternative" => {
                 if !self.need_alt_scope(span, "`alternative`") {
@@ -398,6 +403,7 @@ impl<'a> ExprChecker<'a> {
                 (Ty::Error, _) => return base,
                 (Ty::Group | Ty::Domain | Ty::Perspective, "id") => (Field::Id, Ty::Str),
                 (Ty::Group, "vulnerable") => (Field::Vulnerable, Ty::Bool),
+                (Ty::Group, "category") => (Field::Category, Ty::Str),
                 (Ty::Group, "age_min") => (Field::AgeMin, Ty::Num),
                 (Ty::Group, "age_max") => (Field::AgeMax, Ty::Num),
                 (Ty::Domain | Ty::Cell, "perspective") => (Field::Perspective, Ty::Perspective),
@@ -412,7 +418,7 @@ impl<'a> ExprChecker<'a> {
                 }
                 (ty, _) => {
                     let fields: &[&str] = match ty {
-                        Ty::Group => &["id", "vulnerable", "age_min", "age_max"],
+                        Ty::Group => &["id", "vulnerable", "category", "age_min", "age_max"],
                         Ty::Domain => &["id", "perspective"],
                         Ty::Perspective => &["id"],
                         Ty::Cell => &[

@@ -302,7 +302,7 @@ fn results_can_go_to_several_named_places_in_word() {
     assert_eq!(check.outputs, ["verdict", "matrix.close", "findings", "results"]);
     let filled = document_xml(&template::fill(&checklist, &doc, TemplateFormat::Docx, Some("en")).expect("fills"));
     let verdict_at = filled.find("eva:verdict").expect("verdict");
-    assert!(filled[verdict_at..].contains("A full impact assessment is required"));
+    assert!(filled[verdict_at..].contains("A full impact assessment is needed"));
 }
 
 #[test]

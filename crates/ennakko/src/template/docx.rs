@@ -1189,7 +1189,7 @@ pub(crate) fn generate(form: &Form) -> Vec<u8> {
     let mut g = Gen { form, x: Xml::new("w"), out: String::new(), next_id: 1000 };
     let d = form.decision;
     let title = d
-        .map(|d| d.title.clone())
+        .map(|d| d.title.get(form.lang).to_string())
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| form.t(&form.desc.title).to_string());
     g.styled("Title", &title);
@@ -1213,7 +1213,7 @@ pub(crate) fn generate(form: &Form) -> Vec<u8> {
         "decision.title",
         g.w(W::Title),
         Control::Text { multiline: false },
-        d.map(|d| d.title.clone()),
+        d.map(|d| d.title.get(form.lang).to_string()),
         false,
     );
     g.row(g.w(W::Title), &[], t);

@@ -705,7 +705,7 @@ pub(crate) fn generate(form: &Form) -> String {
     let lang = form.lang;
     let d = form.decision;
     let title = d
-        .map(|d| d.title.clone())
+        .map(|d| d.title.get(lang).to_string())
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| form.t(&form.desc.title).to_string());
     let mut out = Out { form, html: String::new() };
@@ -731,7 +731,7 @@ pub(crate) fn generate(form: &Form) -> String {
     );
     let id = d.map(|d| d.id.clone()).unwrap_or_default();
     out.row("decision.id", form.w(W::CaseId), &[], |o| o.input("decision.id", &id, None));
-    let t = d.map(|d| d.title.clone()).unwrap_or_default();
+    let t = d.map(|d| d.title.get(lang).to_string()).unwrap_or_default();
     out.row("decision.title", form.w(W::Title), &[], |o| o.input("decision.title", &t, None));
     let kind = d.and_then(|d| d.kind.clone()).unwrap_or_default();
     out.row("decision.kind", form.w(W::Kind), &[], |o| o.input("decision.kind", &kind, None));

@@ -140,7 +140,7 @@ pub(crate) fn generate(form: &Form) -> String {
     let _ = writeln!(y, "# {}", form.w(W::YamlNull));
     let _ = writeln!(y, "checklist: {}", scalar(&Value::String(form.checklist_name.clone())));
     let id = d.map_or_else(String::new, |d| d.id.clone());
-    let title = d.map_or_else(String::new, |d| d.title.clone());
+    let title = d.map_or_else(String::new, |d| d.title.get(form.lang).to_string());
     let _ = writeln!(y, "id: {}   # {}", scalar(&Value::String(id)), form.w(W::CaseId));
     let _ = writeln!(y, "title: {}   # {}", scalar(&Value::String(title)), form.w(W::Title));
     let kind = d.and_then(|d| d.kind.clone()).map_or(Value::Null, Value::String);
@@ -251,7 +251,7 @@ pub(crate) fn generate(form: &Form) -> String {
             }
         }
     }
-    let heading = d.map_or_else(|| form.t(&form.desc.title).to_string(), |d| d.title.clone());
+    let heading = d.map_or_else(|| form.t(&form.desc.title).to_string(), |d| d.title.get(form.lang).to_string());
     let heading = if heading.trim().is_empty() { form.t(&form.desc.title).to_string() } else { heading };
     format!(
         "---\n{y}---\n\n# {heading}\n\n{}\n\n{}\n\n<!-- eva:results -->\n<!-- /eva:results -->\n",

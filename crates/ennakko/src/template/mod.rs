@@ -504,7 +504,8 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
     for alt in &mut decision.alternatives {
         alt.answers.retain(|_, v| !v.is_null());
     }
-    if decision.id.trim().is_empty() || decision.title.trim().is_empty() {
+    let no_title = decision.title.texts().all(|t| t.trim().is_empty());
+    if decision.id.trim().is_empty() || no_title {
         let what = if decision.id.trim().is_empty() { "id" } else { "title" };
         problems.push(
             places.place(
@@ -712,8 +713,8 @@ impl<'a> Form<'a> {
                 .map(|a| FormAlternative {
                     id: a.id.clone(),
                     kind: a.kind,
-                    title: a.title.clone(),
-                    description: a.description.clone(),
+                    title: a.title.as_ref().map(|t| t.get(lang).to_string()),
+                    description: a.description.as_ref().map(|t| t.get(lang).to_string()),
                 })
                 .collect(),
             _ => vec![

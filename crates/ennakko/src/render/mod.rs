@@ -6,6 +6,8 @@
 //! formats always say the same thing, and Python and WebAssembly get the
 //! same text as the CLI.
 
+mod narrative;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -50,7 +52,7 @@ pub fn html(report: &Report, lang: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         lang = escape(lang),
-        title = escape(&format!("{} – {}", report.decision.title, word(Key::ReportTitle, lang))),
+        title = escape(&format!("{} – {}", decision_title(report, lang), word(Key::ReportTitle, lang))),
     )
 }
 
@@ -127,16 +129,75 @@ impl Ctx<'_> {
         self.term(&self.report.vocabulary.domains, id)
     }
 
-    fn alternative_name(&self, alt: &AlternativeReport) -> String {
-        let kind = match alt.kind {
+    fn kind_word(&self, kind: AlternativeKind) -> &'static str {
+        match kind {
             AlternativeKind::Zero => self.w(Key::ZeroOption),
             AlternativeKind::Proposal => self.w(Key::Proposal),
             AlternativeKind::Other => self.w(Key::Other),
-        };
-        match &alt.title {
-            Some(t) => format!("{t} ({})", kind.to_lowercase()),
-            None => format!("{kind} ({})", alt.id),
         }
+    }
+
+    /// The alternative's title in the report's language, with its kind.
+    fn alternative_name(&self, alt: &AlternativeReport) -> String {
+        let kind = self.kind_word(alt.kind);
+        match alt.titles.get(self.lang).or(alt.title.as_ref()) {
+            Some(t) => format!("{t} ({})", kind.to_lowercase()),
+            None => self.alt_short(&alt.id),
+        }
+    }
+
+    /// A short name for an alternative, for lists that would otherwise
+    /// repeat long titles: its kind, numbered when two share a kind.
+    fn alt_short(&self, id: &str) -> String {
+        let alts = &self.report.alternatives;
+        let Some(alt) = alts.iter().find(|a| a.id == id) else {
+            return id.to_string();
+        };
+        let same: Vec<&AlternativeReport> = alts.iter().filter(|a| a.kind == alt.kind).collect();
+        let kind = self.kind_word(alt.kind);
+        match same.iter().position(|a| a.id == id) {
+            Some(i) if same.len() > 1 => format!("{kind} {}", i + 1),
+            _ => kind.to_string(),
+        }
+    }
+
+    fn alt_description<'r>(&'r self, alt: &'r AlternativeReport) -> Option<&'r str> {
+        alt.descriptions.get(self.lang).or(alt.description.as_ref()).map(String::as_str)
+    }
+
+    /// "Group – Domain" of a cell.
+    fn cell_subject(&self, c: &CellReport) -> String {
+        format!("{} – {}", self.group(&c.group), self.domain(&c.domain))
+    }
+
+    /// An answer in words: yes / no / unknown, an option's label, a number
+    /// in the language's format, a text as written.
+    fn answer(&self, owner: &str, value: &serde_json::Value) -> String {
+        use serde_json::Value as J;
+        match value {
+            J::Null => "–".to_string(),
+            J::Bool(b) => self.w(if *b { Key::Yes } else { Key::No }).to_string(),
+            J::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |f| self.num(f)),
+            J::String(s) => self.option(owner, s).unwrap_or_else(|| match s.as_str() {
+                "yes" => self.w(Key::Yes).to_string(),
+                "no" => self.w(Key::No).to_string(),
+                "unknown" => self.w(Key::Unknown).to_string(),
+                _ => s.clone(),
+            }),
+            J::Array(items) => items.iter().map(|v| self.answer(owner, v)).collect::<Vec<_>>().join(", "),
+            J::Object(_) => value.to_string(),
+        }
+    }
+
+    /// The label of an option of a choice question or fact.
+    fn option(&self, owner: &str, id: &str) -> Option<String> {
+        let options = &self.report.vocabulary.options;
+        options.iter().find(|o| o.owner == owner && o.id == id).map(|o| pick(&o.label, self.lang).to_string())
+    }
+
+    /// Whether several alternatives are proposed (then reasons name theirs).
+    fn several_proposals(&self) -> bool {
+        self.report.alternatives.iter().filter(|a| a.kind == AlternativeKind::Proposal).count() > 1
     }
 
     fn alt_title(&self, id: &str) -> String {
@@ -160,9 +221,15 @@ impl Ctx<'_> {
     }
 }
 
+/// The decision's title in a language: its own translation if given.
+fn decision_title<'a>(report: &'a Report, lang: &str) -> &'a str {
+    report.decision.titles.get(lang).unwrap_or(&report.decision.title)
+}
+
 pub(crate) fn content(report: &Report, lang: &str) -> Vec<Block> {
     let cx = Ctx { report, lang };
     let mut blocks = vec![Block::Section("title", header(&cx)), Block::Section("verdict", verdict(&cx))];
+    blocks.push(Block::Section("narrative", narrative::alternatives(&cx)));
     blocks.push(Block::Section("side-by-side", side_by_side(&cx)));
     for alt in &report.alternatives {
         blocks.push(Block::Section("matrix", matrix(&cx, alt)));
@@ -172,10 +239,9 @@ pub(crate) fn content(report: &Report, lang: &str) -> Vec<Block> {
     blocks.push(Block::Section("missing", missing(&cx)));
     blocks.push(Block::Section("appendix", appendix(&cx)));
     blocks.push(Block::Para(format!(
-        "{} · {} {} {}",
+        "{} · {} {}",
         cx.w(Key::GeneratedBy),
         pick(&report.checklist.title, lang),
-        report.checklist.id,
         report.checklist.version
     )));
     blocks
@@ -183,18 +249,19 @@ pub(crate) fn content(report: &Report, lang: &str) -> Vec<Block> {
 
 fn header(cx: &Ctx) -> Vec<Block> {
     let r = cx.report;
-    vec![
-        Block::Heading(1, r.decision.title.clone()),
-        Block::Para(format!(
-            "{} · {}: {} · {}: {} {}",
-            cx.w(Key::ReportTitle),
-            cx.w(Key::Decision),
-            r.decision.id,
-            cx.w(Key::Checklist),
-            pick(&r.checklist.title, cx.lang),
-            r.checklist.version
-        )),
-    ]
+    let mut line = format!("{} · {}: {}", cx.w(Key::ReportTitle), cx.w(Key::Decision), r.decision.id);
+    if let Some(org) = r.decision.organisation {
+        let key = match org {
+            crate::decision::Organisation::Municipality => Key::Municipality,
+            crate::decision::Organisation::County => Key::County,
+        };
+        let _ = write!(line, " · {}", cx.w(key));
+        if r.decision.bilingual == Some(true) {
+            let _ = write!(line, " ({})", cx.w(Key::Bilingual));
+        }
+    }
+    let _ = write!(line, " · {}: {} {}", cx.w(Key::Checklist), pick(&r.checklist.title, cx.lang), r.checklist.version);
+    vec![Block::Heading(1, decision_title(r, cx.lang).to_string()), Block::Para(line)]
 }
 
 fn verdict(cx: &Ctx) -> Vec<Block> {
@@ -204,20 +271,59 @@ fn verdict(cx: &Ctx) -> Vec<Block> {
         VerdictLevel::Light => (Key::VerdictLight, "verdict-light"),
         VerdictLevel::Full => (Key::VerdictFull, "verdict-full"),
     };
-    let reasons = v
-        .reasons
+    // One reason per rule: a rule that fired for two proposals is one
+    // reason, naming both when there are several proposals.
+    let mut reasons: Vec<(&Finding, Vec<String>)> = Vec::new();
+    for f in &v.reasons {
+        let alt = f.alternative.as_deref().filter(|_| cx.several_proposals()).map(|a| cx.alt_short(a));
+        match reasons.iter_mut().find(|(first, _)| f.rule.is_some() && first.rule == f.rule) {
+            Some((_, alts)) => alts.extend(alt),
+            None => reasons.push((f, alt.into_iter().collect())),
+        }
+    }
+    let reasons = reasons
         .iter()
-        .map(|f| match &f.alternative {
-            Some(a) => format!("{} ({})", pick(&f.message, cx.lang), cx.alt_title(a)),
-            None => pick(&f.message, cx.lang).to_string(),
+        .map(|(f, alts)| {
+            let message = pick(&f.message, cx.lang);
+            if alts.is_empty() { message.to_string() } else { format!("{message} ({})", alts.join(", ")) }
         })
         .collect();
-    vec![
+    let mut blocks = vec![
         Block::Heading(2, cx.w(Key::Verdict).into()),
         Block::Callout(cx.w(key).into(), class),
         Block::Para(format!("{}:", cx.w(Key::Reasons))),
         Block::List(reasons),
-    ]
+    ];
+    if v.level == VerdictLevel::None {
+        blocks.extend(no_assessment(cx));
+    }
+    blocks
+}
+
+/// For a `none` verdict: the reason the official recorded (the proposals'
+/// text answers) and the criteria that were checked and not met.
+fn no_assessment(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    let mut blocks = Vec::new();
+    let texts: Vec<String> = r
+        .alternatives
+        .iter()
+        .filter(|a| a.kind == AlternativeKind::Proposal)
+        .flat_map(|a| &a.answers)
+        .filter(|a| a.applies && a.value.is_string())
+        .filter(|a| r.vocabulary.questions.iter().any(|q| q.id == a.question && q.tag.as_deref() == Some("text")))
+        .map(|a| format!("{}: {}", cx.term(&r.vocabulary.questions, &a.question), cx.answer(&a.question, &a.value)))
+        .collect();
+    if !texts.is_empty() {
+        blocks.push(Block::Para(format!("{}:", cx.w(Key::RecordedReason))));
+        blocks.push(Block::List(texts));
+    }
+    let criteria: Vec<String> = r.verdict.criteria_not_met.iter().map(|id| cx.term(&r.vocabulary.rules, id)).collect();
+    if !criteria.is_empty() {
+        blocks.push(Block::Para(format!("{}:", cx.w(Key::Criteria))));
+        blocks.push(Block::List(criteria));
+    }
+    blocks
 }
 
 fn side_by_side(cx: &Ctx) -> Vec<Block> {
@@ -230,14 +336,10 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
         cells.extend(values);
         cells
     };
-    rows.push(row(cx.w(Key::Total).into(), r.alternatives.iter().map(|a| impact_cell(cx, Some(&a.total))).collect()));
     for p in &r.vocabulary.perspectives {
         let label = pick(&p.label, cx.lang).to_string();
-        let values = r
-            .alternatives
-            .iter()
-            .map(|a| impact_cell(cx, a.perspectives.iter().find(|e| e.id == p.id).map(|e| &e.score)))
-            .collect();
+        let values =
+            r.alternatives.iter().map(|a| profile_cell(cx, a.cells.iter().filter(|c| c.perspective == p.id))).collect();
         rows.push(row(label, values));
     }
     for g in &r.vocabulary.groups {
@@ -248,11 +350,8 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
         if g.tag.is_some() {
             label.push_str(" *");
         }
-        let values = r
-            .alternatives
-            .iter()
-            .map(|a| impact_cell(cx, a.groups.iter().find(|e| e.id == g.id).map(|e| &e.score)))
-            .collect();
+        let values =
+            r.alternatives.iter().map(|a| profile_cell(cx, a.cells.iter().filter(|c| c.group == g.id))).collect();
         rows.push(row(label, values));
     }
     for (i, s) in r.vocabulary.scores.iter().enumerate() {
@@ -271,47 +370,59 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
         Block::Heading(2, cx.w(Key::SideBySide).into()),
         Block::Table(Table { class: "compare", caption: None, head, rows }),
         Block::Para(format!("* {}", cx.w(Key::Vulnerable))),
+        Block::Para(cx.w(Key::ProfileExplained).into()),
     ];
-    let sentences: Vec<String> =
-        r.alternatives.iter().filter(|a| a.kind != AlternativeKind::Zero).map(|a| equity_sentence(cx, a)).collect();
+    blocks.extend(narrative::comparison(cx));
+    let sentences: Vec<String> = r
+        .alternatives
+        .iter()
+        .filter(|a| a.kind != AlternativeKind::Zero)
+        .map(|a| narrative::equity_sentence(cx, a))
+        .collect();
     if !sentences.is_empty() {
         blocks.push(Block::Heading(3, cx.w(Key::Equity).into()));
         blocks.push(Block::List(sentences));
     }
+    blocks.extend(narrative::time_spans(cx));
     blocks
 }
 
-fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
-    let e = &alt.equity;
-    let mut s = format!("{}: ", cx.alternative_name(alt));
-    match e.gap {
-        None => s.push_str(cx.w(Key::EquityNoVulnerable)),
-        Some(g) => {
-            let key = if g < 0.0 {
-                Key::EquityWorse
-            } else if g > 0.0 {
-                Key::EquityBetter
-            } else {
-                Key::EquityEven
-            };
-            let _ = write!(s, "{} ({} {})", cx.w(key), cx.w(Key::EquityGap).to_lowercase(), cx.num(g));
-        }
+/// A profile of some cells: the strongest negative and the strongest
+/// positive impact, each with how many cells point that way. Unlike a sum,
+/// it does not grow when an official assesses more impacts.
+fn profile_cell<'a>(cx: &Ctx, cells: impl Iterator<Item = &'a CellReport>) -> Cell {
+    let cells: Vec<&CellReport> = cells.collect();
+    if cells.is_empty() {
+        return Cell { text: "·".into(), class: Some("none"), label: Some(cx.w(Key::NotAssessed).into()) };
     }
-    if let Some(change) = e.change_from_zero {
-        let key = if change < 0.0 {
-            Key::EquityWidens
-        } else if change > 0.0 {
-            Key::EquityNarrows
-        } else {
-            Key::EquityUnchanged
+    let negative: Vec<f64> = cells.iter().map(|c| c.value).filter(|v| *v < 0.0).collect();
+    let positive: Vec<f64> = cells.iter().map(|c| c.value).filter(|v| *v > 0.0).collect();
+    let mut parts = Vec::new();
+    let mut words = Vec::new();
+    let mut class = None;
+    if let Some(worst) = negative.iter().copied().reduce(f64::min) {
+        let (symbol, c, w) = impact_look(worst, worst, worst, cx.lang);
+        parts.push(format!("{symbol} {} ({})", cx.num(worst), negative.len()));
+        words.push(format!("{w} {}", cx.num(worst)));
+        class = Some(c);
+    }
+    if let Some(best) = positive.iter().copied().reduce(f64::max) {
+        let (symbol, c, w) = impact_look(best, best, best, cx.lang);
+        parts.push(format!("{symbol} {} ({})", cx.num(best), positive.len()));
+        words.push(format!("{w} {}", cx.num(best)));
+        class = Some(if class.is_some() { "mixed" } else { c });
+    }
+    if parts.is_empty() {
+        let unknown = cells.iter().all(|c| c.direction == Direction::Unknown);
+        let mixed = cells.iter().any(|c| c.low < 0.0 && c.high > 0.0);
+        let (symbol, c, w) = match (unknown, mixed) {
+            (true, _) => ("?", "unknown", cx.w(Key::Unknown)),
+            (false, true) => ("◆", "mixed", cx.w(Key::Mixed)),
+            _ => ("○", "zero", cx.w(Key::Neutral)),
         };
-        let _ = write!(s, "; {}", cx.w(key));
-        if change != 0.0 {
-            let _ = write!(s, " ({})", cx.num(change.abs()));
-        }
+        return Cell { text: symbol.into(), class: Some(c), label: Some(w.into()) };
     }
-    s.push('.');
-    s
+    Cell { text: parts.join(" · "), class, label: Some(words.join(", ")) }
 }
 
 /// The symbol, colour class and words for an impact value.
@@ -326,23 +437,6 @@ fn impact_look(value: f64, low: f64, high: f64, lang: &str) -> (&'static str, &'
         v if v >= 2.0 => ("▲▲", "pos2", w(Key::StronglyPositive)),
         v if v > 0.0 => ("▲", "pos1", w(Key::Positive)),
         _ => ("○", "zero", w(Key::Neutral)),
-    }
-}
-
-fn impact_cell(cx: &Ctx, score: Option<&ScoreRange>) -> Cell {
-    match score {
-        None => Cell { text: "·".into(), class: Some("none"), label: Some(cx.w(Key::NotAssessed).into()) },
-        Some(s) if s.cells.is_empty() => {
-            Cell { text: "·".into(), class: Some("none"), label: Some(cx.w(Key::NotAssessed).into()) }
-        }
-        Some(s) => {
-            let (symbol, class, words) = impact_look(s.value, s.low, s.high, cx.lang);
-            Cell {
-                text: format!("{symbol} {}", cx.score(s)),
-                class: Some(class),
-                label: Some(format!("{words}, {}", cx.score(s))),
-            }
-        }
     }
 }
 
@@ -436,8 +530,8 @@ fn findings(cx: &Ctx) -> Vec<Block> {
             .iter()
             .filter(|f| f.severity == severity)
             .map(|f| match &f.alternative {
-                Some(a) => format!("{} — {}", cx.alt_title(a), pick(&f.message, cx.lang)),
-                None => pick(&f.message, cx.lang).to_string(),
+                Some(a) if cx.several_proposals() => format!("{} — {}", cx.alt_short(a), pick(&f.message, cx.lang)),
+                _ => pick(&f.message, cx.lang).to_string(),
             })
             .collect();
         if !items.is_empty() {
@@ -445,7 +539,33 @@ fn findings(cx: &Ctx) -> Vec<Block> {
             blocks.push(Block::List(items));
         }
     }
+    if !cx.report.comparison.is_empty() {
+        blocks.push(Block::Heading(3, cx.w(Key::ComparisonFindings).into()));
+        blocks.push(Block::Para(cx.w(Key::ComparisonFindingsNote).into()));
+        let items = cx
+            .report
+            .comparison
+            .iter()
+            .map(|f| {
+                let who = f.alternative.as_deref().map_or_else(String::new, |a| cx.alt_short(a));
+                let message = pick(&f.message, cx.lang);
+                match f.level {
+                    Some(level) => format!("{who} — {} {}: {message}", verdict_words(cx, level), cx.w(Key::IfChosen)),
+                    None => format!("{who} — {message}"),
+                }
+            })
+            .collect();
+        blocks.push(Block::List(items));
+    }
     blocks
+}
+
+fn verdict_words(cx: &Ctx, level: VerdictLevel) -> &'static str {
+    cx.w(match level {
+        VerdictLevel::None => Key::VerdictNone,
+        VerdictLevel::Light => Key::VerdictLight,
+        VerdictLevel::Full => Key::VerdictFull,
+    })
 }
 
 fn missing(cx: &Ctx) -> Vec<Block> {
@@ -526,9 +646,8 @@ fn appendix(cx: &Ctx) -> Vec<Block> {
         .chain(&r.findings)
         .filter(|f| !f.trace.is_empty())
         .map(|f| {
-            let what = f.rule.as_deref().unwrap_or("");
-            let reads: Vec<String> = f.trace.iter().map(|t| trace_item(cx, t)).collect();
-            format!("{what}: {} — {}", pick(&f.message, cx.lang), reads.join("; "))
+            let reads: Vec<String> = f.trace.iter().filter_map(|t| trace_item(cx, t)).collect();
+            format!("{} — {}", pick(&f.message, cx.lang), reads.join("; "))
         })
         .collect();
     if !explained.is_empty() {
@@ -537,7 +656,7 @@ fn appendix(cx: &Ctx) -> Vec<Block> {
     }
     if !r.notes.is_empty() {
         blocks.push(Block::Heading(3, cx.w(Key::Notes).into()));
-        blocks.push(Block::List(r.notes.iter().map(|n| format!("{} {}: {}", n.code, n.path, n.message)).collect()));
+        blocks.push(Block::List(r.notes.iter().map(|n| note(cx, n)).collect()));
     }
     blocks
 }
@@ -565,8 +684,26 @@ fn calculation(cx: &Ctx, c: &CellReport) -> String {
     text
 }
 
-fn trace_item(cx: &Ctx, t: &TraceItem) -> String {
+/// A note on the input in the reader's language (the JSON keeps its code,
+/// path and English text for tools).
+fn note(cx: &Ctx, n: &Note) -> String {
+    let alt = n.alternative.as_deref().map(|a| cx.alt_short(a)).unwrap_or_default();
+    let question = n.question.as_deref().map(|q| cx.term(&cx.report.vocabulary.questions, q));
+    match (n.code.as_str(), question) {
+        ("N0001", Some(q)) if n.path.contains(".impacts[") => {
+            format!("{alt}: {q} — {}", cx.w(Key::NoteImpactNotApplies))
+        }
+        ("N0001", Some(q)) => format!("{alt}: {q} — {}", cx.w(Key::NoteNotApplies)),
+        ("N0002", _) => format!("{alt}: {}", cx.w(Key::NoteEmpty)),
+        _ => n.message.clone(),
+    }
+}
+
+/// One value a rule read, in words; `None` for what the reader already sees
+/// (the decision's own id, title and kind).
+fn trace_item(cx: &Ctx, t: &TraceItem) -> Option<String> {
     let v = &cx.report.vocabulary;
+    let alt = t.alternative.as_deref().map(|a| cx.alt_short(a));
     let name = match t.source {
         TraceSource::Answer => cx.term(&v.questions, &t.id),
         TraceSource::Fact => cx.term(&v.facts, &t.id),
@@ -594,28 +731,32 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> String {
                 Some((g, d)) => format!("{} / {}", cx.group(g), cx.domain(d)),
                 None => cx.term_any(what),
             };
-            let at = at.trim_end_matches(')');
-            return match &t.alternative {
-                Some(a) if !at.is_empty() => format!("→ {named} [{a} {at}]"),
-                Some(a) => format!("→ {named} [{a}]"),
+            let _ = at;
+            return Some(match alt {
+                Some(a) => format!("→ {named} ({a})"),
                 None => format!("→ {named}"),
-            };
+            });
         }
         TraceSource::Applies => format!("{} ({})", cx.term(&v.questions, &t.id), cx.w(Key::Applies)),
-        _ => t.id.clone(),
+        TraceSource::Answered => format!("{} ({})", cx.term(&v.questions, &t.id), cx.w(Key::Answered)),
+        TraceSource::Alternative if t.id == "alternative.is_zero" => cx.w(Key::ZeroOption).to_string(),
+        TraceSource::Alternative => cx.w(Key::Alternative).to_string(),
+        TraceSource::Decision if t.id == "decision.organisation" => {
+            let value = match t.value.as_str() {
+                Some("county") => cx.w(Key::County),
+                Some("municipality") => cx.w(Key::Municipality),
+                _ => "–",
+            };
+            return Some(format!("{}: {value}", cx.w(Key::Decision)));
+        }
+        TraceSource::Decision if t.id == "decision.bilingual" => cx.w(Key::Bilingual).to_string(),
+        TraceSource::Decision => return None,
     };
-    let value = match &t.value {
-        serde_json::Value::Null => "–".to_string(),
-        serde_json::Value::Bool(true) => cx.w(Key::Yes).into(),
-        serde_json::Value::Bool(false) => cx.w(Key::No).into(),
-        serde_json::Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |f| cx.num(f)),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    match &t.alternative {
-        Some(a) => format!("{name} [{a}] = {value}"),
+    let value = cx.answer(&t.id, &t.value);
+    Some(match alt {
+        Some(a) => format!("{name} ({a}) = {value}"),
         None => format!("{name} = {value}"),
-    }
+    })
 }
 
 /// Explains one result in plain language: a finding or verdict reason (by
@@ -636,8 +777,8 @@ pub fn explain(report: &Report, id: &str, lang: &str) -> Option<String> {
         if let Some(a) = &f.alternative {
             let _ = writeln!(out, "  {}: {}", cx.w(Key::Alternative), cx.alt_title(a));
         }
-        for t in &f.trace {
-            let _ = writeln!(out, "  - {}", trace_item(&cx, t));
+        for t in f.trace.iter().filter_map(|t| trace_item(&cx, t)) {
+            let _ = writeln!(out, "  - {t}");
         }
     }
     for alt in &report.alternatives {
@@ -645,8 +786,8 @@ pub fn explain(report: &Report, id: &str, lang: &str) -> Option<String> {
         if let Some(s) = alt.scores.iter().find(|s| s.id == id) {
             let value = s.value.map_or("–".into(), |v| cx.num(v));
             let _ = writeln!(out, "{} = {value} ({name})", cx.term(&report.vocabulary.scores, &s.id));
-            for t in &s.trace {
-                let _ = writeln!(out, "  - {}", trace_item(&cx, t));
+            for t in s.trace.iter().filter_map(|t| trace_item(&cx, t)) {
+                let _ = writeln!(out, "  - {t}");
             }
         }
         let sums = alt.groups.iter().chain(&alt.domains).chain(&alt.perspectives).filter(|e| e.id == id);

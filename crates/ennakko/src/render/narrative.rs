@@ -1,0 +1,294 @@
+//! The parts of a report that carry the official's own words and say in
+//! words what the numbers mean: each alternative with its description,
+//! answers, impacts and mitigations; the comparison of the alternatives;
+//! the equity statements; the impacts by time span.
+//!
+//! Every sentence here is derived from the report's numbers by a rule that
+//! a test pins (see `tests/report_truth.rs`): for example an equity
+//! statement never says "better" when a vulnerable group is harmed and
+//! none helped.
+
+use std::fmt::Write as _;
+
+use super::{Block, Cell, Ctx, Table, impact_look};
+use crate::decision::{AlternativeKind, Direction};
+use crate::i18n::{Key, pick};
+use crate::report::*;
+
+/// One section per alternative: description, answers, impacts (by
+/// perspective, strongest first) and the mitigations proposed.
+pub(super) fn alternatives(cx: &Ctx) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(2, cx.w(Key::AlternativesDescribed).into())];
+    for alt in &cx.report.alternatives {
+        blocks.push(Block::Heading(3, cx.alternative_name(alt)));
+        if let Some(description) = cx.alt_description(alt) {
+            blocks.push(Block::Para(description.to_string()));
+        }
+        let (applying, not_applying): (Vec<&AnswerReport>, Vec<&AnswerReport>) =
+            alt.answers.iter().filter(|a| quoted(cx, a)).partition(|a| a.applies);
+        if !applying.is_empty() {
+            blocks.push(Block::Para(format!("{}:", cx.w(Key::Answers))));
+            blocks.push(Block::List(applying.iter().map(|a| answer_line(cx, a)).collect()));
+        }
+        if !not_applying.is_empty() {
+            blocks.push(Block::Para(format!("{}:", cx.w(Key::AnswersNotApplying))));
+            blocks.push(Block::List(not_applying.iter().map(|a| answer_line(cx, a)).collect()));
+        }
+        blocks.extend(impacts(cx, alt));
+        let mitigations: Vec<String> = by_significance(&alt.cells)
+            .into_iter()
+            .filter_map(|c| c.mitigation.as_ref().map(|m| format!("{}: {m}", cx.cell_subject(c))))
+            .collect();
+        if !mitigations.is_empty() {
+            blocks.push(Block::Para(format!("{}:", cx.w(Key::MitigationsProposed))));
+            blocks.push(Block::List(mitigations));
+        }
+    }
+    blocks
+}
+
+/// Whether an answer is worth quoting: text, choices and numbers are; a
+/// screening question's plain yes/no is already in the verdict's reasons
+/// and the appendix, and would bury the narrative.
+fn quoted(cx: &Ctx, a: &AnswerReport) -> bool {
+    let kind = cx.report.vocabulary.questions.iter().find(|q| q.id == a.question).and_then(|q| q.tag.as_deref());
+    kind != Some("screening") || !a.applies
+}
+
+fn answer_line(cx: &Ctx, a: &AnswerReport) -> String {
+    let question = cx.term(&cx.report.vocabulary.questions, &a.question);
+    let answer = cx.answer(&a.question, &a.value);
+    // A question ends with its own mark; a label gets a colon.
+    if question.ends_with(['?', '.', ':']) { format!("{question} {answer}") } else { format!("{question}: {answer}") }
+}
+
+/// Cells strongest first: by the size of the score, harms before benefits
+/// of the same size, then in the order the official wrote them.
+fn by_significance(cells: &[CellReport]) -> Vec<&CellReport> {
+    let mut sorted: Vec<&CellReport> = cells.iter().collect();
+    sorted.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()).then(a.value.total_cmp(&b.value)));
+    sorted
+}
+
+fn impacts(cx: &Ctx, alt: &AlternativeReport) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if alt.cells.is_empty() {
+        return blocks;
+    }
+    blocks.push(Block::Para(format!("{}:", cx.w(Key::ImpactsAssessed))));
+    for p in &cx.report.vocabulary.perspectives {
+        let cells: Vec<&CellReport> =
+            by_significance(&alt.cells).into_iter().filter(|c| c.perspective == p.id).collect();
+        if cells.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Para(format!("{}:", pick(&p.label, cx.lang))));
+        blocks.push(Block::List(cells.iter().map(|c| impact_line(cx, c)).collect()));
+    }
+    blocks
+}
+
+/// "Older people – Access to services: negative (−1,5); magnitude moderate,
+/// likelihood likely, timing long term. Note. Mitigation: ... Source: ..."
+fn impact_line(cx: &Ctx, c: &CellReport) -> String {
+    let (_, _, words) = direction_words(cx, c);
+    let mut line = format!("{}: {words}", cx.cell_subject(c));
+    if c.value != 0.0 {
+        let _ = write!(line, " ({})", cx.num(c.value));
+    }
+    let levels: Vec<String> = cx
+        .report
+        .vocabulary
+        .scales
+        .iter()
+        .filter_map(|s| {
+            let level = c.levels.get(&s.id)?;
+            let label = s.levels.iter().find(|l| &l.id == level).map_or(level.as_str(), |l| pick(&l.label, cx.lang));
+            Some(format!("{}: {}", pick(&s.label, cx.lang).to_lowercase(), label.to_lowercase()))
+        })
+        .collect();
+    if !levels.is_empty() {
+        let _ = write!(line, "; {}", levels.join(", "));
+    }
+    line.push('.');
+    if let Some(note) = &c.note {
+        let _ = write!(line, " {}", sentence(note));
+    }
+    if let Some(m) = &c.mitigation {
+        let _ = write!(line, " {}: {}", cx.w(Key::MitigationLabel), sentence(m));
+    }
+    if let Some(source) = &c.evidence_source {
+        let _ = write!(line, " {}: {}", cx.w(Key::EvidenceSource), sentence(source));
+    }
+    line
+}
+
+/// A text the official wrote, ending with a full stop if it has none.
+fn sentence(text: &str) -> String {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?', ':', ';', ')']) { t.to_string() } else { format!("{t}.") }
+}
+
+fn direction_words(cx: &Ctx, c: &CellReport) -> (&'static str, &'static str, &'static str) {
+    match c.direction {
+        Direction::Unknown => ("?", "unknown", cx.w(Key::Unknown)),
+        _ => impact_look(c.value, c.low, c.high, cx.lang),
+    }
+}
+
+/// The comparison in words: each alternative against the zero option,
+/// group by group, from the groups' scores.
+pub(super) fn comparison(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    let mut blocks = vec![Block::Heading(3, cx.w(Key::Comparison).into())];
+    let Some(zero) = r.alternatives.iter().find(|a| a.kind == AlternativeKind::Zero) else {
+        blocks.push(Block::Para(cx.w(Key::NoZeroOption).into()));
+        return blocks;
+    };
+    let score = |alt: &AlternativeReport, g: &str| alt.groups.iter().find(|e| e.id == g).map_or(0.0, |e| e.score.value);
+    let items = r
+        .alternatives
+        .iter()
+        .filter(|a| a.kind != AlternativeKind::Zero)
+        .map(|alt| {
+            let groups = r.vocabulary.groups.iter().map(|g| g.id.as_str());
+            let (mut better, mut worse) = (Vec::new(), Vec::new());
+            for g in groups {
+                let change = score(alt, g) - score(zero, g);
+                if change > 1e-9 {
+                    better.push(cx.group(g));
+                } else if change < -1e-9 {
+                    worse.push(cx.group(g));
+                }
+            }
+            let mut s = format!("{} {}: ", cx.alternative_name(alt), cx.w(Key::ComparedWithZero));
+            let mut parts = Vec::new();
+            if !better.is_empty() {
+                parts.push(format!("{} {}", cx.w(Key::BetterFor), better.join(", ")));
+            }
+            if !worse.is_empty() {
+                parts.push(format!("{} {}", cx.w(Key::WorseFor), worse.join(", ")));
+            }
+            if parts.is_empty() {
+                parts.push(cx.w(Key::NoDifference).to_string());
+            }
+            s.push_str(&parts.join("; "));
+            s.push('.');
+            s
+        })
+        .collect();
+    blocks.push(Block::List(items));
+    blocks
+}
+
+/// What the equity comparison says, in words that follow from the numbers:
+/// which vulnerable groups are harmed or helped, then how they fare against
+/// the other population groups. "Better" is never said of an alternative
+/// that harms a vulnerable group and helps none.
+pub(super) fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
+    let e = &alt.equity;
+    let mut parts = Vec::new();
+    if e.vulnerable_groups.is_empty() {
+        parts.push(cx.w(Key::EquityNoVulnerable).to_string());
+    }
+    let names = |ids: &[String]| ids.iter().map(|g| cx.group(g)).collect::<Vec<_>>().join(", ");
+    if !e.harmed.is_empty() {
+        parts.push(format!("{}: {}", cx.w(Key::EquityHarmed), names(&e.harmed)));
+    }
+    if !e.helped.is_empty() {
+        parts.push(format!("{}: {}", cx.w(Key::EquityHelped), names(&e.helped)));
+    }
+    match e.gap {
+        None if !e.vulnerable_groups.is_empty() => parts.push(cx.w(Key::EquityNoOthers).to_string()),
+        None => {}
+        Some(g) => {
+            let harmed_only = !e.harmed.is_empty() && e.helped.is_empty();
+            let key = match g {
+                g if g < 0.0 => Key::EquityWorse,
+                g if g > 0.0 && harmed_only => Key::EquityLessHarmed,
+                g if g > 0.0 => Key::EquityBetter,
+                _ => Key::EquityEven,
+            };
+            parts.push(format!("{} ({} {})", cx.w(key), cx.w(Key::EquityGap).to_lowercase(), cx.num(g)));
+        }
+    }
+    if let Some(change) = e.change_from_zero {
+        let key = match change {
+            c if c < 0.0 => Key::EquityWidens,
+            c if c > 0.0 => Key::EquityNarrows,
+            _ => Key::EquityUnchanged,
+        };
+        let mut s = cx.w(key).to_string();
+        if change != 0.0 {
+            let _ = write!(s, " ({})", cx.num(change.abs()));
+        }
+        parts.push(s);
+    }
+    format!("{}: {}.", cx.alternative_name(alt), capitalised_join(&parts))
+}
+
+fn capitalised_join(parts: &[String]) -> String {
+    let joined = parts.join("; ");
+    let mut chars = joined.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Impacts by time span (budget year, council term, longer): how many are
+/// negative, positive or other in each alternative.
+pub(super) fn time_spans(cx: &Ctx) -> Vec<Block> {
+    let r = cx.report;
+    if r.alternatives.iter().all(|a| a.cells.is_empty()) {
+        return Vec::new();
+    }
+    let timing = r.vocabulary.scales.iter().find(|s| s.id == "timing");
+    let mut spans: Vec<(Option<&str>, String)> = timing
+        .map(|s| s.levels.iter().map(|l| (Some(l.id.as_str()), pick(&l.label, cx.lang).to_string())).collect())
+        .unwrap_or_default();
+    spans.push((None, cx.w(Key::TimingNotGiven).to_string()));
+    let mut head = vec![cx.w(Key::TimeSpan).to_string()];
+    head.extend(r.alternatives.iter().map(|a| cx.alternative_name(a)));
+    let rows = spans
+        .iter()
+        .filter_map(|(id, label)| {
+            let counts: Vec<[usize; 3]> = r
+                .alternatives
+                .iter()
+                .map(|a| {
+                    let mut n = [0; 3];
+                    for c in a.cells.iter().filter(|c| c.levels.get("timing").map(String::as_str) == *id) {
+                        n[if c.value < 0.0 {
+                            0
+                        } else if c.value > 0.0 {
+                            1
+                        } else {
+                            2
+                        }] += 1;
+                    }
+                    n
+                })
+                .collect();
+            if counts.iter().all(|n| n.iter().sum::<usize>() == 0) {
+                return None;
+            }
+            let mut row = vec![Cell::from(label.clone())];
+            row.extend(counts.iter().map(|n| Cell::from(count_words(cx, *n))));
+            Some(row)
+        })
+        .collect();
+    vec![
+        Block::Heading(3, cx.w(Key::TimeSpans).into()),
+        Block::Table(Table { class: "compare", caption: None, head, rows }),
+    ]
+}
+
+fn count_words(cx: &Ctx, [neg, pos, other]: [usize; 3]) -> String {
+    let mut parts = Vec::new();
+    for (n, key, symbol) in
+        [(neg, Key::CountNegative, "▼"), (pos, Key::CountPositive, "▲"), (other, Key::CountOther, "○")]
+    {
+        if n > 0 {
+            parts.push(format!("{symbol} {n} {}", cx.w(key)));
+        }
+    }
+    if parts.is_empty() { "–".into() } else { parts.join(", ") }
+}
