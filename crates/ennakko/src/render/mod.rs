@@ -835,7 +835,7 @@ pub(crate) fn write_markdown(out: &mut String, block: &Block) {
             out.push('\n');
         }
         Block::Table(table) => {
-            let cell = |t: &str| md_inline(t).replace('|', "\\|");
+            let cell = |t: &str| md_inline(t);
             let _ = writeln!(out, "| {} |", table.head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
             let _ = writeln!(out, "|{}", "---|".repeat(table.head.len()));
             for row in &table.rows {
@@ -847,14 +847,31 @@ pub(crate) fn write_markdown(out: &mut String, block: &Block) {
     }
 }
 
-/// Escapes the characters Markdown would read as formatting.
+/// Escapes the characters Markdown would read as formatting, and turns line
+/// breaks into spaces: a report's text comes from decisions and checklists,
+/// and a line of its own (`~~~`, `---`, `# ...`, `| a |`) would otherwise
+/// start a code block, a rule, a heading or a table and swallow the rest.
 fn md_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#') {
+        if c == '\r' || c == '\n' {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~')
+            || (line_start && matches!(c, '-' | '+' | '=' | '.'));
+        if special {
             out.push('\\');
         }
         out.push(c);
+        line_start = false;
+    }
+    // `1. text` at the start would become a numbered list item.
+    if let Some(dot) = out.find(". ").filter(|&i| i > 0 && out[..i].bytes().all(|b| b.is_ascii_digit())) {
+        out.insert(dot, '\\');
     }
     out
 }

@@ -1,0 +1,171 @@
+//! What a report says in words must be true of its numbers. Checked on
+//! generated decisions (proptest) against the standard `eva` checklist:
+//! - a harm to a vulnerable population group, with none helped, is never
+//!   reported as vulnerable groups faring better, in any language;
+//! - equity compares vulnerable population groups with the other population
+//!   groups only (the whole population, staff and organisations take no part);
+//! - a verdict comes from the proposals only;
+//! - the side-by-side profile of an assessment does not change when the
+//!   same impacts are assessed again under other questions (a more thorough
+//!   assessment does not read as more harm).
+
+use ennakko::i18n::{Key, LANGUAGES, word};
+use ennakko::model::GroupCategory;
+use ennakko::{Checklist, Decision, Report};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn eva() -> Checklist {
+    static EVA: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
+    EVA.get_or_init(|| Checklist::standard("eva").expect("eva compiles")).clone()
+}
+
+fn groups_by(checklist: &Checklist, category: GroupCategory, vulnerable: Option<bool>) -> Vec<String> {
+    checklist
+        .model()
+        .groups
+        .iter()
+        .filter(|g| g.category == category && vulnerable.is_none_or(|v| g.vulnerable == v))
+        .map(|g| g.id.clone())
+        .collect()
+}
+
+fn score(checklist: &Checklist, decision: Value) -> Report {
+    let decision: Decision = Decision::from_value(decision).expect("valid decision");
+    checklist.score(&decision).expect("scores")
+}
+
+fn cell(group: &str, domain: &str, direction: i64) -> Value {
+    json!({"group": group, "domain": domain, "direction": direction, "magnitude": "moderate", "likelihood": "certain"})
+}
+
+/// The equity line of the proposal, in one language.
+fn equity_line(report: &Report, lang: &str) -> String {
+    let md = ennakko::render::markdown(report, lang);
+    let heading = format!("### {}", word(Key::Equity, lang));
+    let section = md.split(&heading).nth(1).expect("an equity section");
+    section.lines().find(|l| l.starts_with("- ")).expect("an equity line").to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Vulnerable groups harmed, none helped, any number of benefits to
+    /// everyone, staff, organisations and other groups: never "better".
+    #[test]
+    fn a_harm_to_vulnerable_groups_never_reads_as_better(
+        harmed in proptest::collection::vec((0usize..100, -2i64..=-1), 1..4),
+        others in proptest::collection::vec((0usize..100, -2i64..=2), 0..4),
+        benefits in proptest::collection::vec((0usize..100, 1i64..=2), 0..4),
+    ) {
+        let checklist = eva();
+        let vulnerable = groups_by(&checklist, GroupCategory::Population, Some(true));
+        let plain = groups_by(&checklist, GroupCategory::Population, Some(false));
+        let non_population: Vec<String> = [GroupCategory::Everyone, GroupCategory::Staff, GroupCategory::Organisations]
+            .into_iter()
+            .flat_map(|c| groups_by(&checklist, c, None))
+            .collect();
+        prop_assume!(!vulnerable.is_empty() && !plain.is_empty() && !non_population.is_empty());
+        let mut cells = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, d) in &harmed {
+            let g = &vulnerable[i % vulnerable.len()];
+            if seen.insert(g.clone()) { cells.push(cell(g, "health", *d)); }
+        }
+        for (i, d) in &others {
+            let g = &plain[i % plain.len()];
+            if seen.insert(g.clone()) { cells.push(cell(g, "health", *d)); }
+        }
+        for (i, d) in &benefits {
+            let g = &non_population[i % non_population.len()];
+            if seen.insert(g.clone()) { cells.push(cell(g, "public_finances", *d)); }
+        }
+        let report = score(&checklist, json!({
+            "id": "p", "title": "T",
+            "alternatives": [{"id": "zero", "kind": "zero"}, {"id": "p", "kind": "proposal", "impacts": cells}]
+        }));
+        let equity = &report.alternatives[1].equity;
+        prop_assert!(!equity.harmed.is_empty() && equity.helped.is_empty());
+        for g in equity.vulnerable_groups.iter().chain(&equity.other_groups) {
+            prop_assert!(!non_population.contains(g), "{g} is not a population group");
+        }
+        for lang in LANGUAGES {
+            let line = equity_line(&report, lang);
+            prop_assert!(!line.contains(word(Key::EquityBetter, lang)), "{lang}: {line}");
+            prop_assert!(line.contains(word(Key::EquityHarmed, lang)), "{lang}: {line}");
+        }
+    }
+
+    /// Assessing the same impacts a second time under other questions (as
+    /// a thorough official does when several questions touch one group)
+    /// leaves the side-by-side profile of each group unchanged.
+    #[test]
+    fn thoroughness_does_not_read_as_harm(directions in proptest::collection::vec(-2i64..=2, 1..5)) {
+        let checklist = eva();
+        let groups = groups_by(&checklist, GroupCategory::Population, None);
+        let once: Vec<Value> = directions.iter().enumerate().map(|(i, d)| cell(&groups[i], "health", *d)).collect();
+        let twice: Vec<Value> = once
+            .iter()
+            .cloned()
+            .chain(directions.iter().enumerate().map(|(i, d)| cell(&groups[i], "social_wellbeing", *d)))
+            .collect();
+        let profile = |cells: Vec<Value>| {
+            let report = score(&checklist, json!({
+                "id": "p", "title": "T",
+                "alternatives": [{"id": "zero", "kind": "zero"}, {"id": "p", "kind": "proposal", "impacts": cells}]
+            }));
+            let md = ennakko::render::markdown(&report, "en");
+            let section = md.split("## Alternatives side by side\n\n").nth(1).unwrap_or("");
+            let table = section.split("\n\n").next().unwrap_or("").to_string();
+            // The group rows, with the counts in brackets taken out.
+            table
+                .lines()
+                .filter(|l| l.starts_with("| ") && groups.iter().any(|g| l.contains(&format!(" {} ", label(&checklist, g)))))
+                .map(|l| strip_counts(l))
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(profile(once), profile(twice));
+    }
+}
+
+fn label(checklist: &Checklist, group: &str) -> String {
+    let g = checklist.model().groups.iter().find(|g| g.id == group).expect("group");
+    ennakko::i18n::pick(&g.label, "en").to_string()
+}
+
+fn strip_counts(line: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A rejected alternative's large investment and significant impacts never
+/// make the proposal need a full assessment, nor raise findings about the
+/// decision (the conformance case `language/verdict-from-proposal` shows
+/// them as comparison information).
+#[test]
+fn a_rejected_alternative_never_sets_the_verdict() {
+    let checklist = eva();
+    let report = score(
+        &checklist,
+        json!({
+            "id": "c", "title": "Small repair", "facts": {},
+            "alternatives": [
+                {"id": "zero", "kind": "zero"},
+                {"id": "repair", "kind": "proposal", "answers": {"large_procurement": "no"}},
+                {"id": "rebuild", "kind": "other", "answers": {"large_procurement": "yes", "significant_resident_impact": "yes"}}
+            ]
+        }),
+    );
+    assert_ne!(report.verdict.level, ennakko::model::VerdictLevel::Full);
+    assert!(report.verdict.reasons.iter().all(|r| r.alternative.as_deref() != Some("rebuild")));
+    assert!(report.findings.iter().all(|r| r.alternative.as_deref() != Some("rebuild")));
+}
