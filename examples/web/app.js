@@ -10,7 +10,7 @@
 // Markdown, HTML) the user picks: `template.check` and `template.fill` run
 // here, on the file's bytes, so the document never leaves the browser.
 import { Checklist, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
-import { LANGUAGES, num, pick, t } from './i18n.js';
+import { LANGUAGES, local, num, pick, t } from './i18n.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
 const DIRECTIONS = ['2', '1', '0', '-1', '-2', 'mixed', 'unknown'];
@@ -115,6 +115,21 @@ const selectedAlt = () => decision().alternatives[app.state.selected];
 function assign(obj, key, value) {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete obj[key];
   else obj[key] = value;
+}
+
+/** Whether `obj[key]` is a text per language (`{fi: ..., sv: ...}`), as a
+ *  decision may give its titles and descriptions. */
+const perLanguage = (obj, key) => obj[key] !== null && typeof obj[key] === 'object' && !Array.isArray(obj[key]);
+
+/** Sets an official's text: in the page's language when it is given per
+ *  language, else as one text (removed when empty unless `keepEmpty`). */
+function assignLocal(obj, key, value, keepEmpty = false) {
+  if (perLanguage(obj, key)) {
+    const lang = app.state.lang;
+    if (value === '' && Object.keys(obj[key]).some((k) => k !== lang)) delete obj[key][lang];
+    else obj[key][lang] = value;
+  } else if (keepEmpty) obj[key] = value;
+  else assign(obj, key, value);
 }
 
 // ---- scoring -------------------------------------------------------------------------------
@@ -301,7 +316,37 @@ function renderDecisionSection() {
       { id: 'kinds' },
       ['school_network', 'transport', 'budget', 'land_use', 'service_fees', 'opening_hours'].map((k) => h('option', { value: k })),
     ),
-    textField({ id: 'decision-title', path: '$.title', labelText: L('decisionTitle'), value: d.title, onInput: (v) => (d.title = v) }),
+    textField({
+      id: 'decision-title',
+      path: '$.title',
+      labelText: L('decisionTitle'),
+      value: local(d.title, app.state.lang),
+      help: perLanguage(d, 'title') ? L('perLanguageHelp') : undefined,
+      onInput: (v) => assignLocal(d, 'title', v, true),
+    }),
+    h(
+      'div',
+      { class: 'grid2' },
+      selectField({
+        id: 'decision-organisation',
+        path: '$.organisation',
+        labelText: L('organisation'),
+        value: d.organisation,
+        options: ['municipality', 'county'].map((o) => [o, L(`org_${o}`)]),
+        onChange: (v) => assign(d, 'organisation', v || undefined),
+      }),
+      selectField({
+        id: 'decision-bilingual',
+        path: '$.bilingual',
+        labelText: L('bilingual'),
+        value: typeof d.bilingual === 'boolean' ? String(d.bilingual) : undefined,
+        options: [
+          ['true', L('yes')],
+          ['false', L('no')],
+        ],
+        onChange: (v) => assign(d, 'bilingual', v === '' ? undefined : v === 'true'),
+      }),
+    ),
   );
 }
 
@@ -377,7 +422,7 @@ function renderFactsSection() {
 // ---- alternatives ----------------------------------------------------------------------------
 
 function altName(alt) {
-  return alt.title?.trim() || alt.id || '?';
+  return local(alt.title, app.state.lang).trim() || alt.id || '?';
 }
 
 function renderAlternativesSection() {
@@ -502,9 +547,10 @@ function renderAlternative(i) {
       id: 'alt-title',
       path: `${base}.title`,
       labelText: L('altTitle'),
-      value: alt.title,
+      value: local(alt.title, app.state.lang),
+      help: perLanguage(alt, 'title') ? L('perLanguageHelp') : undefined,
       onInput: (v) => {
-        assign(alt, 'title', v);
+        assignLocal(alt, 'title', v);
         $(`#tab-${i} .tab-title`).textContent = altName(alt);
       },
     }),
@@ -512,9 +558,10 @@ function renderAlternative(i) {
       id: 'alt-description',
       path: `${base}.description`,
       labelText: L('altDescription'),
-      value: alt.description,
+      value: local(alt.description, app.state.lang),
+      help: perLanguage(alt, 'description') ? L('perLanguageHelp') : undefined,
       multiline: true,
-      onInput: (v) => assign(alt, 'description', v),
+      onInput: (v) => assignLocal(alt, 'description', v),
     }),
     h('h3', {}, L('screening')),
     h(
@@ -730,7 +777,7 @@ function renderCell(alt, cell, c, base) {
     ),
     h(
       'div',
-      { class: 'grid2' },
+      { class: 'grid3' },
       textField({
         id: id('mitigation'),
         path: `${path}.mitigation`,
@@ -746,6 +793,14 @@ function renderCell(alt, cell, c, base) {
         value: cell.note,
         multiline: true,
         onInput: (v) => assign(cell, 'note', v),
+      }),
+      textField({
+        id: id('evidence_source'),
+        path: `${path}.evidence_source`,
+        labelText: L('evidenceSource'),
+        value: cell.evidence_source,
+        multiline: true,
+        onInput: (v) => assign(cell, 'evidence_source', v),
       }),
     ),
     h(
@@ -1040,6 +1095,22 @@ function renderResults() {
     );
   }
 
+  // The comparison and equity in words, as the report says them
+  parts.push(
+    h(
+      'section',
+      { 'aria-labelledby': 'h-comparison', id: 'comparison' },
+      h('h3', { id: 'h-comparison' }, L('comparison')),
+      comparisonBlock(r),
+      h('h4', {}, L('equity')),
+      h(
+        'ul',
+        { class: 'equity', id: 'equity' },
+        r.alternatives.map((a) => h('li', { dataset: { alt: a.id } }, equitySentence(a, lang))),
+      ),
+    ),
+  );
+
   // Findings
   const findings = r.findings.filter((f) => f.severity !== 'verdict');
   parts.push(
@@ -1066,6 +1137,35 @@ function renderResults() {
           ),
     ),
   );
+  // Findings about the zero option and alternatives not proposed: for
+  // comparison only, they never set the verdict.
+  const comparison = r.comparison ?? [];
+  if (comparison.length) {
+    parts.push(
+      h(
+        'section',
+        { 'aria-labelledby': 'h-comparison-findings', id: 'comparison-findings' },
+        h('h3', { id: 'h-comparison-findings' }, L('comparisonFindings')),
+        h('p', { class: 'help' }, L('comparisonFindingsNote')),
+        h(
+          'ul',
+          { class: 'findings' },
+          comparison.map((f) =>
+            h(
+              'li',
+              { class: `sev-${f.severity}`, dataset: { rule: f.rule ?? '' } },
+              f.severity === 'verdict' && f.level
+                ? h('span', { class: 'sev' }, `${L(`verdict_${f.level}`)} ${L('ifChosen')}:`)
+                : h('span', { class: 'sev' }, L(`sev_${f.severity}`)),
+              ' ',
+              P(f.message),
+              f.alternative && h('span', { class: 'alt-tag' }, ` (${altTitle(f.alternative)})`),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
   if (r.notes.length) {
     parts.push(
       h(
@@ -1075,7 +1175,9 @@ function renderResults() {
         h(
           'ul',
           { class: 'notes' },
-          r.notes.map((n) => h('li', {}, n.message, h('code', {}, ` ${n.path}`))),
+          r.notes.map((n) =>
+            h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => focusPath(n.path) }, noteText(n)), h('code', {}, ` ${n.code}`)),
+          ),
         ),
       ),
     );
@@ -1086,7 +1188,75 @@ function renderResults() {
 
 function altTitle(id) {
   const alt = app.report?.alternatives.find((a) => a.id === id);
-  return alt?.title || id;
+  return alt?.titles?.[app.state.lang] || alt?.title || id;
+}
+
+/** A group's label from the report's own vocabulary (or the checklist's). */
+function groupName(id) {
+  const term = app.report?.vocabulary?.groups?.find((g) => g.id === id);
+  return term ? P(term.label) : label('group', id);
+}
+
+/** Each alternative against the zero option, group by group (as the report says it). */
+function comparisonBlock(r) {
+  const zero = r.alternatives.find((a) => a.kind === 'zero');
+  if (!zero) return h('p', {}, L('noZeroOption'));
+  const score = (alt, g) => alt.groups.find((e) => e.id === g)?.score.value ?? 0;
+  return h(
+    'ul',
+    { class: 'comparison' },
+    r.alternatives
+      .filter((a) => a.kind !== 'zero')
+      .map((alt) => {
+        const better = [];
+        const worse = [];
+        for (const { id } of r.vocabulary.groups) {
+          const change = score(alt, id) - score(zero, id);
+          if (change > 1e-9) better.push(groupName(id));
+          else if (change < -1e-9) worse.push(groupName(id));
+        }
+        const parts = [];
+        if (better.length) parts.push(`${L('betterFor')} ${better.join(', ')}`);
+        if (worse.length) parts.push(`${L('worseFor')} ${worse.join(', ')}`);
+        if (!parts.length) parts.push(L('noDifference'));
+        return h('li', { dataset: { alt: alt.id } }, `${altTitle(alt.id)} ${L('comparedWithZero')}: ${parts.join('; ')}.`);
+      }),
+  );
+}
+
+/** What the equity comparison says, in the words of the report: which
+ *  vulnerable groups are harmed or helped, then how they fare against the
+ *  other population groups ("better" is never said when they are only harmed). */
+function equitySentence(alt, lang) {
+  const e = alt.equity;
+  const parts = [];
+  if (!e.vulnerable_groups.length) parts.push(L('equityNoVulnerable'));
+  const names = (ids) => ids.map(groupName).join(', ');
+  if (e.harmed?.length) parts.push(`${L('equityHarmed')}: ${names(e.harmed)}`);
+  if (e.helped?.length) parts.push(`${L('equityHelped')}: ${names(e.helped)}`);
+  if (e.gap === null || e.gap === undefined) {
+    if (e.vulnerable_groups.length) parts.push(L('equityNoOthers'));
+  } else {
+    const harmedOnly = e.harmed?.length > 0 && !e.helped?.length;
+    const key = e.gap < 0 ? 'equityWorse' : e.gap > 0 ? (harmedOnly ? 'equityLessHarmed' : 'equityBetter') : 'equityEven';
+    parts.push(`${L(key)} (${L('equityGap').toLowerCase()} ${num(e.gap, lang)})`);
+  }
+  const change = e.change_from_zero;
+  if (change !== null && change !== undefined) {
+    const key = change < 0 ? 'equityWidens' : change > 0 ? 'equityNarrows' : 'equityUnchanged';
+    parts.push(change !== 0 ? `${L(key)} (${num(Math.abs(change), lang)})` : L(key));
+  }
+  const text = parts.join('; ');
+  return `${altTitle(alt.id)}: ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** A note on the input in the page's language (the report keeps English for tools). */
+function noteText(n) {
+  const alt = n.alternative ? altTitle(n.alternative) : '';
+  const q = n.question ? label('question', n.question) : null;
+  if (n.code === 'N0001' && q) return `${alt}: ${q} — ${L(n.path.includes('.impacts[') ? 'noteImpactNotApplies' : 'noteNotApplies')}`;
+  if (n.code === 'N0002') return `${alt}: ${L('noteEmpty')}`;
+  return n.message;
 }
 
 function cellClass(value) {
@@ -1169,6 +1339,30 @@ function renderMatrix(a, lang) {
             h('td', { class: 'num total grand', dataset: { total: 'alternative', value: a.total.value } }, fmt(a.total)),
           ),
         ),
+      ),
+    ),
+    cellTexts(a),
+  );
+}
+
+/** The official's own words on the impacts of an alternative: notes,
+ *  mitigations and sources, strongest impact first (as the report lists them). */
+function cellTexts(a) {
+  const cells = a.cells
+    .filter((c) => c.note || c.mitigation || c.evidence_source)
+    .sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || x.value - y.value);
+  if (!cells.length) return null;
+  return h(
+    'ul',
+    { class: 'cell-texts', dataset: { alt: a.id } },
+    cells.map((c) =>
+      h(
+        'li',
+        { dataset: { index: c.index } },
+        h('strong', {}, `${groupName(c.group)} – ${label('domain', c.domain)}: `),
+        c.note && h('span', { class: 'note' }, `${c.note} `),
+        c.mitigation && h('span', { class: 'mitigation' }, `${L('mitigation')}: ${c.mitigation} `),
+        c.evidence_source && h('span', { class: 'source' }, `${L('evidenceSource')}: ${c.evidence_source}`),
       ),
     ),
   );

@@ -36,6 +36,15 @@ const T = {
   decisionId: ['Asianumero', 'Diarienummer', 'Case number'],
   decisionTitle: ['Otsikko', 'Rubrik', 'Title'],
   decisionKind: ['Päätöksen laji', 'Typ av beslut', 'Kind of decision'],
+  organisation: ['Päättäjä', 'Beslutsfattare', 'Who decides'],
+  org_municipality: ['Kunta', 'Kommun', 'Municipality'],
+  org_county: ['Hyvinvointialue', 'Välfärdsområde', 'Wellbeing services county'],
+  bilingual: ['Kaksikielinen', 'Tvåspråkig', 'Bilingual'],
+  perLanguageHelp: [
+    'Teksti on annettu usealla kielellä; tässä muokataan valitun kielen tekstiä.',
+    'Texten har getts på flera språk; här redigeras texten på det valda språket.',
+    'The text is given in several languages; this edits the one in the chosen language.',
+  ],
   decisionKindHelp: [
     'Esimerkiksi school_network, transport, budget. Säännöt voivat riippua lajista.',
     'Till exempel school_network, transport, budget. Reglerna kan bero på typen.',
@@ -96,16 +105,25 @@ const T = {
   'dir_-2': ['−2 selvästi kielteinen', '−2 klart negativ', '−2 clearly negative'],
   dir_mixed: ['Sekä myönteinen että kielteinen', 'Både positiv och negativ', 'Both positive and negative'],
   dir_unknown: ['Ei tiedossa', 'Okänd', 'Unknown'],
-  mitigation: ['Lieventäminen', 'Lindring', 'Mitigation'],
+  mitigation: ['Lieventävä toimi', 'Lindrande åtgärd', 'Mitigation'],
+  evidenceSource: ['Tietolähde', 'Källa', 'Source'],
   note: ['Perustelu', 'Motivering', 'Note'],
   required: ['pakollinen', 'obligatorisk', 'required'],
   missing: ['Puuttuu', 'Saknas', 'Missing'],
   missingGroups: ['Arvioimatta', 'Inte bedömda', 'Not assessed'],
   results: ['Tulos', 'Resultat', 'Result'],
-  verdict: ['Johtopäätös', 'Bedömning', 'Verdict'],
-  verdict_none: ['Ennakkoarviointia ei tarvita', 'Ingen förhandsbedömning behövs', 'No impact assessment needed'],
-  verdict_light: ['Suppea ennakkoarviointi', 'Begränsad förhandsbedömning', 'Light impact assessment'],
-  verdict_full: ['Laaja ennakkoarviointi tarvitaan', 'Omfattande förhandsbedömning krävs', 'Full impact assessment required'],
+  verdict: ['Arvion tulos', 'Bedömning', 'Verdict'],
+  verdict_none: ['Vaikutusten ennakkoarviointia ei tarvita', 'Ingen förhandsbedömning behövs', 'No impact assessment needed'],
+  verdict_light: [
+    'Suppea vaikutusten arviointi tarvitaan',
+    'En begränsad konsekvensbedömning behövs',
+    'A light impact assessment is needed',
+  ],
+  verdict_full: [
+    'Laaja vaikutusten arviointi tarvitaan',
+    'En omfattande konsekvensbedömning behövs',
+    'A full impact assessment is needed',
+  ],
   reasons: ['Perusteet', 'Grunder', 'Reasons'],
   completeness: ['Vastausten kattavuus', 'Svarens fullständighet', 'Completeness'],
   answeredOf: ['{a}/{r} pakollista vastattu', '{a}/{r} obligatoriska besvarade', '{a}/{r} required answered'],
@@ -120,11 +138,107 @@ const T = {
   scores: ['Tunnusluvut', 'Nyckeltal', 'Scores'],
   findings: ['Havainnot', 'Iakttagelser', 'Findings'],
   noFindings: ['Ei havaintoja.', 'Inga iakttagelser.', 'No findings.'],
-  sev_info: ['Tieto', 'Info', 'Info'],
-  sev_warning: ['Huomio', 'Varning', 'Warning'],
-  sev_required: ['Vaaditaan', 'Krävs', 'Required'],
-  sev_verdict: ['Johtopäätös', 'Bedömning', 'Verdict'],
-  notes: ['Huomautukset', 'Anmärkningar', 'Notes'],
+  sev_info: ['Tiedoksi', 'För kännedom', 'For information'],
+  sev_warning: ['Huomioitavaa', 'Att beakta', 'Warning'],
+  sev_required: ['Edellytetään ennen päätöstä', 'Krävs före beslutet', 'Required before deciding'],
+  sev_verdict: ['Arvion tulos', 'Bedömning', 'Verdict'],
+  comparison: ['Vaihtoehtojen vertailu', 'Jämförelse av alternativen', 'Comparison of the alternatives'],
+  comparedWithZero: ['verrattuna nollavaihtoehtoon', 'jämfört med nollalternativet', 'compared with the zero option'],
+  betterFor: ['parempi ryhmille', 'bättre för', 'better for'],
+  worseFor: ['heikompi ryhmille', 'sämre för', 'worse for'],
+  noDifference: [
+    'ei eroa arvioiduissa ryhmissä',
+    'ingen skillnad för de bedömda grupperna',
+    'no difference for the groups assessed',
+  ],
+  noZeroOption: [
+    'Nollavaihtoehtoa ei ole arvioitu, joten vaihtoehtoja ei voi verrata siihen.',
+    'Nollalternativet har inte bedömts, så alternativen kan inte jämföras med det.',
+    'The zero option was not assessed, so the alternatives cannot be compared with it.',
+  ],
+  comparisonFindings: [
+    'Havainnot vaihtoehdoista, joita ei esitetä päätettäväksi',
+    'Iakttagelser om alternativ som inte föreslås',
+    'Findings about alternatives not proposed',
+  ],
+  comparisonFindingsNote: [
+    'Nämä havainnot ovat vertailutietoa: ne eivät vaikuta arvion tulokseen.',
+    'Dessa iakttagelser är jämförande information: de påverkar inte bedömningen.',
+    'These findings are for comparison: they do not affect the verdict.',
+  ],
+  equity: ['Yhdenvertaisuus', 'Jämlikhet', 'Equity'],
+  equityWorse: [
+    'haavoittuvassa asemassa olevien ryhmien asema on heikompi kuin muiden väestöryhmien',
+    'grupper i utsatt ställning får det sämre än övriga befolkningsgrupper',
+    'vulnerable groups fare worse than the other population groups',
+  ],
+  equityBetter: [
+    'haavoittuvassa asemassa olevien ryhmien asema on parempi kuin muiden väestöryhmien',
+    'grupper i utsatt ställning får det bättre än övriga befolkningsgrupper',
+    'vulnerable groups fare better than the other population groups',
+  ],
+  equityEven: [
+    'haavoittuvassa asemassa olevien ryhmien asema on sama kuin muiden väestöryhmien',
+    'grupper i utsatt ställning påverkas på samma sätt som övriga befolkningsgrupper',
+    'vulnerable groups fare as the other population groups do',
+  ],
+  equityNoVulnerable: [
+    'vaikutuksia haavoittuvassa asemassa oleviin väestöryhmiin ei ole arvioitu',
+    'konsekvenserna för befolkningsgrupper i utsatt ställning har inte bedömts',
+    'no impact on vulnerable population groups has been assessed',
+  ],
+  equityWidens: [
+    'ero kasvaa nollavaihtoehtoon verrattuna',
+    'gapet ökar jämfört med nollalternativet',
+    'the gap widens compared with the zero option',
+  ],
+  equityNarrows: [
+    'ero kapenee nollavaihtoehtoon verrattuna',
+    'gapet minskar jämfört med nollalternativet',
+    'the gap narrows compared with the zero option',
+  ],
+  equityUnchanged: [
+    'ero on sama kuin nollavaihtoehdossa',
+    'gapet är detsamma som i nollalternativet',
+    'the gap is the same as in the zero option',
+  ],
+  equityHarmed: [
+    'kielteinen vaikutus haavoittuvassa asemassa oleviin ryhmiin',
+    'negativ påverkan på grupper i utsatt ställning',
+    'negative impact on vulnerable groups',
+  ],
+  equityHelped: [
+    'myönteinen vaikutus haavoittuvassa asemassa oleviin ryhmiin',
+    'positiv påverkan på grupper i utsatt ställning',
+    'positive impact on vulnerable groups',
+  ],
+  equityLessHarmed: [
+    'haavoittuvassa asemassa oleviin ryhmiin kohdistuu kuitenkin vähemmän haittaa kuin muihin väestöryhmiin',
+    'grupper i utsatt ställning drabbas ändå mindre än övriga befolkningsgrupper',
+    'vulnerable groups are nevertheless harmed less than the other population groups',
+  ],
+  equityNoOthers: [
+    'muihin väestöryhmiin kohdistuvia vaikutuksia ei ole arvioitu, joten vertailua ei voi tehdä',
+    'konsekvenserna för övriga befolkningsgrupper har inte bedömts, så ingen jämförelse kan göras',
+    'no other population group was assessed, so no comparison can be made',
+  ],
+  ifChosen: ['jos tämä vaihtoehto valittaisiin', 'om detta alternativ valdes', 'if this alternative were chosen'],
+  noteNotApplies: [
+    'vastaus on annettu, mutta kysymys ei koske tätä vaihtoehtoa, joten vastausta ei käytetty',
+    'svaret har getts, men frågan gäller inte detta alternativ, så svaret användes inte',
+    'an answer was given, but the question does not apply to this alternative, so the answer was not used',
+  ],
+  noteImpactNotApplies: [
+    'vaikutus on arvioitu kysymykseen, joka ei koske tätä vaihtoehtoa; se on mukana tuloksissa mutta ei vastauksena kysymykseen',
+    'konsekvensen har bedömts under en fråga som inte gäller detta alternativ; den räknas med i resultaten men inte som svar på frågan',
+    'the impact was assessed under a question that does not apply to this alternative; it counts in the results but not as an answer to the question',
+  ],
+  noteEmpty: [
+    'vaihtoehdolle ei ole annettu vastauksia eikä arvioitu vaikutuksia',
+    'alternativet har inga svar och inga bedömda konsekvenser',
+    'the alternative has no answers and no impacts assessed',
+  ],
+  notes: ['Huomautukset syötteestä', 'Anmärkningar om underlaget', 'Notes on the input'],
   problems: ['Korjattavaa', 'Att rätta', 'To fix'],
   problemsHelp: [
     'Tulos näyttää viimeisimmän onnistuneen laskennan, kunnes nämä on korjattu.',
@@ -143,7 +257,7 @@ const T = {
   zeroTitle: ['Nykytila jatkuu', 'Nuläget fortsätter', 'The present situation continues'],
   proposalTitle: ['Päätösehdotus', 'Beslutsförslag', 'Decision proposal'],
   untitled: ['Nimetön päätös', 'Namnlöst beslut', 'Untitled decision'],
-  vulnerable: ['haavoittuvassa asemassa oleva ryhmä', 'grupp i utsatt ställning', 'vulnerable group'],
+  vulnerable: ['haavoittuvassa asemassa oleva ryhmä', 'grupp i utsatt ställning', 'group in a vulnerable position'],
   matrixHelp: [
     'Luku on suunta × suuruus × todennäköisyys; sulkeissa vaihteluväli, kun arviosta puuttuu tietoja.',
     'Talet är riktning × omfattning × sannolikhet; inom parentes intervallet när bedömningen saknar uppgifter.',
@@ -153,7 +267,7 @@ const T = {
   why: ['Miksi?', 'Varför?', 'Why?'],
   whyShort: ['Miksi?', 'Varför?', 'Why?'],
   close: ['Sulje', 'Stäng', 'Close'],
-  equityGap: ['Tasa-arvoero', 'Jämlikhetsgap', 'Equity gap'],
+  equityGap: ['Yhdenvertaisuusero', 'Jämlikhetsskillnad', 'Equity gap'],
   fieldOf: ['{field} ({alt})', '{field} ({alt})', '{field} ({alt})'],
   templateShort: ['Asiakirjapohja (Word)', 'Dokumentmall (Word)', 'Document template (Word)'],
   templateTitle: [
@@ -205,6 +319,15 @@ export function t(lang, key, vars = {}) {
   const entry = T[key];
   const text = entry ? entry[INDEX[lang] ?? 2] : key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
+}
+
+/** A text the official wrote: one string, or a map language → text
+ *  (`{fi, sv}`); in `lang`, else the first one given (as the engine does). */
+export function local(text, lang) {
+  if (text === undefined || text === null) return '';
+  if (typeof text === 'string') return text;
+  if (typeof text !== 'object') return String(text);
+  return text[lang] ?? Object.values(text)[0] ?? '';
 }
 
 /** A checklist text (`{fi, sv, en}`) in `lang`, falling back to English, then any. */

@@ -832,6 +832,7 @@ impl PyReport {
             "verdict" => serialize(py, &r.verdict),
             "alternatives" => serialize(py, &r.alternatives),
             "findings" => serialize(py, &r.findings),
+            "comparison" => serialize(py, &r.comparison),
             "notes" => serialize(py, &r.notes),
             "vocabulary" => serialize(py, &*r.vocabulary),
             other => Err(PyValueError::new_err(format!("a report has no part {other:?}"))),
@@ -898,7 +899,7 @@ fn verdict_name(report: &ennakko::Report) -> String {
 // ---- long-format rows ------------------------------------------------------------------------
 
 /// Column names of `rows`, in order.
-const COLUMNS: [&str; 27] = [
+const COLUMNS: [&str; 30] = [
     "report",
     "decision",
     "decision_kind",
@@ -924,11 +925,17 @@ const COLUMNS: [&str; 27] = [
     "timing",
     "reversibility",
     "evidence",
+    "note",
+    "mitigation",
+    "evidence_source",
     "completeness",
     "equity_gap",
 ];
 
 const LEVELS: [&str; 6] = ["magnitude", "likelihood", "people", "timing", "reversibility", "evidence"];
+
+/// The official's words on a cell, as columns.
+const CELL_TEXTS: [&str; 3] = ["note", "mitigation", "evidence_source"];
 
 /// One row; strings borrow from the reports.
 #[derive(Default, Clone)]
@@ -940,6 +947,8 @@ struct Row<'a> {
     numbers: [Option<f64>; 4],
     mitigated: Option<bool>,
     levels: [Option<&'a str>; 6],
+    /// Note, mitigation and evidence source of a cell (see CELL_TEXTS).
+    cell_texts: [Option<&'a str>; 3],
     completeness: Option<f64>,
     equity_gap: Option<f64>,
 }
@@ -1027,6 +1036,7 @@ fn rows_of<'a>(
             for (i, scale) in LEVELS.iter().enumerate() {
                 row.levels[i] = cell.levels.get(*scale).map(String::as_str);
             }
+            row.cell_texts = [cell.note.as_deref(), cell.mitigation.as_deref(), cell.evidence_source.as_deref()];
             out.push(row);
         }
         for s in &alt.scores {
@@ -1117,6 +1127,10 @@ fn rows<'py>(py: Python<'py>, reports: &Bound<'py, PyAny>) -> PyResult<Bound<'py
     }
     for (i, name) in LEVELS.into_iter().enumerate() {
         let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.levels[i])).collect();
+        columns.insert(name, PyList::new(py, items)?);
+    }
+    for (i, name) in CELL_TEXTS.into_iter().enumerate() {
+        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.cell_texts[i])).collect();
         columns.insert(name, PyList::new(py, items)?);
     }
     let positions: Vec<usize> = all.iter().map(|r| r.report).collect();

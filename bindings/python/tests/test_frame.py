@@ -66,6 +66,21 @@ def test_rows_content(small: ennakko.Checklist) -> None:
     assert all(r["equity_gap"] == plan_alt.equity.gap for r in plan)
 
 
+def test_rows_carry_the_officials_words(small: ennakko.Checklist) -> None:
+    d: dict[str, Any] = small_decision(7)  # plan: children, mitigated
+    cell = d["alternatives"][1]["impacts"][0]
+    cell["note"] = "Longer trips."
+    cell["evidence_source"] = "Travel survey 2025"
+    rows = rows_of(small.score(d).rows())
+    children = next(r for r in rows if r["kind"] == "cell" and r["alternative"] == "plan")
+    assert children["note"] == "Longer trips."
+    assert children["mitigation"] == "Free transport."
+    assert children["evidence_source"] == "Travel survey 2025"
+    assert children["mitigated"] is True
+    total = next(r for r in rows if r["kind"] == "total")
+    assert total["note"] is None and total["mitigation"] is None
+
+
 def test_rows_reject_other_objects() -> None:
     with pytest.raises(TypeError):
         ennakko.rows([{"not": "a report"}])  # type: ignore[list-item]
@@ -97,6 +112,7 @@ def test_polars(reports: ennakko.Reports) -> None:
     assert df.columns == ennakko.COLUMNS
     assert df.schema["value"] == pl.Float64
     assert df.schema["vulnerable"] == pl.Boolean
+    assert df.schema["note"] == pl.Utf8
     assert df.schema["report"] == pl.Int64
     assert df.height == len(reports.rows()["kind"])
     assert reports[0].to_polars().height == len(reports[0].rows()["kind"])

@@ -157,32 +157,89 @@ def _schema_properties(schema: dict[str, Any], name: str) -> set[str]:
     return set(node["properties"])
 
 
-@pytest.mark.parametrize(
-    "cls, name",
-    [
-        (ennakko.ChecklistInfo, "ChecklistInfo"),
-        (ennakko.DecisionInfo, "DecisionInfo"),
-        (ennakko.Verdict, "Verdict"),
-        (ennakko.Finding, "Finding"),
-        (ennakko.TraceItem, "TraceItem"),
-        (ennakko.AlternativeReport, "AlternativeReport"),
-        (ennakko.ScoreRange, "ScoreRange"),
-        (ennakko.Entry, "Entry"),
-        (ennakko.Cell, "CellReport"),
-        (ennakko.NamedScore, "NamedScore"),
-        (ennakko.Equity, "Equity"),
-        (ennakko.Completeness, "Completeness"),
-        (ennakko.MissingAnswer, "MissingAnswer"),
-        (ennakko.Note, "Note"),
-        (ennakko.Vocabulary, "Vocabulary"),
-        (ennakko.ScaleTerm, "ScaleTerm"),
-        (ennakko.Term, "Term"),
-    ],
-)
+TYPED_CLASSES: list[tuple[Any, str]] = [
+    (ennakko.ChecklistInfo, "ChecklistInfo"),
+    (ennakko.DecisionInfo, "DecisionInfo"),
+    (ennakko.Verdict, "Verdict"),
+    (ennakko.Finding, "Finding"),
+    (ennakko.TraceItem, "TraceItem"),
+    (ennakko.AlternativeReport, "AlternativeReport"),
+    (ennakko.AnswerReport, "AnswerReport"),
+    (ennakko.ScoreRange, "ScoreRange"),
+    (ennakko.Entry, "Entry"),
+    (ennakko.Cell, "CellReport"),
+    (ennakko.NamedScore, "NamedScore"),
+    (ennakko.Equity, "Equity"),
+    (ennakko.Completeness, "Completeness"),
+    (ennakko.MissingAnswer, "MissingAnswer"),
+    (ennakko.Note, "Note"),
+    (ennakko.Vocabulary, "Vocabulary"),
+    (ennakko.OptionTerm, "OptionTerm"),
+    (ennakko.ScaleTerm, "ScaleTerm"),
+    (ennakko.Term, "Term"),
+]
+
+
+@pytest.mark.parametrize("cls, name", TYPED_CLASSES)
 def test_typed_classes_match_the_report_schema(cls: Any, name: str) -> None:
     """When the core's report gains or loses a field, this says which class to update."""
     fields = {f.name for f in dataclasses.fields(cls)}
     assert fields == _schema_properties(ennakko.schema("report"), name)
+
+
+def test_every_object_of_the_report_schema_has_a_class() -> None:
+    """A new object type in the report (a new `$defs` entry with properties)
+    needs a typed class here, and a place in TYPED_CLASSES."""
+    schema = ennakko.schema("report")
+    defs = schema.get("$defs", schema.get("definitions", {}))
+    objects = {name for name, node in defs.items() if "properties" in node}
+    assert objects == {name for _, name in TYPED_CLASSES}
+
+
+def test_new_report_fields_are_read(small: ennakko.Checklist) -> None:
+    d: dict[str, Any] = small_decision(7)
+    d["title"] = {"fi": "Päätös", "sv": "Beslut"}
+    d["organisation"] = "county"
+    d["bilingual"] = True
+    plan = d["alternatives"][1]
+    plan["title"] = {"fi": "Ehdotus", "sv": "Förslag"}
+    plan["description"] = "Longer routes."
+    cell = plan["impacts"][0]
+    cell["note"] = "Longer trips."
+    cell["evidence_source"] = "Survey"
+    report = small.score(d)
+    data = report.to_dict()
+    decision = report.decision
+    assert decision.title == "Päätös" and decision.titles == {"fi": "Päätös", "sv": "Beslut"}
+    assert decision.title_in("sv") == "Beslut" and decision.title_in("en") == "Päätös"
+    assert decision.organisation == "county" and decision.bilingual is True
+    alt = report.alternative("plan")
+    assert alt.title_in("sv") == "Förslag"
+    assert alt.description == alt.description_in("sv") == "Longer routes."
+    assert [a.question for a in alt.answers] == [
+        a["question"] for a in data["alternatives"][1]["answers"]
+    ]
+    answer = alt.answer("changes_network")
+    assert answer is not None and answer.value == "yes" and answer.applies
+    assert alt.answer("nope") is None
+    c = alt.cells[0]
+    assert (c.note, c.mitigation, c.evidence_source) == ("Longer trips.", "Free transport.", "Survey")
+    equity = alt.equity
+    assert equity.others_mean == data["alternatives"][1]["equity"]["others_mean"]
+    assert equity.other_groups == data["alternatives"][1]["equity"]["other_groups"]
+    assert equity.harmed == data["alternatives"][1]["equity"]["harmed"]
+    assert equity.helped == data["alternatives"][1]["equity"]["helped"]
+    assert report.comparison == [ennakko.Finding.from_dict(f) for f in data.get("comparison", [])]
+    assert report.notes == [ennakko.Note.from_dict(n) for n in data["notes"]]
+    levels = [f.level for f in report.verdict.reasons]
+    assert levels == [r.get("level") for r in data["verdict"]["reasons"]]
+    v = report.vocabulary
+    assert v.options == [ennakko.OptionTerm.from_dict(o) for o in data["vocabulary"]["options"]]
+    assert v.rules == [ennakko.Term.from_dict(r) for r in data["vocabulary"]["rules"]]
+    if v.options:
+        o = v.options[0]
+        assert v.option_label(o.owner, o.id, "en") == o.text("en")
+    assert v.option_label("nope", "nope") == "nope"
 
 
 def test_report_class_covers_the_top_level() -> None:

@@ -17,6 +17,16 @@ groups: list[str] = [e.id for e in first.groups]
 markdown: str = report.to_markdown(lang="sv")
 page: str = report.to_html()
 data: dict[str, object] = report.to_dict()
+comparison: list[ennakko.Finding] = report.comparison
+verdict_level: str | None = comparison[0].level if comparison else None
+organisation: str | None = report.decision.organisation
+bilingual: bool | None = report.decision.bilingual
+title_sv: str = report.decision.title_in("sv")
+answers: list[ennakko.AnswerReport] = first.answers
+others_mean: float | None = first.equity.others_mean
+harmed: list[str] = first.equity.harmed
+note: str | None = first.cells[0].note if first.cells else None
+options: list[ennakko.OptionTerm] = report.vocabulary.options
 reports: ennakko.Reports = checklist.score_many([{"id": "x"}, "id: y", b"{}"], errors="skip")
 errors: list[Exception] = reports.errors
 columns: dict[str, list[Any]] = reports.rows()

@@ -121,7 +121,7 @@ proptest! {
             table
                 .lines()
                 .filter(|l| l.starts_with("| ") && groups.iter().any(|g| l.contains(&format!(" {} ", label(&checklist, g)))))
-                .map(|l| strip_counts(l))
+                .map(strip_counts)
                 .collect::<Vec<_>>()
         };
         prop_assert_eq!(profile(once), profile(twice));

@@ -433,7 +433,7 @@ test('a Word template is checked and filled in the browser, with no server', asy
   // what the page shows is what `ennakko template check` says
   const expected = cliTemplateCheck(docx);
   assert.equal(await page.getAttribute('#template-verdict', 'data-level'), expected.report.verdict.level);
-  assert.equal(await page.locator('#template-verdict').textContent(), `Johtopäätös: ${{ none: 'Ennakkoarviointia ei tarvita', light: 'Suppea ennakkoarviointi', full: 'Laaja ennakkoarviointi tarvitaan' }[expected.report.verdict.level]}`);
+  assert.equal(await page.locator('#template-verdict').textContent(), `Arvion tulos: ${{ none: 'Vaikutusten ennakkoarviointia ei tarvita', light: 'Suppea vaikutusten arviointi tarvitaan', full: 'Laaja vaikutusten arviointi tarvitaan' }[expected.report.verdict.level]}`);
   const shown = await page.locator('#template-problems li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
   assert.deepEqual(
     shown,

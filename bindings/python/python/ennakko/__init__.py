@@ -43,6 +43,7 @@ from ._errors import (
 from ._frame import COLUMNS, rows, to_dataframe
 from ._report import (
     AlternativeReport,
+    AnswerReport,
     Cell,
     ChecklistInfo,
     Completeness,
@@ -53,6 +54,7 @@ from ._report import (
     MissingAnswer,
     NamedScore,
     Note,
+    OptionTerm,
     Report,
     Reports,
     ScaleTerm,
@@ -68,6 +70,7 @@ __version__: str = _ennakko.__version__
 __all__ = [
     "COLUMNS",
     "AlternativeReport",
+    "AnswerReport",
     "Cell",
     "Checklist",
     "ChecklistError",
@@ -85,6 +88,7 @@ __all__ = [
     "MissingAnswer",
     "NamedScore",
     "Note",
+    "OptionTerm",
     "Report",
     "Reports",
     "ScaleTerm",

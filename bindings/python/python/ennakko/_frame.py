@@ -32,6 +32,9 @@ _TEXT = {
     "timing",
     "reversibility",
     "evidence",
+    "note",
+    "mitigation",
+    "evidence_source",
 }
 _FLAGS = {"vulnerable", "mitigated"}
 _INTEGERS = {"report"}
@@ -48,8 +51,9 @@ def rows(reports: Iterable[Report]) -> dict[str, list[Any]]:
     ``checklist``, ``verdict``) and the alternative (``alternative``,
     ``alternative_kind``, ``completeness``, ``equity_gap``). Numbers are
     ``value``, ``low``, ``high``; cells add ``direction`` (None when mixed or
-    unknown), ``mitigated``, ``question`` and their scale levels. See
-    :data:`COLUMNS`.
+    unknown), ``mitigated``, ``question``, their scale levels and the
+    official's words on them (``note``, ``mitigation``, ``evidence_source``).
+    See :data:`COLUMNS`.
     """
     natives = []
     for r in reports:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AlternativeReport",
+    "AnswerReport",
     "Cell",
     "ChecklistInfo",
     "Completeness",
@@ -28,6 +29,7 @@ __all__ = [
     "MissingAnswer",
     "NamedScore",
     "Note",
+    "OptionTerm",
     "Report",
     "Reports",
     "ScaleTerm",
@@ -42,6 +44,12 @@ Text = dict[str, str]
 """A text per language code: ``{"fi": "Lapset", "sv": "Barn", "en": "Children"}``."""
 
 VerdictLevel = Literal["none", "light", "full"]
+
+Organisation = Literal["municipality", "county"]
+"""Who decides: a municipality or a wellbeing services county."""
+
+GroupCategory = Literal["population", "everyone", "staff", "organisations"]
+"""What kind of group: a population group, the whole population, staff or organisations."""
 
 
 def _pick(text: Text, lang: str) -> str:
@@ -70,13 +78,32 @@ class DecisionInfo:
 
     id: str
     title: str
+    """The title in the decision's own language."""
     kind: str | None = None
     language: str | None = None
+    titles: Text = field(default_factory=dict)
+    """The title per language, when the decision gives it in several."""
+    organisation: Organisation | None = None
+    """Who decides, if the decision says: "municipality" or "county"."""
+    bilingual: bool | None = None
+    """Whether the deciding organisation is bilingual, if the decision says."""
+
+    def title_in(self, lang: str) -> str:
+        """The title in one language, if given in it, else :attr:`title`."""
+        return self.titles.get(lang) or self.title
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DecisionInfo:
         """Builds it from its dict form."""
-        return cls(d["id"], d["title"], d.get("kind"), d.get("language"))
+        return cls(
+            d["id"],
+            d["title"],
+            d.get("kind"),
+            d.get("language"),
+            dict(d.get("titles", {})),
+            d.get("organisation"),
+            d.get("bilingual"),
+        )
 
 
 @dataclass(frozen=True)
@@ -106,6 +133,8 @@ class Finding:
     trace: list[TraceItem]
     rule: str | None = None
     alternative: str | None = None
+    level: VerdictLevel | None = None
+    """For verdict rules: the level the rule calls for."""
 
     def text(self, lang: str = "fi") -> str:
         """The message in one language (falling back to English)."""
@@ -120,6 +149,7 @@ class Finding:
             [TraceItem.from_dict(t) for t in d.get("trace", [])],
             d.get("rule"),
             d.get("alternative"),
+            d.get("level"),
         )
 
 
@@ -185,6 +215,12 @@ class Cell:
     low: float
     high: float
     question: str | None = None
+    note: str | None = None
+    """The official's note on the impact."""
+    mitigation: str | None = None
+    """The mitigation proposed."""
+    evidence_source: str | None = None
+    """Where the evidence comes from (a study, statistics, a hearing)."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Cell:
@@ -201,6 +237,9 @@ class Cell:
             d["low"],
             d["high"],
             d.get("question"),
+            d.get("note"),
+            d.get("mitigation"),
+            d.get("evidence_source"),
         )
 
 
@@ -220,26 +259,56 @@ class NamedScore:
 
 
 @dataclass(frozen=True)
+class AnswerReport:
+    """An answer as given, for quoting (also one to a question that does not apply)."""
+
+    question: str
+    value: Any
+    applies: bool
+    """Whether the question applies to this alternative."""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AnswerReport:
+        """Builds it from its dict form."""
+        return cls(d["question"], d.get("value"), d["applies"])
+
+
+@dataclass(frozen=True)
 class Equity:
-    """Do vulnerable groups fare worse than all groups assessed?"""
+    """Do vulnerable population groups fare worse than the other population groups?
+
+    The whole population, staff and organisations take no part in the comparison.
+    """
 
     vulnerable_mean: float | None
-    overall_mean: float | None
+    """Mean score of the vulnerable population groups assessed."""
+    others_mean: float | None
+    """Mean score of the other population groups assessed."""
     gap: float | None
-    """vulnerable_mean - overall_mean: below zero, vulnerable groups fare worse."""
+    """vulnerable_mean - others_mean: below zero, vulnerable groups fare worse."""
     change_from_zero: float | None
     """This gap minus the zero option's: below zero, differences widen."""
     vulnerable_groups: list[str]
+    """The vulnerable groups counted."""
+    other_groups: list[str] = field(default_factory=list)
+    """The other population groups counted."""
+    harmed: list[str] = field(default_factory=list)
+    """Vulnerable groups whose score is below zero."""
+    helped: list[str] = field(default_factory=list)
+    """Vulnerable groups whose score is above zero."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Equity:
         """Builds it from its dict form."""
         return cls(
             d.get("vulnerable_mean"),
-            d.get("overall_mean"),
+            d.get("others_mean"),
             d.get("gap"),
             d.get("change_from_zero"),
             list(d.get("vulnerable_groups", [])),
+            list(d.get("other_groups", [])),
+            list(d.get("harmed", [])),
+            list(d.get("helped", [])),
         )
 
 
@@ -300,6 +369,15 @@ class AlternativeReport:
     equity: Equity
     completeness: Completeness
     title: str | None = None
+    """The title in the decision's own language."""
+    titles: Text = field(default_factory=dict)
+    """The title per language, when given in several."""
+    description: str | None = None
+    """The official's description, in the decision's own language."""
+    descriptions: Text = field(default_factory=dict)
+    """The description per language, when given in several."""
+    answers: list[AnswerReport] = field(default_factory=list)
+    """The answers given, in question order (also those to questions that do not apply)."""
 
     @property
     def is_zero(self) -> bool:
@@ -322,6 +400,18 @@ class AlternativeReport:
         """The value of a named score (None when missing or unknown)."""
         return next((s.value for s in self.scores if s.id == id), None)
 
+    def title_in(self, lang: str) -> str | None:
+        """The title in one language, if given in it, else :attr:`title`."""
+        return self.titles.get(lang) or self.title
+
+    def description_in(self, lang: str) -> str | None:
+        """The description in one language, if given in it, else :attr:`description`."""
+        return self.descriptions.get(lang) or self.description
+
+    def answer(self, question: str) -> AnswerReport | None:
+        """The answer given to a question, or None when not answered."""
+        return next((a for a in self.answers if a.question == question), None)
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> AlternativeReport:
         """Builds it from its dict form."""
@@ -337,6 +427,10 @@ class AlternativeReport:
             Equity.from_dict(d["equity"]),
             Completeness.from_dict(d["completeness"]),
             d.get("title"),
+            dict(d.get("titles", {})),
+            d.get("description"),
+            dict(d.get("descriptions", {})),
+            [AnswerReport.from_dict(a) for a in d.get("answers", [])],
         )
 
 
@@ -347,11 +441,16 @@ class Note:
     code: str
     path: str
     message: str
+    """The note, in English."""
+    question: str | None = None
+    """The question it is about, if any."""
+    alternative: str | None = None
+    """The alternative it is about, if any."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Note:
         """Builds it from its dict form."""
-        return cls(d["code"], d["path"], d["message"])
+        return cls(d["code"], d["path"], d["message"], d.get("question"), d.get("alternative"))
 
 
 @dataclass(frozen=True)
@@ -363,6 +462,8 @@ class Term:
     id: str
     label: Text
     tag: str | None = None
+    category: GroupCategory | None = None
+    """For groups: "everyone", "staff" or "organisations" (None for population groups)."""
 
     def text(self, lang: str = "fi") -> str:
         """The label in one language (falling back to English)."""
@@ -371,7 +472,26 @@ class Term:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Term:
         """Builds it from its dict form."""
-        return cls(d["id"], dict(d["label"]), d.get("tag"))
+        return cls(d["id"], dict(d["label"]), d.get("tag"), d.get("category"))
+
+
+@dataclass(frozen=True)
+class OptionTerm:
+    """An option of a choice question or fact, and its label."""
+
+    owner: str
+    """The question or fact id."""
+    id: str
+    label: Text
+
+    def text(self, lang: str = "fi") -> str:
+        """The label in one language (falling back to English)."""
+        return _pick(self.label, lang)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OptionTerm:
+        """Builds it from its dict form."""
+        return cls(d["owner"], d["id"], dict(d["label"]))
 
 
 @dataclass(frozen=True)
@@ -402,9 +522,14 @@ class Vocabulary:
     facts: list[Term]
     scores: list[Term]
     scales: list[ScaleTerm]
+    options: list[OptionTerm] = field(default_factory=list)
+    """Options of choice questions and facts."""
+    rules: list[Term] = field(default_factory=list)
+    """Rules, labelled with their messages (for criteria not met)."""
 
     def label(self, id: str, lang: str = "fi") -> str:
-        """The label of a group, domain, perspective, question, fact or score (or the id)."""
+        """The label of a group, domain, perspective, question, fact, score or
+        rule (or the id)."""
         terms_lists = (
             self.groups,
             self.domains,
@@ -412,11 +537,19 @@ class Vocabulary:
             self.questions,
             self.facts,
             self.scores,
+            self.rules,
         )
         for terms in terms_lists:
             for t in terms:
                 if t.id == id:
                     return t.text(lang)
+        return id
+
+    def option_label(self, owner: str, id: str, lang: str = "fi") -> str:
+        """The label of option `id` of question or fact `owner` (or the id)."""
+        for o in self.options:
+            if o.owner == owner and o.id == id:
+                return o.text(lang)
         return id
 
     @classmethod
@@ -435,6 +568,8 @@ class Vocabulary:
             terms("facts"),
             terms("scores"),
             scales,
+            [OptionTerm.from_dict(o) for o in d.get("options", [])],
+            terms("rules"),
         )
 
 
@@ -487,8 +622,8 @@ class Report:
     """The assessment of one decision against one checklist.
 
     Typed views of the parts: :attr:`checklist`, :attr:`decision`,
-    :attr:`verdict`, :attr:`alternatives`, :attr:`findings`, :attr:`notes`,
-    :attr:`vocabulary`. Output: :meth:`to_dict`, :meth:`to_json`,
+    :attr:`verdict`, :attr:`alternatives`, :attr:`findings`,
+    :attr:`comparison`, :attr:`notes`, :attr:`vocabulary`. Output: :meth:`to_dict`, :meth:`to_json`,
     :meth:`to_markdown`, :meth:`to_html`; in Jupyter the report shows as its
     impact matrix. Reports compare equal when their content is equal, and
     pickle (as JSON).
@@ -573,9 +708,20 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        """Findings of the checklist's rules, in rule order."""
+        """Findings of the checklist's rules about the decision and its
+        proposals, in rule order."""
         result: list[Finding] = self._typed(
             "findings", lambda xs: [Finding.from_dict(x) for x in xs]
+        )
+        return result
+
+    @property
+    def comparison(self) -> list[Finding]:
+        """Findings and verdict rules that fired for the zero option or for an
+        alternative not proposed: comparison information, which never sets
+        the verdict."""
+        result: list[Finding] = self._typed(
+            "comparison", lambda xs: [Finding.from_dict(x) for x in xs]
         )
         return result
 
