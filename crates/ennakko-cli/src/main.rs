@@ -286,22 +286,33 @@ fn load_named(spec: &str, document: &Path) -> Result<(Checklist, String), u8> {
 /// the decision names, else the default) and scores; prints diagnostics on
 /// failure.
 fn scored(checklist: Option<&str>, decision: &Path) -> Result<ennakko::Report, u8> {
+    let (checklist, parsed, print) = loaded(checklist, decision)?;
+    checklist.score(&parsed).map_err(|e| print(e.diagnostics()))
+}
+
+/// The checklist and the decision, read once; and how to print what goes
+/// wrong with them.
+fn loaded(
+    checklist: Option<&str>,
+    decision: &Path,
+) -> Result<(ennakko::Checklist, ennakko::Decision, impl Fn(Vec<Diagnostic>) -> u8), u8> {
     let name = decision.display().to_string();
-    let print = |diagnostics: Vec<Diagnostic>| {
+    let format = Format::from_path(&name);
+    let print = move |diagnostics: Vec<Diagnostic>| {
         let diagnostics: Vec<Diagnostic> =
             diagnostics.into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
         eprint!("{}", render_all(&diagnostics));
         EXIT_INVALID
     };
     let text = read(decision)?;
-    let parsed = ennakko::Decision::from_str(&text, Format::from_path(&name), &ennakko::Limits::default())
-        .map_err(|e| print(e.diagnostics))?;
+    let parsed =
+        ennakko::Decision::from_str(&text, format, &ennakko::Limits::default()).map_err(|e| print(e.diagnostics))?;
     let checklist = match (checklist, parsed.checklist.as_deref()) {
         (Some(given), _) => load_checklist(given)?,
         (None, Some(named)) => load_named(named, decision)?.0,
         (None, None) => load_checklist(ennakko::stdlib::DEFAULT)?,
     };
-    checklist.score(&parsed).map_err(|e| print(e.diagnostics()))
+    Ok((checklist, parsed, print))
 }
 
 fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
@@ -319,12 +330,20 @@ fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: O
 }
 
 fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<&str>) -> u8 {
-    let report = match scored(checklist, decision) {
-        Ok(r) => r,
+    let (checklist, parsed, print) = match loaded(checklist, decision) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
-    match ennakko::render::explain(&report, id, lang) {
+    let lang = lang.or(parsed.language.as_deref()).unwrap_or("fi");
+    let explained = match checklist.explain(&parsed, id, lang) {
+        Ok(explained) => explained,
+        Err(e) => return print(e.diagnostics()),
+    };
+    let report = match checklist.score(&parsed) {
+        Ok(r) => r,
+        Err(e) => return print(e.diagnostics()),
+    };
+    match explained {
         Some(text) => {
             print!("{text}");
             EXIT_OK

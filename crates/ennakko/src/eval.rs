@@ -151,6 +151,65 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<
     Ok(Outcome { alts, fired })
 }
 
+/// One part of a rule's condition (a term of its top-level `and`), as it
+/// came out for one alternative: what it read and whether it held.
+pub struct ConditionPart {
+    /// Whether this part is true (`false` also for a missing value).
+    pub holds: bool,
+    /// What it read.
+    pub trace: Vec<TraceItem>,
+}
+
+/// How a rule's condition came out for one target (the decision, or one
+/// alternative for rules with `each`).
+pub struct RuleCheck {
+    /// The alternative, for rules evaluated per alternative.
+    pub alternative: Option<usize>,
+    /// The condition's parts, in the order written.
+    pub parts: Vec<ConditionPart>,
+}
+
+/// Evaluates rule `r`'s condition part by part for each of its targets,
+/// with traces: what `explain` shows for a rule that did not fire. Costs as
+/// much as one more scoring, so only `explain` calls it.
+pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize) -> Result<Vec<RuleCheck>, EvalError> {
+    let outcome = evaluate(model, bound, limits)?;
+    let mut fuel = limits.max_eval_steps;
+    let rule = &model.rules[r];
+    let targets: Vec<Option<usize>> = match rule.scope {
+        RuleScope::Decision => vec![None],
+        RuleScope::EachAlternative => (0..bound.alternatives.len()).map(Some).collect(),
+        RuleScope::EachProposal => (0..bound.alternatives.len())
+            .filter(|&a| bound.alternatives[a].kind == crate::decision::AlternativeKind::Proposal)
+            .map(Some)
+            .collect(),
+    };
+    let mut parts = Vec::new();
+    conjuncts(&rule.when, &mut parts);
+    let mut checks = Vec::new();
+    for alternative in targets {
+        let mut out = Vec::new();
+        for part in &parts {
+            let (holds, trace) =
+                Machine::new(model, bound, &outcome.alts, &mut fuel, true).condition(part, alternative)?;
+            out.push(ConditionPart { holds, trace });
+        }
+        checks.push(RuleCheck { alternative, parts: out });
+    }
+    Ok(checks)
+}
+
+/// The terms of a chain of `and`, left to right.
+fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Binary(BinaryOp::And, l, r) => {
+            conjuncts(l, out);
+            conjuncts(r, out);
+        }
+        other => out.push(other),
+    }
+}
+
 /// Phase 1: cell scores and their sums.
 fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
     let mut state = AltState {

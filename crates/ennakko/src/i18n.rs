@@ -80,6 +80,10 @@ pub enum Key {
     Applies,
     AssumedLevel,
     Impact,
+    NotFired,
+    ConditionPart,
+    PartHolds,
+    PartFails,
     Municipality,
     County,
     Bilingual,
@@ -121,7 +125,7 @@ pub enum Key {
 
 impl Key {
     /// Every phrase, for tests that check translations.
-    pub const ALL: [Key; 106] = [
+    pub const ALL: [Key; 110] = [
         Key::ReportTitle,
         Key::Checklist,
         Key::Decision,
@@ -191,6 +195,10 @@ impl Key {
         Key::Applies,
         Key::AssumedLevel,
         Key::Impact,
+        Key::NotFired,
+        Key::ConditionPart,
+        Key::PartHolds,
+        Key::PartFails,
         Key::Municipality,
         Key::County,
         Key::Bilingual,
@@ -490,6 +498,10 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
             "Prövade kriterier, av vilka inget uppfylls",
             "Criteria checked, none of which is met",
         ),
+        NotFired => ("Ei täyttynyt", "Uppfylldes inte", "Did not apply"),
+        ConditionPart => ("Ehdon osa", "Villkorets del", "Condition part"),
+        PartHolds => ("täyttyy", "uppfylls", "holds"),
+        PartFails => ("ei täyty", "uppfylls inte", "does not hold"),
         AssumedLevel => (
             "* taso puuttuu, käytetty oletusta",
             "* nivån saknas, standardvärdet används",

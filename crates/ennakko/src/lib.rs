@@ -215,6 +215,30 @@ impl Checklist {
         Ok(assemble::assemble(&self.model, decision, &bound, outcome))
     }
 
+    /// Explains one result in words, in `lang`: a finding or verdict reason,
+    /// a named score, or a group, domain or perspective score (see
+    /// [`render::explain`]); for a rule that did not fire (for some or all
+    /// of its alternatives), also each part of its condition, whether it
+    /// held and the values it read. `None` if nothing has that id.
+    ///
+    /// ```
+    /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let decision = ennakko::Decision::from_str("id: x\ntitle: T\nalternatives: [{id: p, kind: proposal}]",
+    ///     ennakko::Format::Yaml, &Default::default()).unwrap();
+    /// let text = checklist.explain(&decision, "full_large_investment", "en").unwrap().unwrap();
+    /// assert!(text.contains("Did not apply"));
+    /// ```
+    pub fn explain(&self, decision: &Decision, id: &str, lang: &str) -> Result<Option<String>, ScoreError> {
+        let report = self.score(decision)?;
+        let mut text = render::explain(&report, id, lang).unwrap_or_default();
+        if let Some(r) = self.model.rules.iter().position(|r| r.id == id) {
+            let bound = decision::bind(&self.model, decision, &self.limits)?;
+            let checks = eval::check_rule(&self.model, &bound, &self.limits, r)?;
+            text.push_str(&render::explain_not_fired(&report, id, &checks, lang));
+        }
+        Ok((!text.is_empty()).then_some(text))
+    }
+
     /// Reads a decision from JSON or YAML text and scores it.
     pub fn score_str(&self, text: &str, format: Format) -> Result<Report, ScoreError> {
         let decision = Decision::from_str(text, format, &self.limits)?;

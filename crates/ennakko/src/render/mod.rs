@@ -804,6 +804,32 @@ pub fn explain(report: &Report, id: &str, lang: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// For each target of rule `id` for which it did not fire: which parts of
+/// its condition held and which did not, with the values read.
+pub(crate) fn explain_not_fired(report: &Report, id: &str, checks: &[crate::eval::RuleCheck], lang: &str) -> String {
+    let cx = Ctx { report, lang };
+    let mut out = String::new();
+    let message = report.vocabulary.rules.iter().find(|r| r.id == id).map_or("", |r| pick(&r.label, lang));
+    for check in checks.iter().filter(|c| !c.parts.iter().all(|p| p.holds)) {
+        let _ = writeln!(out, "{message}");
+        let alt = check.alternative.and_then(|a| report.alternatives.get(a));
+        match alt {
+            Some(a) => {
+                let _ = writeln!(out, "  {} ({}):", cx.w(Key::NotFired), cx.alternative_name(a));
+            }
+            None => {
+                let _ = writeln!(out, "  {}:", cx.w(Key::NotFired));
+            }
+        }
+        for (i, part) in check.parts.iter().enumerate() {
+            let mark = if part.holds { cx.w(Key::PartHolds) } else { cx.w(Key::PartFails) };
+            let reads: Vec<String> = part.trace.iter().filter_map(|t| trace_item(&cx, t)).collect();
+            let _ = writeln!(out, "  {} {}: {mark} — {}", cx.w(Key::ConditionPart), i + 1, reads.join("; "));
+        }
+    }
+    out
+}
+
 impl Ctx<'_> {
     /// The label of a group, domain or perspective id.
     fn term_any(&self, id: &str) -> String {
