@@ -292,10 +292,9 @@ fn scored(checklist: Option<&str>, decision: &Path) -> Result<ennakko::Report, u
 
 /// The checklist and the decision, read once; and how to print what goes
 /// wrong with them.
-fn loaded(
-    checklist: Option<&str>,
-    decision: &Path,
-) -> Result<(ennakko::Checklist, ennakko::Decision, impl Fn(Vec<Diagnostic>) -> u8), u8> {
+type Loaded<P> = (ennakko::Checklist, ennakko::Decision, P);
+
+fn loaded(checklist: Option<&str>, decision: &Path) -> Result<Loaded<impl Fn(Vec<Diagnostic>) -> u8>, u8> {
     let name = decision.display().to_string();
     let format = Format::from_path(&name);
     let print = move |diagnostics: Vec<Diagnostic>| {
