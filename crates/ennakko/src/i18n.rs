@@ -80,6 +80,8 @@ pub enum Key {
     Applies,
     AssumedLevel,
     Impact,
+    GroupAndDomain,
+    DescriptionColumn,
     NotFired,
     ConditionPart,
     PartHolds,
@@ -125,7 +127,7 @@ pub enum Key {
 
 impl Key {
     /// Every phrase, for tests that check translations.
-    pub const ALL: [Key; 110] = [
+    pub const ALL: [Key; 112] = [
         Key::ReportTitle,
         Key::Checklist,
         Key::Decision,
@@ -195,6 +197,8 @@ impl Key {
         Key::Applies,
         Key::AssumedLevel,
         Key::Impact,
+        Key::GroupAndDomain,
+        Key::DescriptionColumn,
         Key::NotFired,
         Key::ConditionPart,
         Key::PartHolds,
@@ -502,6 +506,8 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         ConditionPart => ("Ehdon osa", "Villkorets del", "Condition part"),
         PartHolds => ("täyttyy", "uppfylls", "holds"),
         PartFails => ("ei täyty", "uppfylls inte", "does not hold"),
+        GroupAndDomain => ("Ryhmä ja osa-alue", "Grupp och område", "Group and domain"),
+        DescriptionColumn => ("Kuvaus", "Beskrivning", "Description"),
         AssumedLevel => (
             "* taso puuttuu, käytetty oletusta",
             "* nivån saknas, standardvärdet används",

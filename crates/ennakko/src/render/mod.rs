@@ -996,6 +996,7 @@ table.compare td{text-align:center;white-space:nowrap}table.matrix td{text-align
 td.neg2{background:var(--neg2);color:#fff;font-weight:700}td.neg1{background:var(--neg1)}td.zero{background:var(--zero)}
 td.pos1{background:var(--pos1)}td.pos2{background:var(--pos2);color:#fff;font-weight:700}td.mixed,td.unknown{background:var(--mixed)}
 td.none{color:var(--muted)}
+table.impacts th,table.impacts td{font-size:.85rem}table.impacts td:last-child{width:42%}
 section.legend ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;color:var(--muted)}
 section.appendix{color:#32383f;font-size:.9rem}
 @media print{@page{size:A4;margin:16mm}body{font-size:10.5pt}main{max-width:none;padding:0}

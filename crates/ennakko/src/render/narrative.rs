@@ -76,51 +76,92 @@ fn impacts(cx: &Ctx, alt: &AlternativeReport) -> Vec<Block> {
         return blocks;
     }
     blocks.push(Block::Para(format!("{}:", cx.w(Key::ImpactsAssessed))));
+    let scales = &cx.report.vocabulary.scales;
+    // Time span and reach get columns of their own: Finnish practice asks
+    // for the short- versus long-term view and for how many are touched.
+    let columns: Vec<&ScaleTerm> =
+        ["timing", "people"].iter().filter_map(|id| scales.iter().find(|s| s.id == *id)).collect();
     for p in &cx.report.vocabulary.perspectives {
         let cells: Vec<&CellReport> =
             by_significance(&alt.cells).into_iter().filter(|c| c.perspective == p.id).collect();
         if cells.is_empty() {
             continue;
         }
+        let mut head = vec![cx.w(Key::GroupAndDomain).to_string(), cx.w(Key::Impact).to_string()];
+        head.extend(columns.iter().map(|s| pick(&s.label, cx.lang).to_string()));
+        head.push(cx.w(Key::DescriptionColumn).to_string());
+        let rows = cells
+            .iter()
+            .map(|c| {
+                let (_, class, _) = direction_words(cx, c);
+                let mut row = vec![
+                    Cell::from(cx.cell_subject(c)),
+                    Cell { text: impact_words(cx, c), class: Some(class), label: None },
+                ];
+                row.extend(columns.iter().map(|s| Cell::from(level_label(cx, s, c).unwrap_or_else(|| "–".into()))));
+                row.push(Cell::from(description(cx, c, &columns)));
+                row
+            })
+            .collect();
         blocks.push(Block::Para(format!("{}:", pick(&p.label, cx.lang))));
-        blocks.push(Block::List(cells.iter().map(|c| impact_line(cx, c)).collect()));
+        blocks.push(Block::Table(Table { class: "impacts", caption: None, head, rows }));
     }
     blocks
 }
 
-/// "Older people – Access to services: negative (−1,5); magnitude moderate,
-/// likelihood likely, timing long term. Note. Mitigation: ... Source: ..."
-fn impact_line(cx: &Ctx, c: &CellReport) -> String {
+/// "negative (−1,5): moderate, likely": the direction in words, the score,
+/// and the levels of the scales that make the score.
+fn impact_words(cx: &Ctx, c: &CellReport) -> String {
     let (_, _, words) = direction_words(cx, c);
-    let mut line = format!("{}: {words}", cx.cell_subject(c));
+    let mut text = words.to_string();
     if c.value != 0.0 {
-        let _ = write!(line, " ({})", cx.num(c.value));
+        let _ = write!(text, " ({})", cx.num(c.value));
     }
     let levels: Vec<String> = cx
         .report
         .vocabulary
         .scales
         .iter()
-        .filter_map(|s| {
-            let level = c.levels.get(&s.id)?;
-            let label = s.levels.iter().find(|l| &l.id == level).map_or(level.as_str(), |l| pick(&l.label, cx.lang));
-            Some(format!("{}: {}", pick(&s.label, cx.lang).to_lowercase(), label.to_lowercase()))
-        })
+        .filter(|s| s.multiplies)
+        .filter_map(|s| level_label(cx, s, c))
+        .map(|l| l.to_lowercase())
         .collect();
     if !levels.is_empty() {
-        let _ = write!(line, "; {}", levels.join(", "));
+        let _ = write!(text, ": {}", levels.join(", "));
     }
-    line.push('.');
+    text
+}
+
+fn level_label(cx: &Ctx, scale: &ScaleTerm, c: &CellReport) -> Option<String> {
+    let level = c.levels.get(&scale.id)?;
+    Some(scale.levels.iter().find(|l| &l.id == level).map_or(level.clone(), |l| pick(&l.label, cx.lang).to_string()))
+}
+
+/// The official's note, the other scales' levels, the mitigation and the
+/// evidence source, as one cell of running text.
+fn description(cx: &Ctx, c: &CellReport, columns: &[&ScaleTerm]) -> String {
+    let mut parts = Vec::new();
     if let Some(note) = &c.note {
-        let _ = write!(line, " {}", sentence(note));
+        parts.push(sentence(note));
+    }
+    let others: Vec<String> = cx
+        .report
+        .vocabulary
+        .scales
+        .iter()
+        .filter(|s| !s.multiplies && !columns.iter().any(|c| c.id == s.id))
+        .filter_map(|s| Some(format!("{}: {}", pick(&s.label, cx.lang), level_label(cx, s, c)?.to_lowercase())))
+        .collect();
+    if !others.is_empty() {
+        parts.push(sentence(&others.join(", ")));
     }
     if let Some(m) = &c.mitigation {
-        let _ = write!(line, " {}: {}", cx.w(Key::MitigationLabel), sentence(m));
+        parts.push(format!("{}: {}", cx.w(Key::MitigationLabel), sentence(m)));
     }
     if let Some(source) = &c.evidence_source {
-        let _ = write!(line, " {}: {}", cx.w(Key::EvidenceSource), sentence(source));
+        parts.push(format!("{}: {}", cx.w(Key::EvidenceSource), sentence(source)));
     }
-    line
+    parts.join(" ")
 }
 
 /// A text the official wrote, ending with a full stop if it has none.
