@@ -1102,12 +1102,15 @@ function renderResults() {
       { 'aria-labelledby': 'h-comparison', id: 'comparison' },
       h('h3', { id: 'h-comparison' }, L('comparison')),
       comparisonBlock(r),
-      h('h4', {}, L('equity')),
-      h(
-        'ul',
-        { class: 'equity', id: 'equity' },
-        r.alternatives.map((a) => h('li', { dataset: { alt: a.id } }, equitySentence(a, lang))),
-      ),
+      // as in the report: the zero option is what the others are compared with
+      r.alternatives.some((a) => a.kind !== 'zero') && [
+        h('h4', {}, L('equity')),
+        h(
+          'ul',
+          { class: 'equity', id: 'equity' },
+          r.alternatives.filter((a) => a.kind !== 'zero').map((a) => h('li', { dataset: { alt: a.id } }, equitySentence(a, lang))),
+        ),
+      ],
     ),
   );
 

@@ -223,7 +223,11 @@ def test_new_report_fields_are_read(small: ennakko.Checklist) -> None:
     assert answer is not None and answer.value == "yes" and answer.applies
     assert alt.answer("nope") is None
     c = alt.cells[0]
-    assert (c.note, c.mitigation, c.evidence_source) == ("Longer trips.", "Free transport.", "Survey")
+    assert (c.note, c.mitigation, c.evidence_source) == (
+        "Longer trips.",
+        "Free transport.",
+        "Survey",
+    )
     equity = alt.equity
     assert equity.others_mean == data["alternatives"][1]["equity"]["others_mean"]
     assert equity.other_groups == data["alternatives"][1]["equity"]["other_groups"]

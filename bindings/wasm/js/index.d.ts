@@ -2,10 +2,11 @@
 // (Decision, Report, Diagnostic, Description, TemplateCheck) are generated
 // from the engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
 
-import type { Decision, Alternative, ImpactCell } from './types/decision';
+import type { Decision, Alternative, ImpactCell, LocalText, Organisation } from './types/decision';
 import type {
   Report,
   AlternativeReport,
+  AnswerReport,
   CellReport,
   Completeness,
   Entry,
@@ -14,7 +15,11 @@ import type {
   MissingAnswer,
   NamedScore,
   Note,
+  OptionTerm,
+  GroupCategory,
+  ScaleTerm,
   ScoreRange,
+  Term,
   TraceItem,
   Verdict,
   Vocabulary,
@@ -27,8 +32,11 @@ export type {
   Decision,
   Alternative,
   ImpactCell,
+  LocalText,
+  Organisation,
   Report,
   AlternativeReport,
+  AnswerReport,
   CellReport,
   Completeness,
   Entry,
@@ -37,7 +45,11 @@ export type {
   MissingAnswer,
   NamedScore,
   Note,
+  OptionTerm,
+  GroupCategory,
+  ScaleTerm,
   ScoreRange,
+  Term,
   TraceItem,
   Verdict,
   Vocabulary,

@@ -60,6 +60,43 @@ alternatives:
   assert.deepStrictEqual(JSON.parse(eva.scoreJson(SMALL)), fromObject);
 });
 
+test("reports carry the official's words: texts per language, who decides, notes and sources", () => {
+  const eva = Checklist.standard();
+  const decision = {
+    ...SMALL,
+    title: { fi: 'Koulu', sv: 'Skola' },
+    organisation: 'municipality',
+    bilingual: true,
+    alternatives: [
+      { id: 'zero', kind: 'zero', description: { fi: 'Ei muutosta.', sv: 'Ingen ändring.' } },
+      {
+        ...SMALL.alternatives[1],
+        impacts: [{ ...SMALL.alternatives[1].impacts[0], note: 'Pidempi matka.', mitigation: 'Kuljetus.', evidence_source: 'Kysely' }],
+      },
+    ],
+  };
+  const report = eva.score(decision);
+  assert.equal(report.decision.title, 'Koulu');
+  assert.deepEqual(report.decision.titles, { fi: 'Koulu', sv: 'Skola' });
+  assert.equal(report.decision.organisation, 'municipality');
+  assert.equal(report.decision.bilingual, true);
+  assert.deepEqual(report.alternatives[0].descriptions, { fi: 'Ei muutosta.', sv: 'Ingen ändring.' });
+  const cell = report.alternatives[1].cells[0];
+  assert.deepEqual([cell.note, cell.mitigation, cell.evidence_source], ['Pidempi matka.', 'Kuljetus.', 'Kysely']);
+  assert.deepEqual(
+    report.alternatives[1].answers.map((a) => [a.question, a.value, a.applies]),
+    [['changes_service_network', 'yes', true]],
+  );
+  const equity = report.alternatives[1].equity;
+  assert.ok('others_mean' in equity && !('overall_mean' in equity));
+  assert.deepEqual(equity.harmed, ['children']);
+  assert.ok(report.vocabulary.options.length > 0 && report.vocabulary.rules.length > 0);
+  const sv = render(report, { lang: 'sv', format: 'md' });
+  assert.ok(sv.includes('Skola') && sv.includes('Ingen ändring.') && sv.includes('Kysely'), sv);
+  assert.ok(render(report, { lang: 'fi', format: 'md' }).includes('Koulu'));
+  assert.deepStrictEqual(eva.score(JSON.stringify(decision)), report);
+});
+
 test('questions() lists what applies and what is missing per alternative', () => {
   const eva = Checklist.standard();
   const q = eva.questions(SMALL);

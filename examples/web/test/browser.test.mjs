@@ -204,6 +204,7 @@ test('draft a decision in the browser; the page agrees with the Rust engine', as
       likelihood: 'certain',
       evidence: 'strong',
       mitigation: 'Maksuton koulukuljetus, enintään 45 min suuntaansa.',
+      evidence_source: 'Kuljetusselvitys 2026',
     },
     {
       question: 'school_journeys',
@@ -248,6 +249,10 @@ test('draft a decision in the browser; the page agrees with the Rust engine', as
       await page.locator(`#cell-${c}-mitigation`).fill(spec.mitigation);
       cell.mitigation = spec.mitigation;
     }
+    if (spec.evidence_source) {
+      await page.locator(`#cell-${c}-evidence_source`).fill(spec.evidence_source);
+      cell.evidence_source = spec.evidence_source;
+    }
     proposal.impacts.push(cell);
   }
   expected.alternatives.push(proposal);
@@ -288,6 +293,31 @@ test('draft a decision in the browser; the page agrees with the Rust engine', as
     findingRules,
     report.findings.filter((f) => f.severity !== 'verdict').map((f) => f.rule ?? ''),
   );
+  // findings about alternatives not proposed stand apart: they never set the verdict
+  const comparisonRules = await page.locator('#comparison-findings li').evaluateAll((lis) => lis.map((li) => li.dataset.rule));
+  assert.deepEqual(
+    comparisonRules,
+    (report.comparison ?? []).map((f) => f.rule ?? ''),
+  );
+  // the equity statement names the vulnerable groups harmed, in the report's words
+  assert.equal(await page.locator('#equity li').count(), report.alternatives.filter((a) => a.kind !== 'zero').length);
+  const equityText = await page.locator('#equity li[data-alt="proposal"]').textContent();
+  for (const g of report.alternatives[1].equity.harmed) {
+    const name = describe.groups.find((x) => x.id === g).label.fi;
+    assert.match(equityText, new RegExp(`kielteinen vaikutus haavoittuvassa asemassa oleviin ryhmiin: .*${name}`, 'i'));
+  }
+  // ... and says what the report says (after the alternative's name, which the report qualifies with its kind)
+  const markdown = cliReport(expected, ['--format', 'md', '--lang', 'fi']);
+  for (const li of await page.locator('#equity li').allTextContents()) {
+    const said = li.slice(li.indexOf(': ') + 2);
+    assert.ok(markdown.includes(said), `not in the report: ${said}`);
+  }
+  for (const li of await page.locator('#comparison ul.comparison li').allTextContents()) {
+    const said = li.slice(li.indexOf(' verrattuna nollavaihtoehtoon: '));
+    assert.ok(markdown.includes(said), `not in the report: ${said}`);
+  }
+  // the official's words on the impacts are shown
+  assert.match(await page.locator('ul.cell-texts[data-alt="proposal"]').textContent(), /Tietolähde: Kuljetusselvitys 2026/);
 
   // --- "why?": the explanation of a group's score is the CLI's `explain`
   await page.locator('table.matrix[data-alt="proposal"] tbody th button.why').first().click();
@@ -496,5 +526,44 @@ test('templates with errors are explained, and blank ones download', async () =>
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a decision with texts per language opens, and edits in the page language', async () => {
+  const yaml = `id: K-7
+title: {fi: Kyläkoulu, sv: Byskola}
+language: fi
+organisation: county
+bilingual: true
+alternatives:
+  - {id: zero, kind: zero, title: {fi: Nykytila, sv: Nuläge}}
+  - id: plan
+    kind: proposal
+    title: {fi: Ehdotus A, sv: Förslag A}
+    description: {fi: Koulu suljetaan., sv: Skolan stängs.}
+    impacts: [{group: children, domain: mobility, direction: -1, evidence_source: Kysely}]
+`;
+  await page.locator('#open-file').setInputFiles({ name: 'bilingual.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+  await page.waitForFunction(() => window.ennakkoPage.decision.id === 'K-7');
+  assert.equal(await page.locator('#decision-title').inputValue(), 'Kyläkoulu');
+  assert.equal(await page.locator('#decision-organisation').inputValue(), 'county');
+  assert.equal(await page.locator('#decision-bilingual').inputValue(), 'true');
+  assert.match(await page.locator('#tab-1').textContent(), /Ehdotus A/);
+  assert.equal(await page.locator('#alt-description').inputValue(), 'Koulu suljetaan.');
+  assert.equal(await page.locator('#cell-0-evidence_source').inputValue(), 'Kysely');
+  await page.locator('#ui-lang').selectOption('sv');
+  assert.equal(await page.locator('#decision-title').inputValue(), 'Byskola');
+  assert.match(await page.locator('#tab-1').textContent(), /Förslag A/);
+  await page.locator('#decision-title').fill('Byskolan');
+  await page.locator('#alt-description').fill('Skolan stängs 2027.');
+  const d = await pageDecision();
+  assert.deepEqual(d.title, { fi: 'Kyläkoulu', sv: 'Byskolan' });
+  assert.deepEqual(d.alternatives[1].description, { fi: 'Koulu suljetaan.', sv: 'Skolan stängs 2027.' });
+  assert.equal(d.organisation, 'county');
+  assert.equal(d.bilingual, true);
+  // the results speak of the alternatives by their Swedish titles
+  assert.match(await page.locator('#comparison').textContent(), /Förslag A jämfört med nollalternativet/);
+  assert.equal(await page.getAttribute('#verdict', 'data-level'), JSON.parse(cliReport(d)).verdict.level);
+  await page.locator('#ui-lang').selectOption('fi');
   assert.deepEqual(consoleErrors, []);
 });

@@ -10,8 +10,14 @@ import {
   render,
   schema,
   template,
+  type AnswerReport,
   type Decision,
   type Description,
+  type Finding,
+  type GroupCategory,
+  type LocalText,
+  type OptionTerm,
+  type Organisation,
   type Diagnostic,
   type Questions,
   type Report,
@@ -49,6 +55,41 @@ export async function usage(): Promise<string> {
   const diagnostics: Diagnostic[] = check('checklist c { }');
   const line: number | null | undefined = diagnostics[0]?.line;
   const again: Decision = readDecision('id: x\ntitle: T\nalternatives: []');
+
+  // Texts per language, who decides, evidence sources; what the report says of them.
+  const bilingual: Decision = {
+    id: '2026-2',
+    title: { fi: 'Koulu', sv: 'Skola' },
+    organisation: 'county',
+    bilingual: true,
+    alternatives: [
+      { id: 'zero', kind: 'zero', description: 'Nothing changes.' },
+      {
+        id: 'plan',
+        kind: 'proposal',
+        title: { fi: 'Ehdotus', sv: 'Förslag' },
+        impacts: [{ group: 'children', domain: 'mobility', direction: -1, note: 'Longer trips.', evidence_source: 'Survey' }],
+      },
+    ],
+  };
+  const title: LocalText = bilingual.title;
+  const scored: Report = checklist.score(bilingual);
+  const organisation: Organisation | null | undefined = scored.decision.organisation;
+  const titles: Record<string, string> | undefined = scored.decision.titles;
+  const comparison: Finding[] | undefined = scored.comparison;
+  const calledFor: VerdictLevel | null | undefined = comparison?.[0]?.level;
+  const answers: AnswerReport[] | undefined = scored.alternatives[1].answers;
+  const altDescription: string | null | undefined = scored.alternatives[0].description;
+  const source: string | null | undefined = scored.alternatives[1].cells[0]?.evidence_source;
+  const others: number | null | undefined = scored.alternatives[1].equity.others_mean;
+  const harmed: string[] = scored.alternatives[1].equity.harmed;
+  const options: OptionTerm[] = scored.vocabulary.options;
+  const category: GroupCategory | null | undefined = scored.vocabulary.groups[0]?.category;
+  // @ts-expect-error: who decides is a municipality or a county
+  const badOrganisation: Decision = { id: 'x', title: 'T', organisation: 'city', alternatives: [] };
+  // @ts-expect-error: the equity comparison has no overall mean any more
+  void scored.alternatives[1].equity.overall_mean;
+  void [title, organisation, titles, calledFor, answers, altDescription, source, others, harmed, options, category, badOrganisation];
 
   try {
     new Checklist('group {', { files: { 'a.eva': '' } });
