@@ -80,6 +80,9 @@ pub enum Key {
     Applies,
     AssumedLevel,
     Impact,
+    CountNegativeOne,
+    CountPositiveOne,
+    CountOtherOne,
     GroupAndDomain,
     DescriptionColumn,
     NotFired,
@@ -127,7 +130,7 @@ pub enum Key {
 
 impl Key {
     /// Every phrase, for tests that check translations.
-    pub const ALL: [Key; 112] = [
+    pub const ALL: [Key; 115] = [
         Key::ReportTitle,
         Key::Checklist,
         Key::Decision,
@@ -197,6 +200,9 @@ impl Key {
         Key::Applies,
         Key::AssumedLevel,
         Key::Impact,
+        Key::CountNegativeOne,
+        Key::CountPositiveOne,
+        Key::CountOtherOne,
         Key::GroupAndDomain,
         Key::DescriptionColumn,
         Key::NotFired,
@@ -452,9 +458,9 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         TimeSpans => ("Vaikutukset aikajänteittäin", "Konsekvenser per tidsperspektiv", "Impacts by time span"),
         TimeSpan => ("Aikajänne", "Tidsperspektiv", "Time span"),
         TimingNotGiven => ("ei ilmoitettu", "inte angivet", "not given"),
-        CountNegative => ("kielteisiä", "negativa", "negative"),
-        CountPositive => ("myönteisiä", "positiva", "positive"),
-        CountOther => ("muita", "övriga", "other"),
+        CountNegative => ("kielteistä", "negativa", "negative"),
+        CountPositive => ("myönteistä", "positiva", "positive"),
+        CountOther => ("muuta", "övriga", "other"),
         EquityHarmed => (
             "kielteinen vaikutus haavoittuvassa asemassa oleviin ryhmiin",
             "negativ påverkan på grupper i utsatt ställning",
@@ -508,6 +514,9 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         PartFails => ("ei täyty", "uppfylls inte", "does not hold"),
         GroupAndDomain => ("Ryhmä ja osa-alue", "Grupp och område", "Group and domain"),
         DescriptionColumn => ("Kuvaus", "Beskrivning", "Description"),
+        CountNegativeOne => ("kielteinen", "negativ", "negative"),
+        CountPositiveOne => ("myönteinen", "positiv", "positive"),
+        CountOtherOne => ("muu", "övrig", "other"),
         AssumedLevel => (
             "* taso puuttuu, käytetty oletusta",
             "* nivån saknas, standardvärdet används",

@@ -324,11 +324,15 @@ pub(super) fn time_spans(cx: &Ctx) -> Vec<Block> {
 
 fn count_words(cx: &Ctx, [neg, pos, other]: [usize; 3]) -> String {
     let mut parts = Vec::new();
-    for (n, key, symbol) in
-        [(neg, Key::CountNegative, "▼"), (pos, Key::CountPositive, "▲"), (other, Key::CountOther, "○")]
-    {
+    let counts = [
+        (neg, Key::CountNegativeOne, Key::CountNegative, "▼"),
+        (pos, Key::CountPositiveOne, Key::CountPositive, "▲"),
+        (other, Key::CountOtherOne, Key::CountOther, "○"),
+    ];
+    for (n, one, many, symbol) in counts {
         if n > 0 {
-            parts.push(format!("{symbol} {n} {}", cx.w(key)));
+            // Finnish takes the partitive after numerals from two on.
+            parts.push(format!("{symbol} {n} {}", cx.w(if n == 1 { one } else { many })));
         }
     }
     if parts.is_empty() { "–".into() } else { parts.join(", ") }
