@@ -150,10 +150,13 @@ fn description(cx: &Ctx, c: &CellReport, columns: &[&ScaleTerm]) -> String {
         .scales
         .iter()
         .filter(|s| !s.multiplies && !columns.iter().any(|c| c.id == s.id))
-        .filter_map(|s| Some(format!("{}: {}", pick(&s.label, cx.lang), level_label(cx, s, c)?.to_lowercase())))
+        .filter_map(|s| {
+            let level = level_label(cx, s, c)?.to_lowercase();
+            Some(format!("{}: {level}", pick(&s.label, cx.lang).to_lowercase()))
+        })
         .collect();
     if !others.is_empty() {
-        parts.push(sentence(&others.join(", ")));
+        parts.push(sentence(&capitalised(&others.join(", "))));
     }
     if let Some(m) = &c.mitigation {
         parts.push(format!("{}: {}", cx.w(Key::MitigationLabel), sentence(m)));
@@ -269,8 +272,11 @@ pub(super) fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
 }
 
 fn capitalised_join(parts: &[String]) -> String {
-    let joined = parts.join("; ");
-    let mut chars = joined.chars();
+    capitalised(&parts.join("; "))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
