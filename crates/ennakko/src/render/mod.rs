@@ -312,7 +312,7 @@ fn no_assessment(cx: &Ctx) -> Vec<Block> {
         .flat_map(|a| &a.answers)
         .filter(|a| a.applies && a.value.is_string())
         .filter(|a| r.vocabulary.questions.iter().any(|q| q.id == a.question && q.tag.as_deref() == Some("text")))
-        .map(|a| format!("{}: {}", cx.term(&r.vocabulary.questions, &a.question), cx.answer(&a.question, &a.value)))
+        .map(|a| narrative::answer_line(cx, a))
         .collect();
     if !texts.is_empty() {
         blocks.push(Block::Para(format!("{}:", cx.w(Key::RecordedReason))));

@@ -55,7 +55,7 @@ fn quoted(cx: &Ctx, a: &AnswerReport) -> bool {
     kind != Some("screening") || !a.applies
 }
 
-fn answer_line(cx: &Ctx, a: &AnswerReport) -> String {
+pub(super) fn answer_line(cx: &Ctx, a: &AnswerReport) -> String {
     let question = cx.term(&cx.report.vocabulary.questions, &a.question);
     let answer = cx.answer(&a.question, &a.value);
     // A question ends with its own mark; a label gets a colon.
