@@ -67,8 +67,13 @@ fn expect(case: &Path, file: &str, actual: &Value, others: &[&str]) -> Option<St
     let path = case.join(file);
     let pretty = serde_json::to_string_pretty(actual).unwrap_or_default() + "\n";
     if blessing() {
-        for other in others {
-            let _ = std::fs::remove_file(case.join(other));
+        // Blessing must not quietly turn a case that scored into one that
+        // fails (or back): a changed outcome is a review, not a rewrite.
+        if let Some(other) = others.iter().find(|o| case.join(o).exists()) {
+            return Some(format!(
+                "{}: the outcome changed from {other} to {file}; delete {other} by hand if that is intended",
+                case.display()
+            ));
         }
         std::fs::write(&path, pretty).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
         return None;

@@ -147,7 +147,6 @@ test('draft a decision in the browser; the page agrees with the Rust engine', as
   const facts = {
     cost_eur: 380000,
     affected_residents: 1150,
-    municipality_bilingual: false,
     services: ['basic_education', 'school_transport'],
   };
   for (const [id, value] of Object.entries(facts)) {
