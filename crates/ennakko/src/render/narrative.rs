@@ -208,10 +208,10 @@ pub(super) fn comparison(cx: &Ctx) -> Vec<Block> {
             let mut s = format!("{} {}: ", cx.alternative_name(alt), cx.w(Key::ComparedWithZero));
             let mut parts = Vec::new();
             if !better.is_empty() {
-                parts.push(format!("{} {}", cx.w(Key::BetterFor), better.join(", ")));
+                parts.push(format!("{}: {}", cx.w(Key::BetterFor), better.join(", ")));
             }
             if !worse.is_empty() {
-                parts.push(format!("{} {}", cx.w(Key::WorseFor), worse.join(", ")));
+                parts.push(format!("{}: {}", cx.w(Key::WorseFor), worse.join(", ")));
             }
             if parts.is_empty() {
                 parts.push(cx.w(Key::NoDifference).to_string());
