@@ -124,6 +124,11 @@ fn library_survives_generated_inputs() {
                     score_text(name, field(&case, "checklist"), &text)
                 };
                 failures.extend(compare(&case, field(&case, "expect"), outcome));
+                let expect = field(&case, "expect");
+                if name.ends_with(".eva") && ["E0001", "E0002", "E0003"].contains(&expect) {
+                    let formatted = ennakko::format::format_source(name, &text).map(|_| ()).map_err(|d| vec![*d]);
+                    failures.extend(compare(&case, expect, formatted));
+                }
             }
             failures
         })
@@ -171,12 +176,18 @@ fn cli_gives_the_expected_exit_code_and_diagnostics() {
         let path = dir.join(name);
         std::fs::write(&path, generated_text(&case)).expect("write");
         let path = path.to_str().expect("a UTF-8 path");
+        let expect = field(&case, "expect");
         let args: Vec<&str> = if name.ends_with(".eva") {
             vec!["check", path]
         } else {
             vec!["score", "--compact", "--checklist", field(&case, "checklist"), path]
         };
-        failures.extend(run_cli(&args, name, field(&case, "expect")));
+        failures.extend(run_cli(&args, name, expect));
+        // The formatter parses with the same limits: a checklist refused
+        // before or while parsing is refused by `fmt` too.
+        if name.ends_with(".eva") && ["E0001", "E0002", "E0003"].contains(&expect) {
+            failures.extend(run_cli(&["fmt", "--check", path], name, expect));
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

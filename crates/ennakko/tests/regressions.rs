@@ -450,3 +450,69 @@ fn a_long_chain_of_parents_compiles() {
     assert!(err.diagnostics.iter().all(|d| d.code == "E0402"));
     assert_eq!(err.diagnostics.len(), ennakko::limits::MAX_DIAGNOSTICS);
 }
+
+/// A chain of quantifiers whose bodies each hold a bracket,
+/// `any proposal: (true) and any proposal: (true) and ...`, overflowed the
+/// stack (CLI abort, Python segfault, wasm from 500 levels): the nesting
+/// pre-scan reset its quantifier count at every closing bracket, although
+/// each quantifier's body runs on past it, and the tree builder measured
+/// depth only after building a subtree. The pre-scan now keeps a count per
+/// bracket level (a quantifier ends only with its level, a `,` on it, or
+/// the next `when`/`value`), the builder counts levels on the way down,
+/// and pest's own stack guard ("stack limit reached") is E0003 too.
+#[test]
+fn quantifier_chains_through_brackets_are_too_deep() {
+    let m = "message fi \"x\" sv \"x\" en \"x\"";
+    let chain = move |link: &str, n: usize| format!("{HEAD}rule r: info {{ when {}true {m} }}", link.repeat(n));
+    let links = [
+        "any proposal: (true) and ",
+        "any proposal: [1] == [1] and ",
+        "all g in groups: min(1, 2) > 0 and ",
+        "any proposal: fact.when and ",
+        "any proposal: \u{e4}when and ",
+        "count proposal: (1) + ",
+    ];
+    let codes = on_small_stack(move || {
+        let mut codes = Vec::new();
+        for link in links {
+            for n in [65, 2_000, 20_000] {
+                let source = chain(link, n);
+                let err = Checklist::from_source("x.eva", &source).expect_err("too deep");
+                codes.push(format!("{link}{n}: {}", err.diagnostics[0].code));
+                let err = ennakko::format::format_source("x.eva", &source).expect_err("too deep");
+                codes.push(format!("{link}{n} (fmt): {}", err.code));
+            }
+        }
+        codes
+    });
+    assert!(codes.iter().all(|c| c.ends_with("E0003")), "{codes:?}");
+    // With the pre-scan's limit raised by the host, the builder stops a
+    // chain deeper than `max_expr_depth` on the way down (it used to
+    // build it first), or pest's stack guard stops it (E0003, not E0001
+    // "stack limit reached"). The stack is the main thread's size here:
+    // raising a limit takes stack.
+    let codes = on_small_stack_of(8 << 20, move || {
+        let limits = Limits { max_nesting: usize::MAX / 2, ..Limits::default() };
+        let options = Options { limits, ..Options::default() };
+        let mut codes = Vec::new();
+        for link in links {
+            for n in [2_000, 20_000] {
+                let err = Checklist::compile("x.eva", &chain(link, n), &options).expect_err("too deep");
+                codes.push(format!("{link}{n}: {}", err.diagnostics[0].code));
+            }
+        }
+        let deep = format!("{HEAD}rule r: info {{ when {}true {m} }}", "(".repeat(100_000));
+        let err = Checklist::compile("x.eva", &deep, &options).expect_err("too deep");
+        codes.push(format!("100,000 brackets: {}", err.diagnostics[0].code));
+        codes
+    });
+    assert!(codes.iter().all(|c| c.ends_with("E0003")), "{codes:?}");
+    // A `,` or `)` on the quantifier's own level ends it: long lists of
+    // quantifiers are not nesting.
+    let list = format!("[{}true]", "any proposal: (true), ".repeat(500));
+    let calls = "min(count proposal: true, 1) + ".repeat(100);
+    for body in [format!("true in {list}"), format!("{calls}1 > 0")] {
+        let source = format!("{HEAD}rule r: info {{ when {body} {m} }}");
+        Checklist::from_source("x.eva", &source).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
