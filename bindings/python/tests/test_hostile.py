@@ -358,6 +358,15 @@ def test_hostile_corpus_decisions(case: dict[str, Any]) -> None:
     if "cli_expect" in case:
         # Scoring with the checklist the decision names, as the CLI does.
         expect(case, outcome(lambda: ennakko.score(path)), case["cli_expect"])
+    if "as_text_expect" in case:
+        # Given as text, bytes or a dict the decision has no folder: it may
+        # name only standard checklists, and no file is read.
+        wanted = case["as_text_expect"]
+        expect(case, outcome(lambda: ennakko.score(data, format=fmt)), wanted)
+        expect(case, outcome(lambda: ennakko.score(data.decode("utf-8"), format=fmt)), wanted)
+        expect(case, outcome(lambda: ennakko.checklist_for(data, format=fmt)), wanted)
+        reports = ennakko.score_many([data], format=fmt, errors="skip")
+        assert [e.code for e in reports.errors] == [wanted]
 
 
 @pytest.mark.parametrize("case", MANIFEST["generated"], ids=case_id)

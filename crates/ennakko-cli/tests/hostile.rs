@@ -104,6 +104,15 @@ fn library_gives_the_expected_outcome() {
             continue;
         };
         failures.extend(compare(&case, expect, score_text(file, field(&case, "checklist"), &text)));
+        if let Some(as_text) = case["as_text_expect"].as_str() {
+            // The checklist it names, the decision given as text (no folder).
+            let named = ennakko::Decision::from_str(&text, Format::from_path(file), &ennakko::Limits::default())
+                .ok()
+                .and_then(|d| d.checklist)
+                .unwrap_or_else(|| panic!("{file} names a checklist"));
+            let loaded = ennakko::load::named_without_folder(&named).map(|_| ()).map_err(|e| e.diagnostics);
+            failures.extend(compare(&case, as_text, loaded));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -69,6 +69,31 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
     })
 }
 
+/// The checklist a document that is not a file (text, bytes, a dict, an
+/// upload) names in its `checklist` field. Such a document has no folder,
+/// so it may name only standard checklists: a file name is `E0601`, and no
+/// file is looked at (a document saying `checklist: /etc/passwd` must not
+/// make a host read that file).
+///
+/// ```
+/// let err = ennakko::load::named_without_folder("/etc/passwd").unwrap_err();
+/// assert_eq!(err.diagnostics[0].code, "E0601");
+/// assert!(ennakko::load::named_without_folder("eva").is_ok());
+/// ```
+pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::CompileError> {
+    let why = if names_a_file(spec) {
+        "a document given as text has no folder to find a file in".to_string()
+    } else {
+        match StdResolver.resolve("", spec) {
+            Ok(resolved) => return Ok(resolved),
+            Err(why) => why,
+        }
+    };
+    let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
+        .with_help("give the checklist explicitly (`checklist=` in Python, `--checklist` in the CLI), give the document as a path, or name a standard checklist");
+    Err(crate::CompileError { diagnostics: vec![d] })
+}
+
 /// Resolves only the embedded standard checklists, by name (`"eva"`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StdResolver;

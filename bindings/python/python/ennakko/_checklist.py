@@ -293,15 +293,19 @@ def _names_a_file(spec: str) -> bool:
     return spec.endswith(".eva") or "/" in spec or "\\" in spec
 
 
-def _load(spec: str, document: Path | None) -> Checklist:
-    """A checklist by spec: a standard name, or a `.eva` file. A file named by
-    a `document` (a decision or template read from a path) must be in that
-    document's folder or below (the CLI's rule, ChecklistError E0601
-    otherwise); a spec the caller gives directly may be any path."""
+def _load(spec: str, document: Path | None, *, named: bool = True) -> Checklist:
+    """A checklist by spec: a standard name, or a `.eva` file. A file `named`
+    by a document must be in the folder of that `document` (a decision or
+    template read from a path) or below (the CLI's rule); a document that is
+    no file (text, bytes, a dict: an upload) has no folder and may name only
+    standard checklists (ChecklistError E0601 otherwise, and no file is
+    read). A spec the caller gives directly (``named=False``) may be any
+    path."""
     if _names_a_file(spec):
-        if document is None:
+        if not named:
             return Checklist.from_file(spec)
-        name, text = _ennakko.named_checklist_file(spec, str(document))
+        folder = None if document is None else str(document)
+        name, text = _ennakko.named_checklist_file(spec, folder)
         return Checklist(
             _ennakko.Checklist.from_file_text(text, name, str(Path(name).parent), None)
         )
@@ -322,6 +326,8 @@ def checklist_for(decision: DecisionInput, *, format: Format | None = None) -> C
     standard ``eva``. The field holds a standard name (``"children"``) or a
     ``.eva`` file in the decision's folder or below, when the decision is a
     path (as for the ``ennakko`` command, no other file: ChecklistError E0601).
+    A decision given as text, bytes or a dict has no folder: it may name only
+    standard checklists (a file name is ChecklistError E0601, never read).
     Standard checklists are compiled once per process."""
     return _load(*_spec_of(decision, format))
 
@@ -330,7 +336,7 @@ def _resolve(checklist: Checklist | str) -> Checklist:
     if isinstance(checklist, Checklist):
         return checklist
     if isinstance(checklist, str):
-        return _load(checklist, None)
+        return _load(checklist, None, named=False)
     raise TypeError(f"checklist must be a Checklist or a name, not {type(checklist).__name__}")
 
 
