@@ -516,3 +516,48 @@ fn quantifier_chains_through_brackets_are_too_deep() {
         Checklist::from_source("x.eva", &source).unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+/// YAML aliases were bounded in jumps, not in what they expand to: an
+/// anchor referenced by many aliases, each inside an anchor referenced many
+/// times again, built K × J values (23 KB of text gave 0.7 GB), in a
+/// decision and in a Markdown template's front matter. The reader's events
+/// are now walked first (`read.rs`) and a document whose aliases would make
+/// it more than twice its size (or 64 KiB) is D0001 before anything is
+/// built. The same walk measures flow nesting exactly: a quote in a comment
+/// or a plain scalar no longer hides brackets from it (the YAML reader is
+/// quadratic in flow nesting: 100,000 brackets took 29 s).
+#[test]
+fn yaml_aliases_are_bounded_by_what_they_expand_to() {
+    let items = vec!["xxxxxxxxxx"; 300].join(", ");
+    let a = vec!["*a"; 300].join(", ");
+    let b = vec!["*b"; 300].join(", ");
+    let yaml =
+        format!("id: x\ntitle: x\na: &a [{items}]\nb: &b [{a}]\nmeta: [{b}]\nalternatives: [{{id: z, kind: zero}}]\n");
+    let started = std::time::Instant::now();
+    let err = eva().score_str(&yaml, Format::Yaml).expect_err("too large");
+    assert_eq!(err.diagnostics()[0].code, "D0001", "{}", err.diagnostics()[0].render());
+    // In a template's front matter the same.
+    let template = format!("---\n{yaml}---\n\n# x\n");
+    let err = ennakko::template::check(&eva(), template.as_bytes(), ennakko::template::TemplateFormat::Markdown);
+    let codes: Vec<String> = match err {
+        Ok(checked) => checked.problems.iter().map(|d| d.code.clone()).collect(),
+        Err(e) => e.diagnostics.iter().map(|d| d.code.clone()).collect(),
+    };
+    assert!(codes.contains(&"D0001".to_string()), "{codes:?}");
+    assert!(
+        ennakko::template::checklist_name(template.as_bytes(), ennakko::template::TemplateFormat::Markdown).is_ok()
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    // Ordinary use of aliases is fine.
+    let ok = "id: x\ntitle: x\nbase: &b {note: yes}\nmeta: [*b, *b, *b]\nalternatives: [{id: z, kind: zero}]\n";
+    eva().score_str(ok, Format::Yaml).map(|_| ()).unwrap_or_else(|e| {
+        // unknown top-level fields may be refused; never for the aliases
+        assert!(e.diagnostics().iter().all(|d| d.code != "D0001" && d.code != "D0003"), "{e}");
+    });
+    // Quotes in comments and plain scalars do not hide flow nesting.
+    for head in ["# \"\n", "note: say \"hi\n", "note: it's\n"] {
+        let text = format!("{head}id: x\ntitle: x\nmeta: {}", "[".repeat(100_000));
+        let err = eva().score_str(&text, Format::Yaml).expect_err("too deep");
+        assert_eq!(err.diagnostics()[0].code, "D0003", "{head}");
+    }
+}

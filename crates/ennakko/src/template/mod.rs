@@ -394,8 +394,10 @@ fn text_of(bytes: &[u8]) -> Result<String, TemplateError> {
     }
 }
 
-/// The checklist name written in a YAML decision, read leniently.
+/// The checklist name written in a YAML decision, read leniently, within
+/// the same bounds as a decision (nesting, and aliases that expand it).
 pub(crate) fn yaml_checklist(yaml: &str) -> Option<String> {
+    crate::read::yaml_prepass(yaml, 128).ok()?;
     let value: serde_json::Value = serde_norway::from_str(yaml).ok()?;
     value.get("checklist")?.as_str().map(str::to_string)
 }
