@@ -380,3 +380,34 @@ def test_hostile_corpus_generated(case: dict[str, Any]) -> None:
         fmt = "json" if name.endswith(".json") else "yaml"
         error = outcome(lambda: checklist.score(text, format=fmt))
     expect(case, error, case["expect"])
+
+
+@pytest.mark.parametrize("case", MANIFEST.get("templates", []), ids=case_id)
+def test_hostile_corpus_templates(case: dict[str, Any]) -> None:
+    """Template documents: the error that stops reading, else the first
+    problem (errors first); never more than 100 problems."""
+    from ennakko import template
+
+    if "file" in case:
+        data = (HOSTILE / case["file"]).read_bytes()
+    else:
+        data = generated_text(case).encode("utf-8")
+    checklist = ennakko.Checklist.standard(case["checklist"])
+    error = None
+    checked = None
+    try:
+        checked = template.check(data, checklist=checklist, format=case["format"])
+    except ennakko.InternalError:
+        raise
+    except ennakko.EnnakkoError as e:
+        error = e
+    if error is not None:
+        expect(case, error, case["expect"])
+        return
+    assert checked is not None
+    assert len(checked.problems) <= 100
+    errors = [p for p in checked.problems if p["severity"] == "error"]
+    if case["expect"] == "ok":
+        assert not errors, errors[:3]
+    else:
+        assert errors and errors[0]["code"] == case["expect"], errors[:3]

@@ -232,3 +232,55 @@ fn cli_reads_hostile_standard_input() {
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("D0003"));
 }
+
+/// A template case's bytes: its file, or its generated text.
+fn template_bytes(case: &Value) -> (String, Vec<u8>) {
+    match case["file"].as_str() {
+        Some(file) => (file.to_string(), std::fs::read(root().join(file)).expect("a template file")),
+        None => (field(case, "name").to_string(), generated_text(case).into_bytes()),
+    }
+}
+
+/// `template check`: the error that stops reading, else the problems
+/// (errors first); never more than `MAX_DIAGNOSTICS` of them.
+fn check_template(case: &Value, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    use ennakko::template::{self, TemplateFormat};
+    let checklist = Checklist::standard(field(case, "checklist")).expect("a standard checklist");
+    let format = TemplateFormat::from_name(field(case, "format")).expect("a template format");
+    match template::check(&checklist, bytes, format) {
+        Err(e) => Err(e.diagnostics),
+        Ok(checked) => {
+            assert!(checked.problems.len() <= ennakko::limits::MAX_DIAGNOSTICS, "{} problems", checked.problems.len());
+            if checked.errors() == 0 { Ok(()) } else { Err(checked.problems) }
+        }
+    }
+}
+
+#[test]
+fn templates_give_the_expected_outcome() {
+    let mut failures = Vec::new();
+    let dir = scratch("templates");
+    for case in cases("templates") {
+        let (name, bytes) = template_bytes(&case);
+        let expect = field(&case, "expect");
+        let started = std::time::Instant::now();
+        failures.extend(compare(&case, expect, check_template(&case, &bytes)));
+        // A generous bound for a debug build on a shared machine; these
+        // took from 48 s to minutes before.
+        let took = started.elapsed();
+        if took > std::time::Duration::from_secs(10) {
+            failures.push(format!("{name}: took {took:?}"));
+        }
+        // The CLI: exit 1 with the code on stderr (a template with errors
+        // is not complete).
+        let path = dir.join(name.rsplit('/').next().unwrap_or(&name));
+        std::fs::write(&path, &bytes).expect("write");
+        let path = path.to_str().expect("a UTF-8 path");
+        let args = ["template", "check", "--checklist", field(&case, "checklist"), path];
+        if expect != "ok" {
+            failures.extend(run_cli(&args, &name, expect));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

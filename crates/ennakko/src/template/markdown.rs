@@ -75,7 +75,8 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     };
     let mut skip = fences(&text, body_start);
     skip.push(0..body_start);
-    let (found, problems) = markers::find(&text, &skip);
+    let mut problems = super::problems::Problems::default();
+    let found = markers::find(&text, &skip, &mut problems);
     let checklist = yaml.as_ref().and_then(|y| super::yaml_checklist(&y.text));
     Ok(Doc {
         format: TemplateFormat::Markdown,

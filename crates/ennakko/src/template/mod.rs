@@ -24,6 +24,7 @@ mod fields;
 mod html;
 mod markdown;
 mod markers;
+mod problems;
 mod words;
 mod yaml_pos;
 
@@ -35,6 +36,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::Block;
 use crate::report::Report;
 use crate::{Checklist, Limits};
+
+use problems::Problems;
 
 pub use fields::OUTPUTS;
 
@@ -356,7 +359,7 @@ pub(crate) struct Doc {
     pub yaml: Option<Yaml>,
     pub fields: Vec<fields::RawField>,
     pub outputs: Vec<String>,
-    pub problems: Vec<Diagnostic>,
+    pub problems: Problems,
     pub body: Body,
 }
 
@@ -464,7 +467,7 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         && !name.ends_with(".eva")
         && *name != model.id
     {
-        problems.push(
+        problems.add(
             Diagnostic::warning(
                 "T0103",
                 format!("the template names checklist `{name}` but is checked with `{}`", model.id),
@@ -473,13 +476,13 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         );
     }
     if doc.checklist.is_none() {
-        problems.push(
+        problems.add(
             Diagnostic::warning("T0102", "the template does not name its checklist")
                 .with_help("add `checklist: eva` to the front matter, or a field `eva:checklist`"),
         );
     }
     if doc.outputs.is_empty() {
-        problems.push(Diagnostic::warning("T0109", "the template has no place for the results").with_help(
+        problems.add(Diagnostic::warning("T0109", "the template has no place for the results").with_help(
             match doc.format {
                 TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
                 _ => "add `<!-- eva:results -->` where the results should go",
@@ -494,8 +497,8 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         }
         Err((diagnostics, field_places)) => {
             places.fields = field_places;
-            problems.extend(diagnostics.into_iter().map(|d| places.place(d)));
-            check.problems = sorted(problems);
+            problems.extend_with(diagnostics, |d| places.place(d));
+            check.problems = problems.finish();
             return check;
         }
     };
@@ -508,30 +511,21 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
     }
     if decision.id.trim().is_empty() || decision.title.trim().is_empty() {
         let what = if decision.id.trim().is_empty() { "id" } else { "title" };
-        problems.push(
-            places.place(
-                Diagnostic::warning("T0205", format!("the decision's {what} is empty"))
-                    .with_help(format!("fill in the decision's {what}"))
-                    .at_path(format!("$.{what}")),
-            ),
-        );
+        let d = Diagnostic::warning("T0205", format!("the decision's {what} is empty"))
+            .with_help(format!("fill in the decision's {what}"))
+            .at_path(format!("$.{what}"));
+        problems.extend_with([d], |d| places.place(d));
     }
     match checklist.score(&decision) {
         Ok(report) => {
-            problems.extend(incompleteness(&report, doc).into_iter().map(|d| places.place(d)));
+            problems.extend_with(incompleteness(&report, doc), |d| places.place(d));
             check.report = Some(report);
         }
-        Err(e) => problems.extend(e.diagnostics().into_iter().map(|d| places.place(d))),
+        Err(e) => problems.extend_with(e.diagnostics(), |d| places.place(d)),
     }
     check.decision = Some(decision);
-    check.problems = sorted(problems);
+    check.problems = problems.finish();
     check
-}
-
-fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    // Errors first; the sort is stable, so document order stays within each.
-    problems.sort_by_key(|d| d.severity != Severity::Error);
-    problems
 }
 
 type Paths = Vec<fields::FieldPlace>;
@@ -562,8 +556,8 @@ fn decision_of(
         return Err((vec![d], Vec::new()));
     }
     let built = fields::build(model, base, &doc.fields);
-    if built.problems.iter().any(|d| d.severity == Severity::Error) {
-        return Err((built.problems, built.places));
+    if built.problems.has_errors() {
+        return Err((built.problems.finish(), built.places));
     }
     match Decision::from_value(built.value) {
         Ok(d) => Ok((d, built.places)),
