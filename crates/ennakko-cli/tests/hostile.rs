@@ -284,3 +284,90 @@ fn templates_give_the_expected_outcome() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Every file the CLI reads goes through one bounded reader: only regular
+/// files (`/dev/zero` grew until allocation failed; a FIFO as checklist,
+/// decision, template or import blocked forever), at most one byte over
+/// the limit.
+#[cfg(unix)]
+#[test]
+fn cli_reads_only_regular_files_and_no_more_than_the_limit() {
+    let dir = scratch("files");
+    let fifo = dir.join("pipe.eva");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let fifo_path = fifo.to_str().expect("a UTF-8 path").to_string();
+    let main = dir.join("main.eva");
+    std::fs::write(&main, "import \"./pipe.eva\"\n").expect("write");
+    let main_path = main.to_str().expect("a UTF-8 path").to_string();
+    let mut failures = Vec::new();
+    let mut runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["score", "/dev/zero"], "unreadable"),
+        (vec!["check", "/dev/zero"], "unreadable"),
+        (vec!["template", "check", "/dev/zero"], "unreadable"),
+        (vec!["score", "--checklist", "/dev/zero", "x.yaml"], "unreadable"),
+    ];
+    if made {
+        runs.push((vec!["check", &fifo_path], "unreadable"));
+        runs.push((vec!["score", &fifo_path], "unreadable"));
+        runs.push((vec!["check", &main_path], "E0601"));
+    }
+    for (args, expect) in &runs {
+        let started = std::time::Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ennakko"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the CLI runs");
+        // A blocked read would never end: give it 20 s, then fail.
+        loop {
+            if child.try_wait().expect("wait").is_some() || started.elapsed() > std::time::Duration::from_secs(20) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if child.try_wait().expect("wait").is_none() {
+            let _ = child.kill();
+            failures.push(format!("`ennakko {}` blocked", args.join(" ")));
+            continue;
+        }
+        drop(child);
+        failures.extend(run_cli(args, &args.join(" "), expect));
+    }
+    // A file over the limit is read only to one byte past it.
+    let big = dir.join("big.yaml");
+    std::fs::write(&big, vec![b'a'; (16 << 20) + 100]).expect("write");
+    failures.extend(run_cli(&["score", big.to_str().expect("UTF-8")], "big.yaml", "D0002"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `ennakko check ../a/main.eva` with a legal `import "./g.eva"` said the
+/// path leaves the folder: a leading `..` broke the normalisation.
+#[test]
+fn cli_checks_a_checklist_in_a_parent_folder() {
+    let dir = scratch("parent");
+    std::fs::create_dir_all(dir.join("a")).expect("a folder");
+    std::fs::create_dir_all(dir.join("b")).expect("a folder");
+    std::fs::write(dir.join("a/g.eva"), "group locals { label fi \"x\" sv \"x\" en \"x\" }\n").expect("write");
+    let head = "checklist m { title fi \"x\" sv \"x\" en \"x\" version \"1\" }\n";
+    std::fs::write(dir.join("a/main.eva"), format!("import \"./g.eva\"\nimport \"eva\"\n{head}")).expect("write");
+    std::fs::write(dir.join("a/out.eva"), "import \"../../x.eva\"\n").expect("write");
+    let run = |file: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ennakko"))
+            .args(["check", file])
+            .current_dir(dir.join("b"))
+            .output()
+            .expect("the CLI runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stderr) = run("../a/main.eva");
+    assert!(!stderr.contains("E0601"), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
+    // Still no way out of the checklist's folder.
+    let (code, stderr) = run("../a/out.eva");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("E0601"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
