@@ -78,7 +78,26 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
             b'"' => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    if bytes[i] == b'\\' {
+                        // Only the escapes the language has: an unknown one
+                        // lost its backslash silently (`"\u0041"` read `u0041`).
+                        match bytes.get(i + 1) {
+                            Some(b'"' | b'\\' | b'n' | b't') | None => {}
+                            Some(_) => {
+                                let next = text.get(i + 1..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                                let shown = format!("\\{}", next.escape_debug());
+                                return Err((
+                                    "E0005",
+                                    format!("unknown escape `{shown}` in a string"),
+                                    "the escapes are \\\" \\\\ \\n and \\t; write any other character itself (strings take any Unicode), and a backslash as \\\\".to_string(),
+                                    i,
+                                ));
+                            }
+                        }
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
                 }
             }
             b'(' | b'[' | b'{' => open.push(0),
