@@ -590,3 +590,33 @@ fn imports_are_read_within_the_limits() {
     assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Raw control characters from a document (ESC, BEL, CR) reached the
+/// terminal through rendered diagnostics, and a diagnostic quoting a 10 MB
+/// fact name, or underlining a 400 KB span, was printed whole. Rendering
+/// now escapes control characters (`\u{1b}`), cuts each message, note and
+/// hint after 1,000 characters and keeps the caret within the line shown.
+#[test]
+fn rendered_diagnostics_are_escaped_and_bounded() {
+    let yaml = "id: x\ntitle: x\nfacts: {\"\\e[2Jbad\\a\\r\": 1}\nalternatives: [{id: z, kind: zero}]\n";
+    let err = eva().score_str(yaml, Format::Yaml).expect_err("unknown fact");
+    let shown = ennakko::diagnostic::render_all(&err.diagnostics());
+    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    assert!(shown.contains("\\u{1b}[2Jbad"), "{shown}");
+    let long = format!(
+        "{{\"id\": \"x\", \"title\": \"x\", \"facts\": {{\"{}\": 1}}, \"alternatives\": [{{\"id\": \"z\", \"kind\": \"zero\"}}]}}",
+        "f".repeat(10 << 20)
+    );
+    let err = eva().score_str(&long, Format::Json).expect_err("unknown fact");
+    let shown = ennakko::diagnostic::render_all(&err.diagnostics());
+    assert!(shown.len() < 10_000, "{} bytes", shown.len());
+    // A span 40,000 characters wide on one line.
+    let source = format!(
+        "{HEAD}rule r: info {{ when {} message fi \"x\" sv \"x\" en \"x\" }}",
+        "[1,".to_string() + &"1,".repeat(20_000) + "true]"
+    );
+    if let Err(e) = Checklist::from_source("x.eva", &source) {
+        let shown = ennakko::diagnostic::render_all(&e.diagnostics);
+        assert!(shown.len() < 20_000, "{} bytes", shown.len());
+    }
+}
