@@ -318,6 +318,20 @@ pub fn fill_with(
     limits: &TemplateLimits,
 ) -> Result<Filled, TemplateError> {
     let doc = read(bytes, format, limits)?;
+    // Filling a template with no place for the results would write nothing
+    // and look like success (a title that opened a code block hid the
+    // place): it is an error here, a warning when checking.
+    if doc.outputs.is_empty() {
+        return Err(Diagnostic::error(
+            "T0109",
+            "the template has no place for the results: filling would write nothing",
+        )
+        .with_help(match doc.format {
+            TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
+            _ => "add `<!-- eva:results -->` where the results should go (not inside code)",
+        })
+        .into());
+    }
     let check = evaluate(checklist, &doc);
     let errors: Vec<Diagnostic> = check.problems.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
     let report = match (&check.report, errors.is_empty()) {
