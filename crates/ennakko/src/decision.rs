@@ -376,6 +376,13 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
         }
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        // The YAML reader called this "more than one document".
+        return Err(Diagnostic::error("D0001", "the document starts with two byte order marks")
+            .with_help("save the file again as UTF-8 (with one byte order mark, or none)")
+            .at_line_col(None, text, 1, 1)
+            .into());
+    }
     if format == Format::Yaml {
         yaml_bounds(text, limits)?;
     }
@@ -507,11 +514,19 @@ impl<'de> serde::de::Visitor<'de> for FiniteVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<serde_json::Value, E> {
         Ok(v.into())
     }
+    // Integers past 64 bits (YAML's 2^64) are numbers as in JSON text,
+    // where they read as the nearest float; the range check names them.
     fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<serde_json::Value, E> {
-        serde_json::Value::deserialize(serde::de::value::I128Deserializer::<E>::new(v))
+        match i64::try_from(v) {
+            Ok(v) => Ok(v.into()),
+            Err(_) => self.visit_f64(v as f64),
+        }
     }
     fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<serde_json::Value, E> {
-        serde_json::Value::deserialize(serde::de::value::U128Deserializer::<E>::new(v))
+        match u64::try_from(v) {
+            Ok(v) => Ok(v.into()),
+            Err(_) => self.visit_f64(v as f64),
+        }
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<serde_json::Value, E> {
         serde_json::Number::from_f64(v)
