@@ -508,3 +508,28 @@ test('hostile corpus: every template gives its expected outcome, with at most 10
   assert.deepEqual(failures.filter(Boolean), []);
   stillWorks();
 });
+
+test('decision objects: values JSON text cannot hold are errors with their path, not silently changed', () => {
+  // JSON.stringify wrote NaN and the infinities as null ("not given"),
+  // dropped symbols and functions, wrote Maps as {}, and a lone surrogate
+  // reached the engine as a broken escape.
+  const eva = Checklist.standard('eva');
+  const base = () => ({ id: 'x', title: 't', alternatives: [{ id: 'z', kind: 'zero' }] });
+  const cases = [
+    [{ ...base(), facts: { cost_eur: NaN } }, 'D0104', '$.facts.cost_eur'],
+    [{ ...base(), facts: { cost_eur: Infinity } }, 'D0104', '$.facts.cost_eur'],
+    [{ ...base(), meta: [1, Symbol('s')] }, 'D0101', '$.meta[1]'],
+    [{ ...base(), meta: { f: () => 1 } }, 'D0101', '$.meta.f'],
+    [{ ...base(), meta: new Map([['a', 1]]) }, 'D0101', '$.meta'],
+    [{ ...base(), title: 'a\uD800b' }, 'D0101', '$.title'],
+    [{ ...base(), alternatives: [{ id: 'z', kind: 'zero', answers: { q: -Infinity } }] }, 'D0104', '$.alternatives[0].answers.q'],
+  ];
+  for (const [decision, code, path] of cases) {
+    assert.throws(
+      () => eva.score(decision),
+      (e) => e instanceof EnnakkoError && e.kind === 'decision' && e.code === code && e.path === path,
+      `${code} at ${path}`,
+    );
+  }
+  stillWorks();
+});
