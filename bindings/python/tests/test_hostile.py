@@ -411,3 +411,30 @@ def test_hostile_corpus_templates(case: dict[str, Any]) -> None:
         assert not errors, errors[:3]
     else:
         assert errors and errors[0]["code"] == case["expect"], errors[:3]
+
+
+def test_a_million_decisions_stream_in_bounded_memory(small: ennakko.Checklist) -> None:
+    """score_many over a million small decisions aborted the interpreter (a
+    Rust allocation failure is no MemoryError); iter_score streams them one
+    chunk at a time from any iterable."""
+    import itertools
+    import tracemalloc
+
+    one = json.dumps(small_decision(1))
+    n = 0
+    tracemalloc.start()
+    for report in small.iter_score(itertools.repeat(one, 20_000), chunk_size=512):
+        assert isinstance(report, ennakko.Report)
+        n += 1
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert n == 20_000
+    assert peak < 100 << 20, peak
+    # Errors in place, with their index.
+    mixed = iter([one, "{", one])
+    results = list(small.iter_score(mixed, errors="yield"))
+    assert isinstance(results[1], ennakko.DecisionError) and results[1].index == 1
+    with pytest.raises(ennakko.DecisionError):
+        list(small.iter_score(iter([one, "{"])))
+    # The module-level variant, grouping each chunk by the checklist named.
+    assert sum(1 for _ in ennakko.iter_score(iter([one] * 10), checklist=small)) == 10

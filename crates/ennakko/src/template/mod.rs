@@ -318,6 +318,12 @@ pub fn fill_with(
     limits: &TemplateLimits,
 ) -> Result<Filled, TemplateError> {
     let doc = read(bytes, format, limits)?;
+    let check = evaluate(checklist, &doc);
+    let errors: Vec<Diagnostic> = check.problems.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+    let report = match (&check.report, errors.is_empty()) {
+        (Some(r), true) => r,
+        _ => return Err(TemplateError { diagnostics: errors }),
+    };
     // Filling a template with no place for the results would write nothing
     // and look like success (a title that opened a code block hid the
     // place): it is an error here, a warning when checking.
@@ -332,12 +338,7 @@ pub fn fill_with(
         })
         .into());
     }
-    let check = evaluate(checklist, &doc);
-    let errors: Vec<Diagnostic> = check.problems.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
-    let report = match (&check.report, errors.is_empty()) {
-        (Some(r), true) => r,
-        _ => return Err(TemplateError { diagnostics: errors }),
-    };
+
     let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
     let content = crate::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
