@@ -1199,9 +1199,16 @@ fn named_checklist(py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&
 
 /// The checklist file a document at `document` names, as (path, source);
 /// raises `ChecklistError` (E0601) for one outside the document's folder.
+/// A document that is no file (`document` is None) has no folder: it may
+/// name only standard checklists, and a file name is E0601 too.
 #[pyfunction]
-fn named_checklist_file(py: Python<'_>, spec: &str, document: PathBuf) -> PyResult<(String, String)> {
-    ennakko::load::named_by_document(spec, &document).map(|r| (r.name, r.text)).map_err(|e| raise(py, e.into()))
+#[pyo3(signature = (spec, document))]
+fn named_checklist_file(py: Python<'_>, spec: &str, document: Option<PathBuf>) -> PyResult<(String, String)> {
+    let resolved = match document {
+        Some(document) => ennakko::load::named_by_document(spec, &document),
+        None => ennakko::load::named_without_folder(spec),
+    };
+    resolved.map(|r| (r.name, r.text)).map_err(|e| raise(py, e.into()))
 }
 
 // ---- templates -------------------------------------------------------------------------

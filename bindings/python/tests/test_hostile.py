@@ -358,6 +358,15 @@ def test_hostile_corpus_decisions(case: dict[str, Any]) -> None:
     if "cli_expect" in case:
         # Scoring with the checklist the decision names, as the CLI does.
         expect(case, outcome(lambda: ennakko.score(path)), case["cli_expect"])
+    if "as_text_expect" in case:
+        # Given as text, bytes or a dict the decision has no folder: it may
+        # name only standard checklists, and no file is read.
+        wanted = case["as_text_expect"]
+        expect(case, outcome(lambda: ennakko.score(data, format=fmt)), wanted)
+        expect(case, outcome(lambda: ennakko.score(data.decode("utf-8"), format=fmt)), wanted)
+        expect(case, outcome(lambda: ennakko.checklist_for(data, format=fmt)), wanted)
+        reports = ennakko.score_many([data], format=fmt, errors="skip")
+        assert [e.code for e in reports.errors] == [wanted]
 
 
 @pytest.mark.parametrize("case", MANIFEST["generated"], ids=case_id)
@@ -371,3 +380,61 @@ def test_hostile_corpus_generated(case: dict[str, Any]) -> None:
         fmt = "json" if name.endswith(".json") else "yaml"
         error = outcome(lambda: checklist.score(text, format=fmt))
     expect(case, error, case["expect"])
+
+
+@pytest.mark.parametrize("case", MANIFEST.get("templates", []), ids=case_id)
+def test_hostile_corpus_templates(case: dict[str, Any]) -> None:
+    """Template documents: the error that stops reading, else the first
+    problem (errors first); never more than 100 problems."""
+    from ennakko import template
+
+    if "file" in case:
+        data = (HOSTILE / case["file"]).read_bytes()
+    else:
+        data = generated_text(case).encode("utf-8")
+    checklist = ennakko.Checklist.standard(case["checklist"])
+    error = None
+    checked = None
+    try:
+        checked = template.check(data, checklist=checklist, format=case["format"])
+    except ennakko.InternalError:
+        raise
+    except ennakko.EnnakkoError as e:
+        error = e
+    if error is not None:
+        expect(case, error, case["expect"])
+        return
+    assert checked is not None
+    assert len(checked.problems) <= 100
+    errors = [p for p in checked.problems if p["severity"] == "error"]
+    if case["expect"] == "ok":
+        assert not errors, errors[:3]
+    else:
+        assert errors and errors[0]["code"] == case["expect"], errors[:3]
+
+
+def test_a_million_decisions_stream_in_bounded_memory(small: ennakko.Checklist) -> None:
+    """score_many over a million small decisions aborted the interpreter (a
+    Rust allocation failure is no MemoryError); iter_score streams them one
+    chunk at a time from any iterable."""
+    import itertools
+    import tracemalloc
+
+    one = json.dumps(small_decision(1))
+    n = 0
+    tracemalloc.start()
+    for report in small.iter_score(itertools.repeat(one, 20_000), chunk_size=512):
+        assert isinstance(report, ennakko.Report)
+        n += 1
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert n == 20_000
+    assert peak < 100 << 20, peak
+    # Errors in place, with their index.
+    mixed = iter([one, "{", one])
+    results = list(small.iter_score(mixed, errors="yield"))
+    assert isinstance(results[1], ennakko.DecisionError) and results[1].index == 1
+    with pytest.raises(ennakko.DecisionError):
+        list(small.iter_score(iter([one, "{"])))
+    # The module-level variant, grouping each chunk by the checklist named.
+    assert sum(1 for _ in ennakko.iter_score(iter([one] * 10), checklist=small)) == 10

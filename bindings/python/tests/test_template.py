@@ -121,8 +121,9 @@ def test_a_checklist_file_named_by_a_template_is_read_beside_it(tmp_path: Path) 
     (tmp_path / "draft.md").write_bytes(blank)
     assert template.check(tmp_path / "draft.md").report is not None
     # Bytes have no folder: the file cannot be found, and is never looked for.
-    with pytest.raises(ValueError, match=r"mine\.eva"):
+    with pytest.raises(ennakko.ChecklistError) as info:
         template.check(blank)
+    assert info.value.code == "E0601" and "mine.eva" in info.value.rendered
     assert template.check(blank, checklist=mine).report is not None
 
 

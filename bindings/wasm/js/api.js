@@ -109,6 +109,7 @@ export function bind(raw, ready = () => {}) {
     if (decision === null || typeof decision !== 'object' || Array.isArray(decision)) {
       throw new TypeError(`the decision must be an object or JSON/YAML text, not ${describeType(decision)}`);
     }
+    unfit(decision);
     try {
       return [JSON.stringify(decision), 'json'];
     } catch (error) {
@@ -389,6 +390,96 @@ export function bind(raw, ready = () => {}) {
     template,
     version: () => call(() => raw.version()),
   };
+}
+
+/** Levels of a decision object checked by `unfit` (the engine refuses
+ *  anything deeper than its `max_decision_depth` anyway). */
+const UNFIT_DEPTH = 256;
+
+/** `$.alternatives[1].id` from steps. */
+function jsonPath(steps) {
+  return steps.reduce((path, step) => (typeof step === 'number' ? `${path}[${step}]` : `${path}.${step}`), '$');
+}
+
+/** A decision error as the engine reports one (the same codes and wording
+ *  as the Python module gives for the same values). */
+function decisionError(code, message, help, steps) {
+  const path = jsonPath(steps);
+  const diagnostic = { code, severity: 'error', message, help, path, notes: [] };
+  const rendered = `error[${code}]: ${message}\n --> at ${path}\n  = help: ${help}\n`;
+  return new EnnakkoError(rendered, { kind: 'decision', code, diagnostics: [diagnostic] });
+}
+
+/**
+ * Checks a decision object for values JSON text cannot hold, which
+ * `JSON.stringify` would silently change: NaN and the infinities (it writes
+ * `null`: "not given"), symbols and functions (it drops them), Maps and
+ * Sets (it writes `{}`), and text with a lone surrogate (the engine could
+ * only report a broken escape). Throws an EnnakkoError with the JSON path,
+ * D0104 for numbers and D0101 for the rest; `undefined` is a missing value,
+ * as in JSON. Iterative, so a deep object cannot overflow the stack.
+ */
+function unfit(decision) {
+  const stack = [[decision, []]];
+  const seen = new Set();
+  while (stack.length > 0) {
+    const [value, steps] = stack.pop();
+    switch (typeof value) {
+      case 'number':
+        if (!Number.isFinite(value)) {
+          throw decisionError('D0104', `the number ${value} is not finite`, 'write an ordinary number', steps);
+        }
+        continue;
+      case 'string':
+        if (!value.isWellFormed()) {
+          throw decisionError(
+            'D0101',
+            'the text has a lone surrogate (half of a UTF-16 pair), which is not Unicode text',
+            'remove the broken character from the text',
+            steps,
+          );
+        }
+        continue;
+      case 'symbol':
+      case 'function':
+        throw decisionError(
+          'D0101',
+          `a ${typeof value} cannot be part of a decision`,
+          'a decision holds only objects, arrays, strings, numbers, booleans and null',
+          steps,
+        );
+      case 'object':
+        break;
+      default:
+        continue;
+    }
+    if (value === null || seen.has(value) || steps.length >= UNFIT_DEPTH) continue;
+    if (typeof value.toJSON === 'function') continue; // a Date, or the host's own conversion
+    if (value instanceof Map || value instanceof Set || value instanceof WeakMap || value instanceof WeakSet) {
+      throw decisionError(
+        'D0101',
+        `a ${value.constructor.name} cannot be part of a decision (it would be written as {})`,
+        'use a plain object or an array',
+        steps,
+      );
+    }
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, [...steps, i]]));
+    } else {
+      for (const key of Object.keys(value)) {
+        if (!key.isWellFormed()) {
+          throw decisionError(
+            'D0101',
+            'a key has a lone surrogate (half of a UTF-16 pair), which is not Unicode text',
+            'remove the broken character from the key',
+            steps,
+          );
+        }
+        stack.push([value[key], [...steps, key]]);
+      }
+    }
+  }
 }
 
 function describeType(value) {

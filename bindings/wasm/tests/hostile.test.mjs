@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { Checklist, EnnakkoError, check, explain, render } from '../pkg/node.js';
+import { Checklist, EnnakkoError, check, explain, render, template } from '../pkg/node.js';
 import { bind } from '../pkg/api.js';
 import { rng } from './rng.mjs';
 
@@ -480,4 +480,56 @@ test('hostile corpus: every generated input gives its expected outcome', () => {
   // the module was not aborted by any of them
   stillWorks();
   assert.deepEqual(check(evaSource), []);
+});
+
+test('hostile corpus: every template gives its expected outcome, with at most 100 problems', () => {
+  const failures = [];
+  for (const testCase of manifest.templates ?? []) {
+    const bytes = testCase.file
+      ? new Uint8Array(readFileSync(`${hostile}${testCase.file}`))
+      : new TextEncoder().encode(testCase.prefix + testCase.repeat.repeat(testCase.count) + testCase.suffix);
+    const name = testCase.file ?? testCase.name;
+    let checked;
+    try {
+      checked = template.check(bytes, { checklist: testCase.checklist, format: testCase.format });
+    } catch (error) {
+      if (!(error instanceof EnnakkoError)) throw error;
+      failures.push(compare(testCase, testCase.expect, { ok: false, error }));
+      continue;
+    }
+    if (checked.problems.length > 100) failures.push(`${name}: ${checked.problems.length} problems`);
+    const errors = checked.problems.filter((p) => p.severity === 'error');
+    if (testCase.expect === 'ok') {
+      if (errors.length) failures.push(`${name}: expected ok, got ${errors[0].code}`);
+    } else if (errors[0]?.code !== testCase.expect) {
+      failures.push(`${name}: expected ${testCase.expect}, got ${errors[0]?.code ?? 'no errors'}`);
+    }
+  }
+  assert.deepEqual(failures.filter(Boolean), []);
+  stillWorks();
+});
+
+test('decision objects: values JSON text cannot hold are errors with their path, not silently changed', () => {
+  // JSON.stringify wrote NaN and the infinities as null ("not given"),
+  // dropped symbols and functions, wrote Maps as {}, and a lone surrogate
+  // reached the engine as a broken escape.
+  const eva = Checklist.standard('eva');
+  const base = () => ({ id: 'x', title: 't', alternatives: [{ id: 'z', kind: 'zero' }] });
+  const cases = [
+    [{ ...base(), facts: { cost_eur: NaN } }, 'D0104', '$.facts.cost_eur'],
+    [{ ...base(), facts: { cost_eur: Infinity } }, 'D0104', '$.facts.cost_eur'],
+    [{ ...base(), meta: [1, Symbol('s')] }, 'D0101', '$.meta[1]'],
+    [{ ...base(), meta: { f: () => 1 } }, 'D0101', '$.meta.f'],
+    [{ ...base(), meta: new Map([['a', 1]]) }, 'D0101', '$.meta'],
+    [{ ...base(), title: 'a\uD800b' }, 'D0101', '$.title'],
+    [{ ...base(), alternatives: [{ id: 'z', kind: 'zero', answers: { q: -Infinity } }] }, 'D0104', '$.alternatives[0].answers.q'],
+  ];
+  for (const [decision, code, path] of cases) {
+    assert.throws(
+      () => eva.score(decision),
+      (e) => e instanceof EnnakkoError && e.kind === 'decision' && e.code === code && e.path === path,
+      `${code} at ${path}`,
+    );
+  }
+  stillWorks();
 });

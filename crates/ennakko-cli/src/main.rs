@@ -195,14 +195,27 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn read(path: &Path) -> Result<String, u8> {
-    let text = if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+/// Reads a file (`-`: standard input), at most `limit + 1` bytes, and only
+/// a regular file: `/dev/zero` or a pipe is refused, never read without end.
+/// The one reader for every file input of the CLI (see `read_bytes`); text
+/// over the limit reaches the library, which names the limit.
+pub(crate) fn read(path: &Path, limit: usize) -> Result<String, u8> {
+    read_bytes(path, limit).and_then(|bytes| {
+        ennakko::load::bounded_text(bytes, limit).map_err(|e| {
+            eprintln!("error: cannot read `{}`: {e}", path.display());
+            EXIT_USAGE
+        })
+    })
+}
+
+/// [`read`] for bytes.
+pub(crate) fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, u8> {
+    let bytes = if path.as_os_str() == "-" {
+        ennakko::load::read_bounded_from(std::io::stdin(), limit)
     } else {
-        std::fs::read_to_string(path)
+        ennakko::load::read_bounded(path, limit)
     };
-    text.map_err(|e| {
+    bytes.map_err(|e| {
         eprintln!("error: cannot read `{}`: {e}", path.display());
         EXIT_USAGE
     })
@@ -218,7 +231,7 @@ fn check(files: &[PathBuf], format: OutputFormat) -> u8 {
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut code = EXIT_OK;
     for path in files {
-        let text = match read(path) {
+        let text = match read(path, ennakko::Limits::default().max_source_bytes) {
             Ok(t) => t,
             Err(c) => {
                 code = code.max(c);
@@ -252,7 +265,7 @@ fn load_checklist(spec: &str) -> Result<Checklist, u8> {
     let is_file = ennakko::load::names_a_file(spec) || Path::new(spec).is_file();
     let compiled = if is_file {
         let path = Path::new(spec);
-        let text = read(path)?;
+        let text = read(path, ennakko::Limits::default().max_source_bytes)?;
         Checklist::compile(spec, &text, &options_for(path))
     } else {
         Checklist::standard(spec)
@@ -303,7 +316,7 @@ fn loaded(checklist: Option<&str>, decision: &Path) -> Result<Loaded<impl Fn(Vec
         eprint!("{}", render_all(&diagnostics));
         EXIT_INVALID
     };
-    let text = read(decision)?;
+    let text = read(decision, ennakko::Limits::default().max_decision_bytes)?;
     let parsed =
         ennakko::Decision::from_str(&text, format, &ennakko::Limits::default()).map_err(|e| print(e.diagnostics))?;
     let checklist = match (checklist, parsed.checklist.as_deref()) {
@@ -367,7 +380,7 @@ fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<&str
 fn fmt(files: &[PathBuf], check_only: bool) -> u8 {
     let mut code = EXIT_OK;
     for path in files {
-        let text = match read(path) {
+        let text = match read(path, ennakko::Limits::default().max_source_bytes) {
             Ok(t) => t,
             Err(c) => {
                 code = code.max(c);

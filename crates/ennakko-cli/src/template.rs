@@ -131,11 +131,10 @@ pub fn run(cmd: TemplateCommand) -> u8 {
     }
 }
 
+/// A template document: at most one byte over the size limit, and only a
+/// regular file (see `super::read_bytes`).
 fn read_bytes(path: &Path) -> Result<Vec<u8>, u8> {
-    std::fs::read(path).map_err(|e| {
-        eprintln!("error: cannot read `{}`: {e}", path.display());
-        EXIT_USAGE
-    })
+    super::read_bytes(path, template::TemplateLimits::default().max_bytes)
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> u8 {
@@ -239,12 +238,9 @@ fn init(
     let decision = match from {
         None => None,
         Some(path) => {
-            let text = match std::fs::read_to_string(path) {
+            let text = match super::read(path, Limits::default().max_decision_bytes) {
                 Ok(t) => t,
-                Err(e) => {
-                    eprintln!("error: cannot read `{}`: {e}", path.display());
-                    return EXIT_USAGE;
-                }
+                Err(code) => return code,
             };
             let name = path.display().to_string();
             match ennakko::Decision::from_str(&text, Format::from_path(&name), &Limits::default()) {

@@ -104,6 +104,15 @@ fn library_gives_the_expected_outcome() {
             continue;
         };
         failures.extend(compare(&case, expect, score_text(file, field(&case, "checklist"), &text)));
+        if let Some(as_text) = case["as_text_expect"].as_str() {
+            // The checklist it names, the decision given as text (no folder).
+            let named = ennakko::Decision::from_str(&text, Format::from_path(file), &ennakko::Limits::default())
+                .ok()
+                .and_then(|d| d.checklist)
+                .unwrap_or_else(|| panic!("{file} names a checklist"));
+            let loaded = ennakko::load::named_without_folder(&named).map(|_| ()).map_err(|e| e.diagnostics);
+            failures.extend(compare(&case, as_text, loaded));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
@@ -124,6 +133,11 @@ fn library_survives_generated_inputs() {
                     score_text(name, field(&case, "checklist"), &text)
                 };
                 failures.extend(compare(&case, field(&case, "expect"), outcome));
+                let expect = field(&case, "expect");
+                if name.ends_with(".eva") && ["E0001", "E0002", "E0003"].contains(&expect) {
+                    let formatted = ennakko::format::format_source(name, &text).map(|_| ()).map_err(|d| vec![*d]);
+                    failures.extend(compare(&case, expect, formatted));
+                }
             }
             failures
         })
@@ -171,12 +185,18 @@ fn cli_gives_the_expected_exit_code_and_diagnostics() {
         let path = dir.join(name);
         std::fs::write(&path, generated_text(&case)).expect("write");
         let path = path.to_str().expect("a UTF-8 path");
+        let expect = field(&case, "expect");
         let args: Vec<&str> = if name.ends_with(".eva") {
             vec!["check", path]
         } else {
             vec!["score", "--compact", "--checklist", field(&case, "checklist"), path]
         };
-        failures.extend(run_cli(&args, name, field(&case, "expect")));
+        failures.extend(run_cli(&args, name, expect));
+        // The formatter parses with the same limits: a checklist refused
+        // before or while parsing is refused by `fmt` too.
+        if name.ends_with(".eva") && ["E0001", "E0002", "E0003"].contains(&expect) {
+            failures.extend(run_cli(&["fmt", "--check", path], name, expect));
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -211,4 +231,143 @@ fn cli_reads_hostile_standard_input() {
     let out = child.wait_with_output().expect("the CLI ends");
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("D0003"));
+}
+
+/// A template case's bytes: its file, or its generated text.
+fn template_bytes(case: &Value) -> (String, Vec<u8>) {
+    match case["file"].as_str() {
+        Some(file) => (file.to_string(), std::fs::read(root().join(file)).expect("a template file")),
+        None => (field(case, "name").to_string(), generated_text(case).into_bytes()),
+    }
+}
+
+/// `template check`: the error that stops reading, else the problems
+/// (errors first); never more than `MAX_DIAGNOSTICS` of them.
+fn check_template(case: &Value, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    use ennakko::template::{self, TemplateFormat};
+    let checklist = Checklist::standard(field(case, "checklist")).expect("a standard checklist");
+    let format = TemplateFormat::from_name(field(case, "format")).expect("a template format");
+    match template::check(&checklist, bytes, format) {
+        Err(e) => Err(e.diagnostics),
+        Ok(checked) => {
+            assert!(checked.problems.len() <= ennakko::limits::MAX_DIAGNOSTICS, "{} problems", checked.problems.len());
+            if checked.errors() == 0 { Ok(()) } else { Err(checked.problems) }
+        }
+    }
+}
+
+#[test]
+fn templates_give_the_expected_outcome() {
+    let mut failures = Vec::new();
+    let dir = scratch("templates");
+    for case in cases("templates") {
+        let (name, bytes) = template_bytes(&case);
+        let expect = field(&case, "expect");
+        let started = std::time::Instant::now();
+        failures.extend(compare(&case, expect, check_template(&case, &bytes)));
+        // A generous bound for a debug build on a shared machine; these
+        // took from 48 s to minutes before.
+        let took = started.elapsed();
+        if took > std::time::Duration::from_secs(10) {
+            failures.push(format!("{name}: took {took:?}"));
+        }
+        // The CLI: exit 1 with the code on stderr (a template with errors
+        // is not complete).
+        let path = dir.join(name.rsplit('/').next().unwrap_or(&name));
+        std::fs::write(&path, &bytes).expect("write");
+        let path = path.to_str().expect("a UTF-8 path");
+        let args = ["template", "check", "--checklist", field(&case, "checklist"), path];
+        if expect != "ok" {
+            failures.extend(run_cli(&args, &name, expect));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Every file the CLI reads goes through one bounded reader: only regular
+/// files (`/dev/zero` grew until allocation failed; a FIFO as checklist,
+/// decision, template or import blocked forever), at most one byte over
+/// the limit.
+#[cfg(unix)]
+#[test]
+fn cli_reads_only_regular_files_and_no_more_than_the_limit() {
+    let dir = scratch("files");
+    let fifo = dir.join("pipe.eva");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let fifo_path = fifo.to_str().expect("a UTF-8 path").to_string();
+    let main = dir.join("main.eva");
+    std::fs::write(&main, "import \"./pipe.eva\"\n").expect("write");
+    let main_path = main.to_str().expect("a UTF-8 path").to_string();
+    let mut failures = Vec::new();
+    let mut runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["score", "/dev/zero"], "unreadable"),
+        (vec!["check", "/dev/zero"], "unreadable"),
+        (vec!["template", "check", "/dev/zero"], "unreadable"),
+        (vec!["score", "--checklist", "/dev/zero", "x.yaml"], "unreadable"),
+    ];
+    if made {
+        runs.push((vec!["check", &fifo_path], "unreadable"));
+        runs.push((vec!["score", &fifo_path], "unreadable"));
+        runs.push((vec!["check", &main_path], "E0601"));
+    }
+    for (args, expect) in &runs {
+        let started = std::time::Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ennakko"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the CLI runs");
+        // A blocked read would never end: give it 20 s, then fail.
+        loop {
+            if child.try_wait().expect("wait").is_some() || started.elapsed() > std::time::Duration::from_secs(20) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if child.try_wait().expect("wait").is_none() {
+            let _ = child.kill();
+            failures.push(format!("`ennakko {}` blocked", args.join(" ")));
+            continue;
+        }
+        drop(child);
+        failures.extend(run_cli(args, &args.join(" "), expect));
+    }
+    // A file over the limit is read only to one byte past it.
+    let big = dir.join("big.yaml");
+    std::fs::write(&big, vec![b'a'; (16 << 20) + 100]).expect("write");
+    failures.extend(run_cli(&["score", big.to_str().expect("UTF-8")], "big.yaml", "D0002"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `ennakko check ../a/main.eva` with a legal `import "./g.eva"` said the
+/// path leaves the folder: a leading `..` broke the normalisation.
+#[test]
+fn cli_checks_a_checklist_in_a_parent_folder() {
+    let dir = scratch("parent");
+    std::fs::create_dir_all(dir.join("a")).expect("a folder");
+    std::fs::create_dir_all(dir.join("b")).expect("a folder");
+    std::fs::write(dir.join("a/g.eva"), "group locals { label fi \"x\" sv \"x\" en \"x\" }\n").expect("write");
+    let head = "checklist m { title fi \"x\" sv \"x\" en \"x\" version \"1\" }\n";
+    std::fs::write(dir.join("a/main.eva"), format!("import \"./g.eva\"\nimport \"eva\"\n{head}")).expect("write");
+    std::fs::write(dir.join("a/out.eva"), "import \"../../x.eva\"\n").expect("write");
+    let run = |file: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ennakko"))
+            .args(["check", file])
+            .current_dir(dir.join("b"))
+            .output()
+            .expect("the CLI runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stderr) = run("../a/main.eva");
+    assert!(!stderr.contains("E0601"), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
+    // Still no way out of the checklist's folder.
+    let (code, stderr) = run("../a/out.eva");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("E0601"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -491,20 +491,28 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
         .with_help("split it, or raise `max_decision_bytes`")
         .into());
     }
-    // Brackets are counted before parsing, so a recursive parser never sees
-    // a runaway document (and the YAML reader, slow on deep flow nesting,
-    // never reads one). In YAML a bracket may be text (`note: '[1'`), so
-    // the pre-scan only stops what the YAML reader would refuse anyway (it
-    // stops at 128 levels); the depth is measured exactly after parsing.
-    let depth = bracket_depth(text);
-    let prescan_limit = match format {
-        Format::Json => limits.max_decision_depth,
-        Format::Yaml => limits.max_decision_depth.max(YAML_MAX_DEPTH),
-    };
-    if depth > prescan_limit {
-        return Err(too_deep(depth, limits));
+    // JSON brackets are counted before parsing, so a recursive parser never
+    // sees a runaway document. YAML is walked on the reader's events (see
+    // `read.rs`): a bracket in YAML may be text, and aliases can expand a
+    // small text into a huge value. The depth is measured exactly after
+    // parsing.
+    if format == Format::Json {
+        let depth = bracket_depth(text);
+        if depth > limits.max_decision_depth {
+            return Err(too_deep(depth, limits));
+        }
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        // The YAML reader called this "more than one document".
+        return Err(Diagnostic::error("D0001", "the document starts with two byte order marks")
+            .with_help("save the file again as UTF-8 (with one byte order mark, or none)")
+            .at_line_col(None, text, 1, 1)
+            .into());
+    }
+    if format == Format::Yaml {
+        yaml_bounds(text, limits)?;
+    }
     let value = parse_syntax(text, format, limits)?;
     let depth = value_depth(&value);
     if depth > limits.max_decision_depth {
@@ -633,11 +641,19 @@ impl<'de> serde::de::Visitor<'de> for FiniteVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<serde_json::Value, E> {
         Ok(v.into())
     }
+    // Integers past 64 bits (YAML's 2^64) are numbers as in JSON text,
+    // where they read as the nearest float; the range check names them.
     fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<serde_json::Value, E> {
-        serde_json::Value::deserialize(serde::de::value::I128Deserializer::<E>::new(v))
+        match i64::try_from(v) {
+            Ok(v) => Ok(v.into()),
+            Err(_) => self.visit_f64(v as f64),
+        }
     }
     fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<serde_json::Value, E> {
-        serde_json::Value::deserialize(serde::de::value::U128Deserializer::<E>::new(v))
+        match u64::try_from(v) {
+            Ok(v) => Ok(v.into()),
+            Err(_) => self.visit_f64(v as f64),
+        }
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<serde_json::Value, E> {
         serde_json::Number::from_f64(v)
@@ -721,6 +737,31 @@ fn value_depth(value: &serde_json::Value) -> usize {
         }
     }
     max
+}
+
+/// The YAML pre-pass (`read.rs`): collections no deeper than the YAML
+/// reader goes (128 levels, or the limit if higher), and aliases that do
+/// not expand the document past twice its size.
+fn yaml_bounds(text: &str, limits: &Limits) -> Result<(), DecisionError> {
+    use crate::read::YamlProblem;
+    let d = match crate::read::yaml_prepass(text, limits.max_decision_depth.max(YAML_MAX_DEPTH)) {
+        Ok(()) => return Ok(()),
+        Err(YamlProblem::TooDeep { line, column, .. }) => Diagnostic::error(
+            "D0003",
+            format!("the decision nests too deep; the limit is {}", limits.max_decision_depth),
+        )
+        .with_help("a decision needs only a few levels: check for runaway nesting")
+        .at_line_col(None, text, line, column),
+        Err(YamlProblem::TooLarge { budget, line, column }) => Diagnostic::error(
+            "D0001",
+            format!(
+                "invalid YAML: its aliases (`*name`) expand the document past {budget} values and bytes (aliases may make a document at most twice as large, or 64 KiB)"
+            ),
+        )
+        .with_help("write the values out, or refer to fewer aliases of aliases")
+        .at_line_col(None, text, line, column),
+    };
+    Err(d.into())
 }
 
 fn too_deep(depth: usize, limits: &Limits) -> DecisionError {

@@ -150,34 +150,68 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{kind}[{}]: {}\n", self.code, self.message);
+        let mut out = format!("{kind}[{}]: {}\n", shown(&self.code), shown(&self.message));
         let line_no = self.line.map(|l| l.to_string()).unwrap_or_default();
         let pad = " ".repeat(line_no.len().max(1));
         match (&self.file, self.line, self.column) {
-            (Some(file), Some(line), Some(col)) => out.push_str(&format!("{pad}--> {file}:{line}:{col}\n")),
+            (Some(file), Some(line), Some(col)) => out.push_str(&format!("{pad}--> {}:{line}:{col}\n", shown(file))),
             (None, Some(line), Some(col)) => out.push_str(&format!("{pad}--> line {line}:{col}\n")),
             _ => {}
         }
         if let Some(path) = &self.path {
-            out.push_str(&format!("{pad}--> at {path}\n"));
+            out.push_str(&format!("{pad}--> at {}\n", shown(path)));
         }
         if let (Some(text), Some(col)) = (&self.source_line, self.column) {
+            // Control characters are shown escaped, so the caret goes under
+            // the escaped text; it is no wider than the line shown.
+            let before: String = text.chars().take(col.saturating_sub(1)).collect();
+            let indent: String = before
+                .chars()
+                .map(|c| if c == '\t' { "\t".to_string() } else { " ".repeat(escaped(c).chars().count()) })
+                .collect();
+            let rest = text.chars().count().saturating_sub(col.saturating_sub(1)).max(1);
             let width = match (self.end_line, self.end_column) {
                 (Some(end_line), Some(end_col)) if Some(end_line) == self.line && end_col > col => end_col - col,
                 _ => 1,
-            };
-            let indent: String =
-                text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            out.push_str(&format!("{pad} |\n{line_no} | {text}\n{pad} | {indent}{}\n", "^".repeat(width)));
+            }
+            .min(rest);
+            let line_text: String =
+                text.chars().map(|c| if c == '\t' { "\t".to_string() } else { escaped(c) }).collect();
+            out.push_str(&format!("{pad} |\n{line_no} | {line_text}\n{pad} | {indent}{}\n", "^".repeat(width)));
         }
         for note in &self.notes {
-            out.push_str(&format!("{pad} = note: {note}\n"));
+            out.push_str(&format!("{pad} = note: {}\n", shown(note)));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("{pad} = help: {help}\n"));
+            out.push_str(&format!("{pad} = help: {}\n", shown(help)));
         }
         out
     }
+}
+
+/// The longest message, note or hint [`Diagnostic::render`] prints, in
+/// characters: a message may quote a document's text (a 10 MB fact name).
+const MAX_RENDERED: usize = 1_000;
+
+/// A control character escaped (`\u{1b}`), so that a document's ESC, BEL
+/// or CR never acts on a terminal; any other character as it is.
+fn escaped(c: char) -> String {
+    if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }
+}
+
+/// Text from a document as printed: control characters escaped (but line
+/// breaks and tabs, which do not act on a terminal), and cut after
+/// [`MAX_RENDERED`] characters.
+fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(MAX_RENDERED)
+        .map(|c| if c == '\n' || c == '\t' { c.to_string() } else { escaped(c) })
+        .collect();
+    if text.chars().nth(MAX_RENDERED).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// The longest source line a diagnostic carries, in characters.
@@ -207,14 +241,23 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// Names longer than this many bytes get no suggestion.
+const MAX_SUGGESTED: usize = 256;
+
 /// The closest of `candidates` to `name`, if close enough to suggest.
 ///
 /// ```
 /// assert_eq!(ennakko::diagnostic::did_you_mean("chidren", ["children", "older_people"]), Some("children".to_string()));
 /// ```
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    // Comparing costs the product of the lengths: a 10 MB name from a
+    // document is like no id anyway.
+    if name.len() > MAX_SUGGESTED {
+        return None;
+    }
     candidates
         .into_iter()
+        .filter(|c| c.len() <= MAX_SUGGESTED)
         .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

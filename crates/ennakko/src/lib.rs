@@ -51,6 +51,7 @@ mod assemble;
 mod check;
 mod eval;
 mod reach;
+mod read;
 mod typing;
 
 use std::sync::Arc;

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::check::ParsedFile;
 use crate::diagnostic::Diagnostic;
-use crate::limits::Limits;
+use crate::limits::{Limits, MAX_DIAGNOSTICS};
 use crate::source::{SourceMap, Span};
 
 /// A resolved import: the name to show in diagnostics and the source text.
@@ -30,6 +30,52 @@ pub trait Resolver: Send + Sync {
     /// Resolves `target`, imported from the file named `importer`; on failure
     /// returns a sentence saying why.
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String>;
+
+    /// As [`Resolver::resolve`], reading no more than `max_bytes + 1` bytes
+    /// of a file (a longer one is refused by the size limit anyway). The
+    /// loader calls this with `max_source_bytes`; resolvers that read files
+    /// should bound their reads by it.
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+        let _ = max_bytes;
+        self.resolve(importer, target)
+    }
+}
+
+/// Reads at most `limit + 1` bytes of a file: enough to tell that it is
+/// over the limit, never more. Only a regular file is read: a device
+/// (`/dev/zero`), a pipe (a FIFO would block until someone writes to it) or
+/// a folder is an error. Every file input of the CLI and the imports of
+/// [`FileResolver`] go through here.
+///
+/// ```
+/// let err = ennakko::load::read_bounded(std::path::Path::new("/dev/zero"), 10).unwrap_err();
+/// assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+/// ```
+pub fn read_bounded(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a device, a pipe or a folder)",
+        ));
+    }
+    read_bounded_from(std::fs::File::open(path)?, limit)
+}
+
+/// Reads at most `limit + 1` bytes from `reader` (standard input).
+pub fn read_bounded_from(reader: impl std::io::Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, (limit as u64).saturating_add(1)), &mut out)?;
+    Ok(out)
+}
+
+/// Text read by [`read_bounded`]: UTF-8, or, when it is over `limit` (and so
+/// cut), its lossy reading, which is still over the limit: the caller's
+/// size check names the problem rather than a broken character at the cut.
+pub fn bounded_text(bytes: Vec<u8>, limit: usize) -> std::io::Result<String> {
+    if bytes.len() > limit {
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 /// Whether a checklist named by a decision or a template (its `checklist`
@@ -69,6 +115,31 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
     })
 }
 
+/// The checklist a document that is not a file (text, bytes, a dict, an
+/// upload) names in its `checklist` field. Such a document has no folder,
+/// so it may name only standard checklists: a file name is `E0601`, and no
+/// file is looked at (a document saying `checklist: /etc/passwd` must not
+/// make a host read that file).
+///
+/// ```
+/// let err = ennakko::load::named_without_folder("/etc/passwd").unwrap_err();
+/// assert_eq!(err.diagnostics[0].code, "E0601");
+/// assert!(ennakko::load::named_without_folder("eva").is_ok());
+/// ```
+pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::CompileError> {
+    let why = if names_a_file(spec) {
+        "a document given as text has no folder to find a file in".to_string()
+    } else {
+        match StdResolver.resolve("", spec) {
+            Ok(resolved) => return Ok(resolved),
+            Err(why) => why,
+        }
+    };
+    let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
+        .with_help("give the checklist explicitly (`checklist=` in Python, `--checklist` in the CLI), give the document as a path, or name a standard checklist");
+    Err(crate::CompileError { diagnostics: vec![d] })
+}
+
 /// Resolves only the embedded standard checklists, by name (`"eva"`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StdResolver;
@@ -95,6 +166,10 @@ pub struct FileResolver {
 
 impl Resolver for FileResolver {
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+        self.resolve_within(importer, target, Limits::default().max_source_bytes)
+    }
+
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
         if !names_a_file(target) {
             return StdResolver.resolve(importer, target);
         }
@@ -117,10 +192,12 @@ impl Resolver for FileResolver {
                 "`{target}` leads outside the checklist's folder through a symbolic link; imports may only read files in it"
             ));
         }
-        let text = std::fs::read_to_string(&joined).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("there is no file `{target}` next to the importing checklist"),
-            kind => format!("cannot read `{target}`: {kind}"),
-        })?;
+        let text =
+            read_bounded(&joined, max_bytes).and_then(|b| bounded_text(b, max_bytes)).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!("there is no file `{target}` next to the importing checklist"),
+                std::io::ErrorKind::InvalidInput => format!("cannot read `{target}`: {e}"),
+                kind => format!("cannot read `{target}`: {kind}"),
+            })?;
         Ok(Resolved { name: joined.display().to_string(), text })
     }
 }
@@ -209,17 +286,23 @@ fn relative_name(path: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-/// Removes `.` and resolves `..` lexically; `None` if `..` climbs above the start.
+/// Removes `.` and resolves `..` lexically. A relative path keeps the `..`
+/// it starts with (`../a/./b.eva` is `../a/b.eva`: a checklist named on the
+/// command line may be in a parent folder); `None` if `..` climbs above the
+/// root of an absolute path.
 fn normalize(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => return None,
+                Some(Component::ParentDir) | None => out.push(".."),
+                Some(Component::CurDir) => {}
+            },
             other => out.push(other),
         }
     }
@@ -242,6 +325,7 @@ pub(crate) fn load(
         stack: Vec::new(),
         diags: Vec::new(),
         decls: 0,
+        import_lines: 0,
     };
     // Imports are named by normalized paths; name the root the same way so
     // a cycle back to it is recognised.
@@ -262,7 +346,15 @@ struct Loader<'a> {
     stack: Vec<String>,
     diags: Vec<Diagnostic>,
     decls: usize,
+    /// Import lines resolved so far, all files together.
+    import_lines: usize,
 }
+
+/// How many different import lines each allowed imported file may take,
+/// on average: the files themselves are bounded by `max_imports`, the
+/// lines naming them (each a read of up to `max_source_bytes`) by this many
+/// times as many.
+const IMPORT_LINES_PER_FILE: usize = 8;
 
 impl Loader<'_> {
     fn visit(&mut self, name: &str, text: String, imported_at: Option<Span>) {
@@ -276,7 +368,7 @@ impl Loader<'_> {
         let tree = match crate::syntax::parse(&self.sources, file, self.limits) {
             Ok(tree) => tree,
             Err(d) => {
-                self.diags.push(*d);
+                self.push(*d, None);
                 return;
             }
         };
@@ -288,8 +380,27 @@ impl Loader<'_> {
             return;
         }
         self.stack.push(name.to_string());
+        // A file is read once however many lines import it, and import
+        // lines are bounded too: each may read up to `max_source_bytes`.
+        let mut seen = std::collections::HashSet::new();
         for import in &tree.imports {
-            match self.resolver.resolve(name, &import.target) {
+            if !seen.insert(import.target.as_str()) {
+                continue;
+            }
+            self.import_lines += 1;
+            if self.import_lines > self.limits.max_imports.saturating_mul(IMPORT_LINES_PER_FILE) {
+                let d = Diagnostic::error(
+                    "E0004",
+                    format!(
+                        "more than {} different imports in all",
+                        self.limits.max_imports.saturating_mul(IMPORT_LINES_PER_FILE)
+                    ),
+                )
+                .with_help("import fewer files, or raise `max_imports`");
+                self.push(d, Some(import.span));
+                break;
+            }
+            match self.resolver.resolve_within(name, &import.target, self.limits.max_source_bytes) {
                 Ok(resolved) => {
                     if self.stack.contains(&resolved.name) {
                         let chain = self.stack.iter().chain([&resolved.name]).cloned().collect::<Vec<_>>().join(" -> ");
@@ -312,7 +423,18 @@ impl Loader<'_> {
         self.files.push(ParsedFile { name: name.to_string(), tree });
     }
 
+    /// Adds a diagnostic, at most [`MAX_DIAGNOSTICS`] (placing one costs a
+    /// look at its line); the last kept says when some were left out.
     fn push(&mut self, d: Diagnostic, at: Option<Span>) {
+        if self.diags.len() >= MAX_DIAGNOSTICS {
+            if let Some(last) = self.diags.last_mut()
+                && !last.notes.iter().any(|n| n.starts_with("only the first"))
+            {
+                last.notes
+                    .push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
+            }
+            return;
+        }
         let d = match at {
             Some(span) => d.at_span(&self.sources, span),
             None => d,

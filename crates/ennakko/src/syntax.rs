@@ -30,7 +30,7 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
         Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
     })?;
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
-    let builder = Builder { file, sources, limits, pratt: pratt() };
+    let builder = Builder { file, sources, limits, pratt: pratt(), nodes: std::cell::Cell::new(0) };
     let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
     Ok(root)
 }
@@ -38,7 +38,14 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
 /// Checks size and nesting depth before the recursive parser runs.
 ///
 /// Nesting counts brackets and braces, and also quantifiers, whose bodies
-/// nest without brackets (`any proposal: any g in groups: ...`).
+/// nest without brackets (`any proposal: any g in groups: ...`). A
+/// quantifier's body runs to the end of its expression: to the bracket that
+/// closes the level it was opened on, or a `,` on that level, or the next
+/// `when`/`value` property. So each bracket level keeps its own count of
+/// open quantifiers, and only those end there: in
+/// `any proposal: (true) and any proposal: (true) and ...` every quantifier
+/// stays open across the brackets of its body. The count errs on the safe
+/// side (a quantifier inside a `where` filter counts until its level ends).
 fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, String, usize)> {
     if text.len() > limits.max_source_bytes {
         return Err((
@@ -56,44 +63,79 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
             at,
         )
     };
+    // A word as the grammar sees one: non-ASCII bytes belong to it too, so
+    // that `äwhen` is not read as `when`.
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     let bytes = text.as_bytes();
-    let (mut depth, mut quants, mut i) = (0usize, 0usize, 0usize);
+    // Open quantifiers per bracket level (the first entry is the top level).
+    let mut open: Vec<usize> = vec![0];
+    let mut quants = 0usize;
+    let mut i = 0usize;
     while i < bytes.len() {
+        let at = i;
         match bytes[i] {
             b'#' => i += bytes[i..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - i),
             b'"' => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    if bytes[i] == b'\\' {
+                        // Only the escapes the language has: an unknown one
+                        // lost its backslash silently (`"\u0041"` read `u0041`).
+                        match bytes.get(i + 1) {
+                            Some(b'"' | b'\\' | b'n' | b't') | None => {}
+                            Some(_) => {
+                                let next = text.get(i + 1..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                                let shown = format!("\\{}", next.escape_debug());
+                                return Err((
+                                    "E0005",
+                                    format!("unknown escape `{shown}` in a string"),
+                                    "the escapes are \\\" \\\\ \\n and \\t; write any other character itself (strings take any Unicode), and a backslash as \\\\".to_string(),
+                                    i,
+                                ));
+                            }
+                        }
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
                 }
             }
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
-                depth = depth.saturating_sub(1);
-                quants = 0;
+            b'(' | b'[' | b'{' => open.push(0),
+            b')' | b']' | b'}' if open.len() > 1 => quants -= open.pop().unwrap_or(0),
+            b',' => {
+                if let Some(level) = open.last_mut() {
+                    quants -= std::mem::take(level);
+                }
             }
-            b if b.is_ascii_alphabetic() => {
-                let len = bytes[i..]
-                    .iter()
-                    .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-                    .unwrap_or(bytes.len() - i);
+            b if word_byte(b) => {
+                let len = bytes[i..].iter().position(|&b| !word_byte(b)).unwrap_or(bytes.len() - i);
+                // A word after `.` is a path segment (`fact.count`), never
+                // a keyword.
+                let segment = i > 0 && bytes[i - 1] == b'.';
                 // `min(a, b)` and `max(a, b)` are calls, whose parentheses
                 // are counted already; a quantifier is never followed by `(`.
                 let call = bytes[i + len..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'(');
                 match &text[i..i + len] {
-                    "any" | "all" | "count" | "sum" | "min" | "max" if !call => quants += 1,
-                    "when" | "value" => quants = 0,
+                    _ if segment => {}
+                    "any" | "all" | "count" | "sum" | "min" | "max" if !call => {
+                        quants += 1;
+                        if let Some(level) = open.last_mut() {
+                            *level += 1;
+                        }
+                    }
+                    "when" | "value" => {
+                        if let Some(level) = open.last_mut() {
+                            quants -= std::mem::take(level);
+                        }
+                    }
                     _ => {}
-                }
-                if depth + quants > limits.max_nesting {
-                    return Err(too_deep(i));
                 }
                 i += len - 1;
             }
             _ => {}
         }
-        if depth + quants > limits.max_nesting {
-            return Err(too_deep(i.min(text.len().saturating_sub(1))));
+        if open.len() - 1 + quants > limits.max_nesting {
+            return Err(too_deep(at));
         }
         i += 1;
     }
@@ -138,6 +180,12 @@ fn syntax_error(sources: &SourceMap, file: usize, err: pest::error::Error<Rule>)
                 format!("expected {}, found {found}", join_or(&wanted))
             };
             (message, syntax_hint(&wanted, text, at))
+        }
+        // pest's own guards: too little stack left, or too many calls.
+        ErrorVariant::CustomError { message } if message.contains("limit reached") => {
+            return Diagnostic::error("E0003", "nesting is too deep to parse")
+                .with_help("flatten the expression: name parts of it as `score` declarations")
+                .at_span(sources, Span { file, start: at, end: at + found_len(text, at) });
         }
         ErrorVariant::CustomError { message } => (message.clone(), "check the syntax near this point".to_string()),
     };
@@ -241,6 +289,10 @@ struct Builder<'a> {
     sources: &'a SourceMap,
     limits: &'a Limits,
     pratt: PrattParser<Rule>,
+    /// Quantifiers, lists and calls being built around the current
+    /// expression: each is a level of the tree, counted on the way down so
+    /// that the limit stops the recursion before it runs deep.
+    nodes: std::cell::Cell<usize>,
 }
 
 /// Boxed: a diagnostic is large and errors are rare.
@@ -395,6 +447,19 @@ impl Builder<'_> {
             .at_span(self.sources, span)
     }
 
+    /// Builds a quantifier, list or call: one level of the tree, refused
+    /// before its parts are built when it lies deeper than the limit.
+    fn node(&self, span: Span, build: impl FnOnce() -> Built<ExprKind>) -> Built<ExprKind> {
+        let level = self.nodes.get() + 1;
+        if level > self.limits.max_expr_depth {
+            return Err(Box::new(self.too_deep(span, self.limits.max_expr_depth)));
+        }
+        self.nodes.set(level);
+        let kind = build();
+        self.nodes.set(level - 1);
+        kind
+    }
+
     fn primary(&self, pair: Pair<Rule>) -> Built<Expr> {
         let span = self.span(&pair);
         let kind = match pair.as_rule() {
@@ -403,13 +468,15 @@ impl Builder<'_> {
             Rule::string => ExprKind::Str(unescape(string_body(&pair))),
             Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
             Rule::path => ExprKind::Path(pair.into_inner().map(|w| self.ident(w)).collect()),
-            Rule::list => ExprKind::List(pair.into_inner().map(|e| self.expr(e)).collect::<Built<_>>()?),
-            Rule::call => {
+            Rule::list => {
+                self.node(span, || Ok(ExprKind::List(pair.into_inner().map(|e| self.expr(e)).collect::<Built<_>>()?)))?
+            }
+            Rule::call => self.node(span, || {
                 let mut inner = pair.into_inner();
                 let name = inner.next().map(|n| self.ident(n)).unwrap_or(Ident { name: String::new(), span });
-                ExprKind::Call(name, inner.map(|e| self.expr(e)).collect::<Built<_>>()?)
-            }
-            Rule::quant => ExprKind::Quant(Box::new(self.quant(pair)?)),
+                Ok(ExprKind::Call(name, inner.map(|e| self.expr(e)).collect::<Built<_>>()?))
+            })?,
+            Rule::quant => self.node(span, || Ok(ExprKind::Quant(Box::new(self.quant(pair)?))))?,
             _ => return Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
         };
         Ok(Expr { kind, span })

@@ -450,3 +450,173 @@ fn a_long_chain_of_parents_compiles() {
     assert!(err.diagnostics.iter().all(|d| d.code == "E0402"));
     assert_eq!(err.diagnostics.len(), ennakko::limits::MAX_DIAGNOSTICS);
 }
+
+/// A chain of quantifiers whose bodies each hold a bracket,
+/// `any proposal: (true) and any proposal: (true) and ...`, overflowed the
+/// stack (CLI abort, Python segfault, wasm from 500 levels): the nesting
+/// pre-scan reset its quantifier count at every closing bracket, although
+/// each quantifier's body runs on past it, and the tree builder measured
+/// depth only after building a subtree. The pre-scan now keeps a count per
+/// bracket level (a quantifier ends only with its level, a `,` on it, or
+/// the next `when`/`value`), the builder counts levels on the way down,
+/// and pest's own stack guard ("stack limit reached") is E0003 too.
+#[test]
+fn quantifier_chains_through_brackets_are_too_deep() {
+    let m = "message fi \"x\" sv \"x\" en \"x\"";
+    let chain = move |link: &str, n: usize| format!("{HEAD}rule r: info {{ when {}true {m} }}", link.repeat(n));
+    let links = [
+        "any proposal: (true) and ",
+        "any proposal: [1] == [1] and ",
+        "all g in groups: min(1, 2) > 0 and ",
+        "any proposal: fact.when and ",
+        "any proposal: \u{e4}when and ",
+        "count proposal: (1) + ",
+    ];
+    let codes = on_small_stack(move || {
+        let mut codes = Vec::new();
+        for link in links {
+            for n in [65, 2_000, 20_000] {
+                let source = chain(link, n);
+                let err = Checklist::from_source("x.eva", &source).expect_err("too deep");
+                codes.push(format!("{link}{n}: {}", err.diagnostics[0].code));
+                let err = ennakko::format::format_source("x.eva", &source).expect_err("too deep");
+                codes.push(format!("{link}{n} (fmt): {}", err.code));
+            }
+        }
+        codes
+    });
+    assert!(codes.iter().all(|c| c.ends_with("E0003")), "{codes:?}");
+    // With the pre-scan's limit raised by the host, the builder stops a
+    // chain deeper than `max_expr_depth` on the way down (it used to
+    // build it first), or pest's stack guard stops it (E0003, not E0001
+    // "stack limit reached"). The stack is the main thread's size here:
+    // raising a limit takes stack.
+    let codes = on_small_stack_of(8 << 20, move || {
+        let limits = Limits { max_nesting: usize::MAX / 2, ..Limits::default() };
+        let options = Options { limits, ..Options::default() };
+        let mut codes = Vec::new();
+        for link in links {
+            for n in [2_000, 20_000] {
+                let err = Checklist::compile("x.eva", &chain(link, n), &options).expect_err("too deep");
+                codes.push(format!("{link}{n}: {}", err.diagnostics[0].code));
+            }
+        }
+        let deep = format!("{HEAD}rule r: info {{ when {}true {m} }}", "(".repeat(100_000));
+        let err = Checklist::compile("x.eva", &deep, &options).expect_err("too deep");
+        codes.push(format!("100,000 brackets: {}", err.diagnostics[0].code));
+        codes
+    });
+    assert!(codes.iter().all(|c| c.ends_with("E0003")), "{codes:?}");
+    // A `,` or `)` on the quantifier's own level ends it: long lists of
+    // quantifiers are not nesting.
+    let list = format!("[{}true]", "any proposal: (true), ".repeat(500));
+    let calls = "min(count proposal: true, 1) + ".repeat(100);
+    for body in [format!("true in {list}"), format!("{calls}1 > 0")] {
+        let source = format!("{HEAD}rule r: info {{ when {body} {m} }}");
+        Checklist::from_source("x.eva", &source).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// YAML aliases were bounded in jumps, not in what they expand to: an
+/// anchor referenced by many aliases, each inside an anchor referenced many
+/// times again, built K × J values (23 KB of text gave 0.7 GB), in a
+/// decision and in a Markdown template's front matter. The reader's events
+/// are now walked first (`read.rs`) and a document whose aliases would make
+/// it more than twice its size (or 64 KiB) is D0001 before anything is
+/// built. The same walk measures flow nesting exactly: a quote in a comment
+/// or a plain scalar no longer hides brackets from it (the YAML reader is
+/// quadratic in flow nesting: 100,000 brackets took 29 s).
+#[test]
+fn yaml_aliases_are_bounded_by_what_they_expand_to() {
+    let items = vec!["xxxxxxxxxx"; 300].join(", ");
+    let a = vec!["*a"; 300].join(", ");
+    let b = vec!["*b"; 300].join(", ");
+    let yaml =
+        format!("id: x\ntitle: x\na: &a [{items}]\nb: &b [{a}]\nmeta: [{b}]\nalternatives: [{{id: z, kind: zero}}]\n");
+    let started = std::time::Instant::now();
+    let err = eva().score_str(&yaml, Format::Yaml).expect_err("too large");
+    assert_eq!(err.diagnostics()[0].code, "D0001", "{}", err.diagnostics()[0].render());
+    // In a template's front matter the same.
+    let template = format!("---\n{yaml}---\n\n# x\n");
+    let err = ennakko::template::check(&eva(), template.as_bytes(), ennakko::template::TemplateFormat::Markdown);
+    let codes: Vec<String> = match err {
+        Ok(checked) => checked.problems.iter().map(|d| d.code.clone()).collect(),
+        Err(e) => e.diagnostics.iter().map(|d| d.code.clone()).collect(),
+    };
+    assert!(codes.contains(&"D0001".to_string()), "{codes:?}");
+    assert!(
+        ennakko::template::checklist_name(template.as_bytes(), ennakko::template::TemplateFormat::Markdown).is_ok()
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    // Ordinary use of aliases is fine.
+    let ok = "id: x\ntitle: x\nbase: &b {note: yes}\nmeta: [*b, *b, *b]\nalternatives: [{id: z, kind: zero}]\n";
+    eva().score_str(ok, Format::Yaml).map(|_| ()).unwrap_or_else(|e| {
+        // unknown top-level fields may be refused; never for the aliases
+        assert!(e.diagnostics().iter().all(|d| d.code != "D0001" && d.code != "D0003"), "{e}");
+    });
+    // Quotes in comments and plain scalars do not hide flow nesting.
+    for head in ["# \"\n", "note: say \"hi\n", "note: it's\n"] {
+        let text = format!("{head}id: x\ntitle: x\nmeta: {}", "[".repeat(100_000));
+        let err = eva().score_str(&text, Format::Yaml).expect_err("too deep");
+        assert_eq!(err.diagnostics()[0].code, "D0003", "{head}");
+    }
+}
+
+/// Imports read whole files before the size check, once per import line
+/// (a 20 MB file imported 100 times took 1.3 GB), and their errors bypassed
+/// the diagnostic cap. Now a file is read to at most one byte over
+/// `max_source_bytes`, a target is resolved once per file, import lines
+/// are bounded (E0004 past eight per allowed file) and at most
+/// `MAX_DIAGNOSTICS` are reported.
+#[test]
+fn imports_are_read_within_the_limits() {
+    let dir = std::env::temp_dir().join(format!("ennakko-imports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    std::fs::write(dir.join("big.eva"), vec![b'#'; 20 << 20]).expect("write");
+    let options =
+        Options { resolver: std::sync::Arc::new(ennakko::FileResolver { root: dir.clone() }), ..Options::default() };
+    let started = std::time::Instant::now();
+    let root = format!("{}{HEAD}", "import \"./big.eva\"\n".repeat(100));
+    let err = Checklist::compile(&dir.join("main.eva").display().to_string(), &root, &options).expect_err("too big");
+    assert_eq!(err.diagnostics[0].code, "E0002");
+    assert_eq!(err.diagnostics.len(), 1, "one read, one error");
+    // Many different missing imports: a bounded report.
+    let lines: String = (0..40_000).map(|i| format!("import \"./x{i}.eva\"\n")).collect();
+    let err = Checklist::compile(&dir.join("main.eva").display().to_string(), &format!("{lines}{HEAD}"), &options)
+        .expect_err("missing");
+    assert!(err.diagnostics.len() <= ennakko::limits::MAX_DIAGNOSTICS);
+    assert!(err.diagnostics.last().is_some_and(|d| d.notes.iter().any(|n| n.contains("only the first"))));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Raw control characters from a document (ESC, BEL, CR) reached the
+/// terminal through rendered diagnostics, and a diagnostic quoting a 10 MB
+/// fact name, or underlining a 400 KB span, was printed whole. Rendering
+/// now escapes control characters (`\u{1b}`), cuts each message, note and
+/// hint after 1,000 characters and keeps the caret within the line shown.
+#[test]
+fn rendered_diagnostics_are_escaped_and_bounded() {
+    let yaml = "id: x\ntitle: x\nfacts: {\"\\e[2Jbad\\a\\r\": 1}\nalternatives: [{id: z, kind: zero}]\n";
+    let err = eva().score_str(yaml, Format::Yaml).expect_err("unknown fact");
+    let shown = ennakko::diagnostic::render_all(&err.diagnostics());
+    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    assert!(shown.contains("\\u{1b}[2Jbad"), "{shown}");
+    let long = format!(
+        "{{\"id\": \"x\", \"title\": \"x\", \"facts\": {{\"{}\": 1}}, \"alternatives\": [{{\"id\": \"z\", \"kind\": \"zero\"}}]}}",
+        "f".repeat(10 << 20)
+    );
+    let err = eva().score_str(&long, Format::Json).expect_err("unknown fact");
+    let shown = ennakko::diagnostic::render_all(&err.diagnostics());
+    assert!(shown.len() < 10_000, "{} bytes", shown.len());
+    // A span 40,000 characters wide on one line.
+    let source = format!(
+        "{HEAD}rule r: info {{ when {} message fi \"x\" sv \"x\" en \"x\" }}",
+        "[1,".to_string() + &"1,".repeat(20_000) + "true]"
+    );
+    if let Err(e) = Checklist::from_source("x.eva", &source) {
+        let shown = ennakko::diagnostic::render_all(&e.diagnostics);
+        assert!(shown.len() < 20_000, "{} bytes", shown.len());
+    }
+}

@@ -522,7 +522,8 @@ fn t0109_no_place_for_results() {
 /// (the tag's `>` missing) the comment is part of the tag, and what follows
 /// is the textarea's text. Taking it for a result place put the results in
 /// the text, where the next fill could not find its own end comment and
-/// wrote them again. It is no result place (T0109).
+/// wrote them again. It is no result place (T0109); and filling a template
+/// with no result place is refused (it wrote nothing and looked done).
 #[test]
 fn t0109_a_placeholder_inside_a_broken_tag_does_not_count() {
     let html = "<html><body><input data-eva=\"decision.title\" value=\"T\">\n\
@@ -531,8 +532,37 @@ fn t0109_a_placeholder_inside_a_broken_tag_does_not_count() {
     let check = template::check(eva(), html.as_bytes(), TemplateFormat::Html).expect("readable");
     assert!(check.outputs.is_empty(), "{:?}", check.outputs);
     assert!(codes(&check).contains(&"T0109"));
-    let once = template::fill(eva(), html.as_bytes(), TemplateFormat::Html, None).expect("fills");
-    assert_eq!(template::fill(eva(), &once, TemplateFormat::Html, None).expect("fills again"), once);
+    let err = template::fill(eva(), html.as_bytes(), TemplateFormat::Html, None).expect_err("no place");
+    assert_eq!(err.diagnostics[0].code, "T0109");
+}
+
+/// Markdown injection: a title with a `~~~` line opened a code block that
+/// hid the results place (`template init --from` then `fill` wrote nothing
+/// and exited 0), a title with `<!-- /eva:results -->` broke refilling
+/// (T0108), and placeholders in inline code or indented code were filled.
+#[test]
+fn markdown_titles_and_code_cannot_move_the_result_places() {
+    for title in ["Budget\n~~~\nmore", "A <!-- /eva:results --> B", "x\n```", "a | b | c", "line\n---\nafter"] {
+        let json = format!(
+            "{{\"id\": \"x\", \"title\": {}, \"checklist\": \"eva\", \"alternatives\": [{{\"id\": \"zero\", \"kind\": \"zero\"}}, {{\"id\": \"p\", \"kind\": \"proposal\"}}]}}",
+            serde_json::to_string(title).expect("JSON")
+        );
+        let decision =
+            ennakko::Decision::from_str(&json, ennakko::Format::Json, &Default::default()).expect("a decision");
+        let blank = template::init_from(eva(), &decision, TemplateFormat::Markdown, "en");
+        let check = template::check(eva(), &blank, TemplateFormat::Markdown).expect("readable");
+        assert_eq!(check.outputs, ["results"], "{title}: {}", String::from_utf8_lossy(&blank));
+        let once = template::fill(eva(), &blank, TemplateFormat::Markdown, None).expect("fills");
+        let again = template::fill(eva(), &once, TemplateFormat::Markdown, None).expect("fills again");
+        assert_eq!(String::from_utf8_lossy(&again), String::from_utf8_lossy(&once), "{title}");
+        let check = template::check(eva(), &once, TemplateFormat::Markdown).expect("readable");
+        assert!(!codes(&check).contains(&"T0108"), "{title}: {:?}", codes(&check));
+    }
+    // Placeholders in code are examples, not places.
+    let body =
+        "Write `<!-- eva:verdict -->` to get the verdict.\n\n    <!-- eva:findings -->\n\n<!-- eva:results -->\n";
+    let check = template::check(eva(), &md(OK_FRONT, body), TemplateFormat::Markdown).expect("readable");
+    assert_eq!(check.outputs, ["results"]);
 }
 
 #[test]

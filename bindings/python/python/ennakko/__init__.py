@@ -10,6 +10,8 @@ as typed objects, JSON, Markdown, HTML or DataFrames::
     print(report.to_markdown(lang="sv"))
 
     reports = checklist.score_many(decisions)   # parallel, without the GIL
+    for report in checklist.iter_score(decisions):   # streaming, bounded memory
+        ...
     df = reports.to_pandas()                    # long format, one row per result
 
     filled = ennakko.template.fill(Path("päätös.docx"))   # results written into a copy
@@ -28,6 +30,7 @@ from ._checklist import (
     DecisionInput,
     checklist_for,
     default_limits,
+    iter_score,
     score,
     score_many,
     standard_names,
@@ -101,6 +104,7 @@ __all__ = [
     "__version__",
     "checklist_for",
     "default_limits",
+    "iter_score",
     "plot",
     "render_diagnostics",
     "rows",

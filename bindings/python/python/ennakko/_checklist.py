@@ -8,7 +8,7 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal, Union, cast
 
 from . import _ennakko
 from ._errors import EnnakkoError
@@ -19,6 +19,7 @@ __all__ = [
     "DecisionInput",
     "checklist_for",
     "default_limits",
+    "iter_score",
     "score",
     "score_many",
     "standard_names",
@@ -242,31 +243,67 @@ class Checklist:
         """
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        total = len(decisions) if hasattr(decisions, "__len__") else None  # type: ignore[arg-type]
+        bar = _progress_bar(total) if progress else _NoProgress()
+        out = Reports()
+        try:
+            for result in self._iter(decisions, format, chunk_size, bar):
+                if isinstance(result, Report):
+                    out.append(result)
+                elif errors == "raise":
+                    raise result
+                else:
+                    out.errors.append(result)
+        finally:
+            bar.close()
+        return out
+
+    def iter_score(
+        self,
+        decisions: Iterable[DecisionInput],
+        *,
+        errors: Literal["raise", "yield"] = "raise",
+        format: Format | None = None,
+        chunk_size: int = 1024,
+    ) -> Iterator[Report | EnnakkoError]:
+        """Scores decisions as they come, `chunk_size` at a time in parallel,
+        yielding each :class:`Report` in input order: memory stays bounded by
+        one chunk however many decisions there are (a million small ones are
+        fine; :meth:`score_many` keeps every report).
+
+        With ``errors="raise"`` (default) a failing decision raises its
+        exception (``.index`` set to its position) when its turn comes; with
+        ``errors="yield"`` the exception is yielded in its place.
+        """
+        if errors not in ("raise", "yield"):
+            raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")
+        for result in self._iter(decisions, format, chunk_size, _NoProgress()):
+            if isinstance(result, Report) or errors == "yield":
+                yield result
+            else:
+                raise result
+
+    def _iter(
+        self, decisions: Iterable[DecisionInput], format: Format | None, chunk_size: int, bar: Any
+    ) -> Iterator[Report | EnnakkoError]:
+        """Reports and exceptions (with ``.index``), one chunk at a time."""
         if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
             raise ValueError("chunk_size must be a positive int")
         if isinstance(decisions, (str, bytes, bytearray, Mapping)) or hasattr(
             decisions, "__fspath__"
         ):
             raise TypeError("score_many takes an iterable of decisions; use score() for one")
-        total = len(decisions) if hasattr(decisions, "__len__") else None  # type: ignore[arg-type]
-        bar = _progress_bar(total) if progress else _NoProgress()
-        out = Reports()
         offset = 0
-        try:
-            for chunk in _chunks(decisions, chunk_size):
-                for i, result in enumerate(self._native.score_batch(chunk, format)):
-                    if isinstance(result, _ennakko.Report):
-                        out.append(Report(result))
-                        continue
+        for chunk in _chunks(decisions, chunk_size):
+            results = self._native.score_batch(chunk, format)
+            for i, result in enumerate(results):
+                if isinstance(result, _ennakko.Report):
+                    yield Report(result)
+                else:
                     result.index = offset + i  # type: ignore[attr-defined]
-                    if errors == "raise":
-                        raise result
-                    out.errors.append(result)
-                offset += len(chunk)
-                bar.update(len(chunk))
-        finally:
-            bar.close()
-        return out
+                    yield cast(EnnakkoError, result)
+            offset += len(chunk)
+            bar.update(len(chunk))
 
     # ---- Python protocols ------------------------------------------------------------------------
 
@@ -293,15 +330,19 @@ def _names_a_file(spec: str) -> bool:
     return spec.endswith(".eva") or "/" in spec or "\\" in spec
 
 
-def _load(spec: str, document: Path | None) -> Checklist:
-    """A checklist by spec: a standard name, or a `.eva` file. A file named by
-    a `document` (a decision or template read from a path) must be in that
-    document's folder or below (the CLI's rule, ChecklistError E0601
-    otherwise); a spec the caller gives directly may be any path."""
+def _load(spec: str, document: Path | None, *, named: bool = True) -> Checklist:
+    """A checklist by spec: a standard name, or a `.eva` file. A file `named`
+    by a document must be in the folder of that `document` (a decision or
+    template read from a path) or below (the CLI's rule); a document that is
+    no file (text, bytes, a dict: an upload) has no folder and may name only
+    standard checklists (ChecklistError E0601 otherwise, and no file is
+    read). A spec the caller gives directly (``named=False``) may be any
+    path."""
     if _names_a_file(spec):
-        if document is None:
+        if not named:
             return Checklist.from_file(spec)
-        name, text = _ennakko.named_checklist_file(spec, str(document))
+        folder = None if document is None else str(document)
+        name, text = _ennakko.named_checklist_file(spec, folder)
         return Checklist(
             _ennakko.Checklist.from_file_text(text, name, str(Path(name).parent), None)
         )
@@ -322,6 +363,8 @@ def checklist_for(decision: DecisionInput, *, format: Format | None = None) -> C
     standard ``eva``. The field holds a standard name (``"children"``) or a
     ``.eva`` file in the decision's folder or below, when the decision is a
     path (as for the ``ennakko`` command, no other file: ChecklistError E0601).
+    A decision given as text, bytes or a dict has no folder: it may name only
+    standard checklists (a file name is ChecklistError E0601, never read).
     Standard checklists are compiled once per process."""
     return _load(*_spec_of(decision, format))
 
@@ -330,7 +373,7 @@ def _resolve(checklist: Checklist | str) -> Checklist:
     if isinstance(checklist, Checklist):
         return checklist
     if isinstance(checklist, str):
-        return _load(checklist, None)
+        return _load(checklist, None, named=False)
     raise TypeError(f"checklist must be a Checklist or a name, not {type(checklist).__name__}")
 
 
@@ -361,37 +404,68 @@ def score_many(
     checklist and each group is scored with :meth:`Checklist.score_many`.
     Results and errors are in input order, as for :meth:`Checklist.score_many`.
     """
-    options: dict[str, Any] = {"progress": progress, "format": format, "chunk_size": chunk_size}
     if checklist is not None:
+        options: dict[str, Any] = {"progress": progress, "format": format, "chunk_size": chunk_size}
         return _resolve(checklist).score_many(decisions, errors=errors, **options)
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-    items = list(decisions)
-    groups: dict[tuple[str, Path | None], list[int]] = {}
-    for i, decision in enumerate(items):
-        groups.setdefault(_spec_of(decision, format), []).append(i)
-    done: dict[int, Report | Exception] = {}
-    for (spec, document), indices in groups.items():
-        try:
-            chosen = _load(spec, document)
-        except (EnnakkoError, OSError) as e:
-            for i in indices:
-                done[i] = copy.copy(e)
-            continue
-        group = chosen.score_many([items[i] for i in indices], errors="skip", **options)
-        failed = {getattr(e, "index", -1): e for e in group.errors}
-        reports = iter(group)
-        for position, i in enumerate(indices):
-            done[i] = failed[position] if position in failed else next(reports)
     out = Reports()
-    for i in range(len(items)):
-        result = done[i]
+    for result in iter_score(decisions, format=format, errors="yield", chunk_size=chunk_size):
         if isinstance(result, Report):
             out.append(result)
-            continue
-        if isinstance(result, (EnnakkoError, OSError)) and getattr(result, "index", None) != i:
-            result.index = i  # type: ignore[union-attr]
-        if errors == "raise":
+        elif errors == "raise":
             raise result
-        out.errors.append(result)
+        else:
+            out.errors.append(result)
     return out
+
+
+def iter_score(
+    decisions: Iterable[DecisionInput],
+    *,
+    checklist: Checklist | str | None = None,
+    format: Format | None = None,
+    errors: Literal["raise", "yield"] = "raise",
+    chunk_size: int = 1024,
+) -> Iterator[Report | EnnakkoError | OSError]:
+    """Scores decisions as they come, as :func:`score_many` does, yielding
+    each report in input order; memory stays bounded by one chunk. Without
+    `checklist`, the decisions of each chunk are grouped by the checklist
+    they name. ``errors`` as for :meth:`Checklist.iter_score`."""
+    if errors not in ("raise", "yield"):
+        raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")
+    if checklist is not None:
+        yield from _resolve(checklist).iter_score(
+            decisions, errors=errors, format=format, chunk_size=chunk_size
+        )
+        return
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError("chunk_size must be a positive int")
+    if isinstance(decisions, (str, bytes, bytearray, Mapping)) or hasattr(decisions, "__fspath__"):
+        raise TypeError("score_many takes an iterable of decisions; use score() for one")
+    offset = 0
+    for items in _chunks(decisions, chunk_size):
+        groups: dict[tuple[str, Path | None], list[int]] = {}
+        for i, decision in enumerate(items):
+            groups.setdefault(_spec_of(decision, format), []).append(i)
+        done: dict[int, Report | Exception] = {}
+        for (spec, document), indices in groups.items():
+            try:
+                chosen = _load(spec, document)
+            except (EnnakkoError, OSError) as e:
+                for i in indices:
+                    done[i] = copy.copy(e)
+                continue
+            group = chosen.score_many([items[i] for i in indices], errors="skip", format=format)
+            failed = {getattr(e, "index", -1): e for e in group.errors}
+            reports = iter(group)
+            for position, i in enumerate(indices):
+                done[i] = failed[position] if position in failed else next(reports)
+        for i in range(len(items)):
+            result = done[i]
+            if not isinstance(result, Report):
+                result.index = offset + i  # type: ignore[attr-defined]
+                if errors == "raise":
+                    raise result
+            yield result  # type: ignore[misc]
+        offset += len(items)

@@ -42,7 +42,6 @@ from ._checklist import (
     DecisionInput,
     _checked_limits,
     _load,
-    _names_a_file,
     _resolve,
     checklist_for,
 )
@@ -178,13 +177,7 @@ def _checklist_for(
     if named is None:
         return _load("eva", None)
     # A document given as bytes may come from anyone (an upload): it never
-    # makes the process read a file of its choosing.
-    if _names_a_file(named) and opened.path is None:
-        raise ValueError(
-            f"the template names the checklist file {named!r}, and a document given as "
-            "bytes has no folder to find it in: pass checklist=Checklist.from_file(...), "
-            "or give the document as a path"
-        )
+    # makes the process read a file of its choosing (ChecklistError E0601).
     return _load(named, opened.path)
 
 

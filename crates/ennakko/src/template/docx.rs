@@ -59,7 +59,15 @@ struct Sdt {
     content: Option<Range<usize>>,
     /// An empty `<w:sdtContent/>`.
     empty_content: Option<Range<usize>>,
-    text: String,
+    /// Its text: a range of [`Scan::text`], which holds the text of every
+    /// control once (nested controls share it).
+    text: Range<usize>,
+    /// A result control: its name.
+    output: Option<String>,
+    /// The first result control inside its content.
+    holds_output: Option<String>,
+    /// The result control whose content it is in.
+    inside_output: Option<String>,
     /// Holds paragraphs and tables (not runs, not cells).
     block: bool,
     in_pr: bool,
@@ -243,17 +251,21 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
     };
     let mut fields = Vec::new();
     let mut outputs = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = super::problems::Problems::default();
+    // Nested controls share their text; copying it for each field must
+    // not multiply the document.
+    let budget = document.len().saturating_mul(4).saturating_add(64 << 10);
+    let mut copied = 0usize;
     for s in &scan.sdts {
         let Some(tag) = s.tag.as_deref().and_then(|t| t.trim().strip_prefix("eva:")) else { continue };
         let name = tag.trim().to_string();
         if let Ok(Tag::Output(out)) = parse_tag(&name) {
             if !s.block {
-                problems.push(
+                problems.add_with(crate::diagnostic::Severity::Error, || {
                     Diagnostic::error("T0110", format!("the result control `eva:{name}` is inside a paragraph"))
                         .with_help("put the content control around whole paragraphs (a block-level control), so tables fit in it")
-                        .at_path(format!("eva:{name}")),
-                );
+                        .at_path(format!("eva:{name}"))
+                });
             }
             outputs.push(out.to_string());
             continue;
@@ -263,13 +275,32 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         } else if let Some(checked) = s.checkbox {
             RawValue::Flag(checked)
         } else {
-            let shown = s.text.trim().to_string();
+            let mut text = scan.text.get(s.text.clone()).unwrap_or("");
+            if text.len() > MAX_FIELD_TEXT {
+                let mut cut = MAX_FIELD_TEXT;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                text = &text[..cut];
+            }
+            copied = copied.saturating_add(text.len());
+            if copied > budget {
+                return Err(error(
+                    "T0004",
+                    "the content controls are nested in one another so deeply that their text adds up to more than four times the document",
+                    "do not put eva: content controls inside one another",
+                ));
+            }
+            let shown = text.trim().to_string();
             match s.items.iter().find(|(display, value)| *display == shown || (!value.is_empty() && *value == shown)) {
                 Some((_, value)) if s.dropdown => RawValue::Exact(value.clone()),
                 _ => RawValue::Text(shown),
             }
         };
-        let message = match (output_within(s, &scan.sdts, true), output_within(s, &scan.sdts, false)) {
+        let has_content = s.content.is_some() || s.empty_content.is_some();
+        let (holds, inside) =
+            if has_content { (s.holds_output.as_deref(), s.inside_output.as_deref()) } else { (None, None) };
+        let message = match (holds, inside) {
             (Some(out), _) => Some(format!(
                 "the field `{name}` holds the result control `eva:{out}`: its text would take in the results"
             )),
@@ -279,11 +310,11 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             (None, None) => None,
         };
         if let Some(message) = message {
-            problems.push(
+            problems.add_with(crate::diagnostic::Severity::Error, || {
                 Diagnostic::error("T0111", message)
                     .with_help("keep fields and result controls apart: move one out of the other")
-                    .at_path(format!("eva:{name}")),
-            );
+                    .at_path(format!("eva:{name}"))
+            });
         }
         fields.push(RawField { name, value, at: None });
     }
@@ -317,7 +348,26 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
 struct Scan {
     prefix: String,
     sdts: Vec<Sdt>,
+    /// The text of the content controls, each run once.
+    text: String,
     text_width: u32,
+}
+
+/// The most text one field's value keeps.
+const MAX_FIELD_TEXT: usize = 1 << 20;
+
+/// Adds text to the controls whose content is open (`open` of them): once,
+/// to the shared text, of which each control keeps a range.
+fn push_text(shared: &mut String, open: usize, text: &str) {
+    if open > 0 {
+        shared.push_str(text);
+    }
+}
+
+/// The name of the result control a control's tag names, if it is one.
+fn output_name(tag: Option<&str>) -> Option<String> {
+    let name = tag?.trim().strip_prefix("eva:")?.trim();
+    matches!(parse_tag(name), Ok(Tag::Output(_))).then(|| name.to_string())
 }
 
 /// Paragraph style ids by lower-case style name.
@@ -351,6 +401,8 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
     let mut open: Vec<Sdt> = Vec::new();
     let mut done: Vec<(usize, Sdt)> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
+    let mut shared = String::new();
+    let mut contents = 0usize;
     let mut in_t = 0usize;
     let (mut page_w, mut margin_l, mut margin_r) = (11_906u32, 1_134u32, 1_134u32);
     let bad_xml = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| {
@@ -410,7 +462,11 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                         b"sdtContent" => open.last().is_some_and(|s| s.block),
                         _ => false,
                     };
-                    open.push(Sdt { block, ..Sdt::default() });
+                    let inside_output = open
+                        .last()
+                        .filter(|parent| parent.content_open)
+                        .and_then(|parent| parent.inside_output.clone().or_else(|| parent.output.clone()));
+                    open.push(Sdt { block, inside_output, ..Sdt::default() });
                     starts.push(before);
                 } else if let Some(s) = open.last_mut() {
                     if is(&qname, "sdtPr") && !s.pr_done && !s.content_open {
@@ -444,13 +500,15 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                         } else {
                             s.content_open = true;
                             s.content = Some(after..after);
+                            s.text = shared.len()..shared.len();
+                            contents += 1;
                         }
                     } else if is(&qname, "t") && !empty {
                         in_t += 1;
                     } else if is(&qname, "tab") {
-                        push_text(&mut open, "\t");
+                        push_text(&mut shared, contents, "\t");
                     } else if is(&qname, "br") || is(&qname, "cr") {
-                        push_text(&mut open, "\n");
+                        push_text(&mut shared, contents, "\n");
                     }
                 }
                 if is(&qname, "pgSz") {
@@ -467,32 +525,44 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                 stack.pop();
                 let qname = e.name().as_ref().to_vec();
                 if is(&qname, "sdt") {
-                    if let (Some(s), Some(start)) = (open.pop(), starts.pop()) {
+                    if let (Some(mut s), Some(start)) = (open.pop(), starts.pop()) {
+                        if s.content_open {
+                            s.content_open = false;
+                            s.text.end = shared.len();
+                            contents = contents.saturating_sub(1);
+                        }
+                        // What it is or holds, its parent holds.
+                        if let Some(parent) = open.last_mut().filter(|p| p.content_open && p.holds_output.is_none()) {
+                            parent.holds_output = s.output.clone().or_else(|| s.holds_output.clone());
+                        }
                         done.push((start, s));
                     }
                 } else if let Some(s) = open.last_mut() {
                     if is(&qname, "sdtPr") && s.in_pr {
                         s.in_pr = false;
                         s.pr_done = true;
+                        s.output = output_name(s.tag.as_deref());
                     } else if is(&qname, "sdtContent") && s.content_open {
                         s.content_open = false;
                         if let Some(c) = s.content.as_mut() {
                             c.end = before;
                         }
+                        s.text.end = shared.len();
+                        contents = contents.saturating_sub(1);
                     } else if is(&qname, "t") {
                         in_t = in_t.saturating_sub(1);
                     } else if is(&qname, "p") {
-                        push_text(&mut open, "\n");
+                        push_text(&mut shared, contents, "\n");
                     }
                 }
             }
             Event::Text(t) if in_t > 0 => {
                 let text = t.decode().map_err(|e| bad_xml(&reader, &e))?;
-                push_text(&mut open, &text);
+                push_text(&mut shared, contents, &text);
             }
             Event::CData(t) if in_t > 0 => {
                 let text = t.decode().map_err(|e| bad_xml(&reader, &e))?;
-                push_text(&mut open, &text);
+                push_text(&mut shared, contents, &text);
             }
             Event::GeneralRef(r) if in_t > 0 => {
                 let c = match r.resolve_char_ref() {
@@ -507,7 +577,7 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                     },
                 };
                 if let Some(c) = c {
-                    push_text(&mut open, c.encode_utf8(&mut [0; 4]));
+                    push_text(&mut shared, contents, c.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::Eof => break,
@@ -526,6 +596,7 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
     Ok(Scan {
         prefix: prefix.unwrap_or_else(|| "w".into()),
         sdts: done.into_iter().map(|(_, s)| s).collect(),
+        text: shared,
         text_width,
     })
 }
@@ -534,27 +605,6 @@ fn local_of(qname: &[u8]) -> &[u8] {
     match qname.iter().position(|&b| b == b':') {
         Some(i) => &qname[i + 1..],
         None => qname,
-    }
-}
-
-/// The name of a result control inside the content control `field`
-/// (`holds`), or around it (`!holds`), if any.
-fn output_within<'a>(field: &Sdt, sdts: &'a [Sdt], holds: bool) -> Option<&'a str> {
-    let within = |inner: &Range<usize>, outer: &Range<usize>| outer.start <= inner.start && inner.end <= outer.end;
-    let this = field.content.as_ref().or(field.empty_content.as_ref())?;
-    sdts.iter().find_map(|s| {
-        let name = s.tag.as_deref()?.trim().strip_prefix("eva:")?.trim();
-        let other = s.content.as_ref().or(s.empty_content.as_ref())?;
-        let overlaps = if holds { within(other, this) } else { within(this, other) };
-        (overlaps && matches!(parse_tag(name), Ok(Tag::Output(_)))).then_some(name)
-    })
-}
-
-fn push_text(open: &mut [Sdt], text: &str) {
-    for s in open.iter_mut().filter(|s| s.content_open) {
-        if s.text.len() < 1 << 20 {
-            s.text.push_str(text);
-        }
     }
 }
 

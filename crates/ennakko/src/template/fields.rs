@@ -152,7 +152,7 @@ pub(crate) struct FieldPlace {
 pub(crate) struct Built {
     pub value: Value,
     pub places: Vec<FieldPlace>,
-    pub problems: Vec<Diagnostic>,
+    pub problems: super::problems::Problems,
 }
 
 fn field_error(code: &str, f: &RawField, message: String, help: String) -> Diagnostic {
@@ -174,7 +174,7 @@ fn default_kind(alt: &str) -> &'static str {
 /// the fields, in document order. Fields win over the base; an empty field
 /// clears the value.
 pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> Built {
-    let mut problems = Vec::new();
+    let mut problems = super::problems::Problems::default();
     let mut root = match base {
         Some(Value::Object(m)) => m,
         _ => {
@@ -185,6 +185,11 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         }
     };
     let _ = array_at(&mut root, "alternatives");
+    // Alternatives by id, and (per alternative) the impact cells by
+    // question and group: looked up once per field, so they are indexed
+    // (a search per field was quadratic in the fields).
+    let mut alts = AltIndex::new(&mut root);
+    let mut cell_index: HashMap<usize, CellIndex> = HashMap::new();
     let mut places = Vec::new();
     let mut seen: HashMap<&str, Value> = HashMap::new();
     // (alt, question, group, domain) -> field -> (value, field)
@@ -194,14 +199,16 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         let tag = match parse_tag(&f.name) {
             Ok(t) => t,
             Err(help) => {
-                problems.push(field_error("T0104", f, format!("unknown template field `eva:{}`", f.name), help));
+                problems.add_with(crate::diagnostic::Severity::Error, || {
+                    field_error("T0104", f, format!("unknown template field `eva:{}`", f.name), help)
+                });
                 continue;
             }
         };
         let converted = match convert(model, &tag, &f.value) {
             Ok(v) => v,
             Err((message, help)) => {
-                problems.push(field_error("T0105", f, message, help));
+                problems.add_with(crate::diagnostic::Severity::Error, || field_error("T0105", f, message, help));
                 continue;
             }
         };
@@ -212,12 +219,14 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         match seen.get(f.name.as_str()) {
             Some(previous) if *previous == as_json => continue,
             Some(_) => {
-                problems.push(field_error(
-                    "T0106",
-                    f,
-                    format!("the field `eva:{}` appears twice with different values", f.name),
-                    "keep one of the two fields; the first one is used".into(),
-                ));
+                problems.add_with(crate::diagnostic::Severity::Error, || {
+                    field_error(
+                        "T0106",
+                        f,
+                        format!("the field `eva:{}` appears twice with different values", f.name),
+                        "keep one of the two fields; the first one is used".into(),
+                    )
+                });
                 continue;
             }
             None => {
@@ -247,7 +256,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
                 places.push(place(format!("$.facts.{id}")));
             }
             Tag::Alternative { alt, prop } => {
-                let i = alternative(&mut root, alt);
+                let i = alts.get(&mut root, alt);
                 if let Some(a) = alternative_mut(&mut root, i) {
                     let value = match (prop, converted) {
                         ("kind", None) => Some(json!(default_kind(alt))),
@@ -258,7 +267,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
                 places.push(place(format!("$.alternatives[{i}].{prop}")));
             }
             Tag::Answer { alt, question } => {
-                let i = alternative(&mut root, alt);
+                let i = alts.get(&mut root, alt);
                 if let Some(answers) = alternative_mut(&mut root, i).and_then(|a| object_at(a, "answers")) {
                     set(answers, question, converted);
                 }
@@ -271,26 +280,33 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         }
     }
     for ((alt, question, group, domain), props) in cells {
-        let i = alternative(&mut root, alt);
+        let i = alts.get(&mut root, alt);
         let Some(list) = alternative_mut(&mut root, i).and_then(|a| array_at(a, "impacts")) else { continue };
         let given: Vec<(&str, &Value)> = props.iter().filter_map(|(k, (v, _))| v.as_ref().map(|v| (*k, v))).collect();
-        let existing = list.iter().position(|c| same_cell(c, question, group, domain));
+        let index = cell_index.entry(i).or_insert_with(|| index_cells(list));
+        let key = (question.map(str::to_string), group.to_string());
+        let existing =
+            index.get(&key).and_then(|js| js.iter().copied().find(|&j| same_cell(&list[j], question, group, domain)));
         if given.is_empty() {
             // Every field empty: no cell (and none from the base).
             if let Some(j) = existing {
                 list.remove(j);
+                // Later cells moved: index them again when next needed.
+                cell_index.remove(&i);
             }
             continue;
         }
         if !given.iter().any(|(k, _)| *k == "direction") {
             let first = props.values().find(|(v, _)| v.is_some()).map(|(_, f)| *f);
             if let Some(f) = first {
-                problems.push(field_error(
-                    "T0107",
-                    f,
-                    format!("the impact of `{}` on `{group}` has no direction", question.unwrap_or("-")),
-                    "choose a direction (−2..+2, mixed or unknown), or clear the cell's other fields".into(),
-                ));
+                problems.add_with(crate::diagnostic::Severity::Error, || {
+                    field_error(
+                        "T0107",
+                        f,
+                        format!("the impact of `{}` on `{group}` has no direction", question.unwrap_or("-")),
+                        "choose a direction (−2..+2, mixed or unknown), or clear the cell's other fields".into(),
+                    )
+                });
             }
             continue;
         }
@@ -314,7 +330,11 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
             }
             None => {
                 list.push(Value::Object(cell));
-                list.len() - 1
+                let j = list.len() - 1;
+                if let Some(index) = cell_index.get_mut(&i) {
+                    index.entry(key).or_default().push(j);
+                }
+                j
             }
         };
         let direction_tag = props.get("direction").map(|(_, f)| (format!("eva:{}", f.name), f.at));
@@ -364,14 +384,45 @@ fn array_at<'m>(map: &'m mut Map<String, Value>, key: &str) -> Option<&'m mut Ve
     slot.as_array_mut()
 }
 
-/// The index of the alternative with this id, added if missing.
-fn alternative(root: &mut Map<String, Value>, alt: &str) -> usize {
-    let Some(list) = array_at(root, "alternatives") else { return 0 };
-    if let Some(i) = list.iter().position(|a| a.get("id").and_then(Value::as_str) == Some(alt)) {
-        return i;
+/// The alternatives' positions by id (the first of an id).
+struct AltIndex(HashMap<String, usize>);
+
+impl AltIndex {
+    fn new(root: &mut Map<String, Value>) -> AltIndex {
+        let mut ids = HashMap::new();
+        for (i, a) in array_at(root, "alternatives").into_iter().flatten().enumerate() {
+            if let Some(id) = a.get("id").and_then(Value::as_str) {
+                ids.entry(id.to_string()).or_insert(i);
+            }
+        }
+        AltIndex(ids)
     }
-    list.push(json!({"id": alt, "kind": default_kind(alt)}));
-    list.len() - 1
+
+    /// The index of the alternative with this id, added if missing.
+    fn get(&mut self, root: &mut Map<String, Value>, alt: &str) -> usize {
+        if let Some(&i) = self.0.get(alt) {
+            return i;
+        }
+        let Some(list) = array_at(root, "alternatives") else { return 0 };
+        list.push(json!({"id": alt, "kind": default_kind(alt)}));
+        self.0.insert(alt.to_string(), list.len() - 1);
+        list.len() - 1
+    }
+}
+
+/// An alternative's impact cells (positions) by question and group.
+type CellIndex = HashMap<(Option<String>, String), Vec<usize>>;
+
+/// An alternative's impact cells by question and group.
+fn index_cells(list: &[Value]) -> CellIndex {
+    let mut index = CellIndex::new();
+    for (j, c) in list.iter().enumerate() {
+        let get = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
+        if let Some(group) = get("group") {
+            index.entry((get("question"), group)).or_default().push(j);
+        }
+    }
+    index
 }
 
 fn alternative_mut(root: &mut Map<String, Value>, i: usize) -> Option<&mut Map<String, Value>> {

@@ -228,8 +228,38 @@ fn decode(text: &str) -> String {
     out
 }
 
+/// For each opening tag, the index of the token that closes it (the same
+/// name, nested ones of that name matched first), in one pass.
+fn closing_tokens(toks: &[Tok]) -> Vec<Option<usize>> {
+    let mut close = vec![None; toks.len()];
+    let mut open: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, tok) in toks.iter().enumerate() {
+        let Tok::Tag(e) = tok else { continue };
+        if VOID.contains(&e.name.as_str()) {
+            continue;
+        }
+        if e.closing {
+            if let Some(start) = open.get_mut(e.name.as_str()).and_then(Vec::pop) {
+                close[start] = Some(k);
+            }
+        } else {
+            open.entry(e.name.as_str()).or_default().push(k);
+        }
+    }
+    close
+}
+
+/// How much text the fields' elements may span in all, for a document of
+/// `len` bytes: fields nested in one another (or left open) each span the
+/// text of the others, and copying it for each would be quadratic.
+fn span_budget(len: usize) -> usize {
+    len.saturating_mul(4).saturating_add(64 << 10)
+}
+
 pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     let toks = tokens(&text);
+    let close_of = closing_tokens(&toks);
+    let mut spanned = 0usize;
     let mut skip = Vec::new();
     let mut yaml = None;
     let mut fields = Vec::new();
@@ -282,7 +312,23 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                         _ => RawValue::Text(String::new()),
                     },
                     _ => {
-                        let (inner, end) = inner_text(&text, &e.name, &toks[k + 1..]);
+                        let close = close_of[k];
+                        let end = close.and_then(|c| match &toks[c] {
+                            Tok::Tag(c) => Some(c.range.start),
+                            _ => None,
+                        });
+                        spanned = spanned.saturating_add(end.unwrap_or(text.len()).saturating_sub(e.range.start));
+                        if spanned > span_budget(text.len()) {
+                            return Err(Diagnostic::error(
+                                "T0004",
+                                "the data-eva elements are nested in one another or left open: their text adds up to more than four times the document",
+                            )
+                            .with_help("close each field's element, and do not put data-eva elements inside one another")
+                            .at_line_col(None, &text, pos.0, pos.1)
+                            .into());
+                        }
+                        let after = toks.get(k + 1..close.unwrap_or(toks.len())).unwrap_or(&[]);
+                        let (inner, end) = inner_text(&text, &e.name, after, end);
                         if let Some(span) = spans.last_mut() {
                             span.1.end = span.1.end.max(end);
                         }
@@ -297,8 +343,9 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     // A radio group with nothing checked is an empty field.
     let checked: HashSet<&String> = radios.iter().filter(|r| r.1).map(|r| &r.0).collect();
     let mut empty: Vec<(String, (usize, usize))> = Vec::new();
+    let mut listed: HashSet<&String> = HashSet::new();
     for (name, _, at) in &radios {
-        if !checked.contains(name) && !empty.iter().any(|(n, _)| n == name) {
+        if !checked.contains(name) && listed.insert(name) {
             empty.push((name.clone(), *at));
         }
     }
@@ -307,8 +354,9 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
         value: RawValue::Exact(String::new()),
         at: Some(at),
     }));
-    let (found, mut problems) = markers::find(&text, &skip);
-    problems.extend(fields_around_results(&text, &spans, &found));
+    let mut problems = super::problems::Problems::default();
+    let found = markers::find(&text, &skip, &mut problems);
+    fields_around_results(&text, &spans, &found, &mut problems);
     let checklist = yaml.as_ref().and_then(|y: &Yaml| super::yaml_checklist(&y.text)).or_else(|| {
         fields.iter().find(|f| f.name == "checklist").map(|f| match &f.value {
             RawValue::Text(t) | RawValue::Exact(t) => t.trim().to_string(),
@@ -359,16 +407,24 @@ fn selected(text: &str, after: &[Tok]) -> String {
 /// T0111 for a field and a result place that overlap. Results inside a
 /// field's element (an end tag is missing) would become its text and grow
 /// with every fill; a field inside the results would be removed by the fill.
+/// The result places are in document order and apart, so each look-up is
+/// a binary search.
 fn fields_around_results(
     text: &str,
     spans: &[(String, Range<usize>, (usize, usize))],
     found: &[markers::Marker],
-) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
+    problems: &mut super::problems::Problems,
+) {
     for (name, span, (line, column)) in spans {
-        let holds = found.iter().find(|m| span.contains(&m.open.start));
-        let inside =
-            found.iter().find(|m| m.close.as_ref().is_some_and(|c| (m.open.start..c.end).contains(&span.start)));
+        // The first place starting within the span.
+        let first = found.partition_point(|m| m.open.start < span.start);
+        let holds = found.get(first).filter(|m| span.contains(&m.open.start));
+        // The last place starting at or before the span: the only one that can hold it.
+        let before = found.partition_point(|m| m.open.start <= span.start);
+        let inside = before
+            .checked_sub(1)
+            .and_then(|i| found.get(i))
+            .filter(|m| m.close.as_ref().is_some_and(|c| (m.open.start..c.end).contains(&span.start)));
         let message = match (holds, inside) {
             (Some(m), _) => format!("the field `{name}` holds the result place `{}`: is its end tag missing?", m.name),
             (None, Some(m)) => {
@@ -376,35 +432,27 @@ fn fields_around_results(
             }
             (None, None) => continue,
         };
-        let d = Diagnostic::error("T0111", message)
-            .with_help("keep fields and result places apart: close the field's element, or move the result place")
-            .at_line_col(None, text, *line, *column)
-            .at_path(format!("eva:{name}"));
-        problems.push(d);
+        problems.add_with(crate::diagnostic::Severity::Error, || {
+            Diagnostic::error("T0111", message)
+                .with_help("keep fields and result places apart: close the field's element, or move the result place")
+                .at_line_col(None, text, *line, *column)
+                .at_path(format!("eva:{name}"))
+        });
     }
-    problems
 }
 
-/// The text inside an element (its tokens follow), tags removed, and where
-/// it ends: at its end tag, or at the end of the text if it has none.
-fn inner_text(text: &str, name: &str, after: &[Tok]) -> (String, usize) {
+/// The text inside an element, tags removed, from the tokens between its
+/// start and end tags (`inside`; see [`closing_tokens`]), and where it
+/// ends (`end`: its end tag, else the end of the text).
+fn inner_text(text: &str, name: &str, inside: &[Tok], end: Option<usize>) -> (String, usize) {
     if VOID.contains(&name) {
         // It holds nothing: an empty span.
         return (String::new(), 0);
     }
-    let mut depth = 0usize;
     let mut out = String::new();
-    let mut end = text.len();
-    for tok in after {
+    let end = end.unwrap_or(text.len());
+    for tok in inside {
         match tok {
-            Tok::Tag(e) if e.name == name && !e.closing => depth += 1,
-            Tok::Tag(e) if e.name == name && e.closing => {
-                if depth == 0 {
-                    end = e.range.start;
-                    break;
-                }
-                depth -= 1;
-            }
             Tok::Tag(e) if e.name == "br" => out.push('\n'),
             Tok::Tag(e) if ["p", "div", "li", "tr", "td", "th"].contains(&e.name.as_str()) => out.push(' '),
             Tok::Text(r) => out.push_str(&decode(text.get(r.clone()).unwrap_or(""))),

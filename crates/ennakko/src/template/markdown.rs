@@ -33,11 +33,15 @@ fn front_matter(text: &str) -> Result<Option<(String, usize, usize)>, TemplateEr
         .into())
 }
 
-/// Fenced code blocks (``` or ~~~), where placeholders are only examples.
+/// Code, where placeholders are only examples: fenced code blocks (``` or
+/// ~~~), indented code blocks (four spaces or a tab, after a blank line)
+/// and inline code spans (`` `...` ``).
 fn fences(text: &str, from: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &str)> = None;
     let mut offset = 0;
+    // The previous line was blank or indented code: an indented line is code.
+    let mut code_may_start = true;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
@@ -46,6 +50,16 @@ fn fences(text: &str, from: usize) -> Vec<Range<usize>> {
         }
         let t = line.trim_start_matches(' ');
         let indent = line.len() - t.len();
+        if open.is_none() {
+            let blank = line.trim().is_empty();
+            let indented = !blank && (indent >= 4 || line.starts_with('\t'));
+            if indented && code_may_start {
+                out.push(start..offset);
+                continue;
+            }
+            code_may_start = blank || (indented && code_may_start);
+            out.extend(inline_code(line).into_iter().map(|r| start + r.start..start + r.end));
+        }
         let fence = if t.starts_with("```") {
             "```"
         } else if t.starts_with("~~~") {
@@ -75,7 +89,8 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     };
     let mut skip = fences(&text, body_start);
     skip.push(0..body_start);
-    let (found, problems) = markers::find(&text, &skip);
+    let mut problems = super::problems::Problems::default();
+    let found = markers::find(&text, &skip, &mut problems);
     let checklist = yaml.as_ref().and_then(|y| super::yaml_checklist(&y.text));
     Ok(Doc {
         format: TemplateFormat::Markdown,
@@ -95,11 +110,75 @@ pub(crate) fn fill(text: &str, found: &[markers::Marker], fragments: &Fragments)
         for b in &blocks {
             crate::render::write_markdown(&mut md, b);
         }
-        Some(format!("\n\n{}\n\n", md.trim()))
+        Some(format!("\n\n{}\n\n", safe_fragment(md.trim())))
     })
 }
 
 // ---- generating -----------------------------------------------------------------------
+
+/// Inline code spans in one line: a run of backticks up to the next run of
+/// the same length.
+fn inline_code(line: &str) -> Vec<Range<usize>> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+        let mut j = i + run;
+        let mut closed = None;
+        while j < b.len() {
+            if b[j] == b'`' {
+                let other = b[j..].iter().take_while(|&&c| c == b'`').count();
+                if other == run {
+                    closed = Some(j + other);
+                    break;
+                }
+                j += other;
+            } else {
+                j += 1;
+            }
+        }
+        match closed {
+            Some(end) => {
+                out.push(i..end);
+                i = end;
+            }
+            None => i += run,
+        }
+    }
+    out
+}
+
+/// Text from the decision made safe to put in Markdown as one line: no
+/// line break (a `~~~` or `---` line would start a code block or end the
+/// front matter) and no comment (`<!-- eva:... -->` would be a placeholder).
+fn inline_text(text: &str) -> String {
+    oneline(text).replace('<', "&lt;")
+}
+
+/// A results fragment made safe to put between placeholders, so filling
+/// again finds the same places: comments are escaped (a title with
+/// `<!-- /eva:results -->` ended the place early), and a line that would
+/// open a code block (a title `~~~`) is escaped too.
+fn safe_fragment(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for line in md.split_inclusive('\n') {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        if indent <= 3 && (t.starts_with("```") || t.starts_with("~~~")) {
+            out.push_str(&line[..indent]);
+            out.push('\\');
+            out.push_str(t);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out.replace("<!--", "&lt;!--")
+}
 
 /// A scalar as YAML: plain where that reads back as the same string,
 /// else double-quoted (JSON's quoting is valid YAML).
@@ -253,6 +332,7 @@ pub(crate) fn generate(form: &Form) -> String {
     }
     let heading = d.map_or_else(|| form.t(&form.desc.title).to_string(), |d| d.title.get(form.lang).to_string());
     let heading = if heading.trim().is_empty() { form.t(&form.desc.title).to_string() } else { heading };
+    let heading = inline_text(&heading);
     format!(
         "---\n{y}---\n\n# {heading}\n\n{}\n\n{}\n\n<!-- eva:results -->\n<!-- /eva:results -->\n",
         form.w(W::Intro),

@@ -5,9 +5,10 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 use super::fields::{Tag, parse_tag};
+use super::problems::Problems;
 
 /// A placeholder found in the text.
 #[derive(Debug, Clone)]
@@ -55,15 +56,21 @@ impl LineIndex {
     }
 }
 
-fn positioned(d: Diagnostic, text: &str, offset: usize) -> Diagnostic {
-    let (line, column) = line_col(text, offset);
-    d.at_line_col(None, text, line, column)
-}
-
-/// Finds the placeholders outside the `skip` ranges (code blocks, scripts).
-pub(crate) fn find(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagnostic>) {
+/// Finds the placeholders outside the `skip` ranges (code blocks, scripts,
+/// tags), adding what is wrong with them to `problems`. Linear in the text:
+/// the skip ranges are sorted once and passed in order, lines are indexed
+/// once, and a problem is placed only if there is room for it.
+pub(crate) fn find(text: &str, skip: &[Range<usize>], problems: &mut Problems) -> Vec<Marker> {
     let mut markers: Vec<Marker> = Vec::new();
-    let mut problems = Vec::new();
+    let lines = LineIndex::new(text);
+    let positioned = |d: Diagnostic, offset: usize| {
+        let (line, column) = lines.line_col(text, offset);
+        d.at_line_col(None, text, line, column)
+    };
+    let mut skip: Vec<Range<usize>> = skip.iter().filter(|r| !r.is_empty()).cloned().collect();
+    skip.sort_unstable_by_key(|r| r.start);
+    // Ranges starting at or before the current comment, and the furthest end among them.
+    let (mut next_skip, mut skip_end) = (0usize, 0usize);
     let mut open: Option<Marker> = None;
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|t| t.find("<!--")).map(|i| i + from) {
@@ -72,7 +79,11 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagn
             None => break,
         };
         from = end;
-        if skip.iter().any(|r| r.contains(&i)) {
+        while let Some(r) = skip.get(next_skip).filter(|r| r.start <= i) {
+            skip_end = skip_end.max(r.end);
+            next_skip += 1;
+        }
+        if i < skip_end {
             continue;
         }
         let inner = text.get(i + 4..end - 3).unwrap_or("").trim();
@@ -81,20 +92,21 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagn
             match parse_tag(&name) {
                 Ok(Tag::Output(_)) => {}
                 Ok(_) => {
-                    problems.push(positioned(
+                    problems.add_with(Severity::Error, || positioned(
                         Diagnostic::error("T0104", format!("`eva:{name}` is a field, not a result placeholder"))
                             .with_help("in Markdown and HTML the decision's values go in the front matter or in data-eva fields; placeholders name results: results, verdict, matrix, findings, missing..."),
-                        text,
                         i,
                     ));
                     continue;
                 }
                 Err(help) => {
-                    problems.push(positioned(
-                        Diagnostic::error("T0104", format!("unknown result placeholder `eva:{name}`")).with_help(help),
-                        text,
-                        i,
-                    ));
+                    problems.add_with(Severity::Error, || {
+                        positioned(
+                            Diagnostic::error("T0104", format!("unknown result placeholder `eva:{name}`"))
+                                .with_help(help),
+                            i,
+                        )
+                    });
                     continue;
                 }
             }
@@ -113,17 +125,18 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagn
                     if let Some(m) = pending {
                         markers.push(m);
                     }
-                    problems.push(positioned(
-                        Diagnostic::error(
-                            "T0108",
-                            format!("`<!-- /eva:{name} -->` ends a placeholder that was not started"),
+                    problems.add_with(Severity::Error, || {
+                        positioned(
+                            Diagnostic::error(
+                                "T0108",
+                                format!("`<!-- /eva:{name} -->` ends a placeholder that was not started"),
+                            )
+                            .with_help(format!(
+                                "put `<!-- eva:{name} -->` before it, or remove it; placeholders cannot be nested"
+                            )),
+                            i,
                         )
-                        .with_help(format!(
-                            "put `<!-- eva:{name} -->` before it, or remove it; placeholders cannot be nested"
-                        )),
-                        text,
-                        i,
-                    ));
+                    });
                 }
             }
         }
@@ -131,7 +144,7 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagn
     if let Some(m) = open.take() {
         markers.push(m);
     }
-    (markers, problems)
+    markers
 }
 
 /// Writes `fragment(name)` between each start and end comment (adding the
@@ -163,10 +176,16 @@ pub(crate) fn apply(text: &str, markers: &[Marker], fragment: impl Fn(&str) -> O
 mod tests {
     use super::*;
 
+    fn find_all(text: &str, skip: &[Range<usize>]) -> (Vec<Marker>, Vec<Diagnostic>) {
+        let mut problems = Problems::default();
+        let markers = find(text, skip, &mut problems);
+        (markers, problems.finish())
+    }
+
     #[test]
     fn pairs_and_fills_idempotently() {
         let text = "a\n<!-- eva:verdict -->\nold\n<!-- /eva:verdict -->\n<!-- eva:findings -->\nz";
-        let (markers, problems) = find(text, &[]);
+        let (markers, problems) = find_all(text, &[]);
         assert!(problems.is_empty());
         assert_eq!(markers.len(), 2);
         let once = apply(text, &markers, |n| Some(format!("\n[{n}]\n")));
@@ -174,13 +193,13 @@ mod tests {
             once,
             "a\n<!-- eva:verdict -->\n[verdict]\n<!-- /eva:verdict -->\n<!-- eva:findings -->\n[findings]\n<!-- /eva:findings -->\nz"
         );
-        let (again, _) = find(&once, &[]);
+        let (again, _) = find_all(&once, &[]);
         assert_eq!(apply(&once, &again, |n| Some(format!("\n[{n}]\n"))), once);
     }
 
     #[test]
     fn reports_strays() {
-        let (_, problems) = find("<!-- /eva:verdict --> <!-- eva:verdikt -->", &[]);
+        let (_, problems) = find_all("<!-- /eva:verdict --> <!-- eva:verdikt -->", &[]);
         let codes: Vec<&str> = problems.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(codes, ["T0108", "T0104"]);
     }

@@ -24,6 +24,7 @@ mod fields;
 mod html;
 mod markdown;
 mod markers;
+mod problems;
 mod words;
 mod yaml_pos;
 
@@ -35,6 +36,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::Block;
 use crate::report::Report;
 use crate::{Checklist, Limits};
+
+use problems::Problems;
 
 pub use fields::OUTPUTS;
 
@@ -321,6 +324,21 @@ pub fn fill_with(
         (Some(r), true) => r,
         _ => return Err(TemplateError { diagnostics: errors }),
     };
+    // Filling a template with no place for the results would write nothing
+    // and look like success (a title that opened a code block hid the
+    // place): it is an error here, a warning when checking.
+    if doc.outputs.is_empty() {
+        return Err(Diagnostic::error(
+            "T0109",
+            "the template has no place for the results: filling would write nothing",
+        )
+        .with_help(match doc.format {
+            TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
+            _ => "add `<!-- eva:results -->` where the results should go (not inside code)",
+        })
+        .into());
+    }
+
     let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
     let content = crate::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
@@ -356,7 +374,7 @@ pub(crate) struct Doc {
     pub yaml: Option<Yaml>,
     pub fields: Vec<fields::RawField>,
     pub outputs: Vec<String>,
-    pub problems: Vec<Diagnostic>,
+    pub problems: Problems,
     pub body: Body,
 }
 
@@ -394,8 +412,10 @@ fn text_of(bytes: &[u8]) -> Result<String, TemplateError> {
     }
 }
 
-/// The checklist name written in a YAML decision, read leniently.
+/// The checklist name written in a YAML decision, read leniently, within
+/// the same bounds as a decision (nesting, and aliases that expand it).
 pub(crate) fn yaml_checklist(yaml: &str) -> Option<String> {
+    crate::read::yaml_prepass(yaml, 128).ok()?;
     let value: serde_json::Value = serde_norway::from_str(yaml).ok()?;
     value.get("checklist")?.as_str().map(str::to_string)
 }
@@ -462,7 +482,7 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         && !name.ends_with(".eva")
         && *name != model.id
     {
-        problems.push(
+        problems.add(
             Diagnostic::warning(
                 "T0103",
                 format!("the template names checklist `{name}` but is checked with `{}`", model.id),
@@ -471,13 +491,13 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         );
     }
     if doc.checklist.is_none() {
-        problems.push(
+        problems.add(
             Diagnostic::warning("T0102", "the template does not name its checklist")
                 .with_help("add `checklist: eva` to the front matter, or a field `eva:checklist`"),
         );
     }
     if doc.outputs.is_empty() {
-        problems.push(Diagnostic::warning("T0109", "the template has no place for the results").with_help(
+        problems.add(Diagnostic::warning("T0109", "the template has no place for the results").with_help(
             match doc.format {
                 TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
                 _ => "add `<!-- eva:results -->` where the results should go",
@@ -492,8 +512,8 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         }
         Err((diagnostics, field_places)) => {
             places.fields = field_places;
-            problems.extend(diagnostics.into_iter().map(|d| places.place(d)));
-            check.problems = sorted(problems);
+            problems.extend_with(diagnostics, |d| places.place(d));
+            check.problems = problems.finish();
             return check;
         }
     };
@@ -507,30 +527,21 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
     let no_title = decision.title.texts().all(|t| t.trim().is_empty());
     if decision.id.trim().is_empty() || no_title {
         let what = if decision.id.trim().is_empty() { "id" } else { "title" };
-        problems.push(
-            places.place(
-                Diagnostic::warning("T0205", format!("the decision's {what} is empty"))
-                    .with_help(format!("fill in the decision's {what}"))
-                    .at_path(format!("$.{what}")),
-            ),
-        );
+        let d = Diagnostic::warning("T0205", format!("the decision's {what} is empty"))
+            .with_help(format!("fill in the decision's {what}"))
+            .at_path(format!("$.{what}"));
+        problems.extend_with([d], |d| places.place(d));
     }
     match checklist.score(&decision) {
         Ok(report) => {
-            problems.extend(incompleteness(&report, doc).into_iter().map(|d| places.place(d)));
+            problems.extend_with(incompleteness(&report, doc), |d| places.place(d));
             check.report = Some(report);
         }
-        Err(e) => problems.extend(e.diagnostics().into_iter().map(|d| places.place(d))),
+        Err(e) => problems.extend_with(e.diagnostics(), |d| places.place(d)),
     }
     check.decision = Some(decision);
-    check.problems = sorted(problems);
+    check.problems = problems.finish();
     check
-}
-
-fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    // Errors first; the sort is stable, so document order stays within each.
-    problems.sort_by_key(|d| d.severity != Severity::Error);
-    problems
 }
 
 type Paths = Vec<fields::FieldPlace>;
@@ -561,8 +572,8 @@ fn decision_of(
         return Err((vec![d], Vec::new()));
     }
     let built = fields::build(model, base, &doc.fields);
-    if built.problems.iter().any(|d| d.severity == Severity::Error) {
-        return Err((built.problems, built.places));
+    if built.problems.has_errors() {
+        return Err((built.problems.finish(), built.places));
     }
     match Decision::from_value(built.value) {
         Ok(d) => Ok((d, built.places)),
