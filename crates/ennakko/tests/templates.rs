@@ -186,7 +186,14 @@ fn every_example_round_trips_through_every_format() {
                     .collect();
                 let mut findings: Vec<_> = r.findings.iter().map(|f| (f.rule.clone(), f.alternative.clone())).collect();
                 findings.sort();
-                (r.verdict.level, alts, findings, r.decision.title.clone())
+                // Every text the official gave, in every language, and who decides.
+                let texts: Vec<_> = r
+                    .alternatives
+                    .iter()
+                    .map(|a| (a.title.clone(), a.titles.clone(), a.description.clone(), a.descriptions.clone()))
+                    .collect();
+                let decision = (r.decision.titles.clone(), r.decision.organisation, r.decision.bilingual);
+                (r.verdict.level, alts, findings, r.decision.title.clone(), texts, decision)
             };
             assert_eq!(summary(&report), summary(&direct), "{dir} {format:?}");
         }

@@ -1085,15 +1085,11 @@ impl Gen<'_> {
         let heading = form.alternative_heading(alt);
         self.heading(1, &heading);
         self.table_start(&[WIDTH * 55 / 100, WIDTH - WIDTH * 55 / 100]);
-        let tag = format!("alternative.{}.title", alt.id);
-        let c = self.control(
-            &tag,
-            self.w(W::AlternativeTitle),
-            Control::Text { multiline: false },
-            alt.title.clone(),
-            false,
-        );
-        self.row(self.w(W::AlternativeTitle), &[], c);
+        for field in super::text_fields(&format!("alternative.{}.title", alt.id), alt.title.as_ref()) {
+            let label = format!("{}{}", self.w(W::AlternativeTitle), field.suffix);
+            let c = self.control(&field.tag, &label, Control::Text { multiline: false }, field.value, false);
+            self.row(&label, &[], c);
+        }
         let tag = format!("alternative.{}.kind", alt.id);
         let kinds = [
             crate::decision::AlternativeKind::Zero,
@@ -1106,15 +1102,11 @@ impl Gen<'_> {
         let c =
             self.control(&tag, self.w(W::AlternativeKind), Control::Drop(kinds), Some(alt.kind.name().into()), false);
         self.row(self.w(W::AlternativeKind), &[], c);
-        let tag = format!("alternative.{}.description", alt.id);
-        let c = self.control(
-            &tag,
-            self.w(W::Description),
-            Control::Text { multiline: true },
-            alt.description.clone(),
-            false,
-        );
-        self.row(self.w(W::Description), &[], c);
+        for field in super::text_fields(&format!("alternative.{}.description", alt.id), alt.description.as_ref()) {
+            let label = format!("{}{}", self.w(W::Description), field.suffix);
+            let c = self.control(&field.tag, &label, Control::Text { multiline: true }, field.value, false);
+            self.row(&label, &[], c);
+        }
         self.table_end();
         let screening: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "screening").collect();
         if !screening.is_empty() {
@@ -1259,14 +1251,11 @@ pub(crate) fn generate(form: &Form) -> Vec<u8> {
     let id =
         g.control("decision.id", g.w(W::CaseId), Control::Text { multiline: false }, d.map(|d| d.id.clone()), false);
     g.row(g.w(W::CaseId), &[], id);
-    let t = g.control(
-        "decision.title",
-        g.w(W::Title),
-        Control::Text { multiline: false },
-        d.map(|d| d.title.get(form.lang).to_string()),
-        false,
-    );
-    g.row(g.w(W::Title), &[], t);
+    for field in super::text_fields("decision.title", d.map(|d| &d.title)) {
+        let label = format!("{}{}", g.w(W::Title), field.suffix);
+        let t = g.control(&field.tag, &label, Control::Text { multiline: false }, field.value, false);
+        g.row(&label, &[], t);
+    }
     let k = g.control(
         "decision.kind",
         g.w(W::Kind),
@@ -1279,6 +1268,16 @@ pub(crate) fn generate(form: &Form) -> Vec<u8> {
     let language = d.and_then(|d| d.language.clone()).unwrap_or_else(|| form.lang.to_string());
     let l = g.control("decision.language", g.w(W::Language), Control::Drop(languages), Some(language), false);
     g.row(g.w(W::Language), &[], l);
+    let organisations = vec![
+        (g.w(W::Municipality).to_string(), "municipality".to_string()),
+        (g.w(W::County).to_string(), "county".to_string()),
+    ];
+    let organisation = d.and_then(|d| d.organisation).map(|o| o.name().to_string());
+    let o = g.control("decision.organisation", g.w(W::Organisation), Control::Drop(organisations), organisation, false);
+    g.row(g.w(W::Organisation), &[], o);
+    let bilingual = d.and_then(|d| d.bilingual).map(|b| b.to_string());
+    let b = g.control("decision.bilingual", g.w(W::Bilingual), Control::Check, bilingual, false);
+    g.row(g.w(W::Bilingual), &[], b);
     g.table_end();
     if !form.desc.facts.is_empty() {
         g.heading(1, g.w(W::Facts));

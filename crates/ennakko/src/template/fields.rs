@@ -67,6 +67,15 @@ pub(crate) enum Tag<'a> {
 const KNOWN_PREFIXES: [&str; 7] = ["checklist", "decision.", "fact.", "alternative.", "answer.", "impact.", "matrix."];
 
 /// Reads a field name (without `eva:`); the error is a hint.
+/// Two or three lower-case letters, as the language codes of texts given per
+/// language (`fi`, `sv`, `se`).
+fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The decision's own fields a template may hold.
+const DECISION_FIELDS: [&str; 6] = ["id", "title", "kind", "language", "organisation", "bilingual"];
+
 pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
     let name = name.trim();
     if name == "checklist" {
@@ -81,12 +90,12 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
     }
     if let Some(rest) = name.strip_prefix("decision.") {
         return match rest {
-            "id" | "title" | "kind" | "language" => Ok(Tag::Decision(rest)),
-            other => Err(match did_you_mean(other, ["id", "title", "kind", "language"]) {
+            "id" | "title" | "kind" | "language" | "organisation" | "bilingual" => Ok(Tag::Decision(rest)),
+            // `decision.title.sv`: the title in one language.
+            _ if rest.strip_prefix("title.").is_some_and(is_language_code) => Ok(Tag::Decision(rest)),
+            other => Err(match did_you_mean(other, DECISION_FIELDS) {
                 Some(s) => format!("did you mean `decision.{s}`?"),
-                None => {
-                    "the decision fields are decision.id, decision.title, decision.kind and decision.language".into()
-                }
+                None => format!("the decision fields are decision.{}", DECISION_FIELDS.join(", decision.")),
             }),
         };
     }
@@ -94,6 +103,15 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
         return if nonempty(rest) { Ok(Tag::Fact(rest)) } else { Err("write `fact.<fact id>`".into()) };
     }
     if let Some(rest) = name.strip_prefix("alternative.") {
+        // `alternative.<id>.title.sv`: a title or description in one language.
+        let translated = rest.rsplit_once('.').and_then(|(head, lang)| {
+            let (alt, prop) = head.rsplit_once('.')?;
+            (is_language_code(lang) && nonempty(alt) && ["title", "description"].contains(&prop))
+                .then(|| Tag::Alternative { alt, prop: &rest[alt.len() + 1..] })
+        });
+        if let Some(tag) = translated {
+            return Ok(tag);
+        }
         return match rest.rsplit_once('.') {
             Some((alt, prop)) if nonempty(alt) && ["title", "description", "kind"].contains(&prop) => {
                 Ok(Tag::Alternative { alt, prop })
@@ -246,7 +264,8 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
                     ("id" | "title", None) => Some(json!("")),
                     (_, v) => v,
                 };
-                set(&mut root, prop, value);
+                // `title` given in no language at all is still a missing title.
+                set_path(&mut root, prop, value);
                 places.push(place(format!("$.{prop}")));
             }
             Tag::Fact(id) => {
@@ -262,7 +281,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
                         ("kind", None) => Some(json!(default_kind(alt))),
                         (_, v) => v,
                     };
-                    set(a, prop, value);
+                    set_path(a, prop, value);
                 }
                 places.push(place(format!("$.alternatives[{i}].{prop}")));
             }
@@ -357,6 +376,18 @@ fn same_cell(cell: &Value, question: Option<&str>, group: &str, domain: Option<&
     get("question") == question && get("group") == Some(group) && (domain.is_none() || get("domain") == domain)
 }
 
+/// Sets `key`, or `key.lang` inside the object at `key` (a text per language).
+fn set_path(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    match key.split_once('.') {
+        Some((base, lang)) => {
+            if let Some(texts) = object_at(map, base) {
+                set(texts, lang, value);
+            }
+        }
+        None => set(map, key, value),
+    }
+}
+
 fn set(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
     match value {
         Some(v) => {
@@ -441,6 +472,12 @@ fn convert(model: &Model, tag: &Tag, raw: &RawValue) -> Converted {
     }
     match tag {
         Tag::Output(_) => Ok(None),
+        Tag::Decision("bilingual") => match raw {
+            RawValue::Flag(b) => Ok(Some(json!(b))),
+            _ => screening(&text)
+                .map(|s| Some(json!(s == "yes")))
+                .map_err(|_| (format!("`{text}` is not yes or no"), "tick the box, or write yes or no".into())),
+        },
         Tag::Checklist | Tag::Decision(_) => Ok(Some(json!(text))),
         Tag::Alternative { prop: "kind", .. } => alternative_kind(&text).map(|k| Some(json!(k))),
         Tag::Alternative { .. } => Ok(Some(json!(text))),

@@ -630,9 +630,11 @@ impl Out<'_> {
             esc(&form.alternative_heading(alt))
         );
         self.html.push_str("<table class=\"eva-fields\"><tbody>\n");
-        let title = alt.title.clone().unwrap_or_default();
-        let tag = format!("alternative.{}.title", alt.id);
-        self.row(&tag, form.w(W::AlternativeTitle), &[], |o| o.input(&tag, &title, None));
+        for field in super::text_fields(&format!("alternative.{}.title", alt.id), alt.title.as_ref()) {
+            let label = format!("{}{}", form.w(W::AlternativeTitle), field.suffix);
+            let value = field.value.unwrap_or_default();
+            self.row(&field.tag, &label, &[], |o| o.input(&field.tag, &value, None));
+        }
         let tag = format!("alternative.{}.kind", alt.id);
         let kinds: Vec<(String, String)> = [
             crate::decision::AlternativeKind::Zero,
@@ -643,9 +645,11 @@ impl Out<'_> {
         .map(|k| (form.kind_label(*k).to_string(), k.name().to_string()))
         .collect();
         self.row(&tag, form.w(W::AlternativeKind), &[], |o| o.select(&tag, &kinds, Some(alt.kind.name()), None));
-        let tag = format!("alternative.{}.description", alt.id);
-        let desc = alt.description.clone().unwrap_or_default();
-        self.row(&tag, form.w(W::Description), &[], |o| o.textarea(&tag, &desc, None));
+        for field in super::text_fields(&format!("alternative.{}.description", alt.id), alt.description.as_ref()) {
+            let label = format!("{}{}", form.w(W::Description), field.suffix);
+            let value = field.value.unwrap_or_default();
+            self.row(&field.tag, &label, &[], |o| o.textarea(&field.tag, &value, None));
+        }
         self.html.push_str("</tbody></table>\n");
         let screening: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "screening").collect();
         if !screening.is_empty() {
@@ -779,8 +783,11 @@ pub(crate) fn generate(form: &Form) -> String {
     );
     let id = d.map(|d| d.id.clone()).unwrap_or_default();
     out.row("decision.id", form.w(W::CaseId), &[], |o| o.input("decision.id", &id, None));
-    let t = d.map(|d| d.title.get(lang).to_string()).unwrap_or_default();
-    out.row("decision.title", form.w(W::Title), &[], |o| o.input("decision.title", &t, None));
+    for field in super::text_fields("decision.title", d.map(|d| &d.title)) {
+        let label = format!("{}{}", form.w(W::Title), field.suffix);
+        let value = field.value.unwrap_or_default();
+        out.row(&field.tag, &label, &[], |o| o.input(&field.tag, &value, None));
+    }
     let kind = d.and_then(|d| d.kind.clone()).unwrap_or_default();
     out.row("decision.kind", form.w(W::Kind), &[], |o| o.input("decision.kind", &kind, None));
     let language = d.and_then(|d| d.language.clone()).unwrap_or_else(|| lang.to_string());
@@ -788,6 +795,14 @@ pub(crate) fn generate(form: &Form) -> String {
     out.row("decision.language", form.w(W::Language), &[], |o| {
         o.select("decision.language", &languages, Some(&language), None)
     });
+    let organisations: Vec<(String, String)> =
+        vec![(form.w(W::Municipality).into(), "municipality".into()), (form.w(W::County).into(), "county".into())];
+    let organisation = d.and_then(|d| d.organisation).map(|o| o.name().to_string());
+    out.row("decision.organisation", form.w(W::Organisation), &[], |o| {
+        o.select("decision.organisation", &organisations, organisation.as_deref(), None)
+    });
+    let bilingual = d.and_then(|d| d.bilingual) == Some(true);
+    out.row("decision.bilingual", form.w(W::Bilingual), &[], |o| o.checkbox("decision.bilingual", bilingual));
     out.html.push_str("</tbody></table>\n");
     if !form.desc.facts.is_empty() {
         let _ = writeln!(out.html, "<h2>{}</h2>\n<table class=\"eva-fields\"><tbody>", esc(form.w(W::Facts)));

@@ -219,13 +219,24 @@ pub(crate) fn generate(form: &Form) -> String {
     let _ = writeln!(y, "# {}", form.w(W::YamlNull));
     let _ = writeln!(y, "checklist: {}", scalar(&Value::String(form.checklist_name.clone())));
     let id = d.map_or_else(String::new, |d| d.id.clone());
-    let title = d.map_or_else(String::new, |d| d.title.get(form.lang).to_string());
+    let title = d.map_or(Value::String(String::new()), |d| local_value(&d.title));
     let _ = writeln!(y, "id: {}   # {}", scalar(&Value::String(id)), form.w(W::CaseId));
-    let _ = writeln!(y, "title: {}   # {}", scalar(&Value::String(title)), form.w(W::Title));
+    let _ = writeln!(y, "title: {}   # {}", scalar(&title), form.w(W::Title));
     let kind = d.and_then(|d| d.kind.clone()).map_or(Value::Null, Value::String);
     let _ = writeln!(y, "kind: {}   # {}", scalar(&kind), form.w(W::Kind));
     let language = d.and_then(|d| d.language.clone()).unwrap_or_else(|| lang.to_string());
     let _ = writeln!(y, "language: {}", scalar(&Value::String(language)));
+    let organisation = d.and_then(|d| d.organisation).map_or(Value::Null, |o| Value::String(o.name().into()));
+    let _ = writeln!(
+        y,
+        "organisation: {}   # {} (municipality = {}, county = {})",
+        scalar(&organisation),
+        form.w(W::Organisation),
+        form.w(W::Municipality),
+        form.w(W::County)
+    );
+    let bilingual = d.and_then(|d| d.bilingual).map_or(Value::Null, Value::Bool);
+    let _ = writeln!(y, "bilingual: {}   # {} [true, false]", scalar(&bilingual), form.w(W::Bilingual));
     if !form.desc.facts.is_empty() {
         let _ = writeln!(y, "facts:   # {}", form.w(W::Facts));
         for f in &form.desc.facts {
@@ -265,10 +276,10 @@ pub(crate) fn generate(form: &Form) -> String {
     for alt in &form.alternatives {
         let _ = writeln!(y, "  - id: {}", scalar(&Value::String(alt.id.clone())));
         let _ = writeln!(y, "    kind: {}   # zero, proposal, other", alt.kind.name());
-        let title = alt.title.clone().unwrap_or_else(|| form.kind_label(alt.kind).to_string());
-        let _ = writeln!(y, "    title: {}   # {}", scalar(&Value::String(title)), form.w(W::AlternativeTitle));
+        let title = alt.title.as_ref().map_or_else(|| Value::String(form.kind_label(alt.kind).into()), local_value);
+        let _ = writeln!(y, "    title: {}   # {}", scalar(&title), form.w(W::AlternativeTitle));
         if let Some(desc) = &alt.description {
-            let _ = writeln!(y, "    description: {}", scalar(&Value::String(desc.clone())));
+            let _ = writeln!(y, "    description: {}", scalar(&local_value(desc)));
         }
         let _ = writeln!(y, "    answers:");
         let groups: [(&str, W); 2] = [("screening", W::Screening), ("other", W::OtherQuestions)];
@@ -357,4 +368,10 @@ fn value_hint(form: &Form, field: &crate::describe::Field) -> String {
         "list" => " [[a, b]]".into(),
         _ => String::new(),
     }
+}
+
+/// A text as the decision gave it: a string, or a map of texts per language
+/// (written as a YAML flow mapping, so every language survives a fill).
+fn local_value(text: &crate::decision::LocalText) -> Value {
+    serde_json::to_value(text).unwrap_or(Value::Null)
 }

@@ -699,8 +699,35 @@ impl Fragments<'_> {
 pub(crate) struct FormAlternative {
     pub id: String,
     pub kind: crate::decision::AlternativeKind,
-    pub title: Option<String>,
-    pub description: Option<String>,
+    pub title: Option<crate::decision::LocalText>,
+    pub description: Option<crate::decision::LocalText>,
+}
+
+/// One field for an official's text: its tag, a label suffix, its value.
+pub(crate) struct TextField {
+    pub tag: String,
+    pub suffix: String,
+    pub value: Option<String>,
+}
+
+/// The fields of a text that may be given per language: one field (`tag`)
+/// for a plain text, or one per language (`tag.fi`, `tag.sv`) for a text
+/// given in several, so that filling a template keeps every language.
+pub(crate) fn text_fields(tag: &str, text: Option<&crate::decision::LocalText>) -> Vec<TextField> {
+    match text {
+        Some(crate::decision::LocalText::PerLanguage(texts)) => texts
+            .iter()
+            .map(|(lang, t)| TextField {
+                tag: format!("{tag}.{lang}"),
+                suffix: format!(" ({lang})"),
+                value: Some(t.clone()),
+            })
+            .collect(),
+        Some(crate::decision::LocalText::Plain(t)) => {
+            vec![TextField { tag: tag.to_string(), suffix: String::new(), value: Some(t.clone()) }]
+        }
+        None => vec![TextField { tag: tag.to_string(), suffix: String::new(), value: None }],
+    }
 }
 
 /// Everything a generator needs: the checklist's description, the language,
@@ -724,8 +751,8 @@ impl<'a> Form<'a> {
                 .map(|a| FormAlternative {
                     id: a.id.clone(),
                     kind: a.kind,
-                    title: a.title.as_ref().map(|t| t.get(lang).to_string()),
-                    description: a.description.as_ref().map(|t| t.get(lang).to_string()),
+                    title: a.title.clone(),
+                    description: a.description.clone(),
                 })
                 .collect(),
             _ => vec![
@@ -771,7 +798,7 @@ impl<'a> Form<'a> {
     pub(crate) fn alternative_heading(&self, alt: &FormAlternative) -> String {
         let kind = self.kind_label(alt.kind);
         match &alt.title {
-            Some(t) => format!("{kind}: {t}"),
+            Some(t) => format!("{kind}: {}", t.get(self.lang)),
             None => format!("{kind} ({})", alt.id),
         }
     }

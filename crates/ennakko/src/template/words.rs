@@ -13,6 +13,10 @@ pub(crate) enum W {
     Kind,
     Checklist,
     Language,
+    Organisation,
+    Municipality,
+    County,
+    Bilingual,
     Facts,
     AlternativeTitle,
     Description,
@@ -48,7 +52,7 @@ pub(crate) enum W {
 
 impl W {
     #[cfg(test)]
-    pub(crate) const ALL: [W; 39] = [
+    pub(crate) const ALL: [W; 43] = [
         W::Intro,
         W::IntroFields,
         W::DecisionHeading,
@@ -57,6 +61,10 @@ impl W {
         W::Kind,
         W::Checklist,
         W::Language,
+        W::Organisation,
+        W::Municipality,
+        W::County,
+        W::Bilingual,
         W::Facts,
         W::AlternativeTitle,
         W::Description,
@@ -131,6 +139,10 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
         Title => ("Otsikko", "Rubrik", "Title"),
         Kind => ("Päätöksen laji", "Typ av beslut", "Kind of decision"),
         Checklist => ("Tarkistuslista", "Checklista", "Checklist"),
+        Organisation => ("Päättävä organisaatio", "Beslutande organisation", "Deciding organisation"),
+        Municipality => ("Kunta", "Kommun", "Municipality"),
+        County => ("Hyvinvointialue", "Välfärdsområde", "Wellbeing services county"),
+        Bilingual => ("Kaksikielinen organisaatio", "Tvåspråkig organisation", "Bilingual organisation"),
         Language => ("Kieli", "Språk", "Language"),
         Facts => ("Perustiedot", "Grunduppgifter", "Facts"),
         AlternativeTitle => ("Vaihtoehdon nimi", "Alternativets namn", "Title of the alternative"),
