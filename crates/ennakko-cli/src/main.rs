@@ -184,9 +184,9 @@ fn main() -> ExitCode {
                     Ok(c) => {
                         let m = c.model();
                         let title = m.title.get("en").or_else(|| m.title.values().next()).cloned().unwrap_or_default();
-                        println!("{name}\t{}\t{title}", m.version);
+                        emit(&format!("{name}\t{}\t{title}\n", m.version));
                     }
-                    Err(_) => println!("{name}\t(does not compile)"),
+                    Err(_) => emit(&format!("{name}\t(does not compile)\n")),
                 }
             }
             EXIT_OK
@@ -335,8 +335,8 @@ fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: O
     let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
     match output {
         ReportFormat::Json => print_json(&report, compact),
-        ReportFormat::Md => print!("{}", ennakko::render::markdown(&report, lang)),
-        ReportFormat::Html => print!("{}", ennakko::render::html(&report, lang)),
+        ReportFormat::Md => emit(&ennakko::render::markdown(&report, lang)),
+        ReportFormat::Html => emit(&ennakko::render::html(&report, lang)),
     }
     EXIT_OK
 }
@@ -357,7 +357,7 @@ fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<&str
     };
     match explained {
         Some(text) => {
-            print!("{text}");
+            emit(&text);
             EXIT_OK
         }
         None => {
@@ -415,7 +415,20 @@ fn fmt(files: &[PathBuf], check_only: bool) -> u8 {
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) {
     let text = if compact { serde_json::to_string(value) } else { serde_json::to_string_pretty(value) };
     match text {
-        Ok(t) => println!("{t}"),
+        Ok(t) => emit(&(t + "\n")),
         Err(e) => eprintln!("error: cannot print JSON: {e}"),
+    }
+}
+
+/// Writes to standard output. A reader that stops early (`ennakko score d.yaml
+/// | head`) closes the pipe: that ends the output quietly, as for any Unix
+/// tool, instead of a panic from `print!`.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the output: {e}");
     }
 }

@@ -335,7 +335,7 @@ fn check(file: &Path, checklist: Option<&str>, output: CheckOutput, given: Optio
     };
     match output {
         CheckOutput::Json => match serde_json::to_string_pretty(&check) {
-            Ok(t) => println!("{t}"),
+            Ok(t) => super::emit(&(t + "\n")),
             Err(e) => eprintln!("error: cannot print JSON: {e}"),
         },
         CheckOutput::Text => {
