@@ -354,7 +354,12 @@ struct Recording {
 
 impl Resolver for Recording {
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
-        let resolved = self.inner.resolve(importer, target)?;
+        self.resolve_within(importer, target, Limits::default().max_source_bytes)
+    }
+
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+        // The inner resolver reads files within the checklist's own limit.
+        let resolved = self.inner.resolve_within(importer, target, max_bytes)?;
         if !resolved.name.starts_with("<std>/")
             && let Ok(mut log) = self.log.lock()
         {
