@@ -354,7 +354,12 @@ struct Recording {
 
 impl Resolver for Recording {
     fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
-        let resolved = self.inner.resolve(importer, target)?;
+        self.resolve_within(importer, target, Limits::default().max_source_bytes)
+    }
+
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+        // The inner resolver reads files within the checklist's own limit.
+        let resolved = self.inner.resolve_within(importer, target, max_bytes)?;
         if !resolved.name.starts_with("<std>/")
             && let Ok(mut log) = self.log.lock()
         {
@@ -476,6 +481,33 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
     })
 }
 
+/// A decision file, read as the CLI reads files: only a regular file (not
+/// `/dev/zero`, not a FIFO), at most one byte over `limit` (a text over it
+/// reaches the size check, D0002).
+fn decision_file(path: &std::path::Path, limit: usize) -> Result<String, Problem> {
+    let bytes = ennakko::load::read_bounded(path, limit).map_err(|e| Problem::Io(e, path.to_path_buf()))?;
+    if bytes.len() > limit {
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    let name = path.display().to_string();
+    Ok(utf8(bytes).map_err(|f| f.in_file(Some(&name)))?)
+}
+
+/// A file's bytes for the Python side (checklists, templates): only a
+/// regular file, at most `limit + 1` bytes. Raises OSError.
+#[pyfunction]
+fn read_file<'py>(py: Python<'py>, path: PathBuf, limit: usize) -> PyResult<Bound<'py, PyBytes>> {
+    match py.detach(|| ennakko::load::read_bounded(&path, limit)) {
+        Ok(bytes) => Ok(PyBytes::new(py, &bytes)),
+        Err(e) => {
+            let err = PyErr::from(e);
+            // Name the file, as open() does.
+            let _ = err.value(py).setattr("filename", path.display().to_string());
+            Err(err)
+        }
+    }
+}
+
 /// Parses and scores one decision (no GIL needed).
 fn run(checklist: &CoreChecklist, input: Input) -> Result<ennakko::Report, Problem> {
     let scored = |text: &str, format: Format, file: Option<&str>| {
@@ -485,10 +517,9 @@ fn run(checklist: &CoreChecklist, input: Input) -> Result<ennakko::Report, Probl
         Input::Text { text, format, file } => Ok(scored(&text, format, file.as_deref())?),
         Input::Bytes { bytes, format, file } => Ok(scored(&utf8(bytes)?, format, file.as_deref())?),
         Input::File { path, format } => {
-            let bytes = std::fs::read(&path).map_err(|e| Problem::Io(e, path.clone()))?;
+            let text = decision_file(&path, checklist.limits().max_decision_bytes)?;
             let name = path.display().to_string();
             let format = format.unwrap_or_else(|| Format::from_path(&name));
-            let text = utf8(bytes).map_err(|f| f.in_file(Some(&name)))?;
             Ok(scored(&text, format, Some(&name))?)
         }
         Input::Value(value) => Ok(guarded(|| {
@@ -1177,9 +1208,8 @@ fn read_decision(input: Input, limits: &Limits) -> Result<Decision, Problem> {
         Input::Text { text, format, file } => Ok(parse(&text, format, file.as_deref())?),
         Input::Bytes { bytes, format, file } => Ok(parse(&utf8(bytes)?, format, file.as_deref())?),
         Input::File { path, format } => {
-            let bytes = std::fs::read(&path).map_err(|e| Problem::Io(e, path.clone()))?;
+            let text = decision_file(&path, limits.max_decision_bytes)?;
             let name = path.display().to_string();
-            let text = utf8(bytes).map_err(|f| f.in_file(Some(&name)))?;
             Ok(parse(&text, format.unwrap_or_else(|| Format::from_path(&name)), Some(&name))?)
         }
         Input::Unfit(failure) => Err(Problem::Failure(failure)),
@@ -1296,6 +1326,7 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(named_checklist, m)?)?;
     m.add_function(wrap_pyfunction!(render_diagnostics, m)?)?;
     m.add_function(wrap_pyfunction!(named_checklist_file, m)?)?;
+    m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(template_sniff, m)?)?;
     m.add_function(wrap_pyfunction!(template_checklist_name, m)?)?;
     m.add_function(wrap_pyfunction!(template_default_limits, m)?)?;

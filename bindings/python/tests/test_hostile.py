@@ -438,3 +438,32 @@ def test_a_million_decisions_stream_in_bounded_memory(small: ennakko.Checklist) 
         list(small.iter_score(iter([one, "{"])))
     # The module-level variant, grouping each chunk by the checklist named.
     assert sum(1 for _ in ennakko.iter_score(iter([one] * 10), checklist=small)) == 10
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_files_are_read_only_if_regular_and_within_the_limit(
+    tmp_path: Any, small: ennakko.Checklist
+) -> None:
+    """As in the CLI: /dev/zero grew until allocation failed, a FIFO blocked
+    forever. Only regular files are read, at most one byte over the limit."""
+    import os
+    from pathlib import Path
+
+    from ennakko import template
+
+    fifo = tmp_path / "pipe.eva"
+    os.mkfifo(fifo)
+    for run in (
+        lambda: ennakko.Checklist.from_file(fifo),
+        lambda: small.score(fifo),
+        lambda: small.score(Path("/dev/zero")),
+        lambda: template.check(Path("/dev/zero"), checklist=small, format="md"),
+        lambda: ennakko.Checklist.from_file("/dev/zero"),
+    ):
+        with pytest.raises(OSError):
+            run()
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a" * ((16 << 20) + 10))
+    with pytest.raises(ennakko.DecisionError) as info:
+        small.score(big)
+    assert info.value.code == "D0002"

@@ -486,7 +486,7 @@ fn parse_value(text: &str, format: Format, limits: &Limits) -> Result<serde_json
     if text.len() > limits.max_decision_bytes {
         return Err(Diagnostic::error(
             "D0002",
-            format!("the decision is {} bytes; the limit is {}", text.len(), limits.max_decision_bytes),
+            format!("the decision is larger than the limit of {} bytes", limits.max_decision_bytes),
         )
         .with_help("split it, or raise `max_decision_bytes`")
         .into());

@@ -50,7 +50,7 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
     if text.len() > limits.max_source_bytes {
         return Err((
             "E0002",
-            format!("the file is {} bytes; the limit is {}", text.len(), limits.max_source_bytes),
+            format!("the file is larger than the limit of {} bytes", limits.max_source_bytes),
             "split the checklist into files joined with `import`, or raise `max_source_bytes`".into(),
             0,
         ));

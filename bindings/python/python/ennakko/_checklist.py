@@ -173,7 +173,13 @@ class Checklist:
         ``..`` out of it). Raises OSError if the file cannot be read and
         :class:`ChecklistError` if it does not compile."""
         path = Path(path)
-        text = path.read_text(encoding="utf-8")
+        # Only a regular file, at most one byte over the limit (a FIFO or
+        # /dev/zero is an OSError); a longer text gets the size error E0002.
+        limit = (_limits(limits) or {}).get(
+            "max_source_bytes", default_limits()["max_source_bytes"]
+        )
+        data = _ennakko.read_file(str(path), limit)
+        text = data.decode("utf-8", "replace") if len(data) > limit else data.decode("utf-8")
         root = path.parent
         return cls(_ennakko.Checklist.from_file_text(text, str(path), str(root), _limits(limits)))
 

@@ -137,7 +137,9 @@ def _format_name(format: str) -> str:
     return _FORMAT_NAMES[format.lower()]
 
 
-def _open(document: Document, format: str | None) -> _Opened:
+def _open(
+    document: Document, format: str | None, limits: Mapping[str, int] | None = None
+) -> _Opened:
     """Reads a document argument; the format from `format`, else the file
     suffix, else the content."""
     path: Path | None = None
@@ -147,7 +149,9 @@ def _open(document: Document, format: str | None) -> _Opened:
         data = bytes(document)
     elif isinstance(document, os.PathLike):
         path = Path(document)
-        data = path.read_bytes()
+        # Only a regular file, at most one byte over the limit (T0002 then).
+        limit = dict(limits or {}).get("max_bytes", _ennakko.template_default_limits()["max_bytes"])
+        data = _ennakko.read_file(str(path), limit)
     else:
         raise TypeError(
             "a template must be bytes, a str of Markdown or HTML, or a path "
@@ -229,8 +233,8 @@ def check(
     Raises :class:`ennakko.TemplateError` when the document cannot be read
     at all (not a zip, no front matter, too large...).
     """
-    opened = _open(document, format)
     checked = _template_limits(limits)
+    opened = _open(document, format, checked)
     chosen = _checklist_for(opened, checklist, checked)
     found, native_report = chosen._native.template_check(
         opened.data, opened.format, _name(opened), checked
@@ -263,8 +267,8 @@ def fill(
     Raises :class:`ennakko.TemplateError` with every error when the template
     cannot be read or has errors; unanswered questions are not errors.
     """
-    opened = _open(document, format)
     checked = _template_limits(limits)
+    opened = _open(document, format, checked)
     chosen = _checklist_for(opened, checklist, checked)
     return chosen._native.template_fill(opened.data, opened.format, lang, _name(opened), checked)
 
@@ -276,8 +280,8 @@ def checklist_name(
     limits: Mapping[str, int] | None = None,
 ) -> str | None:
     """The checklist a template names (its ``checklist`` field), if any."""
-    opened = _open(document, format)
     checked = _template_limits(limits)
+    opened = _open(document, format, checked)
     return _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), checked)
 
 

@@ -382,7 +382,7 @@ fn read(bytes: &[u8], format: TemplateFormat, limits: &TemplateLimits) -> Result
     if bytes.len() > limits.max_bytes {
         return Err(Diagnostic::error(
             "T0002",
-            format!("the template is {} bytes; the limit is {}", bytes.len(), limits.max_bytes),
+            format!("the template is larger than the limit of {} bytes", limits.max_bytes),
         )
         .with_help("remove large pictures or attachments, or raise `max_bytes`")
         .into());
