@@ -169,3 +169,33 @@ fn a_rejected_alternative_never_sets_the_verdict() {
     assert!(report.verdict.reasons.iter().all(|r| r.alternative.as_deref() != Some("rebuild")));
     assert!(report.findings.iter().all(|r| r.alternative.as_deref() != Some("rebuild")));
 }
+
+/// Text from a decision cannot break out of its place in a Markdown report:
+/// a line of its own (`~~~`, `---`, `# x`, `| a |`, `1. x`) would start a code
+/// block, a rule, a heading, a table or a list and swallow the verdict.
+#[test]
+fn decision_text_cannot_restructure_a_markdown_report() {
+    let nasty = "Title\n~~~\n# Heading\n---\n| a | b |\n1. item\n- item\r\n```";
+    let report = score(
+        &eva(),
+        json!({
+            "id": "x", "title": nasty,
+            "alternatives": [
+                {"id": "zero", "kind": "zero", "description": nasty},
+                {"id": "p", "kind": "proposal", "title": nasty, "impacts": [
+                    {"group": "children", "domain": "health", "direction": -1, "note": nasty, "mitigation": nasty}
+                ]}
+            ]
+        }),
+    );
+    for lang in LANGUAGES {
+        let md = ennakko::render::markdown(&report, lang);
+        for line in md.lines() {
+            for opener in ["~~~", "```", "---", "# Heading", "1. item", "- item", "| a"] {
+                assert!(!line.starts_with(opener), "{lang}: a line starts with {opener:?}: {line}");
+            }
+        }
+        // The verdict heading is still a heading.
+        assert!(md.contains(&format!("## {}", word(Key::Verdict, lang))));
+    }
+}
