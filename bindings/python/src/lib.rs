@@ -510,24 +510,32 @@ fn read_file<'py>(py: Python<'py>, path: PathBuf, limit: usize) -> PyResult<Boun
 
 /// Parses and scores one decision (no GIL needed).
 fn run(checklist: &CoreChecklist, input: Input) -> Result<ennakko::Report, Problem> {
-    let scored = |text: &str, format: Format, file: Option<&str>| {
-        guarded(|| checklist.score_str(text, format).map_err(|e| Failure::from(e).in_file(file)))
-    };
-    match input {
-        Input::Text { text, format, file } => Ok(scored(&text, format, file.as_deref())?),
-        Input::Bytes { bytes, format, file } => Ok(scored(&utf8(bytes)?, format, file.as_deref())?),
+    with_decision(checklist, input, |decision| checklist.score(decision))
+}
+
+/// Reads the decision of an input (text, bytes, a file, a value) and does
+/// `then` with it, with the decision's problems as failures naming its file.
+fn with_decision<T>(
+    checklist: &CoreChecklist,
+    input: Input,
+    then: impl FnOnce(&Decision) -> Result<T, ennakko::ScoreError>,
+) -> Result<T, Problem> {
+    let limits = checklist.limits();
+    let parsed = |text: &str, format: Format| Decision::from_str(text, format, limits).map_err(Failure::from);
+    let (decision, file) = match input {
+        Input::Text { text, format, file } => (guarded(|| parsed(&text, format)), file),
+        Input::Bytes { bytes, format, file } => (guarded(|| parsed(&utf8(bytes)?, format)), file),
         Input::File { path, format } => {
-            let text = decision_file(&path, checklist.limits().max_decision_bytes)?;
+            let text = decision_file(&path, limits.max_decision_bytes)?;
             let name = path.display().to_string();
             let format = format.unwrap_or_else(|| Format::from_path(&name));
-            Ok(scored(&text, format, Some(&name))?)
+            (guarded(|| parsed(&text, format)), Some(name))
         }
-        Input::Value(value) => Ok(guarded(|| {
-            let decision = Decision::from_value(value)?;
-            checklist.score(&decision).map_err(Failure::from)
-        })?),
-        Input::Unfit(failure) => Err(Problem::Failure(failure)),
-    }
+        Input::Value(value) => (guarded(|| Decision::from_value(value).map_err(Failure::from)), None),
+        Input::Unfit(failure) => return Err(Problem::Failure(failure)),
+    };
+    let decision = decision.map_err(|f| f.in_file(file.as_deref()))?;
+    Ok(guarded(|| then(&decision).map_err(|e| Failure::from(e).in_file(file.as_deref())))?)
 }
 
 fn problem_to_exception<'py>(py: Python<'py>, problem: Problem) -> Bound<'py, PyAny> {
@@ -768,6 +776,24 @@ impl PyChecklist {
             Ok(report) => Ok(PyReport::new(report)),
             Err(problem) => Err(PyErr::from_value(problem_to_exception(py, problem))),
         }
+    }
+
+    /// Explains one result of a decision in words, also for a rule that did
+    /// not fire (each part of its condition, with the values read); None
+    /// for an unknown id.
+    #[pyo3(signature = (decision, id, lang, format=None))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        decision: &Bound<'_, PyAny>,
+        id: &str,
+        lang: &str,
+        format: Option<&str>,
+    ) -> PyResult<Option<String>> {
+        let input = take(decision, parse_format(format)?, self.inner.limits())?;
+        let checklist = &self.inner;
+        py.detach(|| with_decision(checklist, input, |d| checklist.explain(d, id, lang)))
+            .map_err(|problem| PyErr::from_value(problem_to_exception(py, problem)))
     }
 
     /// Scores a list of decisions in parallel, without the GIL. Returns a

@@ -250,3 +250,20 @@ def test_report_class_covers_the_top_level() -> None:
     top = _schema_properties(ennakko.schema("report"), "Report")
     for name in top:
         assert isinstance(getattr(ennakko.Report, name), property), name
+
+
+def test_explain_a_rule_that_did_not_fire() -> None:
+    eva = ennakko.Checklist.standard("eva")
+    decision = {
+        "id": "x",
+        "title": "T",
+        "facts": {"cost_eur": 68000},
+        "alternatives": [{"id": "p", "kind": "proposal", "answers": {"large_procurement": "no"}}],
+    }
+    text = eva.explain(decision, "full_large_investment", lang="en")
+    assert text is not None
+    assert "Did not apply" in text
+    assert "68,000" in text
+    assert eva.explain(decision, "no-such-id") is None
+    with pytest.raises(ennakko.DecisionError):
+        eva.explain({"id": "x"}, "full_large_investment")

@@ -223,6 +223,19 @@ class Checklist:
         """
         return Report(self._native.score(decision, format))
 
+    def explain(
+        self, decision: DecisionInput, id: str, *, lang: str = "fi", format: Format | None = None
+    ) -> str | None:
+        """Explains one result of a decision in words: a finding or verdict
+        reason, a score, a group, domain or perspective; and for a rule that
+        did not fire, each part of its condition, whether it held and the
+        values it read. None when nothing has that id.
+
+        `decision` is read as in :meth:`score`; errors are raised as there.
+        """
+        result: str | None = self._native.explain(decision, id, lang, format)
+        return result
+
     def score_many(
         self,
         decisions: Iterable[DecisionInput],
