@@ -237,6 +237,15 @@ export function bind(raw, ready = () => {}) {
       return explain(report, id, explainOptions);
     }
 
+    /** Explains one result of a decision, also a rule that did not fire:
+     *  each part of its condition, whether it held, and the values read. */
+    explainDecision(decision, id, explainOptions) {
+      const opts = options(explainOptions);
+      const [input, format] = decisionText(decision, opts);
+      const lang = opts.lang === undefined ? undefined : text(opts.lang, 'lang');
+      return call(() => this.#live().explainDecision(input, format, text(id, 'the id'), lang)) ?? null;
+    }
+
     /** Releases the compiled checklist now instead of at garbage collection. */
     free() {
       this.#raw?.free();

@@ -195,6 +195,12 @@ export class Checklist {
   render(report: Report | string, options?: RenderOptions): string;
   /** Explains one result of a report in plain language (see `explain`). */
   explain(report: Report | string, id: string, options?: { lang?: RenderOptions['lang'] }): string | null;
+  /** Explains one result of a decision, also a rule that did not fire (each part of its condition, with the values read). */
+  explainDecision(
+    decision: Decision | string,
+    id: string,
+    options?: ScoreOptions & { lang?: RenderOptions['lang'] },
+  ): string | null;
   /** Releases the compiled checklist now rather than at garbage collection. */
   free(): void;
 }

@@ -251,6 +251,22 @@ impl Engine {
         self.score(decision, format).map(|report| to_json(&report, pretty))
     }
 
+    /// Explains one result of a decision in words, also a rule that did not
+    /// fire (each part of its condition, with the values read).
+    pub fn explain_decision(
+        &self,
+        decision: &str,
+        format: &str,
+        id: &str,
+        lang: Option<&str>,
+    ) -> Result<Option<String>, Failure> {
+        let format = parse_format(format, decision)?;
+        let limits = self.checklist.limits();
+        let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(|e| score_failure(e.into()))?;
+        let lang = lang.filter(|l| !l.is_empty()).or(parsed.language.as_deref()).unwrap_or("fi");
+        self.checklist.explain(&parsed, id, lang).map_err(score_failure)
+    }
+
     /// Which questions apply and are missing, per alternative, as JSON.
     pub fn questions_json(&self, decision: &str, format: &str) -> Result<String, Failure> {
         let report = self.score(decision, format)?;

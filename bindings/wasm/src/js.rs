@@ -104,6 +104,18 @@ impl RawChecklist {
         self.engine.score_json(decision, format, pretty).map_err(to_js)
     }
 
+    /// Explains one result of a decision, also a rule that did not fire.
+    #[wasm_bindgen(js_name = explainDecision)]
+    pub fn explain_decision(
+        &self,
+        decision: &str,
+        format: &str,
+        id: &str,
+        lang: Option<String>,
+    ) -> Result<Option<String>, JsValue> {
+        self.engine.explain_decision(decision, format, id, lang.as_deref()).map_err(to_js)
+    }
+
     /// Which questions apply and are missing per alternative, as JSON.
     #[wasm_bindgen(js_name = questionsJson)]
     pub fn questions_json(&self, decision: &str, format: &str) -> Result<String, JsValue> {

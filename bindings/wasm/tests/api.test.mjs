@@ -153,6 +153,21 @@ test('explain: why a number is what it is', () => {
   assert.throws(() => ennakko.explain(report, 5), TypeError);
 });
 
+test('explainDecision: also a rule that did not fire, part by part', () => {
+  const eva = Checklist.standard();
+  const decision = {
+    id: 'x',
+    title: 'T',
+    facts: { cost_eur: 68000 },
+    alternatives: [{ id: 'p', kind: 'proposal', answers: { large_procurement: 'no' } }],
+  };
+  const why = eva.explainDecision(decision, 'full_large_investment', { lang: 'en' });
+  assert.ok(why.includes('Did not apply'), why);
+  assert.ok(why.includes('68,000'), why);
+  assert.equal(eva.explainDecision(decision, 'no-such-id'), null);
+  assert.throws(() => eva.explainDecision({ id: 'x' }, 'full_large_investment'), (e) => e.kind === 'decision');
+});
+
 test('compile errors are EnnakkoErrors with every diagnostic, line and column', () => {
   const source = `checklist c { title en "C" version "1" languages en }
 group kids { labl en "Kids" }
