@@ -38,6 +38,13 @@ for decision in examples/*/decision.yaml; do
   echo "ok: $decision"
 done
 
+step "hostile corpus within its budget: 1 s and 200 MiB per case, release CLI (scripts/hostile-budget.py)"
+cargo build --release -p ennakko-cli --quiet
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+python3 scripts/hostile-budget.py target/release/ennakko > target/hostile-budget.txt \
+  || { cat target/hostile-budget.txt; exit 1; }
+tail -n 1 target/hostile-budget.txt
+
 step "Python module: build, ruff, mypy, pytest (scripts/test-python.sh)"
 ./scripts/test-python.sh
 
