@@ -1,6 +1,10 @@
 //! The checker on any text, with small limits and an in-memory resolver:
 //! a compiled checklist or diagnostics, never a panic. A checklist that
 //! compiles is described and scores a decision made to fit it.
+//!
+//! An input whose first byte is `0xFF` (`hostile::MARK`) is not read as
+//! text: its other bytes drive a generator of hostile shapes (see
+//! `fuzz/src/hostile.rs`).
 #![no_main]
 
 use std::sync::Arc;
@@ -10,7 +14,8 @@ use ennakko_fuzz::{decision_for, score_and_check, small_limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Some(text) = ennakko_fuzz::text_or_generated(data, ennakko_fuzz::hostile::eva) else { return };
+    let text: &str = &text;
     // The same text is also importable as `./self.eva` (a cycle) and a
     // small file as `./groups.eva`.
     let files = [

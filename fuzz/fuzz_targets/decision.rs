@@ -1,6 +1,10 @@
 //! The decision loader on any text, as JSON and as YAML, with small limits,
 //! scored against the standard checklist: a report or decision errors with
 //! codes, never a panic.
+//!
+//! An input whose first byte is `0xFF` (`hostile::MARK`) is not read as
+//! text: its other bytes drive a generator of hostile shapes (see
+//! `fuzz/src/hostile.rs`).
 #![no_main]
 
 use std::sync::LazyLock;
@@ -15,7 +19,8 @@ static EVA: LazyLock<Checklist> = LazyLock::new(|| {
 });
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Some(text) = ennakko_fuzz::text_or_generated(data, ennakko_fuzz::hostile::decision) else { return };
+    let text: &str = &text;
     for format in [Format::Json, Format::Yaml] {
         match Decision::from_str(text, format, EVA.limits()) {
             Ok(decision) => {

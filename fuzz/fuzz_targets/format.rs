@@ -1,5 +1,9 @@
 //! The formatter on any text: where the text parses, the output parses to
 //! the same tree (spans aside) and formatting it again changes nothing.
+//!
+//! An input whose first byte is `0xFF` (`hostile::MARK`) is not read as
+//! text: its other bytes drive a generator of hostile shapes (see
+//! `fuzz/src/hostile.rs`).
 #![no_main]
 
 use ennakko::format::format_source;
@@ -14,7 +18,8 @@ fn parse(text: &str) -> Result<ennakko::ast::File, Box<ennakko::Diagnostic>> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Some(text) = ennakko_fuzz::text_or_generated(data, ennakko_fuzz::hostile::eva) else { return };
+    let text: &str = &text;
     let tree = parse(text);
     match format_source("x.eva", text) {
         Ok(out) => {

@@ -4,7 +4,11 @@
 //!
 //! - even: the whole document, read as Markdown, HTML and `.docx`;
 //! - odd: the XML of `word/document.xml`, packed into a `.docx` with the
-//!   other parts of a real template, so mutations reach the XML reader.
+//!   other parts of a real template, so mutations reach the XML reader;
+//! - `0xFF` (`hostile::MARK`): the rest drives `hostile::template`, which
+//!   makes nested Word controls, nested or unclosed HTML fields, many
+//!   unknown Markdown placeholders and titles holding `~~~`, `|` or line
+//!   ends.
 //!
 //! Must hold: a check or a `T`/`D` error, never a panic; a template without
 //! errors fills, and filling the filled document again gives the same bytes.
@@ -77,6 +81,20 @@ fn exercise(bytes: &[u8], format: TemplateFormat) {
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
+    if mode == ennakko_fuzz::hostile::MARK {
+        use ennakko_fuzz::hostile::{self, Template};
+        let generated = hostile::template(&mut arbitrary::Unstructured::new(rest));
+        if let Ok(Template::Markdown(t) | Template::Html(t) | Template::DocxXml(t)) = &generated {
+            ennakko_fuzz::show(t);
+        }
+        match generated {
+            Ok(Template::Markdown(text)) => exercise(text.as_bytes(), TemplateFormat::Markdown),
+            Ok(Template::Html(text)) => exercise(text.as_bytes(), TemplateFormat::Html),
+            Ok(Template::DocxXml(xml)) => exercise(&docx_with(xml.as_bytes()), TemplateFormat::Docx),
+            Err(_) => {}
+        }
+        return;
+    }
     if mode % 2 == 1 {
         exercise(&docx_with(rest), TemplateFormat::Docx);
         return;

@@ -3,10 +3,37 @@
 //! checks on reports, and syntax trees without positions.
 
 pub mod generate;
+pub mod hostile;
 
 use ennakko::model::{FactKind, Model, QuestionKind};
 use ennakko::{Checklist, Limits, Report, ScoreError};
 use serde_json::{Value, json};
+
+/// With `ENNAKKO_FUZZ_SHOW` set, prints generated text to stderr (to see
+/// what a crashing input that starts with `0xFF` stands for).
+pub fn show(text: &str) {
+    static SHOW: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("ENNAKKO_FUZZ_SHOW").is_some());
+    if *SHOW {
+        eprintln!("--- generated ({} bytes)\n{text}\n---", text.len());
+    }
+}
+
+/// The text a text target works on: the input itself if it is UTF-8, or,
+/// when the first byte is [`hostile::MARK`], what `generate` makes of the
+/// rest (the shapes byte mutations do not reach).
+pub fn text_or_generated(
+    data: &[u8],
+    generate: fn(&mut arbitrary::Unstructured) -> arbitrary::Result<String>,
+) -> Option<std::borrow::Cow<'_, str>> {
+    match data.split_first() {
+        Some((&hostile::MARK, rest)) => {
+            let text = generate(&mut arbitrary::Unstructured::new(rest)).ok()?;
+            show(&text);
+            Some(text.into())
+        }
+        _ => std::str::from_utf8(data).ok().map(Into::into),
+    }
+}
 
 /// Limits small enough that every input is cheap, and that the limits
 /// themselves are reached often.
