@@ -75,7 +75,11 @@ fn exercise(bytes: &[u8], format: TemplateFormat) {
                 .expect("a filled document fills again");
             assert!(again.bytes == filled.bytes, "filling a filled document changed it");
         }
-        Err(e) => assert!(check.errors() > 0 || check.report.is_none(), "fill failed on a clean check: {e}"),
+        // A template just under the size limit may fill past it: T0002.
+        Err(e) => assert!(
+            check.errors() > 0 || check.report.is_none() || e.diagnostics.iter().any(|d| d.code == "T0002"),
+            "fill failed on a clean check: {e}"
+        ),
     }
 }
 

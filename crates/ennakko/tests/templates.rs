@@ -784,3 +784,22 @@ fn every_template_code_is_documented_and_tested() {
         assert!(documented.contains(&code), "{code} is tested but not documented in docs/errors.md");
     }
 }
+
+/// A template just under `max_bytes` whose results would take it past the
+/// limit is refused (T0002) instead of written: the next fill or check could
+/// not read it. Found by the template fuzz target.
+#[test]
+fn a_fill_that_would_pass_the_size_limit_is_refused() {
+    let (decision, checklist) = example("village-school");
+    let doc = template::init_from(&checklist, &decision, TemplateFormat::Markdown, "fi");
+    let limits = TemplateLimits { max_bytes: doc.len() + 100, ..Default::default() };
+    let err = template::fill_with(&checklist, &doc, TemplateFormat::Markdown, Some("fi"), &limits)
+        .expect_err("the results do not fit in 100 bytes");
+    assert_eq!(err.diagnostics[0].code, "T0002", "{err}");
+    assert!(err.diagnostics[0].message.contains("filled again"), "{err}");
+    // With room for the results, it fills and fills again.
+    let roomy = TemplateLimits { max_bytes: doc.len() * 4, ..Default::default() };
+    let filled = template::fill_with(&checklist, &doc, TemplateFormat::Markdown, Some("fi"), &roomy).expect("fills");
+    let again = template::fill_with(&checklist, &filled.bytes, TemplateFormat::Markdown, Some("fi"), &roomy);
+    assert_eq!(again.expect("fills again").bytes, filled.bytes);
+}

@@ -349,6 +349,21 @@ pub fn fill_with(
         Body::Text { text, markers } => html::fill(text, markers, &fragments).into_bytes(),
         Body::Docx(package) => docx::fill(package, &fragments)?,
     };
+    // A filled document is read again by the next fill: one past the limit
+    // would be a document nobody can fill or check any more.
+    if bytes.len() > limits.max_bytes {
+        return Err(Diagnostic::error(
+            "T0002",
+            format!(
+                "the filled document would be {} bytes, larger than the limit of {} bytes, so it could not be \
+                 read or filled again",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        )
+        .with_help("remove large pictures or attachments from the template, or raise `max_bytes`")
+        .into());
+    }
     Ok(Filled { bytes, check })
 }
 
