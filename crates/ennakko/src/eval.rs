@@ -185,7 +185,7 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
             .collect(),
     };
     let mut parts = Vec::new();
-    conjuncts(&rule.when, &mut parts);
+    crate::reach::flatten_and(&rule.when, &mut parts);
     let mut checks = Vec::new();
     for alternative in targets {
         let mut out = Vec::new();
@@ -197,17 +197,6 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
         checks.push(RuleCheck { alternative, parts: out });
     }
     Ok(checks)
-}
-
-/// The terms of a chain of `and`, left to right.
-fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
-    match e {
-        Expr::Binary(BinaryOp::And, l, r) => {
-            conjuncts(l, out);
-            conjuncts(r, out);
-        }
-        other => out.push(other),
-    }
 }
 
 /// Phase 1: cell scores and their sums.

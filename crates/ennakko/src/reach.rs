@@ -65,7 +65,9 @@ pub(crate) fn never_true(when: &Expr, never: &[bool]) -> Option<String> {
     None
 }
 
-fn flatten_and<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+/// The terms of a chain of `and`, left to right (also what `explain` shows
+/// of a rule's condition, part by part).
+pub(crate) fn flatten_and<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     match e {
         Expr::Binary(BinaryOp::And, l, r) => {
             flatten_and(l, out);
