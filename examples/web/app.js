@@ -1219,8 +1219,8 @@ function comparisonBlock(r) {
           else if (change < -1e-9) worse.push(groupName(id));
         }
         const parts = [];
-        if (better.length) parts.push(`${L('betterFor')} ${better.join(', ')}`);
-        if (worse.length) parts.push(`${L('worseFor')} ${worse.join(', ')}`);
+        if (better.length) parts.push(`${L('betterFor')}: ${better.join(', ')}`);
+        if (worse.length) parts.push(`${L('worseFor')}: ${worse.join(', ')}`);
         if (!parts.length) parts.push(L('noDifference'));
         return h('li', { dataset: { alt: alt.id } }, `${altTitle(alt.id)} ${L('comparedWithZero')}: ${parts.join('; ')}.`);
       }),
