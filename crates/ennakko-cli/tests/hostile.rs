@@ -263,14 +263,9 @@ fn templates_give_the_expected_outcome() {
     for case in cases("templates") {
         let (name, bytes) = template_bytes(&case);
         let expect = field(&case, "expect");
-        let started = std::time::Instant::now();
+        // Time and memory per case are checked on the release build by
+        // scripts/hostile-budget.py (1 s, 200 MiB), not by reading a clock here.
         failures.extend(compare(&case, expect, check_template(&case, &bytes)));
-        // A generous bound for a debug build on a shared machine; these
-        // took from 48 s to minutes before.
-        let took = started.elapsed();
-        if took > std::time::Duration::from_secs(10) {
-            failures.push(format!("{name}: took {took:?}"));
-        }
         // The CLI: exit 1 with the code on stderr (a template with errors
         // is not complete).
         let path = dir.join(name.rsplit('/').next().unwrap_or(&name));
