@@ -220,6 +220,24 @@ pub enum UnaryOp {
     Neg,
 }
 
+impl UnaryOp {
+    /// How tightly the operator binds (see [`BinaryOp::level`]): `not`
+    /// takes a whole comparison (`not a == b` is `not (a == b)`), unary `-`
+    /// binds tighter than every infix operator.
+    ///
+    /// ```
+    /// use ennakko::ast::{BinaryOp, UnaryOp};
+    /// assert!(UnaryOp::Not.level() < BinaryOp::Eq.level());
+    /// assert!(UnaryOp::Neg.level() > BinaryOp::Mul.level());
+    /// ```
+    pub const fn level(self) -> u8 {
+        match self {
+            UnaryOp::Not => 3,
+            UnaryOp::Neg => 7,
+        }
+    }
+}
+
 /// Binary operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinaryOp {
@@ -251,6 +269,35 @@ pub enum BinaryOp {
     Mul,
     /// `/`
     Div,
+}
+
+impl BinaryOp {
+    /// How tightly the operator binds, loosest first: `or` 1, `and` 2,
+    /// (`not` 3), comparisons and `in` 4, `+ -` 5, `* /` 6, (unary `-` 7).
+    /// Every binary operator groups to the left. The parser and the
+    /// formatter both read precedence from here.
+    ///
+    /// ```
+    /// use ennakko::ast::BinaryOp;
+    /// assert!(BinaryOp::And.level() > BinaryOp::Or.level());
+    /// assert_eq!(BinaryOp::In.level(), BinaryOp::Lt.level());
+    /// ```
+    pub const fn level(self) -> u8 {
+        match self {
+            BinaryOp::Or => 1,
+            BinaryOp::And => 2,
+            BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge
+            | BinaryOp::In
+            | BinaryOp::NotIn => 4,
+            BinaryOp::Add | BinaryOp::Sub => 5,
+            BinaryOp::Mul | BinaryOp::Div => 6,
+        }
+    }
 }
 
 impl BinaryOp {

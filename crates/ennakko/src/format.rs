@@ -50,14 +50,30 @@ const CONTINUATION: usize = 4;
 pub fn format_source(name: &str, text: &str) -> Result<String, Box<Diagnostic>> {
     let mut sources = SourceMap::default();
     let file = sources.add(name, text);
-    let tree = syntax::parse(&sources, file, &Limits::default())?;
+    let limits = Limits::default();
+    let tree = syntax::parse(&sources, file, &limits)?;
     // Spans index the text as stored (which may have lost a byte order mark).
     let stored = sources.get(file).map_or(text, |f| f.text.as_str());
     let out = Printer::new(stored).file(&tree);
+    // Layout adds indentation and line breaks: a file just under the size
+    // limit can come out over it, and then nothing could read it back.
+    if out.len() > limits.max_source_bytes {
+        return Err(Box::new(
+            Diagnostic::error(
+                "E0002",
+                format!(
+                    "formatted, the file would be {} bytes, over the limit of {} bytes; the file is left as it is",
+                    out.len(),
+                    limits.max_source_bytes
+                ),
+            )
+            .with_help("split the checklist into files joined with `import`"),
+        ));
+    }
     // A formatter must never change what a checklist says: should a bug make
     // the output read differently, the file is left alone (as black does).
     let again = sources.add(name, &out);
-    match syntax::parse(&sources, again, &Limits::default()) {
+    match syntax::parse(&sources, again, &limits) {
         Ok(formatted) if formatted.same_tree(&tree) => Ok(out),
         _ => Err(Box::new(
             Diagnostic::error("X0002", "formatting would change what the checklist says; the file is left as it is")
@@ -268,32 +284,6 @@ fn end_column(text: &str, col: usize) -> usize {
 }
 
 // ---- expressions ------------------------------------------------------------
-
-/// Binding levels, loosest first, as in the grammar's Pratt parser.
-const OR: u8 = 1;
-const AND: u8 = 2;
-const NOT: u8 = 3;
-const CMP: u8 = 4;
-const ADD: u8 = 5;
-const MUL: u8 = 6;
-const NEG: u8 = 7;
-
-fn level(op: BinaryOp) -> u8 {
-    match op {
-        BinaryOp::Or => OR,
-        BinaryOp::And => AND,
-        BinaryOp::Eq
-        | BinaryOp::Ne
-        | BinaryOp::Lt
-        | BinaryOp::Le
-        | BinaryOp::Gt
-        | BinaryOp::Ge
-        | BinaryOp::In
-        | BinaryOp::NotIn => CMP,
-        BinaryOp::Add | BinaryOp::Sub => ADD,
-        BinaryOp::Mul | BinaryOp::Div => MUL,
-    }
-}
 
 fn quant_word(op: QuantOp) -> &'static str {
     match op {
@@ -813,7 +803,7 @@ impl<'a> Printer<'a> {
         }
         match &expr.kind {
             ExprKind::Binary(op @ (BinaryOp::Or | BinaryOp::And), _, _) => {
-                let parens = level(*op) < ctx.min;
+                let parens = op.level() < ctx.min;
                 let inner = if parens { FREE } else { ctx };
                 let operands = chain(expr, inner);
                 let last = operands.len().saturating_sub(1);
@@ -935,7 +925,7 @@ impl<'a> Printer<'a> {
                 close(parens, out);
             }
             ExprKind::Binary(op, left, right) => {
-                let lvl = level(*op);
+                let lvl = op.level();
                 let parens = lvl < ctx.min;
                 let inner = if parens { FREE } else { ctx };
                 open(parens, out);
@@ -1044,8 +1034,8 @@ fn close(parens: bool, out: &mut String) {
 /// `-` binds tighter than every infix operator.
 fn unary(op: UnaryOp, ctx: Ctx) -> (&'static str, u8, bool) {
     match op {
-        UnaryOp::Not => ("not ", NOT, ctx.follow.is_some_and(|f| f > NOT)),
-        UnaryOp::Neg => ("-", NEG, false),
+        UnaryOp::Not => ("not ", op.level(), ctx.follow.is_some_and(|f| f > op.level())),
+        UnaryOp::Neg => ("-", op.level(), false),
     }
 }
 
@@ -1092,7 +1082,7 @@ fn suffixed(mut lines: Vec<Line>, parens: bool) -> Vec<Line> {
 /// parentheses: `a or b or c` is `(a or b) or c`.
 fn chain(expr: &Expr, ctx: Ctx) -> Vec<(&Expr, Ctx)> {
     let ExprKind::Binary(op, _, _) = &expr.kind else { return vec![(expr, ctx)] };
-    let lvl = level(*op);
+    let lvl = op.level();
     let mut operands = Vec::new();
     let mut at = expr;
     while let ExprKind::Binary(o, left, right) = &at.kind

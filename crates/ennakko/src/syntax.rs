@@ -4,7 +4,6 @@
 
 use pest::Parser as _;
 use pest::iterators::Pair;
-use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
@@ -30,7 +29,7 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
         Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
     })?;
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
-    let builder = Builder { file, sources, limits, pratt: pratt(), nodes: std::cell::Cell::new(0) };
+    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0) };
     let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
     Ok(root)
 }
@@ -140,24 +139,6 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
         i += 1;
     }
     Ok(())
-}
-
-fn pratt() -> PrattParser<Rule> {
-    PrattParser::new()
-        .op(Op::infix(Rule::or, Assoc::Left))
-        .op(Op::infix(Rule::and, Assoc::Left))
-        .op(Op::prefix(Rule::not))
-        .op(Op::infix(Rule::eq, Assoc::Left)
-            | Op::infix(Rule::ne, Assoc::Left)
-            | Op::infix(Rule::lt, Assoc::Left)
-            | Op::infix(Rule::le, Assoc::Left)
-            | Op::infix(Rule::gt, Assoc::Left)
-            | Op::infix(Rule::ge, Assoc::Left)
-            | Op::infix(Rule::in_op, Assoc::Left)
-            | Op::infix(Rule::not_in, Assoc::Left))
-        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
-        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
-        .op(Op::prefix(Rule::neg))
 }
 
 /// Turns pest's error into a diagnostic that names things a user knows.
@@ -288,7 +269,6 @@ struct Builder<'a> {
     file: usize,
     sources: &'a SourceMap,
     limits: &'a Limits,
-    pratt: PrattParser<Rule>,
     /// Quantifiers, lists and calls being built around the current
     /// expression: each is a level of the tree, counted on the way down so
     /// that the limit stops the recursion before it runs deep.
@@ -400,48 +380,43 @@ impl Builder<'_> {
         }
     }
 
+    /// Builds an expression from the flat run of operands and operators the
+    /// grammar gives (`prefix* primary (infix prefix* primary)*`) with an
+    /// explicit operator stack, so no run of operators recurses: a long run
+    /// of `not` costs heap, not stack, and the only limit on it is the depth
+    /// of the tree it builds. That matters beyond the stack: every limit
+    /// here is a property of the tree, never of its spelling, so a checklist
+    /// the formatter rewrites with fewer parentheses stays within them.
     fn expr(&self, pair: Pair<Rule>) -> Built<Expr> {
         let span = self.span(&pair);
-        // A long run of prefix operators would make the Pratt parser recurse
-        // once per operator; bound it like any other nesting.
-        let mut run = 0usize;
-        for p in pair.clone().into_inner() {
-            run = if matches!(p.as_rule(), Rule::not | Rule::neg) { run + 1 } else { 0 };
-            if run > self.limits.max_nesting {
-                return Err(Box::new(self.too_deep(span, self.limits.max_nesting)));
+        let mut tree = Tree { operands: Vec::new(), ops: Vec::new(), limit: self.limits.max_expr_depth, span };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::not => tree.ops.push(Pending::Unary(UnaryOp::Not, p.as_span().start())),
+                Rule::neg => tree.ops.push(Pending::Unary(UnaryOp::Neg, p.as_span().start())),
+                rule => match infix_op(rule) {
+                    Some(op) => {
+                        tree.reduce_while(|pending| pending.level() >= op.level()).map_err(|at| self.too_deep(at))?;
+                        tree.ops.push(Pending::Binary(op));
+                    }
+                    None => {
+                        let e = self.primary(p)?;
+                        let d = depth(&e, tree.limit + 1);
+                        tree.operands.push((e, d));
+                    }
+                },
             }
         }
-        // The depth of each subtree travels with it, so a long operator
-        // chain (`1 + 1 + 1 ...`, which the Pratt parser folds without
-        // recursion) stops growing at the limit: a tree much deeper than the
-        // limit would overflow the stack when it is dropped.
-        let limit = self.limits.max_expr_depth;
-        let cap =
-            |d: usize| -> Built<usize> { if d > limit { Err(Box::new(self.too_deep(span, limit))) } else { Ok(d) } };
-        let (expr, _): (Expr, usize) = self
-            .pratt
-            .map_primary(|p| -> Built<(Expr, usize)> {
-                let e = self.primary(p)?;
-                let d = cap(depth(&e, limit + 1))?;
-                Ok((e, d))
-            })
-            .map_prefix(|op, e: Built<(Expr, usize)>| {
-                let (e, d) = e?;
-                let span = Span { file: self.file, start: op.as_span().start(), end: e.span.end };
-                let op = if op.as_rule() == Rule::not { UnaryOp::Not } else { UnaryOp::Neg };
-                Ok((Expr { kind: ExprKind::Unary(op, Box::new(e)), span }, cap(d + 1)?))
-            })
-            .map_infix(|l: Built<(Expr, usize)>, op, r: Built<(Expr, usize)>| {
-                let ((l, dl), (r, dr)) = (l?, r?);
-                let span = Span { file: self.file, start: l.span.start, end: r.span.end };
-                let d = cap(dl.max(dr) + 1)?;
-                Ok((Expr { kind: ExprKind::Binary(binary_op(op.as_rule()), Box::new(l), Box::new(r)), span }, d))
-            })
-            .parse(pair.into_inner())?;
-        Ok(expr)
+        tree.reduce_while(|_| true).map_err(|at| self.too_deep(at))?;
+        match (tree.operands.pop(), tree.operands.is_empty()) {
+            (Some((e, d)), true) if d <= tree.limit => Ok(e),
+            (Some((e, _)), true) => Err(Box::new(self.too_deep(e.span))),
+            _ => Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
+        }
     }
 
-    fn too_deep(&self, span: Span, limit: usize) -> Diagnostic {
+    fn too_deep(&self, span: Span) -> Diagnostic {
+        let limit = self.limits.max_expr_depth;
         Diagnostic::error("E0003", format!("this expression nests deeper than the limit of {limit}"))
             .with_help("split it into smaller parts, e.g. named `score` declarations")
             .at_span(self.sources, span)
@@ -452,7 +427,7 @@ impl Builder<'_> {
     fn node(&self, span: Span, build: impl FnOnce() -> Built<ExprKind>) -> Built<ExprKind> {
         let level = self.nodes.get() + 1;
         if level > self.limits.max_expr_depth {
-            return Err(Box::new(self.too_deep(span, self.limits.max_expr_depth)));
+            return Err(Box::new(self.too_deep(span)));
         }
         self.nodes.set(level);
         let kind = build();
@@ -529,6 +504,80 @@ impl Builder<'_> {
 
 /// Depth of an expression tree, counting no further than `cap` (the cap keeps
 /// this walk's own recursion bounded).
+/// An operator read but not yet applied.
+enum Pending {
+    /// `not` or `-`, with the offset where it starts.
+    Unary(UnaryOp, usize),
+    Binary(BinaryOp),
+}
+
+impl Pending {
+    fn level(&self) -> u8 {
+        match self {
+            Pending::Unary(op, _) => op.level(),
+            Pending::Binary(op) => op.level(),
+        }
+    }
+}
+
+/// The two stacks of operator-precedence parsing; each operand carries the
+/// depth of its tree, so a tree deeper than `limit` is refused as it grows.
+struct Tree {
+    operands: Vec<(Expr, usize)>,
+    ops: Vec<Pending>,
+    limit: usize,
+    /// The whole expression, for an error without a better place.
+    span: Span,
+}
+
+impl Tree {
+    /// Applies pending operators from the top of the stack while `apply`
+    /// says so. Every binary operator groups to the left, so an operator of
+    /// the same level as the incoming one is applied first. On a tree too
+    /// deep, the span of the part that grew too deep.
+    fn reduce_while(&mut self, apply: impl Fn(&Pending) -> bool) -> Result<(), Span> {
+        while let Some(pending) = self.ops.pop_if(|p| apply(p)) {
+            let (right, dr) = self.operands.pop().ok_or(self.span)?;
+            let (e, d) = match pending {
+                Pending::Unary(op, start) => {
+                    let span = Span { start, ..right.span };
+                    (Expr { kind: ExprKind::Unary(op, Box::new(right)), span }, dr + 1)
+                }
+                Pending::Binary(op) => {
+                    let (left, dl) = self.operands.pop().ok_or(self.span)?;
+                    let span = Span { end: right.span.end, ..left.span };
+                    (Expr { kind: ExprKind::Binary(op, Box::new(left), Box::new(right)), span }, dl.max(dr) + 1)
+                }
+            };
+            if d > self.limit {
+                return Err(e.span);
+            }
+            self.operands.push((e, d));
+        }
+        Ok(())
+    }
+}
+
+fn infix_op(rule: Rule) -> Option<BinaryOp> {
+    Some(match rule {
+        Rule::or => BinaryOp::Or,
+        Rule::and => BinaryOp::And,
+        Rule::eq => BinaryOp::Eq,
+        Rule::ne => BinaryOp::Ne,
+        Rule::lt => BinaryOp::Lt,
+        Rule::le => BinaryOp::Le,
+        Rule::gt => BinaryOp::Gt,
+        Rule::ge => BinaryOp::Ge,
+        Rule::in_op => BinaryOp::In,
+        Rule::not_in => BinaryOp::NotIn,
+        Rule::add => BinaryOp::Add,
+        Rule::sub => BinaryOp::Sub,
+        Rule::mul => BinaryOp::Mul,
+        Rule::div => BinaryOp::Div,
+        _ => return None,
+    })
+}
+
 fn depth(expr: &Expr, cap: usize) -> usize {
     if cap == 0 {
         return 0;
@@ -546,25 +595,6 @@ fn depth(expr: &Expr, cap: usize) -> usize {
             filter.max(q.body.as_ref().map_or(0, below))
         }
         _ => 0,
-    }
-}
-
-fn binary_op(rule: Rule) -> BinaryOp {
-    match rule {
-        Rule::or => BinaryOp::Or,
-        Rule::and => BinaryOp::And,
-        Rule::eq => BinaryOp::Eq,
-        Rule::ne => BinaryOp::Ne,
-        Rule::lt => BinaryOp::Lt,
-        Rule::le => BinaryOp::Le,
-        Rule::gt => BinaryOp::Gt,
-        Rule::ge => BinaryOp::Ge,
-        Rule::in_op => BinaryOp::In,
-        Rule::not_in => BinaryOp::NotIn,
-        Rule::add => BinaryOp::Add,
-        Rule::sub => BinaryOp::Sub,
-        Rule::mul => BinaryOp::Mul,
-        _ => BinaryOp::Div,
     }
 }
 

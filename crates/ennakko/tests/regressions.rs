@@ -345,7 +345,7 @@ fn the_deepest_valid_inputs_fit_a_small_stack() {
             ")".repeat(60)
         ),
         format!("{head}rule r: info {{ when {}true {m} }}", "any proposal: any g in groups: ".repeat(30)),
-        format!("{head}rule r: info {{ each proposal when {}impact(children) < 0 {m} }}", "not ".repeat(60)),
+        format!("{head}rule r: info {{ each proposal when {}impact(children) < 0 {m} }}", "not ".repeat(190)),
         format!(
             "{head}score s {{ label fi \"x\" sv \"x\" en \"x\" value {}1{} }}",
             "abs(min(".repeat(30),
@@ -361,6 +361,48 @@ fn the_deepest_valid_inputs_fit_a_small_stack() {
             ennakko::format::format_source("x.eva", &source).expect("formats");
         });
     }
+}
+
+/// The formatter drops parentheses that change nothing. That once joined
+/// runs of `not` split by brackets into one run longer than the old limit
+/// on a run (64), and the formatter refused, as its own bug (X0002), a
+/// checklist the parser had accepted. Every limit on an expression is now a
+/// property of its tree, which the formatter keeps, not of its spelling.
+#[test]
+fn what_the_parser_accepts_the_formatter_formats() {
+    let head = format!("import \"eva\"\n{HEAD}");
+    let m = "message fi \"x\" sv \"x\" en \"x\"";
+    let split_runs = |word: &str, n: usize, leaf: &str| {
+        let run = word.repeat(n);
+        format!("{run}({run}({run}{leaf}))")
+    };
+    let sources = [
+        format!("{head}rule r: info {{ each proposal when {} {m} }}", split_runs("not ", 60, "impact(children) < 0")),
+        format!("{head}rule r: info {{ each proposal when impact(children) < {} {m} }}", split_runs("-", 60, "1")),
+        format!("{head}rule r: info {{ each proposal when [{}] == [] {m} }}", split_runs("not ", 60, "true")),
+    ];
+    for source in sources {
+        Checklist::from_source("x.eva", &source).unwrap_or_else(|e| panic!("{e}"));
+        let out = ennakko::format::format_source("x.eva", &source).unwrap_or_else(|e| panic!("{}", e.render()));
+        assert!(out.matches('(').count() < source.matches('(').count(), "no parentheses dropped:\n{out}");
+        Checklist::from_source("x.eva", &out).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// Layout makes a file longer: a compact file just under the size limit
+/// came out over it, and the formatter called that its own bug (X0002).
+#[test]
+fn a_file_the_layout_grows_past_the_size_limit_is_e0002() {
+    let limit = ennakko::Limits::default().max_source_bytes;
+    let mut source = String::from("checklist t { title en \"T\" version \"1\" languages en }\n");
+    let mut i = 0;
+    while source.len() < limit - 40 {
+        source += &format!("group g{i}{{label en \"x\"}}\n");
+        i += 1;
+    }
+    let err = ennakko::format::format_source("x.eva", &source).expect_err("too large once formatted");
+    assert_eq!(err.code, "E0002", "{}", err.render());
+    assert!(err.message.contains("formatted"), "{}", err.message);
 }
 
 fn on_small_stack_of<T: Send + 'static>(size: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
