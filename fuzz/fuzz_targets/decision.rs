@@ -1,6 +1,8 @@
 //! The decision loader on any text, as JSON and as YAML, with small limits,
 //! scored against the standard checklist: a report or decision errors with
-//! codes, never a panic.
+//! codes, never a panic. JSON read straight into a decision (the fast path)
+//! and read through a JSON value must give the same decision or the same
+//! errors.
 //!
 //! An input whose first byte is `0xFF` (`hostile::MARK`) is not read as
 //! text: its other bytes drive a generator of hostile shapes (see
@@ -22,7 +24,9 @@ fuzz_target!(|data: &[u8]| {
     let Some(text) = ennakko_fuzz::text_or_generated(data, ennakko_fuzz::hostile::decision) else { return };
     let text: &str = &text;
     for format in [Format::Json, Format::Yaml] {
-        match Decision::from_str(text, format, EVA.limits()) {
+        let read = Decision::from_str(text, format, EVA.limits());
+        assert_eq!(read, Decision::from_str_via_value(text, format, EVA.limits()), "the two ways to read disagree");
+        match read {
             Ok(decision) => {
                 let _ = serde_json::to_string(&decision).expect("a decision serializes");
                 score_and_check(&EVA, &decision, false);

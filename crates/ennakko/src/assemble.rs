@@ -3,6 +3,7 @@
 
 use crate::decision::{Bound, BoundCell, Decision, LocalText};
 use crate::eval::{AltState, Outcome, Range, Sum};
+use crate::evaluation::{self, Role};
 use crate::model::*;
 use crate::report::*;
 
@@ -37,21 +38,17 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
         .map(|(a, state)| alternative(model, decision, bound, a, state, zero_gap))
         .collect();
     let alt_id = |a: Option<usize>| a.and_then(|a| bound.alternatives.get(a)).map(|x| x.id.to_string());
-    // The verdict is about what the decision proposes: what fired for the
-    // zero option or for an alternative set aside is comparison information.
-    let proposed = |a: Option<usize>| {
-        a.and_then(|a| bound.alternatives.get(a)).is_none_or(|x| x.kind == crate::decision::AlternativeKind::Proposal)
-    };
     let mut findings = Vec::new();
     let mut comparison = Vec::new();
     let mut reasons: Vec<(VerdictLevel, Finding)> = Vec::new();
     for fired in outcome.fired {
         let rule = &model.rules[fired.rule];
-        let (severity, level) = match rule.kind {
-            RuleKind::Info => (Severity::Info, None),
-            RuleKind::Warning => (Severity::Warning, None),
-            RuleKind::Required => (Severity::Required, None),
-            RuleKind::Verdict(level) => (Severity::Verdict, Some(level)),
+        let level = evaluation::level(model, fired.rule);
+        let severity = match rule.kind {
+            RuleKind::Info => Severity::Info,
+            RuleKind::Warning => Severity::Warning,
+            RuleKind::Required => Severity::Required,
+            RuleKind::Verdict(_) => Severity::Verdict,
         };
         let finding = Finding {
             rule: Some(rule.id.clone()),
@@ -61,10 +58,10 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
             message: rule.message.clone(),
             trace: fired.trace,
         };
-        match level {
-            _ if !proposed(fired.alternative) => comparison.push(finding),
-            Some(level) => reasons.push((level, finding)),
-            None => findings.push(finding),
+        match (evaluation::role(model, bound, fired.rule, fired.alternative), level) {
+            (Role::Reason, Some(level)) => reasons.push((level, finding)),
+            (Role::Comparison, _) => comparison.push(finding),
+            _ => findings.push(finding),
         }
     }
     let level = reasons.iter().map(|r| r.0).max().unwrap_or(VerdictLevel::None);

@@ -58,8 +58,8 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         score_order: Vec::new(),
         question_order: Vec::new(),
         warnings: Vec::new(),
-        ids: HashMap::new(),
-        impact_slots: HashMap::new(),
+        ids: FastMap::default(),
+        impact_slots: FastMap::default(),
         vocabulary: Arc::default(),
         sources: sources.clone(),
     };
@@ -173,8 +173,8 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
     }
 }
 
-fn impact_slots(model: &Model) -> HashMap<(usize, usize), Vec<usize>> {
-    let mut slots: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+fn impact_slots(model: &Model) -> FastMap<(usize, usize), Vec<usize>> {
+    let mut slots: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
     for (q, question) in model.questions.iter().enumerate() {
         if !matches!(question.kind, QuestionKind::Impact) {
             continue;
@@ -188,7 +188,7 @@ fn impact_slots(model: &Model) -> HashMap<(usize, usize), Vec<usize>> {
     slots
 }
 
-fn id_index(model: &Model) -> HashMap<String, Entity> {
+fn id_index(model: &Model) -> FastMap<String, Entity> {
     let groups = model.groups.iter().enumerate().map(|(i, g)| (g.id.clone(), Entity::Group(i)));
     let domains = model.domains.iter().enumerate().map(|(i, d)| (d.id.clone(), Entity::Domain(i)));
     let questions = model.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), Entity::Question(i)));

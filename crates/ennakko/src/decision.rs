@@ -6,7 +6,6 @@
 //! facts, questions, groups, domains; answers on the right scale) and turns it
 //! into the indexed form the evaluator reads.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -50,12 +49,12 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bilingual: Option<bool>,
     /// Values of the facts the checklist declares.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_values")]
     pub facts: IndexMap<String, serde_json::Value>,
     /// The alternatives compared: the zero option and the proposals.
     pub alternatives: Vec<Alternative>,
     /// Free-form data, ignored by the engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_value")]
     pub meta: Option<serde_json::Value>,
 }
 
@@ -97,7 +96,7 @@ pub struct Alternative {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalText>,
     /// Answers: question id to answer.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_values")]
     pub answers: IndexMap<String, serde_json::Value>,
     /// Impact cells.
     #[serde(default)]
@@ -406,8 +405,27 @@ impl From<Diagnostic> for DecisionError {
 impl Decision {
     /// Reads a decision from JSON or YAML text.
     pub fn from_str(text: &str, format: Format, limits: &Limits) -> Result<Decision, DecisionError> {
-        let value = parse_value(text, format, limits)?;
-        Decision::from_value(value)
+        if format == Format::Json
+            && let Some(decision) = fast_json(text, limits)
+        {
+            return Ok(decision);
+        }
+        Decision::from_value(parse_value(text, format, limits)?)
+    }
+
+    /// Reads a decision from text the long way, through a JSON value, as
+    /// [`Decision::from_str`] does for YAML and for any JSON its fast path
+    /// refuses. For differential tests: both must read every text alike.
+    ///
+    /// ```
+    /// use ennakko::{Decision, Format};
+    /// let text = r#"{"id": "1", "title": "T", "alternatives": [{"id": "p", "kind": "proposal"}]}"#;
+    /// let limits = Default::default();
+    /// assert_eq!(Decision::from_str(text, Format::Json, &limits), Decision::from_str_via_value(text, Format::Json, &limits));
+    /// ```
+    #[doc(hidden)]
+    pub fn from_str_via_value(text: &str, format: Format, limits: &Limits) -> Result<Decision, DecisionError> {
+        Decision::from_value(parse_value(text, format, limits)?)
     }
 
     /// Reads a decision from an already parsed JSON value.
@@ -479,6 +497,26 @@ fn explain_serde_error(raw: &str) -> (&'static str, String, String) {
         return ("D0101", format!("expected {wanted}, found {found}"), hint);
     }
     ("D0101", raw.to_string(), "see `ennakko schema decision` for the expected shape".into())
+}
+
+/// JSON text within the limits read straight into a decision, with no JSON
+/// value in between (that value cost two thirds of reading a dense
+/// decision). Any text it does not take, for whatever reason, is read the
+/// long way, which finds and words the problem; so it takes only what the
+/// long way takes, and reads it the same (checked by the `decision` fuzz
+/// target and `decision_paths_agree`).
+fn fast_json(text: &str, limits: &Limits) -> Option<Decision> {
+    // A value's depth counts the scalar inside the deepest brackets as a
+    // level too: only a text one bracket short of the limit is surely in.
+    if text.len() > limits.max_decision_bytes || bracket_depth(text) >= limits.max_decision_depth {
+        return None;
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // serde would also read a struct from a list (`[id, title, ...]`).
+    if !body.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(body).ok()
 }
 
 /// Parses JSON or YAML into a JSON value, within the size and depth limits.
@@ -694,6 +732,34 @@ impl<'de> serde::de::Visitor<'de> for FiniteVisitor {
     }
 }
 
+/// A map of free values (facts, answers) as [`Finite`] reads one: a key
+/// given twice is an error. Read straight from JSON text (see
+/// [`fast_json`]), nothing else would notice the repetition.
+fn unique_values<'de, D: serde::Deserializer<'de>>(d: D) -> Result<IndexMap<String, serde_json::Value>, D::Error> {
+    match Finite::deserialize(d)?.0 {
+        serde_json::Value::Object(map) => Ok(map.into_iter().collect()),
+        other => Err(serde::de::Error::invalid_type(unexpected(&other), &"a map")),
+    }
+}
+
+/// A free value as [`Finite`] reads one; `null` is no value, as before.
+fn some_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    Ok(Some(Finite::deserialize(d)?.0).filter(|v| !v.is_null()))
+}
+
+/// How serde names a value of the wrong type in its messages.
+fn unexpected(value: &serde_json::Value) -> serde::de::Unexpected<'_> {
+    use serde::de::Unexpected;
+    match value {
+        serde_json::Value::Null => Unexpected::Unit,
+        serde_json::Value::Bool(b) => Unexpected::Bool(*b),
+        serde_json::Value::Number(n) => n.as_f64().map_or(Unexpected::Other("number"), Unexpected::Float),
+        serde_json::Value::String(s) => Unexpected::Str(s),
+        serde_json::Value::Array(_) => Unexpected::Seq,
+        serde_json::Value::Object(_) => Unexpected::Map,
+    }
+}
+
 /// The YAML reader's own nesting limit.
 const YAML_MAX_DEPTH: usize = 128;
 
@@ -831,7 +897,7 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
         return Err(DecisionError { diagnostics: b.diags });
     }
     let facts = b.facts(decision);
-    let mut seen = HashSet::new();
+    let mut seen = crate::model::FastSet::default();
     let mut alternatives = Vec::with_capacity(decision.alternatives.len());
     for (i, alt) in decision.alternatives.iter().enumerate() {
         let path = format!("$.alternatives[{i}]");
@@ -857,7 +923,7 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
             .impacts
             .iter()
             .enumerate()
-            .filter_map(|(j, c)| b.cell(c, &format!("{path}.impacts[{j}]")).map(|cell| BoundCell { index: j, ..cell }))
+            .filter_map(|(j, c)| b.cell(c, &path, j).map(|cell| BoundCell { index: j, ..cell }))
             .collect();
         let cells = b.no_duplicate_cells(cells, &path);
         alternatives.push(BoundAlternative { id: alt.id.as_str().into(), kind: alt.kind, answers, cells });
@@ -1073,8 +1139,10 @@ impl Binder<'_> {
         answers
     }
 
-    fn cell(&mut self, cell: &ImpactCell, path: &str) -> Option<BoundCell> {
+    fn cell(&mut self, cell: &ImpactCell, alternative: &str, j: usize) -> Option<BoundCell> {
         let model = self.model;
+        // Built only for a diagnostic: a valid cell allocates nothing here.
+        let path = || format!("{alternative}.impacts[{j}]");
         let mut ok = true;
         let question = match &cell.question {
             None => None,
@@ -1083,7 +1151,7 @@ impl Binder<'_> {
                 Some(_) => {
                     self.error(
                         "D0107",
-                        format!("{path}.question"),
+                        format!("{}.question", path()),
                         format!("`{name}` is not an impact question"),
                         "name an impact question, or leave `question` out",
                     );
@@ -1099,7 +1167,7 @@ impl Binder<'_> {
                             .map(|q| q.id.as_str())
                             .collect()
                     };
-                    self.unknown(format!("{path}.question"), "impact question", name, known);
+                    self.unknown(format!("{}.question", path()), "impact question", name, known);
                     ok = false;
                     None
                 }
@@ -1107,7 +1175,7 @@ impl Binder<'_> {
         };
         let group = model.group_index(&cell.group);
         if group.is_none() {
-            self.unknown(format!("{path}.group"), "group", &cell.group, || {
+            self.unknown(format!("{}.group", path()), "group", &cell.group, || {
                 model.groups.iter().map(|g| g.id.as_str()).collect()
             });
         }
@@ -1115,7 +1183,7 @@ impl Binder<'_> {
             (Some(name), _) => {
                 let d = model.domain_index(name);
                 if d.is_none() {
-                    self.unknown(format!("{path}.domain"), "domain", name, || {
+                    self.unknown(format!("{}.domain", path()), "domain", name, || {
                         model.domains.iter().map(|d| d.id.as_str()).collect()
                     });
                 }
@@ -1126,7 +1194,7 @@ impl Binder<'_> {
                 let ids: Vec<&str> = model.questions[q].domains.iter().map(|&d| model.domains[d].id.as_str()).collect();
                 self.error(
                     "D0105",
-                    format!("{path}.domain"),
+                    format!("{}.domain", path()),
                     "this cell needs a `domain`",
                     format!("question `{}` covers several domains: {}", model.questions[q].id, listed(&ids)),
                 );
@@ -1135,7 +1203,7 @@ impl Binder<'_> {
             (None, None) => {
                 self.error(
                     "D0105",
-                    format!("{path}.domain"),
+                    format!("{}.domain", path()),
                     "a cell without `question` needs a `domain`",
                     "add `domain: <id>` or `question: <impact question id>`",
                 );
@@ -1151,7 +1219,7 @@ impl Binder<'_> {
                 let ids: Vec<&str> = qd.groups.iter().map(|&g| model.groups[g].id.as_str()).collect();
                 self.error(
                     "D0107",
-                    format!("{path}.group"),
+                    format!("{}.group", path()),
                     format!("question `{}` does not ask about group `{}`", qd.id, cell.group),
                     format!("its groups are: {}; or leave `question` out", listed(&ids)),
                 );
@@ -1164,7 +1232,7 @@ impl Binder<'_> {
                 let ids: Vec<&str> = qd.domains.iter().map(|&d| model.domains[d].id.as_str()).collect();
                 self.error(
                     "D0107",
-                    format!("{path}.domain"),
+                    format!("{}.domain", path()),
                     format!("question `{}` does not cover domain `{}`", qd.id, model.domains[d].id),
                     format!("its domains are: {}", listed(&ids)),
                 );
@@ -1189,7 +1257,7 @@ impl Binder<'_> {
                     );
                     self.error(
                         "D0104",
-                        format!("{path}.{}", scale.name()),
+                        format!("{}.{}", path(), scale.name()),
                         format!("`{name}` is not a level of the {} scale", scale.name()),
                         hint,
                     );
@@ -1207,7 +1275,7 @@ impl Binder<'_> {
     }
 
     fn no_duplicate_cells(&mut self, cells: Vec<BoundCell>, path: &str) -> Vec<BoundCell> {
-        let mut seen = HashSet::new();
+        let mut seen = crate::model::FastSet::default();
         for c in &cells {
             let j = c.index;
             if !seen.insert((c.question, c.group, c.domain)) {

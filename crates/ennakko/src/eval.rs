@@ -51,6 +51,11 @@ pub(crate) struct Sum {
 }
 
 impl Sum {
+    /// The sum's value; `None` when it holds no cell (nothing assessed).
+    pub fn value(&self) -> Option<f64> {
+        (!self.cells.is_empty()).then_some(self.range.value)
+    }
+
     fn push(&mut self, cell: usize, r: Range) {
         self.range.add(r);
         self.cells.push(cell);
@@ -100,8 +105,11 @@ pub(crate) struct Outcome {
 /// trace says so with a final `…` entry).
 const MAX_TRACE: usize = 64;
 
-/// Evaluates everything for one decision.
-pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<Outcome, EvalError> {
+/// Evaluates everything for one decision. With `traced`, every named score
+/// and every rule that fired carries what it read (a report shows it); a
+/// compact [`crate::evaluation::Evaluation`] needs no traces, and each fired
+/// rule is then evaluated once instead of twice.
+pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bool) -> Result<Outcome, EvalError> {
     let mut fuel = limits.max_eval_steps;
     let mut alts: Vec<AltState> = bound.alternatives.iter().map(|a| cell_phase(model, &a.cells)).collect();
 
@@ -119,7 +127,7 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<
     }
     for &s in &model.score_order {
         for a in 0..alts.len() {
-            let mut m = Machine::new(model, bound, &alts, &mut fuel, true);
+            let mut m = Machine::new(model, bound, &alts, &mut fuel, traced);
             m.current = Some(a);
             let value = m.eval(&model.scores[s].value)?;
             let trace = m.take_trace();
@@ -129,21 +137,16 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits) -> Result<
     }
     let mut fired = Vec::new();
     for (r, rule) in model.rules.iter().enumerate() {
-        let targets: Vec<Option<usize>> = match rule.scope {
-            RuleScope::Decision => vec![None],
-            RuleScope::EachAlternative => (0..alts.len()).map(Some).collect(),
-            RuleScope::EachProposal => (0..alts.len())
-                .filter(|&a| bound.alternatives[a].kind == crate::decision::AlternativeKind::Proposal)
-                .map(Some)
-                .collect(),
-        };
-        for alternative in targets {
+        for alternative in targets(rule, bound) {
             // Most rules do not fire: evaluate without a trace first, and
-            // again with one only for those that do.
+            // again with one only for those that do, if traces are wanted.
             let (hit, _) = Machine::new(model, bound, &alts, &mut fuel, false).condition(&rule.when, alternative)?;
             if hit {
-                let (_, trace) =
-                    Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?;
+                let trace = if traced {
+                    Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?.1
+                } else {
+                    Vec::new()
+                };
                 fired.push(Fired { rule: r, alternative, trace });
             }
         }
@@ -173,21 +176,13 @@ pub struct RuleCheck {
 /// with traces: what `explain` shows for a rule that did not fire. Costs as
 /// much as one more scoring, so only `explain` calls it.
 pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize) -> Result<Vec<RuleCheck>, EvalError> {
-    let outcome = evaluate(model, bound, limits)?;
+    let outcome = evaluate(model, bound, limits, false)?;
     let mut fuel = limits.max_eval_steps;
     let rule = &model.rules[r];
-    let targets: Vec<Option<usize>> = match rule.scope {
-        RuleScope::Decision => vec![None],
-        RuleScope::EachAlternative => (0..bound.alternatives.len()).map(Some).collect(),
-        RuleScope::EachProposal => (0..bound.alternatives.len())
-            .filter(|&a| bound.alternatives[a].kind == crate::decision::AlternativeKind::Proposal)
-            .map(Some)
-            .collect(),
-    };
     let mut parts = Vec::new();
     crate::reach::flatten_and(&rule.when, &mut parts);
     let mut checks = Vec::new();
-    for alternative in targets {
+    for alternative in targets(rule, bound) {
         let mut out = Vec::new();
         for part in &parts {
             let (holds, trace) =
@@ -197,6 +192,21 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
         checks.push(RuleCheck { alternative, parts: out });
     }
     Ok(checks)
+}
+
+/// What a rule is evaluated for: the decision once, or each alternative
+/// (each proposal) in turn.
+fn targets(rule: &Rule, bound: &Bound) -> impl Iterator<Item = Option<usize>> {
+    let all = bound.alternatives.iter().enumerate();
+    let decision = (rule.scope == RuleScope::Decision).then_some(None);
+    let each = all
+        .filter(move |(_, a)| match rule.scope {
+            RuleScope::Decision => false,
+            RuleScope::EachAlternative => true,
+            RuleScope::EachProposal => a.kind == crate::decision::AlternativeKind::Proposal,
+        })
+        .map(|(i, _)| Some(i));
+    decision.into_iter().chain(each)
 }
 
 /// Phase 1: cell scores and their sums.

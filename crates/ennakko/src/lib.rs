@@ -50,6 +50,7 @@ pub mod template;
 mod assemble;
 mod check;
 mod eval;
+pub mod evaluation;
 mod reach;
 mod read;
 mod typing;
@@ -209,11 +210,29 @@ impl Checklist {
         &self.limits
     }
 
-    /// Scores a decision.
+    /// Scores a decision into the full report: labels, cells, traces,
+    /// texts, completeness. For the verdict and the numbers alone,
+    /// [`Checklist::evaluate`] is several times cheaper.
     pub fn score(&self, decision: &Decision) -> Result<Report, ScoreError> {
         let bound = decision::bind(&self.model, decision, &self.limits)?;
-        let outcome = eval::evaluate(&self.model, &bound, &self.limits)?;
+        let outcome = eval::evaluate(&self.model, &bound, &self.limits, true)?;
         Ok(assemble::assemble(&self.model, decision, &bound, outcome))
+    }
+
+    /// Scores a decision into the compact [`evaluation::Evaluation`]: the
+    /// verdict, the rules that fired and the numbers, with no report built
+    /// and no traces kept. The same errors as [`Checklist::score`].
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let decision = ennakko::Decision::from_str("id: x\ntitle: T\nalternatives: [{id: p, kind: proposal}]",
+    ///     ennakko::Format::Yaml, checklist.limits()).unwrap();
+    /// assert_eq!(checklist.evaluate(&decision).unwrap().verdict, ennakko::model::VerdictLevel::None);
+    /// ```
+    pub fn evaluate(&self, decision: &Decision) -> Result<evaluation::Evaluation, ScoreError> {
+        let bound = decision::bind(&self.model, decision, &self.limits)?;
+        let outcome = eval::evaluate(&self.model, &bound, &self.limits, false)?;
+        Ok(evaluation::summarize(&self.model, &bound, &outcome))
     }
 
     /// Explains one result in words, in `lang`: a finding or verdict reason,

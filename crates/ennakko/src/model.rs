@@ -16,6 +16,12 @@ use crate::source::SourceMap;
 /// Multilingual text: language tag to text, in tag order.
 pub type Text = BTreeMap<String, String>;
 
+/// A hash map keyed by ids or indices: foldhash, seeded per process.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set of the same kind as [`FastMap`].
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// A compiled checklist.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -56,9 +62,9 @@ pub struct Model {
     pub warnings: Vec<Diagnostic>,
     /// Impact questions by the (group, domain) pairs they cover: a cell that
     /// names no question answers these.
-    pub impact_slots: std::collections::HashMap<(usize, usize), Vec<usize>>,
+    pub impact_slots: FastMap<(usize, usize), Vec<usize>>,
     /// Index of group, domain, question and fact ids, for binding decisions.
-    pub ids: std::collections::HashMap<String, Entity>,
+    pub ids: FastMap<String, Entity>,
     /// The labels reports need, built once.
     pub vocabulary: Arc<crate::report::Vocabulary>,
     /// The source files, for diagnostics and the formatter.

@@ -90,3 +90,134 @@ fn hostile_decisions_give_diagnostics_not_panics() {
         assert!(!err.diagnostics().is_empty());
     }
 }
+
+/// Every decision file in the repository (conformance, hostile corpus,
+/// examples), as it is and as JSON, plus variants that only a JSON value
+/// would notice (keys given twice at every level, `null`s, a list at the
+/// top, depth at the limit).
+fn decision_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("decision"))
+                && path.extension().is_some_and(|e| e == "json" || e == "yaml" || e == "yml")
+                && !path.to_string_lossy().contains("errors")
+            {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let mut paths = Vec::new();
+    for dir in ["tests/conformance", "tests/hostile", "examples"] {
+        walk(&root.join(dir), &mut paths);
+    }
+    let mut texts = Vec::new();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if let Ok(value) = serde_norway::from_str::<serde_json::Value>(&text) {
+            let json = serde_json::to_string(&value).expect("json");
+            texts.push(json.replacen("{\"id\"", "{\"id\": 1, \"id\"", 1));
+            texts.push(json.replace("\"answers\":{", "\"answers\":{\"x\": 1, \"x\": 2,"));
+            texts.push(json.replace("\"facts\":{", "\"facts\":{\"x\": {\"a\": 1, \"a\": 2},"));
+            texts.push(json.replace("\"facts\":{", "\"facts\":{\"n\": null,"));
+            texts.push(format!("[{json}]"));
+            texts.push(json.replacen(
+                '{',
+                "{\"meta\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[0]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],",
+                1,
+            ));
+            texts.push(json.replacen(
+                '{',
+                "{\"meta\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],",
+                1,
+            ));
+            texts.push(json.replacen('{', "{\"meta\": null,", 1));
+            texts.push(json);
+        }
+        texts.push(text);
+    }
+    texts
+}
+
+/// JSON is read straight into a decision where it can be (no JSON value in
+/// between); that fast path must accept exactly what the long way accepts
+/// and read it the same, or give the long way's errors.
+#[test]
+fn decision_paths_agree() {
+    let texts = decision_texts();
+    assert!(texts.len() > 300, "only {} texts", texts.len());
+    let small = |depth| Limits { max_decision_depth: depth, max_decision_bytes: 2_000, ..Limits::default() };
+    for limits in [Limits::default(), small(5), small(6)] {
+        for text in &texts {
+            for format in [Format::Json, Format::Yaml] {
+                assert_eq!(
+                    ennakko::Decision::from_str(text, format, &limits),
+                    ennakko::Decision::from_str_via_value(text, format, &limits),
+                    "{format:?}: {text}"
+                );
+            }
+        }
+    }
+}
+
+/// The compact evaluation says what the report says: the verdict, which
+/// rules fired for what, and every number.
+#[test]
+fn evaluations_agree_with_reports() {
+    use ennakko::evaluation::Role;
+    let checklist = Checklist::standard("eva").expect("eva");
+    let mut compared = 0;
+    for text in decision_texts() {
+        let Ok(decision) = ennakko::Decision::from_str(&text, Format::Yaml, checklist.limits()) else { continue };
+        let (Ok(report), Ok(evaluation)) = (checklist.score(&decision), checklist.evaluate(&decision)) else {
+            continue;
+        };
+        compared += 1;
+        assert_eq!(evaluation.verdict, report.verdict.level);
+        let ids = |role: Role| -> Vec<(String, Option<String>)> {
+            evaluation
+                .fired
+                .iter()
+                .filter(|f| f.role == role)
+                .map(|f| {
+                    let alternative = f.alternative.map(|a| decision.alternatives[a].id.clone());
+                    (checklist.model().rules[f.rule].id.clone(), alternative)
+                })
+                .collect()
+        };
+        let of = |findings: &[ennakko::report::Finding]| -> Vec<(String, Option<String>)> {
+            let mut v: Vec<_> =
+                findings.iter().filter_map(|f| Some((f.rule.clone()?, f.alternative.clone()))).collect();
+            v.sort();
+            v
+        };
+        let sorted = |mut v: Vec<(String, Option<String>)>| {
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(ids(Role::Reason)), of(&report.verdict.reasons));
+        assert_eq!(sorted(ids(Role::Finding)), of(&report.findings));
+        assert_eq!(sorted(ids(Role::Comparison)), of(&report.comparison));
+        for (numbers, alt) in evaluation.alternatives.iter().zip(&report.alternatives) {
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+                (a, b) => a == b,
+            };
+            for (g, group) in checklist.model().groups.iter().enumerate() {
+                let reported = alt.groups.iter().find(|e| e.id == group.id).map(|e| e.score.value);
+                assert!(
+                    close(numbers.groups[g], reported),
+                    "{} {}: {:?} {reported:?}",
+                    alt.id,
+                    group.id,
+                    numbers.groups[g]
+                );
+            }
+            assert!((numbers.completeness - alt.completeness.ratio).abs() < 1e-6, "{}", alt.id);
+        }
+    }
+    assert!(compared > 20, "only {compared} decisions compared");
+}
