@@ -5,7 +5,7 @@
 # only what is missing, and rebuilds only what changed.
 #
 # Environment:
-#   PYTHON                 interpreter for a new venv (default: python3, >= 3.9)
+#   PYTHON                 interpreter for a new venv (default: python3, >= 3.10)
 #   ENNAKKO_VENV           the venv (default: .venv at the repository root)
 #   ENNAKKO_PY_OPTIONAL    optional packages the tests use when present
 #                          (default below; set to "" to test without them)
@@ -23,10 +23,10 @@ optional=${ENNAKKO_PY_OPTIONAL-pandas polars matplotlib tqdm dask distributed}
 profile=${ENNAKKO_PY_PROFILE:-release}
 
 step "python virtualenv ($venv)"
-if ! "$py" -c 'import sys; assert sys.version_info >= (3, 9)' 2>/dev/null; then
+if ! "$py" -c 'import sys; assert sys.version_info >= (3, 10)' 2>/dev/null; then
   interpreter=${PYTHON:-python3}
-  "$interpreter" -c 'import sys; assert sys.version_info >= (3, 9), sys.version' \
-    || { echo "Python 3.9 or newer is required"; exit 2; }
+  "$interpreter" -c 'import sys; assert sys.version_info >= (3, 10), sys.version' \
+    || { echo "Python 3.10 or newer is required"; exit 2; }
   rm -rf "$venv"
   "$interpreter" -m venv "$venv"
 fi
@@ -48,11 +48,12 @@ pinned() { # maps import names to pip requirements
       ruff) echo "ruff==0.17.6" ;;
       mypy) echo "mypy==2.4.1" ;;
       maturin) echo "maturin>=1.16,<2" ;;
+      yaml) echo "pyyaml>=6" ;;
       *) echo "$name" ;;
     esac
   done
 }
-mapfile -t required < <(pinned $(missing maturin pytest mypy ruff))
+mapfile -t required < <(pinned $(missing maturin pytest mypy ruff yaml))
 # shellcheck disable=SC2086 # the optional list is split on purpose
 mapfile -t extras < <(missing $optional)
 if ((${#required[@]})); then

@@ -428,10 +428,20 @@ def make_ennakko(wl):
         fired = {f.rule for f in r.findings if f.rule in rs}
         return r.verdict_level, [x for x in ids if x in fired]
 
-    how1, howm = "score(), one call each; verdict + typed findings", "score_many(), parallel, no GIL"
-    return {"score (dict)": (how1, lambda ds, ts: [out(cl.score(d)) for d in ds]),
-            "score (JSON text)": (how1, lambda ds, ts: [out(cl.score(t)) for t in ts]),
-            "score_many (dicts)": (howm, lambda ds, ts: [out(r) for r in cl.score_many(ds)]),
+    def compact(ev):
+        fired = set(ev.findings)
+        return ev.verdict, [x for x in ids if x in fired]
+
+    def columns(cols):
+        return [(v, [x for x in ids if x in set(f)]) for v, f in zip(cols["verdict"], cols["findings"])]
+
+    how1, howm = "score(), one call each; the full report, typed views", "score_many(), parallel, no GIL"
+    howe, howc = "evaluate(), one call each; verdict + fired rules", "evaluate_many(), parallel, columns"
+    return {"evaluate (dict)": (howe, lambda ds, ts: [compact(cl.evaluate(d)) for d in ds]),
+            "evaluate (JSON text)": (howe, lambda ds, ts: [compact(cl.evaluate(t)) for t in ts]),
+            "evaluate_many (dicts)": (howc, lambda ds, ts: columns(cl.evaluate_many(ds))),
+            "evaluate_many (JSON text)": (howc, lambda ds, ts: columns(cl.evaluate_many(ts))),
+            "score (dict)": (how1, lambda ds, ts: [out(cl.score(d)) for d in ds]),
             "score_many (JSON text)": (howm, lambda ds, ts: [out(r) for r in cl.score_many(ts)]),
             "_checklist": cl}
 

@@ -25,6 +25,10 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+mod evaluation;
+mod read;
+use evaluation::{Columns, PyEvaluation};
+
 /// Reports are built on rayon's threads and dropped on Python's: mimalloc
 /// frees across threads cheaply, where the system allocator takes locks.
 #[global_allocator]
@@ -189,6 +193,27 @@ enum Unfit {
     Value { path: Vec<Step>, message: String },
     /// NaN or an infinity (the core's D0104, as for `.nan` in YAML).
     NotFinite { path: Vec<Step>, number: f64 },
+    /// Larger, written out, than the limit (the core's D0002): lists and
+    /// dicts used in several places count at each, as YAML aliases do.
+    TooLarge,
+}
+
+/// How far a Python value may reach: levels deep (every value a level,
+/// scalars included), and in size, counted as one unit per value plus the
+/// bytes of each string and key, with shared lists and dicts counted at
+/// every place they appear (a few shared lists nested 30 deep would
+/// otherwise stand for a billion values).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    pub max_depth: usize,
+    pub max_size: usize,
+}
+
+impl Bounds {
+    /// The bounds of a decision: its depth and size limits.
+    fn decision(limits: &Limits) -> Bounds {
+        Bounds { max_depth: limits.max_decision_depth, max_size: limits.max_decision_bytes }
+    }
 }
 
 impl Unfit {
@@ -204,8 +229,19 @@ impl Unfit {
     }
 
     /// The failure as the core words the same problems in text documents.
-    fn into_failure(self, max_depth: usize) -> Failure {
+    fn into_failure(self, bounds: Bounds) -> Failure {
+        let Bounds { max_depth, max_size } = bounds;
         match self {
+            Unfit::TooLarge => Failure::new(
+                Kind::Decision,
+                Diagnostic::error(
+                    "D0002",
+                    format!("the decision, written out, would be larger than the limit of {max_size} bytes"),
+                )
+                .with_help(
+                    "a list or dict used in several places counts at each; split the decision, or raise `max_decision_bytes`",
+                ),
+            ),
             Unfit::Depth => Failure::new(
                 Kind::Decision,
                 Diagnostic::error(
@@ -242,14 +278,88 @@ fn json_path(steps: &[Step]) -> String {
     text
 }
 
+/// A Python value as JSON, within `bounds`.
+fn to_value(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<Value, Unfit> {
+    let mut left = bounds.max_size;
+    from_py(obj, 1, bounds.max_depth, &mut left)
+}
+
+/// Checks a Python value against `bounds` before anything is built from it:
+/// its depth, and its size written out (see [`Bounds`]). Each list and dict
+/// is measured once and remembered by identity with its size and height,
+/// so however often shared ones appear, counting them is linear in the
+/// objects that exist. Both ways of reading a decision rely on it: neither
+/// builds a value of a document this refuses.
+pub(crate) fn measure(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<(), Unfit> {
+    let mut memo = std::collections::HashMap::new();
+    let (size, height) = measure_at(obj, 1, bounds, &mut memo)?;
+    if height > bounds.max_depth {
+        return Err(Unfit::Depth);
+    }
+    if size > bounds.max_size { Err(Unfit::TooLarge) } else { Ok(()) }
+}
+
+/// Size and height of `obj`, found at level `depth`.
+fn measure_at(
+    obj: &Bound<'_, PyAny>,
+    depth: usize,
+    bounds: Bounds,
+    memo: &mut HashMap<usize, (usize, usize)>,
+) -> Result<(usize, usize), Unfit> {
+    if depth > bounds.max_depth {
+        return Err(Unfit::Depth);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok((1 + s.len().unwrap_or(0), 1));
+    }
+    let is_dict = obj.cast::<PyDict>().is_ok();
+    if !is_dict && obj.cast::<PyList>().is_err() && obj.cast::<PyTuple>().is_err() {
+        return Ok((1, 1));
+    }
+    let id = obj.as_ptr() as usize;
+    if let Some(&(size, height)) = memo.get(&id) {
+        if depth + height - 1 > bounds.max_depth {
+            return Err(Unfit::Depth);
+        }
+        return Ok((size, height));
+    }
+    let (mut size, mut height) = (1usize, 1usize);
+    let mut add = |(s, h): (usize, usize), extra: usize| -> Result<(), Unfit> {
+        size = size.saturating_add(s).saturating_add(extra);
+        height = height.max(h + 1);
+        if size > bounds.max_size { Err(Unfit::TooLarge) } else { Ok(()) }
+    };
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        for (k, v) in dict.iter() {
+            let key = k.cast::<PyString>().ok().and_then(|k| k.len().ok()).unwrap_or(0);
+            add(measure_at(&v, depth + 1, bounds, memo)?, key)?;
+        }
+    } else {
+        for item in obj.try_iter().map_err(|e| Unfit::value(e.to_string()))? {
+            let item = item.map_err(|e| Unfit::value(e.to_string()))?;
+            add(measure_at(&item, depth + 1, bounds, memo)?, 0)?;
+        }
+    }
+    memo.insert(id, (size, height));
+    Ok((size, height))
+}
+
+/// Takes `cost` from what is `left` of the size bound.
+fn spend(left: &mut usize, cost: usize) -> Result<(), Unfit> {
+    *left = left.checked_sub(cost).ok_or(Unfit::TooLarge)?;
+    Ok(())
+}
+
 /// A Python value as JSON. `depth` is the value's level (1 for the whole
 /// document) and, as the core measures decisions, every value counts, scalars
 /// included: anything below level `max_depth` is refused, which also stops
-/// self-referencing dicts and lists.
-fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize) -> Result<Value, Unfit> {
+/// self-referencing dicts and lists. Each value, string and key is paid for
+/// from `left` (see [`Bounds`]).
+fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize, left: &mut usize) -> Result<Value, Unfit> {
     if depth > max_depth {
         return Err(Unfit::Depth);
     }
+    spend(left, 1)?;
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -257,7 +367,9 @@ fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize) -> Result<Val
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|e| Unfit::value(e.to_string()));
+        let text = s.to_cow().map_err(|e| Unfit::value(e.to_string()))?;
+        spend(left, text.len())?;
+        return Ok(Value::String(text.into_owned()));
     }
     if obj.cast::<PyInt>().is_ok() {
         return int_value(obj);
@@ -275,7 +387,8 @@ fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize) -> Result<Val
                     return Err(Unfit::value(format!("keys must be strings, not {shown}")));
                 }
             };
-            let value = from_py(&v, depth + 1, max_depth).map_err(|e| e.at(Step::Key(key.clone())))?;
+            spend(left, key.len())?;
+            let value = from_py(&v, depth + 1, max_depth, left).map_err(|e| e.at(Step::Key(key.clone())))?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
@@ -284,7 +397,7 @@ fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize) -> Result<Val
         let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
         for (i, item) in obj.try_iter().map_err(|e| Unfit::value(e.to_string()))?.enumerate() {
             let item = item.map_err(|e| Unfit::value(e.to_string()))?;
-            items.push(from_py(&item, depth + 1, max_depth).map_err(|e| e.at(Step::Index(i)))?);
+            items.push(from_py(&item, depth + 1, max_depth, left).map_err(|e| e.at(Step::Index(i)))?);
         }
         return Ok(Value::Array(items));
     }
@@ -326,7 +439,8 @@ fn limits_from<T: Default + serde::de::DeserializeOwned>(limits: Option<&Bound<'
     let Some(limits) = limits.filter(|l| !l.is_none()) else {
         return Ok(T::default());
     };
-    let value = from_py(limits, 1, 4).map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
+    let value = to_value(limits, Bounds { max_depth: 4, max_size: 1 << 16 })
+        .map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
     serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid limits: {e}")))
 }
 
@@ -399,11 +513,36 @@ enum Origin {
 
 /// A decision as taken from Python, before any parsing.
 enum Input {
-    Text { text: String, format: Format, file: Option<String> },
-    Bytes { bytes: Vec<u8>, format: Format, file: Option<String> },
-    File { path: PathBuf, format: Option<Format> },
+    Text {
+        text: String,
+        format: Format,
+        file: Option<String>,
+    },
+    Bytes {
+        bytes: Vec<u8>,
+        format: Format,
+        file: Option<String>,
+    },
+    File {
+        path: PathBuf,
+        format: Option<Format>,
+    },
     Value(Value),
+    /// A dict read straight into a decision (see `read.rs`); boxed, as it
+    /// is much larger than the other inputs.
+    Decision(Box<Decision>),
     Unfit(Failure),
+}
+
+impl Input {
+    /// The file the decision came from, for diagnostics.
+    fn file_name(&self) -> Option<String> {
+        match self {
+            Input::Text { file, .. } | Input::Bytes { file, .. } => file.clone(),
+            Input::File { path, .. } => Some(path.display().to_string()),
+            Input::Value(_) | Input::Decision(_) | Input::Unfit(_) => None,
+        }
+    }
 }
 
 /// Why one decision produced no report.
@@ -456,9 +595,16 @@ fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyRe
         return Ok(Input::Bytes { bytes, format, file: None });
     }
     if obj.cast::<PyDict>().is_ok() {
-        return Ok(match from_py(obj, 1, limits.max_decision_depth) {
+        let bounds = Bounds::decision(limits);
+        if let Err(unfit) = measure(obj, bounds) {
+            return Ok(Input::Unfit(unfit.into_failure(bounds)));
+        }
+        if let Some(decision) = read::decision(obj, bounds) {
+            return Ok(Input::Decision(Box::new(decision)));
+        }
+        return Ok(match to_value(obj, bounds) {
             Ok(value) => Input::Value(value),
-            Err(unfit) => Input::Unfit(unfit.into_failure(limits.max_decision_depth)),
+            Err(unfit) => Input::Unfit(unfit.into_failure(bounds)),
         });
     }
     if obj.hasattr("__fspath__")? {
@@ -469,6 +615,16 @@ fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyRe
     Err(PyTypeError::new_err(format!(
         "a decision must be a dict, a JSON or YAML str or bytes, or a path (pathlib.Path), not {type_name}"
     )))
+}
+
+/// Takes every decision of an iterable (under the GIL); a decision of the
+/// wrong Python type raises `TypeError` at once.
+fn take_all(decisions: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyResult<Vec<Input>> {
+    let mut inputs = Vec::with_capacity(decisions.len().unwrap_or(0));
+    for item in decisions.try_iter()? {
+        inputs.push(take(&item?, format, limits)?);
+    }
+    Ok(inputs)
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
@@ -491,6 +647,29 @@ fn decision_file(path: &std::path::Path, limit: usize) -> Result<String, Problem
     }
     let name = path.display().to_string();
     Ok(utf8(bytes).map_err(|f| f.in_file(Some(&name)))?)
+}
+
+/// For tests: a decision read from a Python object the fast way
+/// (`read.rs`) or the long way (through a JSON value), as JSON text. The
+/// long way raises the decision's failure; the fast way, where it gives
+/// up, `ValueError`. Both must agree wherever the fast way reads.
+#[pyfunction]
+fn decision_json(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    long_way: bool,
+    max_depth: usize,
+    max_size: usize,
+) -> PyResult<String> {
+    let bounds = Bounds { max_depth, max_size };
+    measure(obj, bounds).map_err(|unfit| raise(py, unfit.into_failure(bounds)))?;
+    let decision = if long_way {
+        let value = to_value(obj, bounds).map_err(|unfit| raise(py, unfit.into_failure(bounds)))?;
+        Decision::from_value(value).map_err(|e| raise(py, Failure::from(e)))?
+    } else {
+        read::decision(obj, bounds).ok_or_else(|| PyValueError::new_err("read the long way"))?
+    };
+    serde_json::to_string(&decision).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// A file's bytes for the Python side (checklists, templates): only a
@@ -520,21 +699,8 @@ fn with_decision<T>(
     input: Input,
     then: impl FnOnce(&Decision) -> Result<T, ennakko::ScoreError>,
 ) -> Result<T, Problem> {
-    let limits = checklist.limits();
-    let parsed = |text: &str, format: Format| Decision::from_str(text, format, limits).map_err(Failure::from);
-    let (decision, file) = match input {
-        Input::Text { text, format, file } => (guarded(|| parsed(&text, format)), file),
-        Input::Bytes { bytes, format, file } => (guarded(|| parsed(&utf8(bytes)?, format)), file),
-        Input::File { path, format } => {
-            let text = decision_file(&path, limits.max_decision_bytes)?;
-            let name = path.display().to_string();
-            let format = format.unwrap_or_else(|| Format::from_path(&name));
-            (guarded(|| parsed(&text, format)), Some(name))
-        }
-        Input::Value(value) => (guarded(|| Decision::from_value(value).map_err(Failure::from)), None),
-        Input::Unfit(failure) => return Err(Problem::Failure(failure)),
-    };
-    let decision = decision.map_err(|f| f.in_file(file.as_deref()))?;
+    let file = input.file_name();
+    let decision = read_decision(input, checklist.limits())?;
     Ok(guarded(|| then(&decision).map_err(|e| Failure::from(e).in_file(file.as_deref())))?)
 }
 
@@ -778,6 +944,40 @@ impl PyChecklist {
         }
     }
 
+    /// Evaluates one decision into the compact result (verdict, fired
+    /// rules, numbers; no report); raises the failure.
+    #[pyo3(signature = (decision, format=None))]
+    fn evaluate(&self, py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<PyEvaluation> {
+        let input = take(decision, parse_format(format)?, self.inner.limits())?;
+        let checklist = &self.inner;
+        match py.detach(|| evaluation::evaluate(checklist, input)) {
+            Ok(result) => Ok(PyEvaluation::new(result, checklist)),
+            Err(problem) => Err(PyErr::from_value(problem_to_exception(py, problem))),
+        }
+    }
+
+    /// Evaluates a list of decisions in parallel, without the GIL, into
+    /// columns: a dict from column name to list, one row per decision,
+    /// numbered from `offset`. A decision that fails has its exception in
+    /// the `error` column (with `.index`) and None elsewhere.
+    #[pyo3(signature = (decisions, format=None, offset=0))]
+    fn evaluate_columns<'py>(
+        &self,
+        py: Python<'py>,
+        decisions: &Bound<'py, PyAny>,
+        format: Option<&str>,
+        offset: usize,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let inputs = take_all(decisions, parse_format(format)?, self.inner.limits())?;
+        let checklist = &self.inner;
+        let results = py.detach(|| evaluation::evaluate_all(checklist, inputs));
+        let columns = Columns::new(py, checklist);
+        for (i, result) in results.into_iter().enumerate() {
+            columns.push(offset + i, checklist, result)?;
+        }
+        columns.into_dict()
+    }
+
     /// Explains one result of a decision in words, also for a rule that did
     /// not fire (each part of its condition, with the values read); None
     /// for an unknown id.
@@ -806,12 +1006,7 @@ impl PyChecklist {
         decisions: &Bound<'py, PyAny>,
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let format = parse_format(format)?;
-        let limits = self.inner.limits();
-        let mut inputs = Vec::with_capacity(decisions.len().unwrap_or(0));
-        for item in decisions.try_iter()? {
-            inputs.push(take(&item?, format, limits)?);
-        }
+        let inputs = take_all(decisions, parse_format(format)?, self.inner.limits())?;
         let checklist = &self.inner;
         let results: Vec<Result<ennakko::Report, Problem>> =
             py.detach(|| inputs.into_par_iter().map(|input| run(checklist, input)).collect());
@@ -851,7 +1046,8 @@ impl PyReport {
     /// Reads a report from its dict form.
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
-        let value = from_py(data, 1, 256).map_err(|_| PyValueError::new_err("not a report: not JSON data"))?;
+        let value = to_value(data, Bounds { max_depth: 256, max_size: 1 << 28 })
+            .map_err(|_| PyValueError::new_err("not a report: not JSON data"))?;
         serde_json::from_value(value)
             .map(PyReport::new)
             .map_err(|e| PyValueError::new_err(format!("not a report: {e}")))
@@ -1238,6 +1434,7 @@ fn read_decision(input: Input, limits: &Limits) -> Result<Decision, Problem> {
             let name = path.display().to_string();
             Ok(parse(&text, format.unwrap_or_else(|| Format::from_path(&name)), Some(&name))?)
         }
+        Input::Decision(decision) => Ok(*decision),
         Input::Unfit(failure) => Err(Problem::Failure(failure)),
     }
 }
@@ -1334,7 +1531,8 @@ fn default_limits<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
 /// Renders diagnostic dicts the way the CLI prints them.
 #[pyfunction]
 fn render_diagnostics(diagnostics: &Bound<'_, PyAny>) -> PyResult<String> {
-    let value = from_py(diagnostics, 1, 8).map_err(|_| PyTypeError::new_err("expected a list of diagnostic dicts"))?;
+    let value = to_value(diagnostics, Bounds { max_depth: 8, max_size: 1 << 24 })
+        .map_err(|_| PyTypeError::new_err("expected a list of diagnostic dicts"))?;
     let diagnostics: Vec<Diagnostic> =
         serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("not diagnostics: {e}")))?;
     Ok(ennakko::diagnostic::render_all(&diagnostics))
@@ -1345,6 +1543,7 @@ fn render_diagnostics(diagnostics: &Bound<'_, PyAny>) -> PyResult<String> {
 fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyChecklist>()?;
     m.add_class::<PyReport>()?;
+    m.add_class::<PyEvaluation>()?;
     m.add_function(wrap_pyfunction!(rows, m)?)?;
     m.add_function(wrap_pyfunction!(standard_names, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
@@ -1353,6 +1552,7 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(render_diagnostics, m)?)?;
     m.add_function(wrap_pyfunction!(named_checklist_file, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
+    m.add_function(wrap_pyfunction!(decision_json, m)?)?;
     m.add_function(wrap_pyfunction!(template_sniff, m)?)?;
     m.add_function(wrap_pyfunction!(template_checklist_name, m)?)?;
     m.add_function(wrap_pyfunction!(template_default_limits, m)?)?;

@@ -30,7 +30,7 @@ def test_columns(reports: ennakko.Reports) -> None:
 
 
 def rows_of(cols: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    return [dict(zip(cols, values)) for values in zip(*cols.values())]
+    return [dict(zip(cols, values, strict=True)) for values in zip(*cols.values(), strict=True)]
 
 
 def test_rows_content(small: ennakko.Checklist) -> None:

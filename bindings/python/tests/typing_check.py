@@ -34,6 +34,12 @@ matrix: plot.ImpactMatrix = plot.impact_matrix(reports, statistic="negative")
 hits: list[tuple[str, str, int]] = plot.group_hits(reports)
 described: dict[str, object] = checklist.describe()
 limits: dict[str, int] = ennakko.default_limits()
+evaluation: ennakko.Evaluation = checklist.evaluate({"id": "x"})
+verdict_word: str = evaluation.verdict
+fired: list[tuple[str, str | None, str]] = evaluation.fired
+numbers: dict[str, Any] = evaluation.numbers()
+group_score: float | None = evaluation.group("children", "close")
+evaluated: dict[str, list[Any]] = checklist.evaluate_many(["id: y"], errors="skip")
 
 try:
     ennakko.Checklist.from_source("group { }")

@@ -51,6 +51,10 @@ pub struct FiredRule {
 /// was assessed there), as in the report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Numbers {
+    /// The alternative's id.
+    pub id: String,
+    /// Zero option, proposal or other.
+    pub kind: AlternativeKind,
     /// Sum of every cell; `None` without cells.
     pub total: Option<f64>,
     /// Per group, in the order of [`Model::groups`].
@@ -73,6 +77,8 @@ pub struct Numbers {
 /// The compact result of scoring one decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
+    /// The decision's id.
+    pub decision: String,
     /// The verdict: the highest level among the reasons, `None` without one.
     pub verdict: VerdictLevel,
     /// Every rule that fired, in checklist order, then alternative order.
@@ -96,6 +102,20 @@ impl Evaluation {
     /// ```
     pub fn rules(&self, role: Role) -> impl Iterator<Item = usize> + '_ {
         self.fired.iter().filter(move |f| f.role == role).map(|f| f.rule)
+    }
+
+    /// The numbers of the first proposal: what a decision with one
+    /// proposal is about.
+    ///
+    /// ```
+    /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// # let text = std::fs::read_to_string("../../examples/village-school/decision.yaml").unwrap();
+    /// # let decision = ennakko::Decision::from_str(&text, ennakko::Format::Yaml, checklist.limits()).unwrap();
+    /// let evaluation = checklist.evaluate(&decision).unwrap();
+    /// assert_eq!(evaluation.proposal().unwrap().kind, ennakko::decision::AlternativeKind::Proposal);
+    /// ```
+    pub fn proposal(&self) -> Option<&Numbers> {
+        self.alternatives.iter().find(|a| a.kind == AlternativeKind::Proposal)
     }
 }
 
@@ -141,7 +161,10 @@ pub(crate) fn summarize(model: &Model, bound: &Bound, outcome: &Outcome) -> Eval
     let alternatives = outcome
         .alts
         .iter()
-        .map(|state| Numbers {
+        .zip(&bound.alternatives)
+        .map(|(state, alt)| Numbers {
+            id: alt.id.to_string(),
+            kind: alt.kind,
             total: state.total.value(),
             groups: sums(&state.groups),
             domains: sums(&state.domains),
@@ -151,5 +174,5 @@ pub(crate) fn summarize(model: &Model, bound: &Bound, outcome: &Outcome) -> Eval
             completeness: state.completeness,
         })
         .collect();
-    Evaluation { verdict, fired, alternatives }
+    Evaluation { decision: bound.id.to_string(), verdict, fired, alternatives }
 }

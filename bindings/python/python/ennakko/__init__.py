@@ -9,6 +9,8 @@ as typed objects, JSON, Markdown, HTML or DataFrames::
     report.verdict.level            # "none", "light" or "full"
     print(report.to_markdown(lang="sv"))
 
+    ev = checklist.evaluate(decision)           # verdict, fired rules, numbers; no report
+    columns = checklist.evaluate_many(decisions)   # dict of lists, for pandas/polars
     reports = checklist.score_many(decisions)   # parallel, without the GIL
     for report in checklist.iter_score(decisions):   # streaming, bounded memory
         ...
@@ -28,6 +30,7 @@ from . import _ennakko, plot, template
 from ._checklist import (
     Checklist,
     DecisionInput,
+    Evaluation,
     checklist_for,
     default_limits,
     iter_score,
@@ -85,6 +88,7 @@ __all__ = [
     "EnnakkoError",
     "Entry",
     "Equity",
+    "Evaluation",
     "EvaluationError",
     "Finding",
     "InternalError",
