@@ -18,6 +18,9 @@ Front ends (`--front`, default `cli`; ENNAKKO_BINARY is needed for `cli`):
 
 Wall time is measured here, peak resident memory by GNU time
 (/usr/bin/time), for the whole process: interpreter and module included.
+The budget is on wall time; the CPU time (user + system, also by GNU time)
+is printed beside it, so that a reader sees when a busy machine, not the
+case, made a process slow.
 Each front end first runs a baseline (a trivial decision scored with `eva`)
 so that a reader sees what the process costs before any hostile input.
 Prints one line per case per front end, then the slowest and largest case
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -79,6 +83,13 @@ class Measured:
     seconds: float
     mib: float
     status: int
+    cpu: float  # user + system seconds: wall time far above it means a busy machine
+
+    def line(self, note: str) -> str:
+        return (
+            f"{self.front:6} {self.seconds:7.3f} s {self.mib:7.1f} MiB"
+            f" (cpu {self.cpu:5.2f} s)  {self.label}{note}"
+        )
 
 
 def cases(manifest: dict, tmp: Path) -> list[Case]:
@@ -128,22 +139,22 @@ def baseline_command(front: str, args: argparse.Namespace, decision: Path) -> li
     return runner_command(front, args, ["baseline", str(decision)])
 
 
-def measure(cmd: list[str], report: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak resident MiB and exit status of one process,
-    memory measured by GNU time (a small process that forks the command:
-    Python's own vfork would lend the command Python's memory high-water
-    mark)."""
+def measure(cmd: list[str], report: Path) -> tuple[float, float, int, float]:
+    """Wall seconds, peak resident MiB, exit status and CPU seconds of one
+    process; memory and CPU measured by GNU time (a small process that forks
+    the command: Python's own vfork would lend the command Python's memory
+    high-water mark)."""
     start = time.perf_counter()
     done = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", "-o", str(report), *cmd],
+        ["/usr/bin/time", "-f", "%M %U %S", "-o", str(report), *cmd],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=CORPUS,
         check=False,
     )
     seconds = time.perf_counter() - start
-    kib = float(report.read_text().strip().splitlines()[-1])
-    return seconds, kib / 1024, done.returncode
+    kib, user, system = report.read_text().strip().splitlines()[-1].split()
+    return seconds, float(kib) / 1024, done.returncode, float(user) + float(system)
 
 
 def verdict(front: str, m: Measured, args: argparse.Namespace) -> str:
@@ -161,8 +172,12 @@ def run_front(front: str, args: argparse.Namespace, found: list[Case], tmp: Path
     report = tmp / "time.txt"
     decision = tmp / "baseline.json"
     decision.write_text(json.dumps(BASELINE_DECISION), encoding="utf-8")
-    base = Measured(front, "(baseline)", *measure(baseline_command(front, args, decision), report))
-    print(f"{front:6} {base.seconds:7.3f} s {base.mib:7.1f} MiB  (baseline: a trivial decision)")
+    base = Measured(
+        front,
+        "(baseline: a trivial decision)",
+        *measure(baseline_command(front, args, decision), report),
+    )
+    print(base.line(""))
     if base.status not in CLEAN_EXIT[front]:
         print(f"{front}: the baseline failed (exit {base.status}); is it built?", file=sys.stderr)
         return [f"{front} baseline"]
@@ -171,7 +186,7 @@ def run_front(front: str, args: argparse.Namespace, found: list[Case], tmp: Path
     for case in found:
         m = Measured(front, case.label, *measure(command(front, args, case), report))
         flag = verdict(front, m, args)
-        print(f"{front:6} {m.seconds:7.3f} s {m.mib:7.1f} MiB  {m.label}{flag}")
+        print(m.line(flag))
         results.append(m)
         if flag:
             failed.append(f"{front} {m.label}{flag}")
@@ -208,6 +223,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         if not args.binary:
             parser.error("--front cli needs ENNAKKO_BINARY")
         args.binary = str(Path(args.binary).resolve())
+    # A path is made absolute, since the processes run in the corpus folder,
+    # but not resolved: a virtualenv's python is a symbolic link that must
+    # stay one. A bare name is looked up on PATH as it is.
+    if os.sep in args.python:
+        args.python = os.path.abspath(args.python)
     return args
 
 
