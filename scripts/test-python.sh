@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Python module (bindings/python) into a virtualenv and tests it:
 # ruff, mypy on the package and its stubs, pytest (conformance cases, unit
-# tests, examples). Idempotent: creates .venv only if missing, pip-installs
-# only what is missing, and rebuilds only what changed.
+# tests, examples), then the hostile corpus's time and memory budget through
+# the module (scripts/hostile-budget.py --front python, one process per case).
+# Idempotent: creates .venv only if missing, pip-installs only what is
+# missing (GNU time from Debian if /usr/bin/time is missing), and rebuilds
+# only what changed.
 #
 # Environment:
 #   PYTHON                 interpreter for a new venv (default: python3, >= 3.10)
@@ -16,6 +19,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 venv=${ENNAKKO_VENV:-$root/.venv}
 py=$venv/bin/python
@@ -89,11 +93,25 @@ maturin develop "${flags[@]}"
 
 export RUFF_CACHE_DIR=$root/target/ruff-cache MYPY_CACHE_DIR=$root/target/mypy-cache
 step "python formatting and lints (ruff)"
-ruff format --check . ../../examples/python
-ruff check . ../../examples/python
+ruff format --check . ../../examples/python ../../scripts
+ruff check . ../../examples/python ../../scripts
 
 step "types (mypy --strict on the package, its stubs and a usage file)"
 mypy
 
 step "python tests (pytest)"
 "$py" -m pytest -p no:cacheprovider -q
+
+step "hostile corpus within its budget through the module: 1 s and 200 MiB per case (scripts/hostile-budget.py --front python)"
+if [ "$profile" != release ]; then
+  echo "skipped: the budget is for release builds (ENNAKKO_PY_PROFILE=$profile)"
+else
+  [ -x /usr/bin/time ] || {
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+  }
+  budget=$root/target/hostile-budget-python.txt
+  "$py" "$root/scripts/hostile-budget.py" --front python --python "$py" > "$budget" \
+    || { cat "$budget"; exit 1; }
+  tail -n 2 "$budget"
+fi

@@ -4,11 +4,13 @@
 #   2. Node tests (node --test): the shared conformance cases, the API, templates
 #      (Word, Markdown, HTML), hostile input and the shared hostile corpus,
 #      TypeScript definitions, and the same bytes as the CLI for every example;
+#   2b. the hostile corpus's time and memory budget through the package
+#      (scripts/hostile-budget.py --front wasm, one Node process per case);
 #   3. the browser test: Debian's Chromium, headless, driven by playwright-core,
 #      fills in a decision on examples/web and checks it against the CLI, and
 #      checks and fills a Word template uploaded to the page.
-# Idempotent: each install step checks first. Screenshots go to
-# examples/web/screenshots/ (not committed).
+# Idempotent: each install step checks first (GNU time for the budget too).
+# Screenshots go to examples/web/screenshots/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,15 @@ cargo build -p ennakko-cli --quiet
 
 step "Node tests (bindings/wasm/tests)"
 (cd bindings/wasm && node --test --test-reporter=spec tests/)
+
+step "hostile corpus within its budget through the package: 1 s and 200 MiB per case (scripts/hostile-budget.py --front wasm)"
+[ -x /usr/bin/time ] || {
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+}
+python3 scripts/hostile-budget.py --front wasm > target/hostile-budget-wasm.txt \
+  || { cat target/hostile-budget-wasm.txt; exit 1; }
+tail -n 2 target/hostile-budget-wasm.txt
 
 step "Chromium and playwright-core"
 if [ ! -x /usr/bin/chromium ]; then
