@@ -700,11 +700,19 @@ def main() -> int:
     ap.add_argument("--workload", choices=["basic", "dense", "both"], default="both")
     ap.add_argument("--runs", type=int, help="rounds (default 5, --quick 3)")
     ap.add_argument("--n", type=int, help="decisions per workload (default 1000, --quick 100)")
+    ap.add_argument("--write-decisions", metavar="PATH",
+                    help="write the workload's decisions as one JSON list to PATH and exit "
+                         "(for crates/ennakko/examples/profile.rs)")
     ap.add_argument("--write-eva", action="store_true",
                     help="write benches/peers/dense.eva from the generator (then ennakko fmt/check) and exit")
     a = ap.parse_args()
     if a.write_eva:
         write_eva()
+        return 0
+    if a.write_decisions:
+        wl = WORKLOADS["basic" if a.workload == "basic" else "dense"]
+        with open(a.write_decisions, "w", encoding="utf-8") as f:
+            json.dump(wl.generate(a.n or 1000), f)
         return 0
     n = a.n or (100 if a.quick else 1000)
     runs = a.runs or (3 if a.quick else 5)

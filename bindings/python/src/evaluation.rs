@@ -4,7 +4,7 @@
 //! pandas or polars with no per-decision objects on the way.
 
 use ennakko::Checklist as CoreChecklist;
-use ennakko::evaluation::{Evaluation, Numbers, Role};
+use ennakko::evaluation::{Evaluation, Numbers, Role, role_name};
 use ennakko::model::VerdictLevel;
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
@@ -28,14 +28,6 @@ fn verdict_name(level: VerdictLevel) -> &'static str {
         VerdictLevel::None => "none",
         VerdictLevel::Light => "light",
         VerdictLevel::Full => "full",
-    }
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Reason => "reason",
-        Role::Finding => "finding",
-        Role::Comparison => "comparison",
     }
 }
 
@@ -157,6 +149,11 @@ impl PyEvaluation {
         let g =
             self.checklist.model().group_index(id).ok_or_else(|| PyKeyError::new_err(format!("no group `{id}`")))?;
         Ok(numbers.groups[g])
+    }
+
+    /// The evaluation as plain data (dicts and lists), ids for indices.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::to_py(py, &self.inner.to_json(self.checklist.model()))
     }
 
     fn __repr__(&self) -> String {

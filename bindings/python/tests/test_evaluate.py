@@ -156,6 +156,9 @@ def test_evaluation_parts(eva: ennakko.Checklist) -> None:
     with pytest.raises(KeyError):
         ev.group("nope")
     assert "full" in repr(ev)
+    data = ev.to_dict()
+    assert data["verdict"] == ev.verdict and data["findings"] == ev.findings
+    assert data["alternatives"][1]["groups"] == ev.numbers("close")["groups"]
 
 
 def test_evaluate_many_columns(small: ennakko.Checklist) -> None:

@@ -213,6 +213,12 @@ export function bind(raw, ready = () => {}) {
       return JSON.parse(this.scoreJson(decision, scoreOptions));
     }
 
+    /** The compact result (verdict, fired rules, numbers), no report built. */
+    evaluate(decision, evaluateOptions) {
+      const [input, format] = decisionText(decision, options(evaluateOptions));
+      return JSON.parse(call(() => this.#live().evaluateJson(input, format)));
+    }
+
     /** Like `score`, but returns the report as JSON text; with `pretty: true`
      *  byte for byte what `ennakko score` prints. */
     scoreJson(decision, scoreOptions) {

@@ -246,6 +246,16 @@ impl Engine {
         self.checklist.score_str(decision, format).map_err(score_failure)
     }
 
+    /// Evaluates a decision into the compact result (verdict, fired rules,
+    /// numbers; no report), as JSON.
+    pub fn evaluate_json(&self, decision: &str, format: &str) -> Result<String, Failure> {
+        let format = parse_format(format, decision)?;
+        let limits = self.checklist.limits();
+        let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(|e| score_failure(e.into()))?;
+        let evaluation = self.checklist.evaluate(&parsed).map_err(score_failure)?;
+        Ok(to_json(&evaluation.to_json(self.checklist.model()), false))
+    }
+
     /// Scores a decision; the report as JSON (`pretty`: as the CLI prints it).
     pub fn score_json(&self, decision: &str, format: &str, pretty: bool) -> Result<String, Failure> {
         self.score(decision, format).map(|report| to_json(&report, pretty))

@@ -104,6 +104,13 @@ impl RawChecklist {
         self.engine.score_json(decision, format, pretty).map_err(to_js)
     }
 
+    /// Evaluates a decision (JSON or YAML text) into the compact result:
+    /// verdict, fired rules and numbers, no report; as JSON.
+    #[wasm_bindgen(js_name = evaluateJson)]
+    pub fn evaluate_json(&self, decision: &str, format: &str) -> Result<String, JsValue> {
+        self.engine.evaluate_json(decision, format).map_err(to_js)
+    }
+
     /// Explains one result of a decision, also a rule that did not fire.
     #[wasm_bindgen(js_name = explainDecision)]
     pub fn explain_decision(

@@ -288,6 +288,36 @@ test('a freed checklist says so', () => {
   c.free();
 });
 
+// evaluate() says what the report says, for every example decision.
+for (const path of readdirSync(join(repo, 'examples')).map((d) => join(repo, 'examples', d, 'decision.yaml')).filter(existsSync)) {
+  test(`evaluate agrees with score: ${path.slice(repo.length)}`, () => {
+    const decision = readFileSync(path, 'utf8');
+    const name = /^checklist:\s*(\S+)/m.exec(decision)?.[1] ?? 'eva';
+    const checklist = Checklist.standard(name.replace(/^"|"$/g, ''));
+    const report = checklist.score(decision);
+    const ev = checklist.evaluate(decision);
+    const ids = (findings = []) => findings.map((f) => f.rule).filter(Boolean).sort();
+    assert.equal(ev.decision, report.decision.id);
+    assert.equal(ev.verdict, report.verdict.level);
+    assert.deepEqual([...ev.reasons].sort(), ids(report.verdict.reasons));
+    assert.deepEqual([...ev.findings].sort(), ids(report.findings));
+    assert.deepEqual([...ev.comparison].sort(), ids(report.comparison));
+    assert.deepEqual(ev.alternatives.map((a) => a.id), report.alternatives.map((a) => a.id));
+    report.alternatives.forEach((alt, i) => {
+      for (const entry of alt.groups) {
+        assert.ok(Math.abs(ev.alternatives[i].groups[entry.id] - entry.score.value) < 1e-6, `${alt.id} ${entry.id}`);
+      }
+      assert.ok(Math.abs(ev.alternatives[i].completeness - alt.completeness.ratio) < 1e-6);
+    });
+  });
+}
+
+test('evaluate throws what score throws', () => {
+  const eva = Checklist.standard();
+  assert.throws(() => eva.evaluate({ id: 'x' }), (e) => e instanceof EnnakkoError && e.kind === 'decision');
+  assert.throws(() => eva.evaluate('{'), (e) => e instanceof EnnakkoError && e.code === 'D0001');
+});
+
 // The differential test: the WebAssembly build and the native CLI print the
 // same bytes for every example decision.
 const cli = join(repo, 'target', 'debug', 'ennakko');

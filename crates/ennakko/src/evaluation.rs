@@ -117,6 +117,77 @@ impl Evaluation {
     pub fn proposal(&self) -> Option<&Numbers> {
         self.alternatives.iter().find(|a| a.kind == AlternativeKind::Proposal)
     }
+
+    /// The evaluation as plain data with ids instead of indices, for front
+    /// ends that speak JSON (the WebAssembly package): `decision`,
+    /// `verdict`, `reasons`, `findings` and `comparison` (rule ids),
+    /// `fired` (`{rule, alternative, role}`), and per alternative `id`,
+    /// `kind`, `total`, `completeness`, `equity_gap`, and `groups`,
+    /// `domains`, `perspectives` and `scores` by id (`null` where nothing
+    /// was assessed). Numbers are not rounded.
+    ///
+    /// ```
+    /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// # let text = std::fs::read_to_string("../../examples/village-school/decision.yaml").unwrap();
+    /// # let decision = ennakko::Decision::from_str(&text, ennakko::Format::Yaml, checklist.limits()).unwrap();
+    /// let json = checklist.evaluate(&decision).unwrap().to_json(checklist.model());
+    /// assert_eq!(json["verdict"], "full");
+    /// assert_eq!(json["alternatives"][1]["groups"]["children"], -2.5);
+    /// ```
+    pub fn to_json(&self, model: &Model) -> serde_json::Value {
+        use serde_json::{Value as Json, json};
+        let rule_ids = |role: Role| -> Vec<&str> { self.rules(role).map(|r| model.rules[r].id.as_str()).collect() };
+        let by_id = |ids: Vec<&str>, values: &[Option<f64>]| -> Json {
+            ids.into_iter()
+                .zip(values)
+                .map(|(id, v)| (id.to_string(), json!(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into()
+        };
+        let fired: Vec<Json> = self
+            .fired
+            .iter()
+            .map(|f| {
+                let alternative = f.alternative.and_then(|a| self.alternatives.get(a)).map(|a| a.id.as_str());
+                json!({"rule": model.rules[f.rule].id, "alternative": alternative, "role": role_name(f.role)})
+            })
+            .collect();
+        let alternatives: Vec<Json> = self
+            .alternatives
+            .iter()
+            .map(|a| {
+                json!({
+                    "id": a.id,
+                    "kind": a.kind.name(),
+                    "total": a.total,
+                    "completeness": a.completeness,
+                    "equity_gap": a.equity_gap,
+                    "groups": by_id(model.groups.iter().map(|g| g.id.as_str()).collect(), &a.groups),
+                    "domains": by_id(model.domains.iter().map(|d| d.id.as_str()).collect(), &a.domains),
+                    "perspectives": by_id(model.perspectives.iter().map(|p| p.id.as_str()).collect(), &a.perspectives),
+                    "scores": by_id(model.scores.iter().map(|s| s.id.as_str()).collect(), &a.scores),
+                })
+            })
+            .collect();
+        json!({
+            "decision": self.decision,
+            "verdict": self.verdict,
+            "reasons": rule_ids(Role::Reason),
+            "findings": rule_ids(Role::Finding),
+            "comparison": rule_ids(Role::Comparison),
+            "fired": fired,
+            "alternatives": alternatives,
+        })
+    }
+}
+
+/// The role's name in data: `reason`, `finding` or `comparison`.
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Reason => "reason",
+        Role::Finding => "finding",
+        Role::Comparison => "comparison",
+    }
 }
 
 /// What a rule that fired for `alternative` stands for: the verdict is
