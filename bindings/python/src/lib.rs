@@ -291,7 +291,7 @@ fn to_value(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<Value, Unfit> {
 /// objects that exist. Both ways of reading a decision rely on it: neither
 /// builds a value of a document this refuses.
 pub(crate) fn measure(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<(), Unfit> {
-    let mut memo = std::collections::HashMap::new();
+    let mut memo = ennakko::model::FastMap::default();
     let (size, height) = measure_at(obj, 1, bounds, &mut memo)?;
     if height > bounds.max_depth {
         return Err(Unfit::Depth);
@@ -304,7 +304,7 @@ fn measure_at(
     obj: &Bound<'_, PyAny>,
     depth: usize,
     bounds: Bounds,
-    memo: &mut HashMap<usize, (usize, usize)>,
+    memo: &mut ennakko::model::FastMap<usize, (usize, usize)>,
 ) -> Result<(usize, usize), Unfit> {
     if depth > bounds.max_depth {
         return Err(Unfit::Depth);
