@@ -278,8 +278,10 @@ fn json_path(steps: &[Step]) -> String {
     text
 }
 
-/// A Python value as JSON, within `bounds`.
+/// A Python value as JSON, within `bounds` (measured first, see
+/// [`measure`], so nothing is built of an object that stands for more).
 fn to_value(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<Value, Unfit> {
+    measure(obj, bounds)?;
     let mut left = bounds.max_size;
     from_py(obj, 1, bounds.max_depth, &mut left)
 }
@@ -1046,8 +1048,10 @@ impl PyReport {
     /// Reads a report from its dict form.
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
-        let value = to_value(data, Bounds { max_depth: 256, max_size: 1 << 28 })
-            .map_err(|_| PyValueError::new_err("not a report: not JSON data"))?;
+        let value = to_value(data, Bounds { max_depth: 256, max_size: 1 << 26 }).map_err(|unfit| match unfit {
+            Unfit::TooLarge => PyValueError::new_err("not a report: larger, written out, than 64 MiB"),
+            _ => PyValueError::new_err("not a report: not JSON data"),
+        })?;
         serde_json::from_value(value)
             .map(PyReport::new)
             .map_err(|e| PyValueError::new_err(format!("not a report: {e}")))

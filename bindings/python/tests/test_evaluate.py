@@ -109,6 +109,9 @@ def test_shared_lists_count_where_they_appear(small: ennakko.Checklist) -> None:
         assert info.value.code == "D0002"
     columns = small.evaluate_many([d, small_decision(2)], errors="skip")
     assert columns["error"][0].code == "D0002" and columns["error"][1] is None
+    report = small.score(small_decision(1)).to_dict()
+    with pytest.raises(ValueError, match="larger"):
+        ennakko.Report.from_dict({**report, "alternatives": [shared]})
 
 
 def test_self_reference_is_refused_by_both_ways() -> None:

@@ -109,7 +109,14 @@ export function bind(raw, ready = () => {}) {
     if (decision === null || typeof decision !== 'object' || Array.isArray(decision)) {
       throw new TypeError(`the decision must be an object or JSON/YAML text, not ${describeType(decision)}`);
     }
-    unfit(decision);
+    if (unfit(decision) && writtenSize(decision, new Map(), 0) > MAX_WRITTEN) {
+      throw decisionError(
+        'D0002',
+        `the decision, written out, would be larger than ${MAX_WRITTEN} bytes`,
+        'an object or array used in several places counts at each; split the decision',
+        [],
+      );
+    }
     try {
       return [JSON.stringify(decision), 'json'];
     } catch (error) {
@@ -410,6 +417,10 @@ export function bind(raw, ready = () => {}) {
 /** Levels of a decision object checked by `unfit` (the engine refuses
  *  anything deeper than its `max_decision_depth` anyway). */
 const UNFIT_DEPTH = 256;
+// The most a decision object may stand for, written out as JSON: the
+// engine's default `max_decision_bytes` (the engine then applies the
+// checklist's own limit to the text).
+const MAX_WRITTEN = 16 << 20;
 
 /** `$.alternatives[1].id` from steps. */
 function jsonPath(steps) {
@@ -433,10 +444,12 @@ function decisionError(code, message, help, steps) {
  * only report a broken escape). Throws an EnnakkoError with the JSON path,
  * D0104 for numbers and D0101 for the rest; `undefined` is a missing value,
  * as in JSON. Iterative, so a deep object cannot overflow the stack.
+ * Returns whether some object or array appears in more than one place.
  */
 function unfit(decision) {
   const stack = [[decision, []]];
   const seen = new Set();
+  let shared = false;
   while (stack.length > 0) {
     const [value, steps] = stack.pop();
     switch (typeof value) {
@@ -468,7 +481,11 @@ function unfit(decision) {
       default:
         continue;
     }
-    if (value === null || seen.has(value) || steps.length >= UNFIT_DEPTH) continue;
+    if (value !== null && seen.has(value)) {
+      shared = true;
+      continue;
+    }
+    if (value === null || steps.length >= UNFIT_DEPTH) continue;
     if (typeof value.toJSON === 'function') continue; // a Date, or the host's own conversion
     if (value instanceof Map || value instanceof Set || value instanceof WeakMap || value instanceof WeakSet) {
       throw decisionError(
@@ -495,6 +512,31 @@ function unfit(decision) {
       }
     }
   }
+  return shared;
+}
+
+/**
+ * About how many bytes `value` takes written out as JSON (at least that),
+ * each object measured once and remembered, so that an object used in many
+ * places (as YAML aliases make them: js-yaml shares one object for every
+ * alias) costs nothing more to measure however large it stands for. Only
+ * called when `unfit` met an object twice. Past UNFIT_DEPTH (a cycle) it
+ * stops counting: JSON.stringify then names the cycle.
+ */
+function writtenSize(value, memo, depth) {
+  if (typeof value === 'string') return value.length + 2;
+  if (value === null || typeof value !== 'object') return 5;
+  if (depth > UNFIT_DEPTH) return 0;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let size = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) size += writtenSize(item, memo, depth + 1) + 1;
+  } else {
+    for (const key of Object.keys(value)) size += key.length + 4 + writtenSize(value[key], memo, depth + 1);
+  }
+  memo.set(value, size);
+  return size;
 }
 
 function describeType(value) {

@@ -149,6 +149,19 @@ function SMALL() {
   return { id: 'x', title: 't', alternatives: [{ id: 'zero', kind: 'zero' }] };
 }
 
+test('objects shared in many places are measured once: a few bytes standing for 2**30 values are D0002', () => {
+  let shared = ['x'];
+  for (let i = 0; i < 30; i += 1) shared = [shared, shared];
+  const decision = { ...exampleObject, meta: shared };
+  for (const call of [(d) => eva.score(d), (d) => eva.evaluate(d), (d) => eva.scoreJson(d)]) {
+    assert.throws(() => call(decision), (e) => e instanceof EnnakkoError && e.code === 'D0002', 'D0002');
+  }
+  // Sharing within the limit is fine: the same cell object in two places.
+  const cell = { group: 'children', domain: 'learning', direction: -1 };
+  const alternatives = exampleObject.alternatives.map((a) => ({ ...a, impacts: [cell] }));
+  assert.equal(eva.evaluate({ ...exampleObject, alternatives }).decision, exampleObject.id);
+});
+
 test('randomly mutated decisions', () => {
   const random = rng(20261123);
   const values = [
