@@ -123,10 +123,12 @@ impl<'de> de::Deserializer<'de> for Object<'_, '_> {
         if let Ok(dict) = obj.cast::<PyDict>() {
             return visitor.visit_map(Entries { items: dict.iter(), value: None, level: below });
         }
-        if let Ok(list) = obj.cast::<PyList>() {
+        // Exactly list and tuple: a subclass may iterate otherwise than its
+        // items, and the long way iterates.
+        if let Ok(list) = obj.cast_exact::<PyList>() {
             return visitor.visit_seq(Items { items: list.iter().collect::<Vec<_>>().into_iter(), level: below });
         }
-        if let Ok(tuple) = obj.cast::<PyTuple>() {
+        if let Ok(tuple) = obj.cast_exact::<PyTuple>() {
             return visitor.visit_seq(Items { items: tuple.iter().collect::<Vec<_>>().into_iter(), level: below });
         }
         Err(GiveUp)

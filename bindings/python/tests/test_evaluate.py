@@ -66,7 +66,15 @@ def odd_variants(d: dict[str, Any]) -> list[Any]:
         {**d, "facts": {"cost": -3}},
         {**d, "facts": {"cost": 1.5e308}},
         {**d, "kind": b"bytes"},
+        {**d, "alternatives": Backwards(alts) if isinstance(alts, list) else alts},
     ]
+
+
+class Backwards(list):  # type: ignore[type-arg]
+    """A list that iterates otherwise than its items are stored."""
+
+    def __iter__(self) -> Any:
+        return reversed(list(super().__iter__()))
 
 
 def test_fast_and_long_way_read_alike() -> None:
