@@ -198,4 +198,26 @@ def test_evaluate_many_columns(small: ennakko.Checklist) -> None:
     with pytest.raises(TypeError):
         small.evaluate_many({"id": "x"})  # type: ignore[arg-type]
     with pytest.raises(ValueError):
+        next(small.iter_evaluate(decisions, errors="ignore"))  # type: ignore[arg-type]
+
+
+def test_iter_evaluate_streams_chunks(small: ennakko.Checklist) -> None:
+    made = 0
+
+    def decisions() -> Any:
+        nonlocal made
+        for i in range(25):
+            made += 1
+            yield small_decision(i)
+
+    stream = small.iter_evaluate(decisions(), chunk_size=10)
+    first = next(stream)
+    # Only the first chunk has been read from the generator.
+    assert made == 10 and first["index"] == list(range(10))
+    rest = list(stream)
+    assert [len(part["index"]) for part in rest] == [10, 5]
+    assert rest[-1]["index"] == list(range(20, 25))
+    whole = small.evaluate_many(small_decision(i) for i in range(25))
+    assert first["verdict"] + rest[0]["verdict"] + rest[1]["verdict"] == whole["verdict"]
+    with pytest.raises(ValueError):
         small.evaluate_many(decisions, errors="ignore")  # type: ignore[arg-type]

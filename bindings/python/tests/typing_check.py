@@ -40,6 +40,8 @@ fired: list[tuple[str, str | None, str]] = evaluation.fired
 numbers: dict[str, Any] = evaluation.numbers()
 group_score: float | None = evaluation.group("children", "close")
 evaluated: dict[str, list[Any]] = checklist.evaluate_many(["id: y"], errors="skip")
+for chunk_columns in checklist.iter_evaluate(["id: y"], chunk_size=1):
+    chunk_verdicts: list[Any] = chunk_columns["verdict"]
 
 try:
     ennakko.Checklist.from_source("group { }")

@@ -263,20 +263,42 @@ class Checklist:
         stays, with the exception in ``error`` and None elsewhere. A
         generator is read `chunk_size` decisions at a time.
         """
+        columns: dict[str, list[Any]] = {}
+        for part in self.iter_evaluate(
+            decisions, errors=errors, format=format, chunk_size=chunk_size
+        ):
+            for name, values in part.items():
+                columns.setdefault(name, []).extend(values)
+        return columns or self._native.evaluate_columns([], format, 0)
+
+    def iter_evaluate(
+        self,
+        decisions: Iterable[DecisionInput],
+        *,
+        errors: Literal["raise", "skip"] = "raise",
+        format: Format | None = None,
+        chunk_size: int = 4096,
+    ) -> Iterator[dict[str, list[Any]]]:
+        """Evaluates decisions as they come, `chunk_size` at a time in
+        parallel, yielding the columns of each chunk (as
+        :meth:`evaluate_many` gives them, ``index`` counting across chunks):
+        memory stays bounded by one chunk however many decisions there are,
+        so a batch larger than memory can be written out chunk by chunk::
+
+            for columns in checklist.iter_evaluate(decisions, chunk_size=10_000):
+                pandas.DataFrame(columns).to_parquet(...)
+        """
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-        columns: dict[str, list[Any]] = {}
         offset = 0
-        for chunk in self._chunks_of(decisions, chunk_size, "evaluate_many", "evaluate"):
-            part = self._native.evaluate_columns(chunk, format, offset)
+        for chunk in self._chunks_of(decisions, chunk_size, "iter_evaluate", "evaluate"):
+            part: dict[str, list[Any]] = self._native.evaluate_columns(chunk, format, offset)
             if errors == "raise":
                 failed = next((e for e in part["error"] if e is not None), None)
                 if failed is not None:
                     raise failed
-            for name, values in part.items():
-                columns.setdefault(name, []).extend(values)
             offset += len(chunk)
-        return columns or self._native.evaluate_columns([], format, 0)
+            yield part
 
     def explain(
         self, decision: DecisionInput, id: str, *, lang: str = "fi", format: Format | None = None
