@@ -282,16 +282,16 @@ fn json_path(steps: &[Step]) -> String {
 /// [`measure`], so nothing is built of an object that stands for more).
 fn to_value(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<Value, Unfit> {
     measure(obj, bounds)?;
-    let mut left = bounds.max_size;
-    from_py(obj, 1, bounds.max_depth, &mut left)
+    from_py(obj, 1, bounds.max_depth)
 }
 
 /// Checks a Python value against `bounds` before anything is built from it:
 /// its depth, and its size written out (see [`Bounds`]). Each list and dict
 /// is measured once and remembered by identity with its size and height,
 /// so however often shared ones appear, counting them is linear in the
-/// objects that exist. Both ways of reading a decision rely on it: neither
-/// builds a value of a document this refuses.
+/// objects that exist. It is the one size check: both ways of reading a
+/// decision run after it and count nothing, so neither builds a value of a
+/// document this refuses.
 pub(crate) fn measure(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<(), Unfit> {
     let mut memo = ennakko::model::FastMap::default();
     let (size, height) = measure_at(obj, 1, bounds, &mut memo)?;
@@ -299,6 +299,12 @@ pub(crate) fn measure(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<(), Unfi
         return Err(Unfit::Depth);
     }
     if size > bounds.max_size { Err(Unfit::TooLarge) } else { Ok(()) }
+}
+
+/// A str's length in UTF-8 bytes, as it would be written out (0 for a str
+/// that is not valid Unicode, which reading refuses anyway).
+fn utf8_len(text: &Bound<'_, PyString>) -> usize {
+    text.to_str().map_or(0, str::len)
 }
 
 /// Size and height of `obj`, found at level `depth`.
@@ -312,7 +318,7 @@ fn measure_at(
         return Err(Unfit::Depth);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok((1 + s.len().unwrap_or(0), 1));
+        return Ok((1 + utf8_len(s), 1));
     }
     let is_dict = obj.cast::<PyDict>().is_ok();
     if !is_dict && obj.cast::<PyList>().is_err() && obj.cast::<PyTuple>().is_err() {
@@ -333,7 +339,7 @@ fn measure_at(
     };
     if let Ok(dict) = obj.cast::<PyDict>() {
         for (k, v) in dict.iter() {
-            let key = k.cast::<PyString>().ok().and_then(|k| k.len().ok()).unwrap_or(0);
+            let key = k.cast::<PyString>().map_or(0, |k| utf8_len(k));
             add(measure_at(&v, depth + 1, bounds, memo)?, key)?;
         }
     } else {
@@ -346,22 +352,14 @@ fn measure_at(
     Ok((size, height))
 }
 
-/// Takes `cost` from what is `left` of the size bound.
-fn spend(left: &mut usize, cost: usize) -> Result<(), Unfit> {
-    *left = left.checked_sub(cost).ok_or(Unfit::TooLarge)?;
-    Ok(())
-}
-
 /// A Python value as JSON. `depth` is the value's level (1 for the whole
 /// document) and, as the core measures decisions, every value counts, scalars
 /// included: anything below level `max_depth` is refused, which also stops
-/// self-referencing dicts and lists. Each value, string and key is paid for
-/// from `left` (see [`Bounds`]).
-fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize, left: &mut usize) -> Result<Value, Unfit> {
+/// self-referencing dicts and lists. Its size is [`measure`]d before.
+fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize) -> Result<Value, Unfit> {
     if depth > max_depth {
         return Err(Unfit::Depth);
     }
-    spend(left, 1)?;
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -369,9 +367,7 @@ fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize, left: &mut us
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow().map_err(|e| Unfit::value(e.to_string()))?;
-        spend(left, text.len())?;
-        return Ok(Value::String(text.into_owned()));
+        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|e| Unfit::value(e.to_string()));
     }
     if obj.cast::<PyInt>().is_ok() {
         return int_value(obj);
@@ -389,8 +385,7 @@ fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize, left: &mut us
                     return Err(Unfit::value(format!("keys must be strings, not {shown}")));
                 }
             };
-            spend(left, key.len())?;
-            let value = from_py(&v, depth + 1, max_depth, left).map_err(|e| e.at(Step::Key(key.clone())))?;
+            let value = from_py(&v, depth + 1, max_depth).map_err(|e| e.at(Step::Key(key.clone())))?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
@@ -399,7 +394,7 @@ fn from_py(obj: &Bound<'_, PyAny>, depth: usize, max_depth: usize, left: &mut us
         let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
         for (i, item) in obj.try_iter().map_err(|e| Unfit::value(e.to_string()))?.enumerate() {
             let item = item.map_err(|e| Unfit::value(e.to_string()))?;
-            items.push(from_py(&item, depth + 1, max_depth, left).map_err(|e| e.at(Step::Index(i)))?);
+            items.push(from_py(&item, depth + 1, max_depth).map_err(|e| e.at(Step::Index(i)))?);
         }
         return Ok(Value::Array(items));
     }
@@ -604,7 +599,7 @@ fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyRe
         if let Some(decision) = read::decision(obj, bounds) {
             return Ok(Input::Decision(Box::new(decision)));
         }
-        return Ok(match to_value(obj, bounds) {
+        return Ok(match from_py(obj, 1, bounds.max_depth) {
             Ok(value) => Input::Value(value),
             Err(unfit) => Input::Unfit(unfit.into_failure(bounds)),
         });
@@ -666,7 +661,7 @@ fn decision_json(
     let bounds = Bounds { max_depth, max_size };
     measure(obj, bounds).map_err(|unfit| raise(py, unfit.into_failure(bounds)))?;
     let decision = if long_way {
-        let value = to_value(obj, bounds).map_err(|unfit| raise(py, unfit.into_failure(bounds)))?;
+        let value = from_py(obj, 1, max_depth).map_err(|unfit| raise(py, unfit.into_failure(bounds)))?;
         Decision::from_value(value).map_err(|e| raise(py, Failure::from(e)))?
     } else {
         read::decision(obj, bounds).ok_or_else(|| PyValueError::new_err("read the long way"))?

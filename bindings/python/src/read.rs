@@ -10,8 +10,6 @@
 //! both ways accept the same objects and read them alike; the Python tests
 //! check that on every decision of the test corpora (`read_decision`).
 
-use std::cell::Cell;
-
 use ennakko::Decision;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -21,12 +19,11 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use crate::Bounds;
 
 /// Reads a decision from a Python object the fast way; `None` where the
-/// long way must (see the module's comment). It pays for values, strings
-/// and keys from the size bound exactly as the long way does, so it never
-/// takes an object the long way would find too large.
+/// long way must (see the module's comment). The caller has checked its
+/// size and depth with `measure`, as for the long way; the depth is checked
+/// again on the way down, as the long way does.
 pub(crate) fn decision(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Option<Decision> {
-    let left = Cell::new(bounds.max_size);
-    let level = Level { depth: 1, max_depth: bounds.max_depth, left: &left };
+    let level = Level { depth: 1, max_depth: bounds.max_depth };
     Decision::deserialize(Object { obj: obj.clone(), level }).ok()
 }
 
@@ -50,40 +47,29 @@ impl de::Error for GiveUp {
 
 /// One Python object at a level of the document (1 for the whole). As the
 /// core measures decisions, every value is a level, scalars included.
-struct Object<'b, 'py> {
+struct Object<'py> {
     obj: Bound<'py, PyAny>,
-    level: Level<'b>,
+    level: Level,
 }
 
-/// How deep an object lies, how deep objects may lie, and what is left of
-/// the size bound.
+/// How deep an object lies, and how deep objects may lie.
 #[derive(Clone, Copy)]
-struct Level<'b> {
+struct Level {
     depth: usize,
     max_depth: usize,
-    left: &'b Cell<usize>,
 }
 
-impl Level<'_> {
+impl Level {
     fn below(self) -> Self {
         Level { depth: self.depth + 1, ..self }
     }
 
-    /// Checks the depth and pays one unit for a value.
     fn check(self) -> Result<(), GiveUp> {
-        if self.depth > self.max_depth {
-            return Err(GiveUp);
-        }
-        self.spend(1)
-    }
-
-    fn spend(self, cost: usize) -> Result<(), GiveUp> {
-        self.left.set(self.left.get().checked_sub(cost).ok_or(GiveUp)?);
-        Ok(())
+        if self.depth > self.max_depth { Err(GiveUp) } else { Ok(()) }
     }
 }
 
-impl<'de> de::Deserializer<'de> for Object<'_, '_> {
+impl<'de> de::Deserializer<'de> for Object<'_> {
     type Error = GiveUp;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, GiveUp> {
@@ -96,9 +82,7 @@ impl<'de> de::Deserializer<'de> for Object<'_, '_> {
             return visitor.visit_bool(b.is_true());
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            let text = s.to_str().map_err(|_| GiveUp)?;
-            self.level.spend(text.len())?;
-            return visitor.visit_str(text);
+            return visitor.visit_str(s.to_str().map_err(|_| GiveUp)?);
         }
         if obj.cast::<PyInt>().is_ok() {
             // As the long way reads integers, and as a JSON value then hands
@@ -135,12 +119,8 @@ impl<'de> de::Deserializer<'de> for Object<'_, '_> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, GiveUp> {
-        // The value inside pays for itself; `None` pays here.
-        if !self.obj.is_none() {
-            return visitor.visit_some(self);
-        }
         self.level.check()?;
-        visitor.visit_none()
+        if self.obj.is_none() { visitor.visit_none() } else { visitor.visit_some(self) }
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -152,9 +132,7 @@ impl<'de> de::Deserializer<'de> for Object<'_, '_> {
         // The decision's enums are plain words (`kind: proposal`).
         self.level.check()?;
         let s = self.obj.cast::<PyString>().map_err(|_| GiveUp)?;
-        let text = s.to_str().map_err(|_| GiveUp)?;
-        self.level.spend(text.len())?;
-        visitor.visit_enum(text.into_deserializer())
+        visitor.visit_enum(s.to_str().map_err(|_| GiveUp)?.into_deserializer())
     }
 
     serde::forward_to_deserialize_any! {
@@ -165,12 +143,12 @@ impl<'de> de::Deserializer<'de> for Object<'_, '_> {
 }
 
 /// The items of a list or tuple, one level down.
-struct Items<'b, 'py> {
+struct Items<'py> {
     items: std::vec::IntoIter<Bound<'py, PyAny>>,
-    level: Level<'b>,
+    level: Level,
 }
 
-impl<'de> de::SeqAccess<'de> for Items<'_, '_> {
+impl<'de> de::SeqAccess<'de> for Items<'_> {
     type Error = GiveUp;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, GiveUp> {
@@ -182,22 +160,20 @@ impl<'de> de::SeqAccess<'de> for Items<'_, '_> {
 }
 
 /// The entries of a dict: keys as words, values one level down.
-struct Entries<'b, 'py> {
+struct Entries<'py> {
     items: pyo3::types::iter::BoundDictIterator<'py>,
     value: Option<Bound<'py, PyAny>>,
-    level: Level<'b>,
+    level: Level,
 }
 
-impl<'de> de::MapAccess<'de> for Entries<'_, '_> {
+impl<'de> de::MapAccess<'de> for Entries<'_> {
     type Error = GiveUp;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, GiveUp> {
         let Some((key, value)) = self.items.next() else { return Ok(None) };
         let key = key.cast_into::<PyString>().map_err(|_| GiveUp)?;
-        let text = key.to_str().map_err(|_| GiveUp)?;
-        self.level.spend(text.len())?;
         self.value = Some(value);
-        seed.deserialize(text.into_deserializer()).map(Some)
+        seed.deserialize(key.to_str().map_err(|_| GiveUp)?.into_deserializer()).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, GiveUp> {
