@@ -30,7 +30,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup run nightly rustc --version >/dev/null
 
 # The core crate's only `unsafe` code is the YAML event reader
-# (crates/ennakko/src/read.rs), a thin wrapper over unsafe-libyaml-norway,
+# (crates/ennakko/src/decision/yaml.rs), a thin wrapper over unsafe-libyaml-norway,
 # the same parser serde_norway runs. The fuzzers are built without a
 # sanitizer (`-s none`): several times faster, and panics, overflows,
 # stack overflows and timeouts are still caught.

@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let decision = ennakko::Decision::from_value(decision).expect("generated decisions have the right shape");
     score_and_check(&checklist, &decision, true);
-    let formatted = ennakko::format::format_source("gen.eva", &source).expect("a valid checklist formats");
+    let formatted = ennakko::syntax::format::format_source("gen.eva", &source).expect("a valid checklist formats");
     let again = Checklist::compile("gen.eva", &formatted, &options).expect("the formatted checklist compiles");
     assert_eq!(
         serde_json::to_value(checklist.score(&decision).ok()).ok(),

@@ -6,12 +6,12 @@
 //! `fuzz/src/hostile.rs`).
 #![no_main]
 
-use ennakko::format::format_source;
-use ennakko::source::SourceMap;
+use ennakko::syntax::format::format_source;
+use ennakko::syntax::source::SourceMap;
 use ennakko::{Limits, syntax};
 use libfuzzer_sys::fuzz_target;
 
-fn parse(text: &str) -> Result<ennakko::ast::File, Box<ennakko::Diagnostic>> {
+fn parse(text: &str) -> Result<ennakko::syntax::ast::File, Box<ennakko::Diagnostic>> {
     let mut sources = SourceMap::default();
     let file = sources.add("x.eva", text);
     syntax::parse(&sources, file, &Limits::default())

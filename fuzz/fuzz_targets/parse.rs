@@ -6,7 +6,7 @@
 //! `fuzz/src/hostile.rs`).
 #![no_main]
 
-use ennakko::source::SourceMap;
+use ennakko::syntax::source::SourceMap;
 use ennakko_fuzz::small_limits;
 use libfuzzer_sys::fuzz_target;
 

@@ -11,7 +11,7 @@ use ennakko_fuzz::{decision_for, render_all, score_and_check};
 use libfuzzer_sys::fuzz_target;
 
 static STANDARD: LazyLock<Vec<Checklist>> = LazyLock::new(|| {
-    ennakko::stdlib::names().map(|n| Checklist::standard(n).expect("standard checklists compile")).collect()
+    ennakko::checklist::stdlib::names().map(|n| Checklist::standard(n).expect("standard checklists compile")).collect()
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -42,8 +42,8 @@ fuzz_target!(|data: &[u8]| {
     let decision = ennakko::Decision::from_value(decision).expect("the generated decision has the right shape");
     if let Some(report) = score_and_check(checklist, &decision, false) {
         for lang in ["fi", "sv", "en"] {
-            assert!(!ennakko::render::html(&report, lang).contains("<zz-injected"), "unescaped text in HTML");
-            assert!(!ennakko::render::markdown(&report, lang).contains("<zz-injected>"), "unescaped text in Markdown");
+            assert!(!ennakko::report::render::html(&report, lang).contains("<zz-injected"), "unescaped text in HTML");
+            assert!(!ennakko::report::render::markdown(&report, lang).contains("<zz-injected>"), "unescaped text in Markdown");
         }
     }
 });

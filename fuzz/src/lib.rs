@@ -5,7 +5,7 @@
 pub mod generate;
 pub mod hostile;
 
-use ennakko::model::{FactKind, Model, QuestionKind};
+use ennakko::checklist::model::{FactKind, Model, QuestionKind};
 use ennakko::{Checklist, Limits, Report, ScoreError};
 use serde_json::{Value, json};
 
@@ -195,9 +195,9 @@ pub fn first_difference(a: &Value, b: &Value, path: &str) -> String {
 /// Every renderer, every language, every explainable id.
 pub fn render_all(report: &Report) {
     for lang in ["fi", "sv", "en", "xx"] {
-        let md = ennakko::render::markdown(report, lang);
+        let md = ennakko::report::render::markdown(report, lang);
         assert!(md.ends_with('\n'));
-        let html = ennakko::render::html(report, lang);
+        let html = ennakko::report::render::html(report, lang);
         assert!(html.starts_with("<!DOCTYPE html>"));
     }
     let mut ids: Vec<String> = report.findings.iter().filter_map(|f| f.rule.clone()).collect();
@@ -208,7 +208,7 @@ pub fn render_all(report: &Report) {
     }
     ids.push("nothing-has-this-id".into());
     for id in ids.iter().take(20) {
-        let _ = ennakko::render::explain(report, id, "fi");
-        let _ = ennakko::render::explain(report, id, "en");
+        let _ = ennakko::report::render::explain(report, id, "fi");
+        let _ = ennakko::report::render::explain(report, id, "en");
     }
 }

@@ -4,8 +4,8 @@
 //! pandas or polars with no per-decision objects on the way.
 
 use ennakko::Checklist as CoreChecklist;
-use ennakko::evaluation::{Evaluation, Numbers, Role, role_name};
-use ennakko::model::VerdictLevel;
+use ennakko::checklist::model::VerdictLevel;
+use ennakko::eval::evaluation::{Evaluation, Numbers, Role, role_name};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};

@@ -14,8 +14,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use ennakko::checklist::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
 use ennakko::decision::Direction;
-use ennakko::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
 use ennakko::report::Vocabulary;
 use ennakko::template::{self, InitOptions, TemplateError, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist as CoreChecklist, CompileError, Decision, Diagnostic, Format, Limits, Options, ScoreError};
@@ -293,7 +293,7 @@ fn to_value(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<Value, Unfit> {
 /// decision run after it and count nothing, so neither builds a value of a
 /// document this refuses.
 pub(crate) fn measure(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Result<(), Unfit> {
-    let mut memo = ennakko::model::FastMap::default();
+    let mut memo = ennakko::checklist::model::FastMap::default();
     let (size, height) = measure_at(obj, 1, bounds, &mut memo)?;
     if height > bounds.max_depth {
         return Err(Unfit::Depth);
@@ -312,7 +312,7 @@ fn measure_at(
     obj: &Bound<'_, PyAny>,
     depth: usize,
     bounds: Bounds,
-    memo: &mut ennakko::model::FastMap<usize, (usize, usize)>,
+    memo: &mut ennakko::checklist::model::FastMap<usize, (usize, usize)>,
 ) -> Result<(usize, usize), Unfit> {
     if depth > bounds.max_depth {
         return Err(Unfit::Depth);
@@ -638,7 +638,7 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
 /// `/dev/zero`, not a FIFO), at most one byte over `limit` (a text over it
 /// reaches the size check, D0002).
 fn decision_file(path: &std::path::Path, limit: usize) -> Result<String, Problem> {
-    let bytes = ennakko::load::read_bounded(path, limit).map_err(|e| Problem::Io(e, path.to_path_buf()))?;
+    let bytes = ennakko::checklist::load::read_bounded(path, limit).map_err(|e| Problem::Io(e, path.to_path_buf()))?;
     if bytes.len() > limit {
         return Ok(String::from_utf8_lossy(&bytes).into_owned());
     }
@@ -673,7 +673,7 @@ fn decision_json(
 /// regular file, at most `limit + 1` bytes. Raises OSError.
 #[pyfunction]
 fn read_file<'py>(py: Python<'py>, path: PathBuf, limit: usize) -> PyResult<Bound<'py, PyBytes>> {
-    match py.detach(|| ennakko::load::read_bounded(&path, limit)) {
+    match py.detach(|| ennakko::checklist::load::read_bounded(&path, limit)) {
         Ok(bytes) => Ok(PyBytes::new(py, &bytes)),
         Err(e) => {
             let err = PyErr::from(e);
@@ -1117,19 +1117,19 @@ impl PyReport {
     /// The report as Markdown.
     fn markdown(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let report = &*self.inner;
-        py.detach(|| guarded(|| Ok(ennakko::render::markdown(report, lang)))).map_err(|f| raise(py, f))
+        py.detach(|| guarded(|| Ok(ennakko::report::render::markdown(report, lang)))).map_err(|f| raise(py, f))
     }
 
     /// The report as a self-contained HTML page.
     fn html(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let report = &*self.inner;
-        py.detach(|| guarded(|| Ok(ennakko::render::html(report, lang)))).map_err(|f| raise(py, f))
+        py.detach(|| guarded(|| Ok(ennakko::report::render::html(report, lang)))).map_err(|f| raise(py, f))
     }
 
     /// How one result was reached, in plain language (None for an unknown id).
     fn explain(&self, py: Python<'_>, id: &str, lang: &str) -> PyResult<Option<String>> {
         let report = &*self.inner;
-        guarded(|| Ok(ennakko::render::explain(report, id, lang))).map_err(|f| raise(py, f))
+        guarded(|| Ok(ennakko::report::render::explain(report, id, lang))).map_err(|f| raise(py, f))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -1409,7 +1409,7 @@ fn rows<'py>(py: Python<'py>, reports: &Bound<'py, PyAny>) -> PyResult<Bound<'py
 /// Names of the standard checklists embedded in the library.
 #[pyfunction]
 fn standard_names() -> Vec<&'static str> {
-    ennakko::stdlib::names().collect()
+    ennakko::checklist::stdlib::names().collect()
 }
 
 /// A JSON Schema by name (see `ennakko::schema::NAMES`).
@@ -1457,8 +1457,8 @@ fn named_checklist(py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&
 #[pyo3(signature = (spec, document))]
 fn named_checklist_file(py: Python<'_>, spec: &str, document: Option<PathBuf>) -> PyResult<(String, String)> {
     let resolved = match document {
-        Some(document) => ennakko::load::named_by_document(spec, &document),
-        None => ennakko::load::named_without_folder(spec),
+        Some(document) => ennakko::checklist::load::named_by_document(spec, &document),
+        None => ennakko::checklist::load::named_without_folder(spec),
     };
     resolved.map(|r| (r.name, r.text)).map_err(|e| raise(py, e.into()))
 }

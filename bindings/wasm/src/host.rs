@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use ennakko::checklist::describe::{Description, Field};
 use ennakko::decision::AlternativeKind;
-use ennakko::describe::{Description, Field};
 use ennakko::report::Completeness;
 use ennakko::template::{self, InitOptions, TemplateCheck, TemplateError, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist, Diagnostic, Format, Limits, MapResolver, Options, Report, Severity};
@@ -336,8 +336,8 @@ pub fn render(report: &str, format: &str, lang: Option<&str>) -> Result<String, 
         .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
     let lang = lang.filter(|l| !l.is_empty()).or(report.decision.language.as_deref()).unwrap_or("fi");
     match format {
-        "html" => Ok(ennakko::render::html(&report, lang)),
-        "md" | "markdown" => Ok(ennakko::render::markdown(&report, lang)),
+        "html" => Ok(ennakko::report::render::html(&report, lang)),
+        "md" | "markdown" => Ok(ennakko::report::render::markdown(&report, lang)),
         other => Err(Failure::Argument(format!("unknown report format `{other}`: use \"html\" or \"md\""))),
     }
 }
@@ -349,7 +349,7 @@ pub fn explain(report: &str, id: &str, lang: Option<&str>) -> Result<Option<Stri
     let report: Report = serde_json::from_str(report)
         .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
     let lang = lang.filter(|l| !l.is_empty()).or(report.decision.language.as_deref()).unwrap_or("fi");
-    Ok(ennakko::render::explain(&report, id, lang))
+    Ok(ennakko::report::render::explain(&report, id, lang))
 }
 
 /// A JSON Schema by name (see `ennakko::schema::NAMES`).
@@ -370,7 +370,7 @@ pub fn read_decision_json(text: &str, format: &str) -> Result<String, Failure> {
 
 /// Names of the standard checklists, as a JSON array.
 pub fn standard_names_json() -> String {
-    to_json(&ennakko::stdlib::names().collect::<Vec<_>>(), false)
+    to_json(&ennakko::checklist::stdlib::names().collect::<Vec<_>>(), false)
 }
 
 // ---- templates (Word, Markdown, HTML) ------------------------------------------------------
@@ -435,7 +435,7 @@ pub fn template_lang(lang: &str) -> Result<&str, Failure> {
 /// be read here: there is no file system in a browser, so the caller must
 /// compile it and pass it.
 fn standard_named(name: &str, whose: &str) -> Result<Engine, Failure> {
-    if ennakko::load::names_a_file(name) {
+    if ennakko::checklist::load::names_a_file(name) {
         return Err(Failure::Argument(format!(
             "{whose} names the checklist file {name}, and there is no file system here: compile that file's \
              source with `new Checklist(source, {{ name: {name} }})` and pass it as options.checklist",
@@ -457,7 +457,7 @@ fn choose<'a>(
         Using::Standard(name) => standard_named(name, "options.checklist").map(Cow::Owned),
         Using::Named => match named()? {
             Some(name) => standard_named(&name, whose).map(Cow::Owned),
-            None => Engine::standard(ennakko::stdlib::DEFAULT, None).map(Cow::Owned),
+            None => Engine::standard(ennakko::checklist::stdlib::DEFAULT, None).map(Cow::Owned),
         },
     }
 }

@@ -179,7 +179,7 @@ fn main() -> ExitCode {
         }
         Command::Template { command } => template::run(command),
         Command::Checklists => {
-            for name in ennakko::stdlib::names() {
+            for name in ennakko::checklist::stdlib::names() {
                 match Checklist::standard(name) {
                     Ok(c) => {
                         let m = c.model();
@@ -201,7 +201,7 @@ fn main() -> ExitCode {
 /// over the limit reaches the library, which names the limit.
 pub(crate) fn read(path: &Path, limit: usize) -> Result<String, u8> {
     read_bytes(path, limit).and_then(|bytes| {
-        ennakko::load::bounded_text(bytes, limit).map_err(|e| {
+        ennakko::checklist::load::bounded_text(bytes, limit).map_err(|e| {
             eprintln!("error: cannot read `{}`: {e}", path.display());
             EXIT_USAGE
         })
@@ -211,9 +211,9 @@ pub(crate) fn read(path: &Path, limit: usize) -> Result<String, u8> {
 /// [`read`] for bytes.
 pub(crate) fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, u8> {
     let bytes = if path.as_os_str() == "-" {
-        ennakko::load::read_bounded_from(std::io::stdin(), limit)
+        ennakko::checklist::load::read_bounded_from(std::io::stdin(), limit)
     } else {
-        ennakko::load::read_bounded(path, limit)
+        ennakko::checklist::load::read_bounded(path, limit)
     };
     bytes.map_err(|e| {
         eprintln!("error: cannot read `{}`: {e}", path.display());
@@ -262,7 +262,7 @@ fn check(files: &[PathBuf], format: OutputFormat) -> u8 {
 }
 
 fn load_checklist(spec: &str) -> Result<Checklist, u8> {
-    let is_file = ennakko::load::names_a_file(spec) || Path::new(spec).is_file();
+    let is_file = ennakko::checklist::load::names_a_file(spec) || Path::new(spec).is_file();
     let compiled = if is_file {
         let path = Path::new(spec);
         let text = read(path, ennakko::Limits::default().max_source_bytes)?;
@@ -285,8 +285,8 @@ fn load_named(spec: &str, document: &Path) -> Result<(Checklist, String), u8> {
         eprint!("{}", render_all(diagnostics));
         EXIT_INVALID
     };
-    let resolved = ennakko::load::named_by_document(spec, document).map_err(|e| print(&e.diagnostics))?;
-    let compiled = if ennakko::load::names_a_file(spec) {
+    let resolved = ennakko::checklist::load::named_by_document(spec, document).map_err(|e| print(&e.diagnostics))?;
+    let compiled = if ennakko::checklist::load::names_a_file(spec) {
         Checklist::compile(&resolved.name, &resolved.text, &options_for(Path::new(&resolved.name)))
     } else {
         Checklist::standard(spec)
@@ -322,7 +322,7 @@ fn loaded(checklist: Option<&str>, decision: &Path) -> Result<Loaded<impl Fn(Vec
     let checklist = match (checklist, parsed.checklist.as_deref()) {
         (Some(given), _) => load_checklist(given)?,
         (None, Some(named)) => load_named(named, decision)?.0,
-        (None, None) => load_checklist(ennakko::stdlib::DEFAULT)?,
+        (None, None) => load_checklist(ennakko::checklist::stdlib::DEFAULT)?,
     };
     Ok((checklist, parsed, print))
 }
@@ -335,8 +335,8 @@ fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: O
     let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
     match output {
         ReportFormat::Json => print_json(&report, compact),
-        ReportFormat::Md => emit(&ennakko::render::markdown(&report, lang)),
-        ReportFormat::Html => emit(&ennakko::render::html(&report, lang)),
+        ReportFormat::Md => emit(&ennakko::report::render::markdown(&report, lang)),
+        ReportFormat::Html => emit(&ennakko::report::render::html(&report, lang)),
     }
     EXIT_OK
 }
@@ -388,7 +388,7 @@ fn fmt(files: &[PathBuf], check_only: bool) -> u8 {
             }
         };
         let name = path.display().to_string();
-        let formatted = match ennakko::format::format_source(&name, &text) {
+        let formatted = match ennakko::syntax::format::format_source(&name, &text) {
             Ok(f) => f,
             Err(d) => {
                 eprint!("{}", render_all(&[*d]));

@@ -256,14 +256,14 @@ fn init(
     let loaded = match (checklist, named, from) {
         (Some(given), _, _) => load(given).map(|c| (c, given.to_string())),
         (None, Some(named), Some(path)) => super::load_named(named, path),
-        _ => load(ennakko::stdlib::DEFAULT).map(|c| (c, ennakko::stdlib::DEFAULT.to_string())),
+        _ => load(ennakko::checklist::stdlib::DEFAULT).map(|c| (c, ennakko::checklist::stdlib::DEFAULT.to_string())),
     };
     let (checklist, spec) = match loaded {
         Ok(x) => x,
         Err(code) => return code,
     };
     // A checklist file is named relative to where the template is written.
-    let checklist_name = ennakko::load::names_a_file(&spec).then(|| relative_to(output, Path::new(&spec)));
+    let checklist_name = ennakko::checklist::load::names_a_file(&spec).then(|| relative_to(output, Path::new(&spec)));
     let options = template::InitOptions { decision: decision.as_ref(), checklist_name };
     let bytes = template::init_with(&checklist, format, lang, &options);
     let code = write_bytes(output, &bytes);
@@ -293,7 +293,7 @@ fn open(
     let checklist = match (checklist, named) {
         (Some(given), _) => load(given)?,
         (None, Some(named)) => super::load_named(&named, file)?.0,
-        (None, None) => load(ennakko::stdlib::DEFAULT)?,
+        (None, None) => load(ennakko::checklist::stdlib::DEFAULT)?,
     };
     Ok((bytes, format, checklist))
 }

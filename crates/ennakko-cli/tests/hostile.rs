@@ -110,7 +110,7 @@ fn library_gives_the_expected_outcome() {
                 .ok()
                 .and_then(|d| d.checklist)
                 .unwrap_or_else(|| panic!("{file} names a checklist"));
-            let loaded = ennakko::load::named_without_folder(&named).map(|_| ()).map_err(|e| e.diagnostics);
+            let loaded = ennakko::checklist::load::named_without_folder(&named).map(|_| ()).map_err(|e| e.diagnostics);
             failures.extend(compare(&case, as_text, loaded));
         }
     }
@@ -135,7 +135,8 @@ fn library_survives_generated_inputs() {
                 failures.extend(compare(&case, field(&case, "expect"), outcome));
                 let expect = field(&case, "expect");
                 if name.ends_with(".eva") && ["E0001", "E0002", "E0003"].contains(&expect) {
-                    let formatted = ennakko::format::format_source(name, &text).map(|_| ()).map_err(|d| vec![*d]);
+                    let formatted =
+                        ennakko::syntax::format::format_source(name, &text).map(|_| ()).map_err(|d| vec![*d]);
                     failures.extend(compare(&case, expect, formatted));
                 }
             }

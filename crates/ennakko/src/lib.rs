@@ -5,10 +5,12 @@
 //! decisions for their effects on population groups, explains every result,
 //! and says what is missing.
 //!
-//! The pipeline, one module per step:
-//! source ([`source`]) → tree ([`syntax`], [`ast`]) → checked model
-//! (`check`, `typing`, `reach` → [`model`]) → evaluation (`eval`) over a bound
-//! [`decision`] → [`report`].
+//! The pipeline, one folder per stage, each using only the stages before it:
+//! [`syntax`] (text → tree) → [`checklist`] (tree → compiled model) →
+//! [`decision`] (document → bound answers) → [`eval`] (compact outcome) →
+//! [`report`] (outcome → report, rendered in fi/sv/en). [`diagnostic`] and
+//! [`limits`] serve every stage; [`template`] fills documents officials
+//! already use.
 //!
 //! ```
 //! use ennakko::{Checklist, Format};
@@ -30,38 +32,22 @@
 //! assert_eq!(report.alternatives[1].total.value, -1.5);
 //! ```
 
-pub mod ast;
+pub mod checklist;
 pub mod decision;
-pub mod defaults;
-pub mod describe;
 pub mod diagnostic;
-pub mod format;
-pub mod i18n;
+pub mod eval;
 pub mod limits;
-pub mod load;
-pub mod model;
-pub mod render;
 pub mod report;
-pub mod source;
-pub mod stdlib;
 pub mod syntax;
 pub mod template;
 
-mod assemble;
-mod check;
-mod eval;
-pub mod evaluation;
-mod reach;
-mod read;
-mod typing;
-
 use std::sync::Arc;
 
+pub use checklist::load::{FileResolver, MapResolver, Resolver, StdResolver};
 pub use decision::{Decision, DecisionError, Format};
 pub use diagnostic::{Diagnostic, Severity};
 pub use eval::EvalError;
 pub use limits::Limits;
-pub use load::{FileResolver, MapResolver, Resolver, StdResolver};
 pub use report::Report;
 
 /// A checklist that failed to compile, with every problem found.
@@ -124,7 +110,7 @@ impl Default for Options {
 /// reusable for any number of decisions.
 #[derive(Debug, Clone)]
 pub struct Checklist {
-    model: Arc<model::Model>,
+    model: Arc<checklist::model::Model>,
     limits: Limits,
 }
 
@@ -139,7 +125,7 @@ impl Checklist {
         Checklist::compile(name, text, &Options::default())
     }
 
-    /// Compiles a standard checklist by name (see [`stdlib::names`]).
+    /// Compiles a standard checklist by name (see [`checklist::stdlib::names`]).
     ///
     /// ```
     /// assert!(ennakko::Checklist::standard("eva").is_ok());
@@ -157,12 +143,12 @@ impl Checklist {
     /// assert_eq!(ennakko::Checklist::standard_with("evaa", limits).unwrap_err().diagnostics[0].code, "E0601");
     /// ```
     pub fn standard_with(name: &str, limits: Limits) -> Result<Checklist, CompileError> {
-        match stdlib::source(name) {
+        match checklist::stdlib::source(name) {
             Some(text) => {
                 Checklist::compile(&format!("<std>/{name}.eva"), text, &Options { limits, ..Options::default() })
             }
             None => {
-                let names: Vec<&str> = stdlib::names().collect();
+                let names: Vec<&str> = checklist::stdlib::names().collect();
                 let help = match diagnostic::did_you_mean(name, names.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("the standard checklists are: {}", names.join(", ")),
@@ -178,14 +164,15 @@ impl Checklist {
 
     /// Compiles checklist source with explicit options.
     pub fn compile(name: &str, text: &str, options: &Options) -> Result<Checklist, CompileError> {
-        let (files, sources) = load::load(name, text, options.resolver.as_ref(), &options.limits)
+        let (files, sources) = checklist::load::load(name, text, options.resolver.as_ref(), &options.limits)
             .map_err(|diagnostics| CompileError { diagnostics })?;
-        let model = check::check(Arc::new(sources), &files).map_err(|diagnostics| CompileError { diagnostics })?;
+        let model =
+            checklist::check::check(Arc::new(sources), &files).map_err(|diagnostics| CompileError { diagnostics })?;
         Ok(Checklist { model: Arc::new(model), limits: options.limits })
     }
 
     /// The compiled model: groups, domains, questions, rules...
-    pub fn model(&self) -> &model::Model {
+    pub fn model(&self) -> &checklist::model::Model {
         &self.model
     }
 
@@ -196,8 +183,8 @@ impl Checklist {
     /// let d = ennakko::Checklist::standard("eva").unwrap().describe();
     /// assert_eq!(d.id, "eva");
     /// ```
-    pub fn describe(&self) -> describe::Description {
-        describe::describe(&self.model)
+    pub fn describe(&self) -> checklist::describe::Description {
+        checklist::describe::describe(&self.model)
     }
 
     /// Warnings found while compiling.
@@ -216,10 +203,10 @@ impl Checklist {
     pub fn score(&self, decision: &Decision) -> Result<Report, ScoreError> {
         let bound = decision::bind(&self.model, decision, &self.limits)?;
         let outcome = eval::evaluate(&self.model, &bound, &self.limits, true)?;
-        Ok(assemble::assemble(&self.model, decision, &bound, outcome))
+        Ok(report::assemble::assemble(&self.model, decision, &bound, outcome))
     }
 
-    /// Scores a decision into the compact [`evaluation::Evaluation`]: the
+    /// Scores a decision into the compact [`eval::evaluation::Evaluation`]: the
     /// verdict, the rules that fired and the numbers, with no report built
     /// and no traces kept. The same errors as [`Checklist::score`].
     ///
@@ -227,17 +214,17 @@ impl Checklist {
     /// let checklist = ennakko::Checklist::standard("eva").unwrap();
     /// let decision = ennakko::Decision::from_str("id: x\ntitle: T\nalternatives: [{id: p, kind: proposal}]",
     ///     ennakko::Format::Yaml, checklist.limits()).unwrap();
-    /// assert_eq!(checklist.evaluate(&decision).unwrap().verdict, ennakko::model::VerdictLevel::None);
+    /// assert_eq!(checklist.evaluate(&decision).unwrap().verdict, ennakko::checklist::model::VerdictLevel::None);
     /// ```
-    pub fn evaluate(&self, decision: &Decision) -> Result<evaluation::Evaluation, ScoreError> {
+    pub fn evaluate(&self, decision: &Decision) -> Result<eval::evaluation::Evaluation, ScoreError> {
         let bound = decision::bind(&self.model, decision, &self.limits)?;
         let outcome = eval::evaluate(&self.model, &bound, &self.limits, false)?;
-        Ok(evaluation::summarize(&self.model, &bound, &outcome))
+        Ok(eval::evaluation::summarize(&self.model, &bound, &outcome))
     }
 
     /// Explains one result in words, in `lang`: a finding or verdict reason,
     /// a named score, or a group, domain or perspective score (see
-    /// [`render::explain`]); for a rule that did not fire (for some or all
+    /// [`report::render::explain`]); for a rule that did not fire (for some or all
     /// of its alternatives), also each part of its condition, whether it
     /// held and the values it read. `None` if nothing has that id.
     ///
@@ -250,11 +237,11 @@ impl Checklist {
     /// ```
     pub fn explain(&self, decision: &Decision, id: &str, lang: &str) -> Result<Option<String>, ScoreError> {
         let report = self.score(decision)?;
-        let mut text = render::explain(&report, id, lang).unwrap_or_default();
+        let mut text = report::render::explain(&report, id, lang).unwrap_or_default();
         if let Some(r) = self.model.rules.iter().position(|r| r.id == id) {
             let bound = decision::bind(&self.model, decision, &self.limits)?;
             let checks = eval::check_rule(&self.model, &bound, &self.limits, r)?;
-            text.push_str(&render::explain_not_fired(&report, id, &checks, lang));
+            text.push_str(&report::render::explain_not_fired(&report, id, &checks, lang));
         }
         Ok((!text.is_empty()).then_some(text))
     }
@@ -284,7 +271,7 @@ pub mod schema {
 
     /// The JSON Schema of a checklist description ([`crate::Checklist::describe`]).
     pub fn description() -> serde_json::Value {
-        serde_json::to_value(schemars::schema_for!(crate::describe::Description)).unwrap_or_default()
+        serde_json::to_value(schemars::schema_for!(crate::checklist::describe::Description)).unwrap_or_default()
     }
 
     /// The JSON Schema of a diagnostic.

@@ -31,7 +31,7 @@ fn scoring_is_deterministic_across_threads() {
 
 #[test]
 fn every_standard_checklist_compiles_without_warnings() {
-    for name in ennakko::stdlib::names() {
+    for name in ennakko::checklist::stdlib::names() {
         let checklist = Checklist::standard(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(checklist.warnings().is_empty(), "{name}: {:?}", checklist.warnings());
     }
@@ -167,7 +167,7 @@ fn decision_paths_agree() {
 /// rules fired for what, and every number.
 #[test]
 fn evaluations_agree_with_reports() {
-    use ennakko::evaluation::Role;
+    use ennakko::eval::evaluation::Role;
     let checklist = Checklist::standard("eva").expect("eva");
     let mut compared = 0;
     for text in decision_texts() {

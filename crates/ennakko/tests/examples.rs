@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ennakko::i18n::{Key, LANGUAGES, word};
+use ennakko::report::i18n::{Key, LANGUAGES, word};
 use ennakko::{Checklist, Decision, Format, Limits};
 
 fn examples() -> Vec<PathBuf> {
@@ -21,7 +21,7 @@ fn report_for(dir: &Path) -> ennakko::Report {
     let text = std::fs::read_to_string(dir.join("decision.yaml")).expect("readable example");
     let decision = Decision::from_str(&text, Format::Yaml, &Limits::default())
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let name = decision.checklist.clone().unwrap_or_else(|| ennakko::stdlib::DEFAULT.to_string());
+    let name = decision.checklist.clone().unwrap_or_else(|| ennakko::checklist::stdlib::DEFAULT.to_string());
     let checklist = Checklist::standard(&name).unwrap_or_else(|e| panic!("{}: checklist {name}: {e}", dir.display()));
     checklist.score(&decision).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
 }
@@ -35,9 +35,10 @@ fn committed_reports_match_the_engine() {
     for dir in &dirs {
         let report = report_for(dir);
         for lang in LANGUAGES {
-            for (ext, text) in
-                [("md", ennakko::render::markdown(&report, lang)), ("html", ennakko::render::html(&report, lang))]
-            {
+            for (ext, text) in [
+                ("md", ennakko::report::render::markdown(&report, lang)),
+                ("html", ennakko::report::render::html(&report, lang)),
+            ] {
                 let path = dir.join(format!("report.{lang}.{ext}"));
                 if bless {
                     std::fs::write(&path, &text).expect("writable");
@@ -65,7 +66,7 @@ fn swedish_and_english_reports_have_no_finnish_template_text() {
     for dir in examples() {
         let report = report_for(&dir);
         for lang in ["sv", "en"] {
-            let md = ennakko::render::markdown(&report, lang);
+            let md = ennakko::report::render::markdown(&report, lang);
             for phrase in &finnish_only {
                 assert!(!md.contains(phrase), "{} ({lang}) contains Finnish template text: {phrase}", dir.display());
             }
@@ -88,8 +89,8 @@ fn every_narrative_string_reaches_every_report() {
         let text = std::fs::read_to_string(dir.join("decision.yaml")).expect("readable");
         let decision: serde_json::Value = serde_norway::from_str(&text).expect("yaml");
         for lang in LANGUAGES {
-            let md = unescape_markdown(&ennakko::render::markdown(&report, lang));
-            let html = unescape_html(&ennakko::render::html(&report, lang));
+            let md = unescape_markdown(&ennakko::report::render::markdown(&report, lang));
+            let html = unescape_html(&ennakko::report::render::html(&report, lang));
             for wanted in narrative(&report, &decision, lang) {
                 let wanted = squash(&wanted);
                 assert!(squash(&md).contains(&wanted), "{} {lang}.md lacks: {wanted}", dir.display());
@@ -180,7 +181,7 @@ fn finnish_and_swedish_reports_show_no_ids_or_english() {
         let decision: serde_json::Value = serde_norway::from_str(&text).expect("yaml");
         for lang in ["fi", "sv"] {
             // The official's own words may be in any language: leave them out.
-            let mut md = squash(&unescape_markdown(&ennakko::render::markdown(&report, lang)));
+            let mut md = squash(&unescape_markdown(&ennakko::report::render::markdown(&report, lang)));
             for own in narrative(&report, &decision, lang) {
                 md = md.replace(&squash(&own), " ");
             }

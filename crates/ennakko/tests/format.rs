@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use ennakko::ast::*;
-use ennakko::format::format_source;
-use ennakko::source::SourceMap;
+use ennakko::syntax::ast::*;
+use ennakko::syntax::format::format_source;
+use ennakko::syntax::source::SourceMap;
 use ennakko::{Limits, syntax};
 
 fn repo() -> PathBuf {

@@ -119,7 +119,7 @@ fn max_imports() {
 fn decision_code(limits: Limits, text: &str, format: Format) -> String {
     let checklist = Checklist::compile(
         "<std>/eva.eva",
-        ennakko::stdlib::source("eva").expect("eva"),
+        ennakko::checklist::stdlib::source("eva").expect("eva"),
         &Options { limits, ..Options::default() },
     )
     .expect("eva compiles");

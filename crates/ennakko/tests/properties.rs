@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use ennakko::model::{FactKind, Model, QuestionKind};
-use ennakko::source::SourceMap;
+use ennakko::checklist::model::{FactKind, Model, QuestionKind};
+use ennakko::syntax::source::SourceMap;
 use ennakko::{Checklist, Decision, Format, Limits, Report};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -188,7 +188,7 @@ fn results(report: &Report) -> Value {
 static EVA: LazyLock<Checklist> = LazyLock::new(|| Checklist::standard("eva").expect("eva compiles"));
 
 static STANDARD: LazyLock<Vec<Checklist>> = LazyLock::new(|| {
-    ennakko::stdlib::names().map(|n| Checklist::standard(n).expect("standard checklists compile")).collect()
+    ennakko::checklist::stdlib::names().map(|n| Checklist::standard(n).expect("standard checklists compile")).collect()
 });
 
 static REPORT_SCHEMA: LazyLock<jsonschema::Validator> =
@@ -220,8 +220,8 @@ fn irrelevant_question(kind: u8, when: u8) -> (String, QuestionKind) {
             "choice",
             format!("option ok {{ label {T} }} option bad {{ label {T} }}"),
             QuestionKind::Choice(vec![
-                ennakko::model::Choice { id: "ok".into(), label: Default::default() },
-                ennakko::model::Choice { id: "bad".into(), label: Default::default() },
+                ennakko::checklist::model::Choice { id: "ok".into(), label: Default::default() },
+                ennakko::checklist::model::Choice { id: "bad".into(), label: Default::default() },
             ]),
         ),
     };
@@ -268,7 +268,7 @@ proptest! {
 
     #[test]
     fn an_irrelevant_question_changes_no_score(spec in spec(), kind in any::<u8>(), when in any::<u8>(), answer_it in any::<u16>()) {
-        let source = ennakko::stdlib::source("eva").expect("eva");
+        let source = ennakko::checklist::stdlib::source("eva").expect("eva");
         let (question, question_kind) = irrelevant_question(kind, when);
         let extended = Checklist::from_source("<std>/eva.eva", &format!("{source}{question}")).expect("compiles");
         let base_decision = decision(EVA.model(), &spec);
@@ -286,9 +286,9 @@ proptest! {
     #[test]
     fn reordering_declarations_changes_nothing(
         spec in spec(),
-        order in Just((0..declarations("eva.eva", ennakko::stdlib::source("eva").unwrap_or("")).len()).collect::<Vec<usize>>()).prop_shuffle(),
+        order in Just((0..declarations("eva.eva", ennakko::checklist::stdlib::source("eva").unwrap_or("")).len()).collect::<Vec<usize>>()).prop_shuffle(),
     ) {
-        let decls = declarations("eva.eva", ennakko::stdlib::source("eva").expect("eva"));
+        let decls = declarations("eva.eva", ennakko::checklist::stdlib::source("eva").expect("eva"));
         let shuffled: Vec<&str> = order.iter().map(|&i| decls[i].as_str()).collect();
         let reordered = Checklist::from_source("<std>/eva.eva", &shuffled.join("\n\n")).expect("compiles in any order");
         let decision = decision(EVA.model(), &spec);
@@ -332,7 +332,7 @@ fn every_example_and_conformance_report_validates_against_the_schema() {
     for path in &decisions {
         let text = std::fs::read_to_string(path).expect("readable");
         let decision = Decision::from_str(&text, Format::Yaml, &Limits::default()).expect("the example reads");
-        let name = decision.checklist.clone().unwrap_or_else(|| ennakko::stdlib::DEFAULT.to_string());
+        let name = decision.checklist.clone().unwrap_or_else(|| ennakko::checklist::stdlib::DEFAULT.to_string());
         let report = Checklist::standard(&name).expect("compiles").score(&decision).expect("scores");
         for e in schema_errors(&serde_json::to_value(&report).expect("json")) {
             failures.push(format!("{}: {e}", path.display()));

@@ -357,8 +357,8 @@ fn the_deepest_valid_inputs_fit_a_small_stack() {
         on_small_stack_of(1 << 20, move || {
             let checklist = Checklist::from_source("x.eva", &source).unwrap_or_else(|e| panic!("{e}"));
             let report = checklist.score_str(decision, Format::Yaml).expect("scores");
-            ennakko::render::html(&report, "fi");
-            ennakko::format::format_source("x.eva", &source).expect("formats");
+            ennakko::report::render::html(&report, "fi");
+            ennakko::syntax::format::format_source("x.eva", &source).expect("formats");
         });
     }
 }
@@ -383,7 +383,7 @@ fn what_the_parser_accepts_the_formatter_formats() {
     ];
     for source in sources {
         Checklist::from_source("x.eva", &source).unwrap_or_else(|e| panic!("{e}"));
-        let out = ennakko::format::format_source("x.eva", &source).unwrap_or_else(|e| panic!("{}", e.render()));
+        let out = ennakko::syntax::format::format_source("x.eva", &source).unwrap_or_else(|e| panic!("{}", e.render()));
         assert!(out.matches('(').count() < source.matches('(').count(), "no parentheses dropped:\n{out}");
         Checklist::from_source("x.eva", &out).unwrap_or_else(|e| panic!("{e}"));
     }
@@ -400,7 +400,7 @@ fn a_file_the_layout_grows_past_the_size_limit_is_e0002() {
         source += &format!("group g{i}{{label en \"x\"}}\n");
         i += 1;
     }
-    let err = ennakko::format::format_source("x.eva", &source).expect_err("too large once formatted");
+    let err = ennakko::syntax::format::format_source("x.eva", &source).expect_err("too large once formatted");
     assert_eq!(err.code, "E0002", "{}", err.render());
     assert!(err.message.contains("formatted"), "{}", err.message);
 }
@@ -521,7 +521,7 @@ fn quantifier_chains_through_brackets_are_too_deep() {
                 let source = chain(link, n);
                 let err = Checklist::from_source("x.eva", &source).expect_err("too deep");
                 codes.push(format!("{link}{n}: {}", err.diagnostics[0].code));
-                let err = ennakko::format::format_source("x.eva", &source).expect_err("too deep");
+                let err = ennakko::syntax::format::format_source("x.eva", &source).expect_err("too deep");
                 codes.push(format!("{link}{n} (fmt): {}", err.code));
             }
         }

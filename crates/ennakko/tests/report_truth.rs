@@ -9,8 +9,8 @@
 //!   same impacts are assessed again under other questions (a more thorough
 //!   assessment does not read as more harm).
 
-use ennakko::i18n::{Key, LANGUAGES, word};
-use ennakko::model::GroupCategory;
+use ennakko::checklist::model::GroupCategory;
+use ennakko::report::i18n::{Key, LANGUAGES, word};
 use ennakko::{Checklist, Decision, Report};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -41,7 +41,7 @@ fn cell(group: &str, domain: &str, direction: i64) -> Value {
 
 /// The equity line of the proposal, in one language.
 fn equity_line(report: &Report, lang: &str) -> String {
-    let md = ennakko::render::markdown(report, lang);
+    let md = ennakko::report::render::markdown(report, lang);
     let heading = format!("### {}", word(Key::Equity, lang));
     let section = md.split(&heading).nth(1).expect("an equity section");
     section.lines().find(|l| l.starts_with("- ")).expect("an equity line").to_string()
@@ -114,7 +114,7 @@ proptest! {
                 "id": "p", "title": "T",
                 "alternatives": [{"id": "zero", "kind": "zero"}, {"id": "p", "kind": "proposal", "impacts": cells}]
             }));
-            let md = ennakko::render::markdown(&report, "en");
+            let md = ennakko::report::render::markdown(&report, "en");
             let section = md.split("## Alternatives side by side\n\n").nth(1).unwrap_or("");
             let table = section.split("\n\n").next().unwrap_or("").to_string();
             // The group rows, with the counts in brackets taken out.
@@ -130,7 +130,7 @@ proptest! {
 
 fn label(checklist: &Checklist, group: &str) -> String {
     let g = checklist.model().groups.iter().find(|g| g.id == group).expect("group");
-    ennakko::i18n::pick(&g.label, "en").to_string()
+    ennakko::report::i18n::pick(&g.label, "en").to_string()
 }
 
 fn strip_counts(line: &str) -> String {
@@ -165,7 +165,7 @@ fn a_rejected_alternative_never_sets_the_verdict() {
             ]
         }),
     );
-    assert_ne!(report.verdict.level, ennakko::model::VerdictLevel::Full);
+    assert_ne!(report.verdict.level, ennakko::checklist::model::VerdictLevel::Full);
     assert!(report.verdict.reasons.iter().all(|r| r.alternative.as_deref() != Some("rebuild")));
     assert!(report.findings.iter().all(|r| r.alternative.as_deref() != Some("rebuild")));
 }
@@ -189,7 +189,7 @@ fn decision_text_cannot_restructure_a_markdown_report() {
         }),
     );
     for lang in LANGUAGES {
-        let md = ennakko::render::markdown(&report, lang);
+        let md = ennakko::report::render::markdown(&report, lang);
         for line in md.lines() {
             for opener in ["~~~", "```", "---", "# Heading", "1. item", "- item", "| a"] {
                 assert!(!line.starts_with(opener), "{lang}: a line starts with {opener:?}: {line}");

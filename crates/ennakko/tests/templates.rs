@@ -225,7 +225,7 @@ fn an_official_fills_a_word_template_field_by_field() {
     assert_eq!(cell.magnitude.as_deref(), Some("moderate"));
     assert_eq!(cell.mitigation.as_deref(), Some("Koulukyydit"));
     let report = check.report.expect("scored");
-    assert_eq!(report.verdict.level, ennakko::model::VerdictLevel::Full);
+    assert_eq!(report.verdict.level, ennakko::checklist::model::VerdictLevel::Full);
 }
 
 // ---- filling -----------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ fn filling_again_gives_the_same_document() {
 #[test]
 fn filled_documents_hold_the_verdict_matrix_and_findings() {
     let (decision, checklist) = example("village-school");
-    let verdict = ennakko::i18n::word(ennakko::i18n::Key::VerdictFull, "fi");
+    let verdict = ennakko::report::i18n::word(ennakko::report::i18n::Key::VerdictFull, "fi");
     for format in FORMATS {
         let doc = template::init_from(&checklist, &decision, format, "fi");
         let filled = template::fill(&checklist, &doc, format, None).expect("fills");

@@ -19,7 +19,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::diagnostic::Diagnostic;
-use crate::render::{Block, Table};
+use crate::report::render::{Block, Table};
 
 use super::fields::{CELL_FIELDS, RawField, RawValue, Tag, parse_tag};
 use super::words::W;
@@ -1037,7 +1037,7 @@ impl Gen<'_> {
         let _ = write!(self.out, "</{p}tr>");
     }
 
-    fn field(&mut self, tag: &str, f: &crate::describe::Field, value: Option<&Value>) {
+    fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
         let form = self.form;
         let mut hints = Vec::new();
         if let Some(h) = &f.help {

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde_json::{Map, Value, json};
 
+use crate::checklist::model::{Choice, FactKind, Model, QuestionKind, ScaleId, Text};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Choice, FactKind, Model, QuestionKind, ScaleId, Text};
 
 /// The names of the result placeholders (`results`, `verdict`...), besides
 /// `matrix.<alternative id>`.
@@ -575,7 +575,7 @@ fn direction(text: &str) -> Result<Value, (String, String)> {
         return Ok(json!(n));
     }
     for name in ["mixed", "unknown"] {
-        if same(text, name) || label_matches(&crate::defaults::direction_label(name), text) {
+        if same(text, name) || label_matches(&crate::checklist::defaults::direction_label(name), text) {
             return Ok(json!(name));
         }
     }

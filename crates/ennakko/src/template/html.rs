@@ -468,7 +468,7 @@ pub(crate) fn fill(text: &str, found: &[markers::Marker], fragments: &Fragments)
         let blocks = fragments.blocks(name)?;
         let mut html = String::from("\n");
         for b in &blocks {
-            crate::render::write_html(&mut html, b);
+            crate::report::render::write_html(&mut html, b);
         }
         Some(html)
     })
@@ -584,7 +584,7 @@ impl Out<'_> {
         self.html.push_str("</td></tr>\n");
     }
 
-    fn field(&mut self, tag: &str, f: &crate::describe::Field, value: Option<&Value>) {
+    fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
         let form = self.form;
         let mut hints = Vec::new();
         if let Some(h) = &f.help {
@@ -768,7 +768,7 @@ pub(crate) fn generate(form: &Form) -> String {
          <style id=\"eva-style\">{}{FORM_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"hint\">{}</p>\n",
         esc(lang),
         esc(&title),
-        crate::render::CSS,
+        crate::report::render::CSS,
         esc(&title),
         esc(form.w(W::Intro)),
         esc(form.w(W::IntroFields)),

@@ -108,7 +108,7 @@ pub(crate) fn fill(text: &str, found: &[markers::Marker], fragments: &Fragments)
         let blocks = fragments.blocks(name)?;
         let mut md = String::new();
         for b in &blocks {
-            crate::render::write_markdown(&mut md, b);
+            crate::report::render::write_markdown(&mut md, b);
         }
         Some(format!("\n\n{}\n\n", safe_fragment(md.trim())))
     })
@@ -352,7 +352,7 @@ pub(crate) fn generate(form: &Form) -> String {
 }
 
 /// ` [a, b, c]`: the values a field takes.
-fn value_hint(form: &Form, field: &crate::describe::Field) -> String {
+fn value_hint(form: &Form, field: &crate::checklist::describe::Field) -> String {
     let range = |r: &Option<[f64; 2]>| r.map(|[a, b]| format!(" {a}..{b}"));
     match field.kind.as_str() {
         "screening" => " [yes, no, unknown]".into(),

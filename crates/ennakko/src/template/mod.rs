@@ -33,8 +33,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::decision::{Decision, Format};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::Block;
 use crate::report::Report;
+use crate::report::render::Block;
 use crate::{Checklist, Limits};
 
 use problems::Problems;
@@ -340,7 +340,7 @@ pub fn fill_with(
     }
 
     let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
-    let content = crate::render::content(report, lang);
+    let content = crate::report::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
     let bytes = match &doc.body {
         Body::Text { text, markers } if format == TemplateFormat::Markdown => {
@@ -430,7 +430,7 @@ fn text_of(bytes: &[u8]) -> Result<String, TemplateError> {
 /// The checklist name written in a YAML decision, read leniently, within
 /// the same bounds as a decision (nesting, and aliases that expand it).
 pub(crate) fn yaml_checklist(yaml: &str) -> Option<String> {
-    crate::read::yaml_prepass(yaml, 128).ok()?;
+    crate::decision::yaml::yaml_prepass(yaml, 128).ok()?;
     let value: serde_json::Value = serde_norway::from_str(yaml).ok()?;
     value.get("checklist")?.as_str().map(str::to_string)
 }
@@ -564,7 +564,7 @@ type Paths = Vec<fields::FieldPlace>;
 /// The decision the document holds.
 fn decision_of(
     doc: &Doc,
-    model: &crate::model::Model,
+    model: &crate::checklist::model::Model,
     limits: &Limits,
 ) -> Result<(Decision, Paths), (Vec<Diagnostic>, Paths)> {
     let base = match &doc.yaml {
@@ -599,7 +599,7 @@ fn decision_of(
 /// Warnings about what is not answered yet, from the report.
 fn incompleteness(report: &Report, doc: &Doc) -> Vec<Diagnostic> {
     let label = |terms: &[crate::report::Term], id: &str| {
-        terms.iter().find(|t| t.id == id).map(|t| crate::i18n::pick(&t.label, "en").to_string())
+        terms.iter().find(|t| t.id == id).map(|t| crate::report::i18n::pick(&t.label, "en").to_string())
     };
     let has_field = |name: &str| doc.fields.iter().any(|f| f.name == name);
     let fields_only = doc.yaml.is_none();
@@ -748,7 +748,7 @@ pub(crate) fn text_fields(tag: &str, text: Option<&crate::decision::LocalText>) 
 /// Everything a generator needs: the checklist's description, the language,
 /// the alternatives, and the values of a decision to prefill.
 pub(crate) struct Form<'a> {
-    pub desc: crate::describe::Description,
+    pub desc: crate::checklist::describe::Description,
     pub lang: &'a str,
     pub checklist_name: String,
     pub decision: Option<&'a Decision>,
@@ -785,8 +785,8 @@ impl<'a> Form<'a> {
     }
 
     /// A checklist text in the form's language.
-    pub(crate) fn t<'t>(&self, text: &'t crate::model::Text) -> &'t str {
-        crate::i18n::pick(text, self.lang)
+    pub(crate) fn t<'t>(&self, text: &'t crate::checklist::model::Text) -> &'t str {
+        crate::report::i18n::pick(text, self.lang)
     }
 
     /// A template word in the form's language.
@@ -877,7 +877,7 @@ impl<'a> Form<'a> {
             return ["-2", "-1", "0", "1", "2", "mixed", "unknown"]
                 .iter()
                 .map(|v| {
-                    let label = crate::defaults::direction_label(v);
+                    let label = crate::checklist::defaults::direction_label(v);
                     let shown = match *v {
                         "mixed" | "unknown" => self.t(&label).to_string(),
                         n => {

@@ -1,14 +1,14 @@
 //! Source text to syntax tree: the pest grammar in `grammar/ennakko.pest`,
 //! a nesting pre-scan that keeps the recursive parser's stack bounded, and
-//! the conversion of pest's pairs into [`crate::ast`].
+//! the conversion of pest's pairs into [`crate::syntax::ast`].
 
 use pest::Parser as _;
 use pest::iterators::Pair;
 
-use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
-use crate::source::{SourceMap, Span};
+use crate::syntax::ast::*;
+use crate::syntax::source::{SourceMap, Span};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../../grammar/ennakko.pest"]
@@ -17,7 +17,7 @@ struct Grammar;
 /// Parses one file of a [`SourceMap`] into a syntax tree.
 ///
 /// ```
-/// use ennakko::{source::SourceMap, syntax::parse, Limits};
+/// use ennakko::{syntax::{parse, source::SourceMap}, Limits};
 /// let mut sources = SourceMap::default();
 /// let file = sources.add("x.eva", "group kids { label en \"Children\" vulnerable }");
 /// let tree = parse(&sources, file, &Limits::default()).unwrap();

@@ -1,7 +1,7 @@
 //! The formatter: checklist source in, the same checklist in canonical form
 //! out. The rules are described in `docs/formatting.md`.
 //!
-//! The formatter works on the syntax tree ([`crate::ast`]) and reads back
+//! The formatter works on the syntax tree ([`crate::syntax::ast`]) and reads back
 //! into the source text for what the tree does not keep: number and string
 //! spellings (`100_000`, escapes), the word after a quantifier
 //! (`proposal` or `proposals`) and, above all, the `#` comments, which the
@@ -14,15 +14,15 @@
 //! the tree of the input (spans aside), and formatting twice changes nothing.
 //!
 //! ```
-//! let out = ennakko::format::format_source("x.eva", "group kids{label en \"Kids\"   vulnerable}").unwrap();
+//! let out = ennakko::syntax::format::format_source("x.eva", "group kids{label en \"Kids\"   vulnerable}").unwrap();
 //! assert_eq!(out, "group kids {\n  label en \"Kids\"\n  vulnerable\n}\n");
 //! ```
 
-use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
-use crate::source::{SourceMap, Span};
 use crate::syntax;
+use crate::syntax::ast::*;
+use crate::syntax::source::{SourceMap, Span};
 
 /// Lines are kept to this many characters where the layout allows it.
 const WIDTH: usize = 100;
@@ -39,7 +39,7 @@ const CONTINUATION: usize = 4;
 /// and ends with one line break (an empty source gives an empty string).
 ///
 /// ```
-/// use ennakko::format::format_source;
+/// use ennakko::syntax::format::format_source;
 /// let source = "# Who\ngroup kids { label fi \"Lapset\" sv \"Barn\" en \"Kids\" # all under 18\n age 0..17 }";
 /// assert_eq!(
 ///     format_source("kids.eva", source).unwrap(),

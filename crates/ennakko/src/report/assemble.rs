@@ -1,10 +1,10 @@
 //! Shapes the evaluation outcome into a [`Report`]: ids instead of indices,
 //! numbers rounded for stable output, and the verdict.
 
+use crate::checklist::model::*;
 use crate::decision::{Bound, BoundCell, Decision, LocalText};
+use crate::eval::evaluation::{self, Role};
 use crate::eval::{AltState, Outcome, Range, Sum};
-use crate::evaluation::{self, Role};
-use crate::model::*;
 use crate::report::*;
 
 /// A number as JSON, rounded to 6 decimals so output is the same on every
@@ -80,7 +80,7 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
             severity: Severity::Verdict,
             level: Some(VerdictLevel::None),
             alternative: None,
-            message: crate::defaults::no_trigger_reason(),
+            message: crate::checklist::defaults::no_trigger_reason(),
             trace: Vec::new(),
         });
     }

@@ -5,11 +5,15 @@
 //! the cells that make them up; named scores and findings list the answers,
 //! facts and values read while computing them.
 
+pub(crate) mod assemble;
+pub mod i18n;
+pub mod render;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::checklist::model::{GroupCategory, Text, VerdictLevel};
 use crate::decision::{AlternativeKind, Direction, Organisation};
-use crate::model::{GroupCategory, Text, VerdictLevel};
 
 /// The full assessment of one decision against one checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -7,7 +7,7 @@
 //! indices into the checklist's model and plain numbers in flat arrays; it is
 //! made without traces, so each rule is evaluated once. The report stays
 //! one call away ([`crate::Checklist::score`]) and says the same: both route
-//! fired rules with [`role`].
+//! fired rules with `role`.
 //!
 //! ```
 //! let checklist = ennakko::Checklist::standard("eva").unwrap();
@@ -18,9 +18,9 @@
 //! assert_eq!(evaluation.verdict, report.verdict.level);
 //! ```
 
+use crate::checklist::model::{Model, RuleKind, Value, VerdictLevel};
 use crate::decision::{AlternativeKind, Bound};
 use crate::eval::Outcome;
-use crate::model::{Model, RuleKind, Value, VerdictLevel};
 
 /// What a rule that fired stands for in the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +94,7 @@ impl Evaluation {
     /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
     /// # let text = std::fs::read_to_string("../../examples/village-school/decision.yaml").unwrap();
     /// # let decision = ennakko::Decision::from_str(&text, ennakko::Format::Yaml, checklist.limits()).unwrap();
-    /// use ennakko::evaluation::Role;
+    /// use ennakko::eval::evaluation::Role;
     /// let evaluation = checklist.evaluate(&decision).unwrap();
     /// let reasons: Vec<&str> =
     ///     evaluation.rules(Role::Reason).map(|r| checklist.model().rules[r].id.as_str()).collect();

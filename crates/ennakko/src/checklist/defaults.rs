@@ -1,12 +1,12 @@
 //! The default assessment scales (DESIGN.md section 2), used unless a
 //! checklist redefines a scale with a `scale` declaration.
 
-use crate::model::{Level, Scale, ScaleId, Text};
+use crate::checklist::model::{Level, Scale, ScaleId, Text};
 
 /// Builds a [`Text`] from `(language, text)` pairs.
 ///
 /// ```
-/// let t = ennakko::defaults::text(&[("fi", "Lapset"), ("en", "Children")]);
+/// let t = ennakko::checklist::defaults::text(&[("fi", "Lapset"), ("en", "Children")]);
 /// assert_eq!(t["fi"], "Lapset");
 /// ```
 pub fn text(pairs: &[(&str, &str)]) -> Text {
@@ -20,7 +20,7 @@ fn level(id: &str, weight: f64, fi: &str, sv: &str, en: &str) -> Level {
 /// The default scale with this id.
 ///
 /// ```
-/// use ennakko::{defaults::default_scale, model::ScaleId};
+/// use ennakko::checklist::{defaults::default_scale, model::ScaleId};
 /// let m = default_scale(ScaleId::Magnitude);
 /// assert!(m.multiplies);
 /// assert_eq!(m.levels.len(), 3);
@@ -107,7 +107,7 @@ pub fn default_scale(id: ScaleId) -> Scale {
 /// Labels of the direction values -2..=2, mixed and unknown.
 ///
 /// ```
-/// assert_eq!(ennakko::defaults::direction_label("-1")["en"], "Negative");
+/// assert_eq!(ennakko::checklist::defaults::direction_label("-1")["en"], "Negative");
 /// ```
 pub fn direction_label(direction: &str) -> Text {
     let (fi, sv, en) = match direction {

@@ -10,14 +10,16 @@
 //!
 //! Every expression step costs one unit of fuel from [`Limits::max_eval_steps`].
 
+pub mod evaluation;
+
 use std::sync::Arc;
 
-use crate::ast::{BinaryOp, QuantOp};
+use crate::checklist::model::*;
 use crate::decision::{Bound, BoundCell, Direction};
 use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
-use crate::model::*;
 use crate::report::{TraceItem, TraceSource};
+use crate::syntax::ast::{BinaryOp, QuantOp};
 
 /// Evaluation ran out of its step budget.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -107,7 +109,7 @@ const MAX_TRACE: usize = 64;
 
 /// Evaluates everything for one decision. With `traced`, every named score
 /// and every rule that fired carries what it read (a report shows it); a
-/// compact [`crate::evaluation::Evaluation`] needs no traces, and each fired
+/// compact [`crate::eval::evaluation::Evaluation`] needs no traces, and each fired
 /// rule is then evaluated once instead of twice.
 pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bool) -> Result<Outcome, EvalError> {
     let mut fuel = limits.max_eval_steps;
@@ -180,7 +182,7 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
     let mut fuel = limits.max_eval_steps;
     let rule = &model.rules[r];
     let mut parts = Vec::new();
-    crate::reach::flatten_and(&rule.when, &mut parts);
+    crate::checklist::reach::flatten_and(&rule.when, &mut parts);
     let mut checks = Vec::new();
     for alternative in targets(rule, bound) {
         let mut out = Vec::new();
@@ -878,7 +880,7 @@ pub(crate) fn to_json(model: &Model, bound: &Bound, v: &Value) -> serde_json::Va
     match v {
         Value::Missing => J::Null,
         Value::Bool(b) => J::Bool(*b),
-        Value::Num(n) => crate::assemble::number(*n),
+        Value::Num(n) => crate::report::assemble::number(*n),
         Value::Str(s) => J::String(s.to_string()),
         Value::Screening(s) => J::String(s.name().into()),
         Value::Group(g) => J::String(model.groups[*g].id.clone()),

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use crate::ast::BinaryOp;
-use crate::model::{Expr, Value};
+use crate::checklist::model::{Expr, Value};
+use crate::syntax::ast::BinaryOp;
 
 /// Why `when` can never be true, or `None` if it may be true.
 pub(crate) fn never_true(when: &Expr, never: &[bool]) -> Option<String> {

@@ -11,9 +11,9 @@ mod narrative;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use crate::checklist::model::VerdictLevel;
 use crate::decision::{AlternativeKind, Direction};
-use crate::i18n::{Key, number, percent, pick, word};
-use crate::model::VerdictLevel;
+use crate::report::i18n::{Key, number, percent, pick, word};
 use crate::report::*;
 
 /// Renders a report as Markdown.
@@ -21,7 +21,7 @@ use crate::report::*;
 /// ```
 /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
 /// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}]", ennakko::Format::Yaml).unwrap();
-/// let md = ennakko::render::markdown(&report, "fi");
+/// let md = ennakko::report::render::markdown(&report, "fi");
 /// assert!(md.starts_with("# T"));
 /// ```
 pub fn markdown(report: &Report, lang: &str) -> String {
@@ -38,7 +38,7 @@ pub fn markdown(report: &Report, lang: &str) -> String {
 /// ```
 /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
 /// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}]", ennakko::Format::Yaml).unwrap();
-/// let html = ennakko::render::html(&report, "sv");
+/// let html = ennakko::report::render::html(&report, "sv");
 /// assert!(html.starts_with("<!DOCTYPE html>"));
 /// assert!(html.contains("lang=\"sv\""));
 /// ```
@@ -766,7 +766,7 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> Option<String> {
 /// ```
 /// # let checklist = ennakko::Checklist::standard("eva").unwrap();
 /// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}]", ennakko::Format::Yaml).unwrap();
-/// assert!(ennakko::render::explain(&report, "no-such-id", "en").is_none());
+/// assert!(ennakko::report::render::explain(&report, "no-such-id", "en").is_none());
 /// ```
 pub fn explain(report: &Report, id: &str, lang: &str) -> Option<String> {
     let cx = Ctx { report, lang };

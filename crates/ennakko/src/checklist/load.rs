@@ -5,10 +5,10 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::ParsedFile;
+use crate::checklist::check::ParsedFile;
 use crate::diagnostic::Diagnostic;
 use crate::limits::{Limits, MAX_DIAGNOSTICS};
-use crate::source::{SourceMap, Span};
+use crate::syntax::source::{SourceMap, Span};
 
 /// A resolved import: the name to show in diagnostics and the source text.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +22,7 @@ pub struct Resolved {
 /// Finds the source of an `import`.
 ///
 /// ```
-/// use ennakko::load::{Resolver, StdResolver};
+/// use ennakko::checklist::load::{Resolver, StdResolver};
 /// assert!(StdResolver.resolve("x.eva", "eva").is_ok());
 /// assert!(StdResolver.resolve("x.eva", "../etc/passwd").is_err());
 /// ```
@@ -48,7 +48,7 @@ pub trait Resolver: Send + Sync {
 /// [`FileResolver`] go through here.
 ///
 /// ```
-/// let err = ennakko::load::read_bounded(std::path::Path::new("/dev/zero"), 10).unwrap_err();
+/// let err = ennakko::checklist::load::read_bounded(std::path::Path::new("/dev/zero"), 10).unwrap_err();
 /// assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
 /// ```
 pub fn read_bounded(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
@@ -84,7 +84,7 @@ pub fn bounded_text(bytes: Vec<u8>, limit: usize) -> std::io::Result<String> {
 /// compiled checklist instead.
 ///
 /// ```
-/// use ennakko::load::names_a_file;
+/// use ennakko::checklist::load::names_a_file;
 /// assert!(names_a_file("../checklists/school.eva") && names_a_file("lib\\x"));
 /// assert!(!names_a_file("children"));
 /// ```
@@ -101,9 +101,9 @@ pub fn names_a_file(spec: &str) -> bool {
 ///
 /// ```
 /// use std::path::Path;
-/// let err = ennakko::load::named_by_document("/etc/passwd", Path::new("d/decision.yaml")).unwrap_err();
+/// let err = ennakko::checklist::load::named_by_document("/etc/passwd", Path::new("d/decision.yaml")).unwrap_err();
 /// assert_eq!(err.diagnostics[0].code, "E0601");
-/// assert!(ennakko::load::named_by_document("eva", Path::new("decision.yaml")).is_ok());
+/// assert!(ennakko::checklist::load::named_by_document("eva", Path::new("decision.yaml")).is_ok());
 /// ```
 pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate::CompileError> {
     let folder = document.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -122,9 +122,9 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
 /// make a host read that file).
 ///
 /// ```
-/// let err = ennakko::load::named_without_folder("/etc/passwd").unwrap_err();
+/// let err = ennakko::checklist::load::named_without_folder("/etc/passwd").unwrap_err();
 /// assert_eq!(err.diagnostics[0].code, "E0601");
-/// assert!(ennakko::load::named_without_folder("eva").is_ok());
+/// assert!(ennakko::checklist::load::named_without_folder("eva").is_ok());
 /// ```
 pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::CompileError> {
     let why = if names_a_file(spec) {
@@ -146,11 +146,11 @@ pub struct StdResolver;
 
 impl Resolver for StdResolver {
     fn resolve(&self, _importer: &str, target: &str) -> Result<Resolved, String> {
-        match crate::stdlib::source(target) {
+        match crate::checklist::stdlib::source(target) {
             Some(text) => Ok(Resolved { name: format!("<std>/{target}.eva"), text: text.to_string() }),
             None => Err(format!(
                 "there is no standard checklist `{target}` (the standard ones are: {}), and this host does not load files",
-                crate::stdlib::names().collect::<Vec<_>>().join(", ")
+                crate::checklist::stdlib::names().collect::<Vec<_>>().join(", ")
             )),
         }
     }
@@ -211,7 +211,7 @@ impl Resolver for FileResolver {
 /// diagnostics agree across hosts.
 ///
 /// ```
-/// use ennakko::load::{MapResolver, Resolver};
+/// use ennakko::checklist::load::{MapResolver, Resolver};
 /// let r = MapResolver::new([("./lib/groups.eva", "group g { }"), ("lib/base.eva", "")]).unwrap();
 /// assert!(r.resolve("main.eva", "./lib/groups.eva").is_ok());
 /// assert_eq!(r.resolve("lib/groups.eva", "./base.eva").unwrap().name, "lib/base.eva");

@@ -5,7 +5,7 @@
 //! is decided by the checker (`check.rs`), which turns this tree into the
 //! checked model.
 
-use crate::source::Span;
+use crate::syntax::source::Span;
 
 /// A name as written in the source, with its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ impl DeclKind {
     /// The keyword as written in the source.
     ///
     /// ```
-    /// assert_eq!(ennakko::ast::DeclKind::Group.keyword(), "group");
+    /// assert_eq!(ennakko::syntax::ast::DeclKind::Group.keyword(), "group");
     /// ```
     pub fn keyword(self) -> &'static str {
         match self {
@@ -226,7 +226,7 @@ impl UnaryOp {
     /// binds tighter than every infix operator.
     ///
     /// ```
-    /// use ennakko::ast::{BinaryOp, UnaryOp};
+    /// use ennakko::syntax::ast::{BinaryOp, UnaryOp};
     /// assert!(UnaryOp::Not.level() < BinaryOp::Eq.level());
     /// assert!(UnaryOp::Neg.level() > BinaryOp::Mul.level());
     /// ```
@@ -278,7 +278,7 @@ impl BinaryOp {
     /// formatter both read precedence from here.
     ///
     /// ```
-    /// use ennakko::ast::BinaryOp;
+    /// use ennakko::syntax::ast::BinaryOp;
     /// assert!(BinaryOp::And.level() > BinaryOp::Or.level());
     /// assert_eq!(BinaryOp::In.level(), BinaryOp::Lt.level());
     /// ```
@@ -388,7 +388,7 @@ impl File {
     /// texts can be compared (the formatter checks its output this way).
     ///
     /// ```
-    /// use ennakko::{Limits, source::SourceMap, syntax};
+    /// use ennakko::{Limits, syntax::{self, source::SourceMap}};
     /// let parse = |text: &str| {
     ///     let mut sources = SourceMap::default();
     ///     let file = sources.add("x.eva", text);

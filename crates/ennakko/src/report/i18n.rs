@@ -2,7 +2,7 @@
 //! report shows (group, domain and question labels, rule messages) comes
 //! from the checklist's multilingual texts.
 
-use crate::model::Text;
+use crate::checklist::model::Text;
 
 /// The languages reports are rendered in.
 pub const LANGUAGES: [&str; 3] = ["fi", "sv", "en"];
@@ -252,7 +252,7 @@ impl Key {
 /// The phrase in a language (`fi`, `sv`; anything else gets English).
 ///
 /// ```
-/// use ennakko::i18n::{word, Key};
+/// use ennakko::report::i18n::{word, Key};
 /// assert_eq!(word(Key::Verdict, "sv"), "Bedömning");
 /// ```
 pub fn word(key: Key, lang: &str) -> &'static str {
@@ -528,9 +528,9 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
 /// A checklist text in a language, falling back to English, then to any.
 ///
 /// ```
-/// let t = ennakko::defaults::text(&[("en", "Children"), ("fi", "Lapset")]);
-/// assert_eq!(ennakko::i18n::pick(&t, "fi"), "Lapset");
-/// assert_eq!(ennakko::i18n::pick(&t, "sv"), "Children");
+/// let t = ennakko::checklist::defaults::text(&[("en", "Children"), ("fi", "Lapset")]);
+/// assert_eq!(ennakko::report::i18n::pick(&t, "fi"), "Lapset");
+/// assert_eq!(ennakko::report::i18n::pick(&t, "sv"), "Children");
 /// ```
 pub fn pick<'a>(text: &'a Text, lang: &str) -> &'a str {
     text.get(lang).or_else(|| text.get("en")).or_else(|| text.values().next()).map_or("", String::as_str)
@@ -540,9 +540,9 @@ pub fn pick<'a>(text: &'a Text, lang: &str) -> &'a str {
 /// and Swedish, and a real minus sign.
 ///
 /// ```
-/// assert_eq!(ennakko::i18n::number(-1.5, "fi"), "−1,5");
-/// assert_eq!(ennakko::i18n::number(2.0, "en"), "2");
-/// assert_eq!(ennakko::i18n::number(150000.0, "en"), "150,000");
+/// assert_eq!(ennakko::report::i18n::number(-1.5, "fi"), "−1,5");
+/// assert_eq!(ennakko::report::i18n::number(2.0, "en"), "2");
+/// assert_eq!(ennakko::report::i18n::number(150000.0, "en"), "150,000");
 /// ```
 pub fn number(n: f64, lang: &str) -> String {
     let rounded = (n * 100.0).round() / 100.0;

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::ast::{BinaryOp, QuantOp};
 use crate::diagnostic::Diagnostic;
-use crate::source::SourceMap;
+use crate::syntax::ast::{BinaryOp, QuantOp};
+use crate::syntax::source::SourceMap;
 
 /// Multilingual text: language tag to text, in tag order.
 pub type Text = BTreeMap<String, String>;
@@ -191,7 +191,7 @@ impl GroupCategory {
     /// The category as written in a checklist.
     ///
     /// ```
-    /// assert_eq!(ennakko::model::GroupCategory::Staff.name(), "staff");
+    /// assert_eq!(ennakko::checklist::model::GroupCategory::Staff.name(), "staff");
     /// ```
     pub fn name(self) -> &'static str {
         match self {
@@ -240,7 +240,7 @@ impl ScaleId {
     /// The scale's id in checklists and decisions.
     ///
     /// ```
-    /// assert_eq!(ennakko::model::ScaleId::Evidence.name(), "evidence");
+    /// assert_eq!(ennakko::checklist::model::ScaleId::Evidence.name(), "evidence");
     /// ```
     pub fn name(self) -> &'static str {
         match self {

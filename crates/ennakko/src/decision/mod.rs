@@ -2,9 +2,11 @@
 //! Schema, and loading with errors that name the JSON path.
 //!
 //! Loading has two steps: [`Decision::from_str`] checks the document's shape
-//! (fields and their types); [`bind`] checks it against a checklist (ids of
+//! (fields and their types); `bind` checks it against a checklist (ids of
 //! facts, questions, groups, domains; answers on the right scale) and turns it
 //! into the indexed form the evaluator reads.
+
+pub(crate) mod yaml;
 
 use std::sync::Arc;
 
@@ -12,9 +14,9 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::checklist::model::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::limits::{Limits, MAX_DIAGNOSTICS};
-use crate::model::*;
 
 /// A draft decision with its alternatives.
 ///
@@ -809,8 +811,8 @@ fn value_depth(value: &serde_json::Value) -> usize {
 /// reader goes (128 levels, or the limit if higher), and aliases that do
 /// not expand the document past twice its size.
 fn yaml_bounds(text: &str, limits: &Limits) -> Result<(), DecisionError> {
-    use crate::read::YamlProblem;
-    let d = match crate::read::yaml_prepass(text, limits.max_decision_depth.max(YAML_MAX_DEPTH)) {
+    use crate::decision::yaml::YamlProblem;
+    let d = match crate::decision::yaml::yaml_prepass(text, limits.max_decision_depth.max(YAML_MAX_DEPTH)) {
         Ok(()) => return Ok(()),
         Err(YamlProblem::TooDeep { line, column, .. }) => Diagnostic::error(
             "D0003",
@@ -897,7 +899,7 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
         return Err(DecisionError { diagnostics: b.diags });
     }
     let facts = b.facts(decision);
-    let mut seen = crate::model::FastSet::default();
+    let mut seen = crate::checklist::model::FastSet::default();
     let mut alternatives = Vec::with_capacity(decision.alternatives.len());
     for (i, alt) in decision.alternatives.iter().enumerate() {
         let path = format!("$.alternatives[{i}]");
@@ -1275,7 +1277,7 @@ impl Binder<'_> {
     }
 
     fn no_duplicate_cells(&mut self, cells: Vec<BoundCell>, path: &str) -> Vec<BoundCell> {
-        let mut seen = crate::model::FastSet::default();
+        let mut seen = crate::checklist::model::FastSet::default();
         for c in &cells {
             let j = c.index;
             if !seen.insert((c.question, c.group, c.domain)) {

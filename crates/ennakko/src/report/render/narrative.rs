@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::{Block, Cell, Ctx, Table, impact_look};
 use crate::decision::{AlternativeKind, Direction};
-use crate::i18n::{Key, pick};
+use crate::report::i18n::{Key, pick};
 use crate::report::*;
 
 /// One section per alternative: description, answers, impacts (by

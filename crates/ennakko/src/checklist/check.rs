@@ -9,13 +9,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::ast::{self, Arg, DeclKind, Ident, PropValue};
-use crate::defaults::default_scale;
+use crate::checklist::defaults::default_scale;
+use crate::checklist::model::*;
+use crate::checklist::typing::{ExprChecker, Names, Ty};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::limits::MAX_DIAGNOSTICS;
-use crate::model::*;
-use crate::source::{SourceMap, Span};
-use crate::typing::{ExprChecker, Names, Ty};
+use crate::syntax::ast::{self, Arg, DeclKind, Ident, PropValue};
+use crate::syntax::source::{SourceMap, Span};
 
 /// One parsed file and the name it was loaded as.
 pub(crate) struct ParsedFile {
@@ -164,7 +164,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         cx.diags.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
     if errors.is_empty() {
         model.warnings = warnings;
-        model.vocabulary = Arc::new(crate::assemble::vocabulary(&model));
+        model.vocabulary = Arc::new(crate::report::assemble::vocabulary(&model));
         model.ids = id_index(&model);
         model.impact_slots = impact_slots(&model);
         Ok(model)
@@ -960,7 +960,7 @@ impl Cx<'_> {
             if !conditions.get(q).is_some_and(|c| c.checked) {
                 continue;
             }
-            let reason = crate::reach::never_true(when, &never);
+            let reason = crate::checklist::reach::never_true(when, &never);
             if let Some(reason) = reason {
                 never[q] = true;
                 let span = conditions.get(q).and_then(|c| c.span).unwrap_or(decls[q].id.span);

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{FactKind, Model, QuestionKind, Text};
+use crate::checklist::model::{FactKind, Model, QuestionKind, Text};
 
 /// Everything a checklist asks and knows about, without its rules' logic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -229,10 +229,10 @@ pub(crate) fn describe(m: &Model) -> Description {
             .map(|r| RuleItem {
                 id: r.id.clone(),
                 kind: match r.kind {
-                    crate::model::RuleKind::Info => "info".into(),
-                    crate::model::RuleKind::Warning => "warning".into(),
-                    crate::model::RuleKind::Required => "required".into(),
-                    crate::model::RuleKind::Verdict(level) => format!("verdict_{level:?}").to_lowercase(),
+                    crate::checklist::model::RuleKind::Info => "info".into(),
+                    crate::checklist::model::RuleKind::Warning => "warning".into(),
+                    crate::checklist::model::RuleKind::Required => "required".into(),
+                    crate::checklist::model::RuleKind::Verdict(level) => format!("verdict_{level:?}").to_lowercase(),
                 },
                 message: r.message.clone(),
             })

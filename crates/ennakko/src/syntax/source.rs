@@ -38,7 +38,7 @@ impl SourceFile {
     /// The line and column of a byte offset.
     ///
     /// ```
-    /// use ennakko::source::SourceFile;
+    /// use ennakko::syntax::source::SourceFile;
     /// let f = SourceFile { name: "x".into(), text: "ab\nää x".into() };
     /// let at = f.line_col(8); // the `x`: bytes 3 + 2 + 2 + 1 in
     /// assert_eq!((at.line, at.column), (2, 4));

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::ast::{self, BinaryOp, DeclKind, ExprKind, Ident, QuantOp, QuantSource, UnaryOp};
+use crate::checklist::model::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::eval::apply_binary;
-use crate::model::*;
-use crate::source::{SourceMap, Span};
+use crate::syntax::ast::{self, BinaryOp, DeclKind, ExprKind, Ident, QuantOp, QuantSource, UnaryOp};
+use crate::syntax::source::{SourceMap, Span};
 
 /// Every declared id, in one namespace.
 #[derive(Default)]
