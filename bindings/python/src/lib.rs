@@ -14,11 +14,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use ennakko::api;
 use ennakko::checklist::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
 use ennakko::decision::Direction;
 use ennakko::report::Vocabulary;
-use ennakko::template::{self, InitOptions, TemplateError, TemplateFormat, TemplateLimits};
-use ennakko::{Checklist as CoreChecklist, CompileError, Decision, Diagnostic, Format, Limits, Options, ScoreError};
+use ennakko::template::{self, InitOptions, TemplateFormat, TemplateLimits};
+use ennakko::{Checklist as CoreChecklist, Decision, Diagnostic, ErrorKind, Format, Limits, Options};
 use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -39,10 +40,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Which exception class of `ennakko._errors` a failure becomes.
 #[derive(Debug, Clone, Copy)]
 enum Kind {
-    Checklist,
-    Decision,
-    Evaluation,
-    Template,
+    /// The core's error kinds, each with its exception class.
+    Core(ErrorKind),
+    /// A panic caught at the boundary.
     Internal,
 }
 
@@ -85,31 +85,9 @@ impl Failure {
     }
 }
 
-impl From<CompileError> for Failure {
-    fn from(e: CompileError) -> Failure {
-        Failure { kind: Kind::Checklist, diagnostics: e.diagnostics }
-    }
-}
-
-impl From<ScoreError> for Failure {
-    fn from(e: ScoreError) -> Failure {
-        let kind = match e {
-            ScoreError::Decision(_) => Kind::Decision,
-            ScoreError::Eval(_) => Kind::Evaluation,
-        };
-        Failure { kind, diagnostics: e.diagnostics() }
-    }
-}
-
-impl From<ennakko::DecisionError> for Failure {
-    fn from(e: ennakko::DecisionError) -> Failure {
-        Failure { kind: Kind::Decision, diagnostics: e.diagnostics }
-    }
-}
-
-impl From<TemplateError> for Failure {
-    fn from(e: TemplateError) -> Failure {
-        Failure { kind: Kind::Template, diagnostics: e.diagnostics }
+impl From<ennakko::Error> for Failure {
+    fn from(e: ennakko::Error) -> Failure {
+        Failure { kind: Kind::Core(e.kind), diagnostics: e.diagnostics }
     }
 }
 
@@ -122,10 +100,10 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
 fn exception<'py>(py: Python<'py>, failure: &Failure) -> Bound<'py, PyAny> {
     let rendered = ennakko::diagnostic::render_all(&failure.diagnostics);
     let class = match failure.kind {
-        Kind::Checklist => "ChecklistError",
-        Kind::Decision => "DecisionError",
-        Kind::Evaluation => "EvaluationError",
-        Kind::Template => "TemplateError",
+        Kind::Core(ErrorKind::Argument) => {
+            return PyValueError::new_err(rendered).into_value(py).into_bound(py).into_any();
+        }
+        Kind::Core(kind) => kind.class(),
         Kind::Internal => "InternalError",
     };
     let made = (|| {
@@ -233,7 +211,7 @@ impl Unfit {
         let Bounds { max_depth, max_size } = bounds;
         match self {
             Unfit::TooLarge => Failure::new(
-                Kind::Decision,
+                Kind::Core(ErrorKind::Decision),
                 Diagnostic::error(
                     "D0002",
                     format!("the decision, written out, would be larger than the limit of {max_size} bytes"),
@@ -243,7 +221,7 @@ impl Unfit {
                 ),
             ),
             Unfit::Depth => Failure::new(
-                Kind::Decision,
+                Kind::Core(ErrorKind::Decision),
                 Diagnostic::error(
                     "D0003",
                     format!("the decision nests more than {max_depth} levels deep; the limit is {max_depth}"),
@@ -251,13 +229,13 @@ impl Unfit {
                 .with_help("a decision needs only a few levels: check for runaway nesting"),
             ),
             Unfit::Value { path, message } => Failure::new(
-                Kind::Decision,
+                Kind::Core(ErrorKind::Decision),
                 Diagnostic::error("D0101", message)
                     .with_help("a decision holds only dicts, lists, strings, numbers, booleans and None")
                     .at_path(json_path(&path)),
             ),
             Unfit::NotFinite { path, number } => Failure::new(
-                Kind::Decision,
+                Kind::Core(ErrorKind::Decision),
                 Diagnostic::error("D0104", format!("the number {number} is not finite"))
                     .with_help("write an ordinary number")
                     .at_path(json_path(&path)),
@@ -432,13 +410,15 @@ fn float_value(f: f64) -> Result<Value, Unfit> {
 
 /// Limits (of checklists or of template documents) from a dict of
 /// overrides; unknown names are checked on the Python side.
-fn limits_from<T: Default + serde::de::DeserializeOwned>(limits: Option<&Bound<'_, PyAny>>) -> PyResult<T> {
+fn limits_from<T: Default + serde::Serialize + serde::de::DeserializeOwned>(
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<T> {
     let Some(limits) = limits.filter(|l| !l.is_none()) else {
         return Ok(T::default());
     };
     let value = to_value(limits, Bounds { max_depth: 4, max_size: 1 << 16 })
         .map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
-    serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("invalid limits: {e}")))
+    api::limits_from_json(&value).map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
 }
 
 fn limits_json(limits: &Limits) -> String {
@@ -627,7 +607,7 @@ fn take_all(decisions: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limit
 fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         Failure::new(
-            Kind::Decision,
+            Kind::Core(ErrorKind::Decision),
             Diagnostic::error("D0001", format!("the decision is not valid UTF-8: {e}"))
                 .with_help("save the document as UTF-8"),
         )
@@ -694,11 +674,15 @@ fn run(checklist: &CoreChecklist, input: Input) -> Result<ennakko::Report, Probl
 fn with_decision<T>(
     checklist: &CoreChecklist,
     input: Input,
-    then: impl FnOnce(&Decision) -> Result<T, ennakko::ScoreError>,
+    then: impl FnOnce(&Decision) -> Result<T, ennakko::Error>,
 ) -> Result<T, Problem> {
     let file = input.file_name();
-    let decision = read_decision(input, checklist.limits())?;
-    Ok(guarded(|| then(&decision).map_err(|e| Failure::from(e).in_file(file.as_deref())))?)
+    let (decision, text) = read_decision_text(input, checklist.limits())?;
+    let located = |e: ennakko::Error| match &text {
+        Some(text) => e.located(text),
+        None => e,
+    };
+    Ok(guarded(|| then(&decision).map_err(|e| Failure::from(located(e)).in_file(file.as_deref())))?)
 }
 
 fn problem_to_exception<'py>(py: Python<'py>, problem: Problem) -> Bound<'py, PyAny> {
@@ -903,8 +887,12 @@ impl PyChecklist {
         });
         let mut check = checked.map_err(|f| raise(py, f))?;
         name_lines(&mut check.problems, file);
+        // The report goes to Python as its own object, not inside the dict;
+        // completeness is decided while the check still holds it.
+        let complete = check.is_complete();
         let report = check.report.take().map(PyReport::new);
-        Ok((serialize(py, &check)?, report))
+        let summary = template::Summary { complete, ..template::Summary::of(&check) };
+        Ok((serialize(py, &summary)?, report))
     }
 
     /// Scores a template's decision and returns the document with the
@@ -1421,19 +1409,27 @@ fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Parses a decision taken from Python (no GIL needed).
 fn read_decision(input: Input, limits: &Limits) -> Result<Decision, Problem> {
-    let parse = |text: &str, format: Format, file: Option<&str>| {
-        guarded(|| Decision::from_str(text, format, limits).map_err(|e| Failure::from(e).in_file(file)))
+    read_decision_text(input, limits).map(|(decision, _)| decision)
+}
+
+/// [`read_decision`], keeping the text the decision was read from (if it
+/// was text) so that later problems can point at their lines in it.
+fn read_decision_text(input: Input, limits: &Limits) -> Result<(Decision, Option<String>), Problem> {
+    let parse = |text: String, format: Format, file: Option<&str>| {
+        let read = guarded(|| Decision::from_str(&text, format, limits).map_err(|e| Failure::from(e).in_file(file)));
+        read.map(|decision| (decision, Some(text)))
     };
     match input {
-        Input::Value(value) => Ok(guarded(|| Ok(Decision::from_value(value)?))?),
-        Input::Text { text, format, file } => Ok(parse(&text, format, file.as_deref())?),
-        Input::Bytes { bytes, format, file } => Ok(parse(&utf8(bytes)?, format, file.as_deref())?),
+        Input::Value(value) => Ok((guarded(|| Ok(Decision::from_value(value)?))?, None)),
+        Input::Text { text, format, file } => Ok(parse(text, format, file.as_deref())?),
+        Input::Bytes { bytes, format, file } => Ok(parse(utf8(bytes)?, format, file.as_deref())?),
         Input::File { path, format } => {
             let text = decision_file(&path, limits.max_decision_bytes)?;
             let name = path.display().to_string();
-            Ok(parse(&text, format.unwrap_or_else(|| Format::from_path(&name)), Some(&name))?)
+            let format = format.unwrap_or_else(|| Format::from_path(&name));
+            Ok(parse(text, format, Some(&name))?)
         }
-        Input::Decision(decision) => Ok(*decision),
+        Input::Decision(decision) => Ok((*decision, None)),
         Input::Unfit(failure) => Err(Problem::Failure(failure)),
     }
 }
@@ -1447,6 +1443,20 @@ fn named_checklist(py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&
     let input = take(decision, parse_format(format)?, &limits)?;
     let parsed = py.detach(|| read_decision(input, &limits));
     Ok(parsed.ok().and_then(|d| d.checklist))
+}
+
+/// The checklist that scores a document: the one `given`, else the one it
+/// `named`, else the default (the core's rule, `api::checklist_spec`).
+#[pyfunction]
+#[pyo3(signature = (given, named))]
+fn checklist_spec(given: Option<String>, named: Option<String>) -> String {
+    api::checklist_spec(given.as_deref(), named.as_deref()).to_string()
+}
+
+/// Whether a checklist spec names a file rather than a standard checklist.
+#[pyfunction]
+fn names_a_file(spec: &str) -> bool {
+    ennakko::checklist::load::names_a_file(spec)
 }
 
 /// The checklist file a document at `document` names, as (path, source);
@@ -1472,11 +1482,10 @@ fn template_format(name: &str) -> PyResult<TemplateFormat> {
 }
 
 /// A language templates are written in.
-fn template_lang(lang: &str) -> PyResult<&str> {
-    match lang {
-        "fi" | "sv" | "en" => Ok(lang),
-        other => Err(PyValueError::new_err(format!("lang must be \"fi\", \"sv\" or \"en\", not {other:?}"))),
-    }
+fn template_lang(lang: &str) -> PyResult<&'static str> {
+    lang.parse::<api::Lang>()
+        .map(api::Lang::code)
+        .map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
 }
 
 /// Names the document in diagnostics that point at a line of it, as the CLI does.
@@ -1486,7 +1495,7 @@ fn name_lines(diagnostics: &mut [Diagnostic], file: Option<&str>) {
     }
 }
 
-fn template_failure(mut e: TemplateError, file: Option<&str>) -> Failure {
+fn template_failure(mut e: ennakko::Error, file: Option<&str>) -> Failure {
     name_lines(&mut e.diagnostics, file);
     Failure::from(e)
 }
@@ -1550,6 +1559,8 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(named_checklist, m)?)?;
     m.add_function(wrap_pyfunction!(render_diagnostics, m)?)?;
     m.add_function(wrap_pyfunction!(named_checklist_file, m)?)?;
+    m.add_function(wrap_pyfunction!(checklist_spec, m)?)?;
+    m.add_function(wrap_pyfunction!(names_a_file, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(decision_json, m)?)?;
     m.add_function(wrap_pyfunction!(template_sniff, m)?)?;

@@ -186,8 +186,24 @@ def test_limits_on_sources() -> None:
     assert info.value.code == "E0002"
 
 
+def test_error_kinds_are_the_javascript_kinds(eva: ennakko.Checklist) -> None:
+    """Each exception names its kind as the WebAssembly package's errors do."""
+    with pytest.raises(ennakko.ChecklistError) as compile_error:
+        ennakko.Checklist.from_source("checklist")
+    assert compile_error.value.kind == "compile"
+    with pytest.raises(ennakko.DecisionError) as decision_error:
+        eva.score({"id": "1"})
+    assert decision_error.value.kind == "decision"
+    tight = ennakko.Checklist.standard("eva", limits={"max_eval_steps": 1})
+    with pytest.raises(ennakko.EvaluationError) as evaluation_error:
+        tight.score({"id": "1", "title": "T", "alternatives": [{"id": "p", "kind": "proposal"}]})
+    assert evaluation_error.value.kind == "evaluation"
+    with pytest.raises(ValueError, match="unknown language"):
+        ennakko.template.init(lang="se")  # type: ignore[arg-type]
+
+
 def test_bad_limits() -> None:
-    with pytest.raises(ValueError, match="did you mean 'max_eval_steps'"):
+    with pytest.raises(ValueError, match="did you mean `max_eval_steps`"):
         ennakko.Checklist.from_source(SMALL, limits={"max_eval_step": 5})
     with pytest.raises(ValueError, match="negative"):
         ennakko.Checklist.from_source(SMALL, limits={"max_eval_steps": -1})

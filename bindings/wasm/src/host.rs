@@ -9,11 +9,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use ennakko::checklist::describe::{Description, Field};
-use ennakko::decision::AlternativeKind;
-use ennakko::report::Completeness;
-use ennakko::template::{self, InitOptions, TemplateCheck, TemplateError, TemplateFormat, TemplateLimits};
-use ennakko::{Checklist, Diagnostic, Format, Limits, MapResolver, Options, Report, Severity};
+use ennakko::api::{self, Lang};
+use ennakko::checklist::describe::Description;
+use ennakko::template::{self, InitOptions, TemplateFormat, TemplateLimits};
+use ennakko::{Checklist, Diagnostic, ErrorKind, Format, Limits, MapResolver, Options, Report, Severity};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -67,16 +66,23 @@ impl Failure {
     }
 }
 
-fn compile_failure(diagnostics: Vec<Diagnostic>) -> Failure {
-    Failure::Diagnostics { kind: "compile", diagnostics }
+/// The core's one error type: argument errors are the host's mistakes
+/// (a `TypeError`), every other kind keeps its diagnostics.
+impl From<ennakko::Error> for Failure {
+    fn from(error: ennakko::Error) -> Failure {
+        match error.kind {
+            ErrorKind::Argument => Failure::Argument(error.diagnostics.iter().map(argument_message).collect()),
+            kind => Failure::Diagnostics { kind: kind.name(), diagnostics: error.diagnostics },
+        }
+    }
 }
 
-fn score_failure(error: ennakko::ScoreError) -> Failure {
-    let kind = match error {
-        ennakko::ScoreError::Decision(_) => "decision",
-        ennakko::ScoreError::Eval(_) => "evaluation",
-    };
-    Failure::Diagnostics { kind, diagnostics: error.diagnostics() }
+/// An argument diagnostic as one line of a `TypeError` message.
+fn argument_message(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}: {help}", d.message),
+        None => d.message.clone(),
+    }
 }
 
 /// Serialises to JSON. The core's types always serialise (string keys,
@@ -101,26 +107,13 @@ pub fn parse_template_limits(json: Option<&str>) -> Result<TemplateLimits, Failu
     parse_known(json, "{\"max_bytes\": 1000000}")
 }
 
-/// Some fields of a struct of limits, the rest at their defaults.
+/// Some fields of a struct of limits, the rest at their defaults: the
+/// core reads the map (`api::limits_from_json`).
 fn parse_known<T: Default + Serialize + DeserializeOwned>(json: Option<&str>, example: &str) -> Result<T, Failure> {
     let Some(json) = json else { return Ok(T::default()) };
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| Failure::Argument(format!("`limits` is not valid JSON: {e}")))?;
-    let serde_json::Value::Object(given) = &value else {
-        return Err(Failure::Argument(format!("`limits` must be an object such as {example}")));
-    };
-    let known = serde_json::to_value(T::default()).unwrap_or_default();
-    let known: Vec<&str> = known.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
-    if let Some(unknown) = given.keys().find(|k| !known.contains(&k.as_str())) {
-        let hint = match ennakko::diagnostic::did_you_mean(unknown, known.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("the limits are: {}", known.join(", ")),
-        };
-        return Err(Failure::Argument(format!("unknown limit {}: {hint}", shown(unknown))));
-    }
-    serde_json::from_value(value).map_err(|e| {
-        Failure::Argument(format!("invalid `limits`: {e} (every limit is a whole number of zero or more)"))
-    })
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| Failure::Argument(format!("`limits` is not valid JSON: {e}; for example {example}")))?;
+    Ok(api::limits_from_json(&value)?)
 }
 
 /// Reads the in-memory files for relative imports: a JSON object of file
@@ -139,19 +132,9 @@ fn options(files: Option<&str>, limits: Option<&str>) -> Result<Options, Failure
     Ok(Options { limits: parse_limits(limits)?, resolver: Arc::new(parse_files(files)?) })
 }
 
-/// `json`, `yaml`, or `auto` (JSON when the text starts with `{`, else YAML).
+/// `json`, `yaml`, or `auto` (the core sniffs the text).
 pub fn parse_format(format: &str, text: &str) -> Result<Format, Failure> {
-    match format {
-        "json" => Ok(Format::Json),
-        "yaml" | "yml" => Ok(Format::Yaml),
-        "" | "auto" => {
-            let start = text.trim_start_matches('\u{feff}').trim_start();
-            Ok(if start.starts_with('{') { Format::Json } else { Format::Yaml })
-        }
-        other => {
-            Err(Failure::Argument(format!("unknown decision format `{other}`: use \"json\", \"yaml\" or \"auto\"")))
-        }
-    }
+    Ok(Format::named(format, text)?)
 }
 
 // ---- the checklist ---------------------------------------------------------------------
@@ -161,43 +144,6 @@ pub fn parse_format(format: &str, text: &str) -> Result<Format, Failure> {
 pub struct Engine {
     checklist: Checklist,
     description: Description,
-}
-
-/// Which questions apply and which are missing, per alternative.
-#[derive(Debug, Serialize)]
-pub struct Questions<'a> {
-    /// Per alternative, in the decision's order: its completeness.
-    pub alternatives: Vec<AlternativeQuestions<'a>>,
-    /// Every question of the checklist, in checklist order, with the
-    /// alternatives it applies to and those where it is missing.
-    pub questions: Vec<QuestionState<'a>>,
-}
-
-/// The questions of one alternative.
-#[derive(Debug, Serialize)]
-pub struct AlternativeQuestions<'a> {
-    /// Alternative id.
-    pub id: &'a str,
-    /// Zero option, proposal or other.
-    pub kind: AlternativeKind,
-    /// Title.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<&'a str>,
-    /// Applicable, not applicable and missing questions.
-    pub completeness: &'a Completeness,
-}
-
-/// A question and where it applies.
-#[derive(Debug, Serialize)]
-pub struct QuestionState<'a> {
-    /// The question as described by the checklist.
-    #[serde(flatten)]
-    pub field: &'a Field,
-    /// Ids of the alternatives it applies to.
-    pub applies: Vec<&'a str>,
-    /// Ids of the alternatives where it is required, applies and is not
-    /// (fully) answered.
-    pub missing: Vec<&'a str>,
 }
 
 impl Engine {
@@ -210,14 +156,12 @@ impl Engine {
     /// relative imports, `limits` (JSON object) overrides some limits.
     pub fn compile(name: &str, source: &str, files: Option<&str>, limits: Option<&str>) -> Result<Engine, Failure> {
         let options = options(files, limits)?;
-        Checklist::compile(name, source, &options).map(Engine::new).map_err(|e| compile_failure(e.diagnostics))
+        Checklist::compile(name, source, &options).map(Engine::new).map_err(Failure::from)
     }
 
     /// Compiles a standard checklist by name.
     pub fn standard(name: &str, limits: Option<&str>) -> Result<Engine, Failure> {
-        Checklist::standard_with(name, parse_limits(limits)?)
-            .map(Engine::new)
-            .map_err(|e| compile_failure(e.diagnostics))
+        Checklist::standard_with(name, parse_limits(limits)?).map(Engine::new).map_err(Failure::from)
     }
 
     /// The compiled checklist.
@@ -243,7 +187,7 @@ impl Engine {
     /// Scores a decision given as JSON or YAML text.
     pub fn score(&self, decision: &str, format: &str) -> Result<Report, Failure> {
         let format = parse_format(format, decision)?;
-        self.checklist.score_str(decision, format).map_err(score_failure)
+        self.checklist.score_str(decision, format).map_err(Failure::from)
     }
 
     /// Evaluates a decision into the compact result (verdict, fired rules,
@@ -251,8 +195,8 @@ impl Engine {
     pub fn evaluate_json(&self, decision: &str, format: &str) -> Result<String, Failure> {
         let format = parse_format(format, decision)?;
         let limits = self.checklist.limits();
-        let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(|e| score_failure(e.into()))?;
-        let evaluation = self.checklist.evaluate(&parsed).map_err(score_failure)?;
+        let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(Failure::from)?;
+        let evaluation = self.checklist.evaluate(&parsed).map_err(|e| e.located(decision))?;
         Ok(to_json(&evaluation.to_json(self.checklist.model()), false))
     }
 
@@ -272,9 +216,9 @@ impl Engine {
     ) -> Result<Option<String>, Failure> {
         let format = parse_format(format, decision)?;
         let limits = self.checklist.limits();
-        let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(|e| score_failure(e.into()))?;
-        let lang = lang.filter(|l| !l.is_empty()).or(parsed.language.as_deref()).unwrap_or("fi");
-        self.checklist.explain(&parsed, id, lang).map_err(score_failure)
+        let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(Failure::from)?;
+        let lang = Lang::asked(lang, parsed.language.as_deref())?;
+        self.checklist.explain(&parsed, id, lang.code()).map_err(|e| e.located(decision).into())
     }
 
     /// Which questions apply and are missing, per alternative, as JSON.
@@ -284,36 +228,8 @@ impl Engine {
     }
 
     /// Which questions apply and are missing, from a report of this checklist.
-    pub fn questions<'a>(&'a self, report: &'a Report) -> Questions<'a> {
-        let alternatives: Vec<AlternativeQuestions> = report
-            .alternatives
-            .iter()
-            .map(|a| AlternativeQuestions {
-                id: &a.id,
-                kind: a.kind,
-                title: a.title.as_deref(),
-                completeness: &a.completeness,
-            })
-            .collect();
-        let questions = self
-            .description
-            .questions
-            .iter()
-            .map(|field| QuestionState {
-                field,
-                applies: alternatives
-                    .iter()
-                    .filter(|a| a.completeness.applicable.contains(&field.id))
-                    .map(|a| a.id)
-                    .collect(),
-                missing: alternatives
-                    .iter()
-                    .filter(|a| a.completeness.missing.iter().any(|m| m.question == field.id))
-                    .map(|a| a.id)
-                    .collect(),
-            })
-            .collect();
-        Questions { alternatives, questions }
+    pub fn questions<'a>(&'a self, report: &'a Report) -> api::Questions<'a> {
+        api::questions(&self.description, report)
     }
 }
 
@@ -334,12 +250,8 @@ pub fn check_json(name: &str, source: &str, files: Option<&str>, limits: Option<
 pub fn render(report: &str, format: &str, lang: Option<&str>) -> Result<String, Failure> {
     let report: Report = serde_json::from_str(report)
         .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
-    let lang = lang.filter(|l| !l.is_empty()).or(report.decision.language.as_deref()).unwrap_or("fi");
-    match format {
-        "html" => Ok(ennakko::report::render::html(&report, lang)),
-        "md" | "markdown" => Ok(ennakko::report::render::markdown(&report, lang)),
-        other => Err(Failure::Argument(format!("unknown report format `{other}`: use \"html\" or \"md\""))),
-    }
+    let lang = Lang::asked(lang, report.decision.language.as_deref())?;
+    Ok(api::render(&report, format.parse()?, lang))
 }
 
 /// Explains one result of a report (JSON) in plain language: a finding or
@@ -348,8 +260,8 @@ pub fn render(report: &str, format: &str, lang: Option<&str>) -> Result<String, 
 pub fn explain(report: &str, id: &str, lang: Option<&str>) -> Result<Option<String>, Failure> {
     let report: Report = serde_json::from_str(report)
         .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
-    let lang = lang.filter(|l| !l.is_empty()).or(report.decision.language.as_deref()).unwrap_or("fi");
-    Ok(ennakko::report::render::explain(&report, id, lang))
+    let lang = Lang::asked(lang, report.decision.language.as_deref())?;
+    Ok(ennakko::report::render::explain(&report, id, lang.code()))
 }
 
 /// A JSON Schema by name (see `ennakko::schema::NAMES`).
@@ -365,7 +277,7 @@ pub fn read_decision_json(text: &str, format: &str) -> Result<String, Failure> {
     let format = parse_format(format, text)?;
     ennakko::Decision::from_str(text, format, &Limits::default())
         .map(|decision| to_json(&decision, false))
-        .map_err(|e| Failure::Diagnostics { kind: "decision", diagnostics: e.diagnostics })
+        .map_err(Failure::from)
 }
 
 /// Names of the standard checklists, as a JSON array.
@@ -385,10 +297,6 @@ pub enum Using<'a> {
     /// The one the document names (for `init`, the decision), else the
     /// default, as the CLI chooses.
     Named,
-}
-
-fn template_failure(error: TemplateError) -> Failure {
-    Failure::Diagnostics { kind: "template", diagnostics: error.diagnostics }
 }
 
 /// A value from the caller or a document, quoted and cut short for an error
@@ -425,10 +333,7 @@ pub fn template_format(name: Option<&str>, bytes: &[u8]) -> Result<TemplateForma
 
 /// A language templates and their results are written in: `fi`, `sv`, `en`.
 pub fn template_lang(lang: &str) -> Result<&str, Failure> {
-    match lang {
-        "fi" | "sv" | "en" => Ok(lang),
-        other => Err(Failure::Argument(format!("unknown language {}: use \"fi\", \"sv\" or \"en\"", shown(other)))),
-    }
+    Ok(lang.parse::<Lang>()?.code())
 }
 
 /// A standard checklist by a name that `whose` gave. A checklist file cannot
@@ -481,7 +386,7 @@ pub fn template_init(
         Some((text, decision_format)) => {
             let decision_format = parse_format(decision_format, text)?;
             let read = ennakko::Decision::from_str(text, decision_format, &Limits::default());
-            Some(read.map_err(|e| Failure::Diagnostics { kind: "decision", diagnostics: e.diagnostics })?)
+            Some(read.map_err(Failure::from)?)
         }
         None => None,
     };
@@ -497,7 +402,7 @@ pub fn template_checklist_name(
     limits: Option<&str>,
 ) -> Result<Option<String>, Failure> {
     let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
-    template::checklist_name_with(bytes, format, &limits).map_err(template_failure)
+    template::checklist_name_with(bytes, format, &limits).map_err(Failure::from)
 }
 
 /// The default template limits, as JSON.
@@ -505,21 +410,8 @@ pub fn template_default_limits_json() -> String {
     to_json(&TemplateLimits::default(), false)
 }
 
-/// What checking a template gives JavaScript: the core's check, and the two
-/// conclusions every caller draws from it.
-#[derive(Debug, Serialize)]
-pub struct TemplateCheckResult<'a> {
-    /// Fields, outputs, decision, report and problems.
-    #[serde(flatten)]
-    pub check: &'a TemplateCheck,
-    /// How many problems are errors (the template cannot be filled).
-    pub errors: usize,
-    /// No errors and every required answer given.
-    pub complete: bool,
-}
-
 /// Reads a filled template and lists what is unanswered, inconsistent or
-/// wrong, as JSON ([`TemplateCheckResult`]). A document that cannot be read
+/// wrong, as JSON ([`template::Summary`]). A document that cannot be read
 /// at all (not a zip, not UTF-8, too large...) is a `template` failure.
 pub fn template_check_json(
     using: Using,
@@ -528,11 +420,10 @@ pub fn template_check_json(
     limits: Option<&str>,
 ) -> Result<String, Failure> {
     let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
-    let named = || template::checklist_name_with(bytes, format, &limits).map_err(template_failure);
+    let named = || template::checklist_name_with(bytes, format, &limits).map_err(Failure::from);
     let engine = choose(using, "the template", named)?;
-    let check = template::check_with(engine.checklist(), bytes, format, &limits).map_err(template_failure)?;
-    let result = TemplateCheckResult { check: &check, errors: check.errors(), complete: check.is_complete() };
-    Ok(to_json(&result, false))
+    let check = template::check_with(engine.checklist(), bytes, format, &limits).map_err(Failure::from)?;
+    Ok(to_json(&template::Summary::of(&check), false))
 }
 
 /// Scores a template's decision and returns a copy of the document with
@@ -548,11 +439,11 @@ pub fn template_fill(
 ) -> Result<Vec<u8>, Failure> {
     let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
     let lang = lang.map(template_lang).transpose()?;
-    let named = || template::checklist_name_with(bytes, format, &limits).map_err(template_failure);
+    let named = || template::checklist_name_with(bytes, format, &limits).map_err(Failure::from);
     let engine = choose(using, "the template", named)?;
     template::fill_with(engine.checklist(), bytes, format, lang, &limits)
         .map(|filled| filled.bytes)
-        .map_err(template_failure)
+        .map_err(Failure::from)
 }
 
 #[cfg(test)]

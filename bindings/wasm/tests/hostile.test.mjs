@@ -358,7 +358,9 @@ test('argument types', () => {
   for (const bad of [null, 1, '', '{}', '[]', { checklist: 1 }, 'x'.repeat(1000)]) {
     assert.throws(() => render(bad), TypeError);
   }
-  assert.ok(render(eva.score(SMALL()), { lang: '<script>' }).includes('lang="&lt;script&gt;"'));
+  // An unknown language is refused by the core (A0001), not silently
+  // rendered in English.
+  assert.throws(() => render(eva.score(SMALL()), { lang: '<script>' }), /unknown language "<script>"/);
   stillWorks();
 });
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ennakko::api::{self, Lang, render};
 use ennakko::diagnostic::render_all;
 use ennakko::{Checklist, Diagnostic, FileResolver, Format, Options};
 
@@ -63,8 +64,8 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Json)]
         format: ReportFormat,
         /// Language of Markdown and HTML: fi, sv or en (default: the decision's `language`, else fi).
-        #[arg(long, short, value_parser = ["fi", "sv", "en"])]
-        lang: Option<String>,
+        #[arg(long, short, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Print compact JSON instead of indented.
         #[arg(long)]
         compact: bool,
@@ -85,8 +86,8 @@ enum Command {
         /// The rule, score, group, domain or perspective to explain.
         id: String,
         /// Language: fi, sv or en (default: the decision's `language`, else fi).
-        #[arg(long, short, value_parser = ["fi", "sv", "en"])]
-        lang: Option<String>,
+        #[arg(long, short, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Rewrite checklist files in canonical form (comments are kept).
     #[command(after_help = "Examples:\n  ennakko fmt my-municipality.eva\n  ennakko fmt --check checklists/*.eva\n\n\
@@ -158,11 +159,9 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check { files, format } => check(&files, format),
         Command::Score { checklist, decision, format, lang, compact } => {
-            score(checklist.as_deref(), &decision, format, lang.as_deref(), compact)
+            score(checklist.as_deref(), &decision, format, lang, compact)
         }
-        Command::Explain { checklist, decision, id, lang } => {
-            explain(checklist.as_deref(), &decision, &id, lang.as_deref())
-        }
+        Command::Explain { checklist, decision, id, lang } => explain(checklist.as_deref(), &decision, &id, lang),
         Command::Fmt { files, check } => fmt(&files, check),
         Command::Schema { document } => {
             let name = document.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
@@ -295,65 +294,77 @@ fn load_named(spec: &str, document: &Path) -> Result<(Checklist, String), u8> {
     Ok((checklist, resolved.name))
 }
 
+/// The checklist that scores a document and its name: the one given, else
+/// the one the document names (found next to `document`), else the default
+/// (the rule is the library's `api::checklist_spec`).
+pub(crate) fn checklist_for(
+    given: Option<&str>,
+    named: Option<&str>,
+    document: Option<&Path>,
+) -> Result<(Checklist, String), u8> {
+    match (given, named, document) {
+        (None, Some(named), Some(document)) => load_named(named, document),
+        _ => {
+            let spec = api::checklist_spec(given, None);
+            load_checklist(spec).map(|c| (c, spec.to_string()))
+        }
+    }
+}
+
 /// Reads the decision, compiles the checklist (the one given, else the one
 /// the decision names, else the default) and scores; prints diagnostics on
 /// failure.
 fn scored(checklist: Option<&str>, decision: &Path) -> Result<ennakko::Report, u8> {
     let (checklist, parsed, print) = loaded(checklist, decision)?;
-    checklist.score(&parsed).map_err(|e| print(e.diagnostics()))
+    checklist.score(&parsed).map_err(print)
 }
 
 /// The checklist and the decision, read once; and how to print what goes
 /// wrong with them.
 type Loaded<P> = (ennakko::Checklist, ennakko::Decision, P);
 
-fn loaded(checklist: Option<&str>, decision: &Path) -> Result<Loaded<impl Fn(Vec<Diagnostic>) -> u8>, u8> {
+fn loaded(checklist: Option<&str>, decision: &Path) -> Result<Loaded<impl Fn(ennakko::Error) -> u8>, u8> {
     let name = decision.display().to_string();
     let format = Format::from_path(&name);
-    let print = move |diagnostics: Vec<Diagnostic>| {
-        let diagnostics: Vec<Diagnostic> =
-            diagnostics.into_iter().map(|d| Diagnostic { file: d.file.or(Some(name.clone())), ..d }).collect();
-        eprint!("{}", render_all(&diagnostics));
+    let text = read(decision, ennakko::Limits::default().max_decision_bytes)?;
+    let parsed = ennakko::Decision::from_str(&text, format, &ennakko::Limits::default());
+    // Problems found later (by the checklist) point into the same text.
+    let print = move |error: ennakko::Error| {
+        eprint!("{}", render_all(&error.located(&text).in_file(&name).diagnostics));
         EXIT_INVALID
     };
-    let text = read(decision, ennakko::Limits::default().max_decision_bytes)?;
-    let parsed =
-        ennakko::Decision::from_str(&text, format, &ennakko::Limits::default()).map_err(|e| print(e.diagnostics))?;
-    let checklist = match (checklist, parsed.checklist.as_deref()) {
-        (Some(given), _) => load_checklist(given)?,
-        (None, Some(named)) => load_named(named, decision)?.0,
-        (None, None) => load_checklist(ennakko::checklist::stdlib::DEFAULT)?,
-    };
+    let parsed = parsed.map_err(&print)?;
+    let (checklist, _) = checklist_for(checklist, parsed.checklist.as_deref(), Some(decision))?;
     Ok((checklist, parsed, print))
 }
 
-fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: Option<&str>, compact: bool) -> u8 {
+fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: Option<Lang>, compact: bool) -> u8 {
     let report = match scored(checklist, decision) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
+    let lang = Lang::for_report(lang, report.decision.language.as_deref());
     match output {
         ReportFormat::Json => print_json(&report, compact),
-        ReportFormat::Md => emit(&ennakko::report::render::markdown(&report, lang)),
-        ReportFormat::Html => emit(&ennakko::report::render::html(&report, lang)),
+        ReportFormat::Md => emit(&render(&report, api::ReportFormat::Markdown, lang)),
+        ReportFormat::Html => emit(&render(&report, api::ReportFormat::Html, lang)),
     }
     EXIT_OK
 }
 
-fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<&str>) -> u8 {
+fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<Lang>) -> u8 {
     let (checklist, parsed, print) = match loaded(checklist, decision) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let lang = lang.or(parsed.language.as_deref()).unwrap_or("fi");
-    let explained = match checklist.explain(&parsed, id, lang) {
+    let lang = Lang::for_report(lang, parsed.language.as_deref());
+    let explained = match checklist.explain(&parsed, id, lang.code()) {
         Ok(explained) => explained,
-        Err(e) => return print(e.diagnostics()),
+        Err(e) => return print(e),
     };
     let report = match checklist.score(&parsed) {
         Ok(r) => r,
-        Err(e) => return print(e.diagnostics()),
+        Err(e) => return print(e),
     };
     match explained {
         Some(text) => {
@@ -410,6 +421,16 @@ fn fmt(files: &[PathBuf], check_only: bool) -> u8 {
         }
     }
     code
+}
+
+/// A `--lang` value, checked by the library (one list of languages).
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    code.parse().map_err(|e: ennakko::Error| argument_text(&e))
+}
+
+/// An argument error as one line for clap: the message and the hint.
+pub(crate) fn argument_text(e: &ennakko::Error) -> String {
+    e.diagnostics.iter().map(|d| format!("{}; {}", d.message, d.help.as_deref().unwrap_or(""))).collect()
 }
 
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use ennakko::diagnostic::render_all;
-use ennakko::template::{self, TemplateCheck, TemplateFormat};
+use ennakko::template::{self, TemplateFormat};
 use ennakko::{Checklist, Diagnostic, Format, Limits};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
@@ -205,10 +205,6 @@ fn relative_to(document: &Path, target: &Path) -> String {
     out.to_string_lossy().replace('\\', "/")
 }
 
-fn load(spec: &str) -> Result<Checklist, u8> {
-    super::load_checklist(spec)
-}
-
 fn init(
     checklist: Option<&str>,
     format: Option<FormatArg>,
@@ -253,12 +249,7 @@ fn init(
         }
     };
     let named = decision.as_ref().and_then(|d| d.checklist.as_deref());
-    let loaded = match (checklist, named, from) {
-        (Some(given), _, _) => load(given).map(|c| (c, given.to_string())),
-        (None, Some(named), Some(path)) => super::load_named(named, path),
-        _ => load(ennakko::checklist::stdlib::DEFAULT).map(|c| (c, ennakko::checklist::stdlib::DEFAULT.to_string())),
-    };
-    let (checklist, spec) = match loaded {
+    let (checklist, spec) = match super::checklist_for(checklist, named, from) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -290,11 +281,7 @@ fn open(
             return Err(EXIT_INVALID);
         }
     };
-    let checklist = match (checklist, named) {
-        (Some(given), _) => load(given)?,
-        (None, Some(named)) => super::load_named(&named, file)?.0,
-        (None, None) => load(ennakko::checklist::stdlib::DEFAULT)?,
-    };
+    let (checklist, _) = super::checklist_for(checklist, named.as_deref(), Some(file))?;
     Ok((bytes, format, checklist))
 }
 
@@ -306,17 +293,16 @@ fn print_diagnostics(file: &str, diagnostics: Vec<Diagnostic>) {
     eprint!("{}", render_all(&diagnostics));
 }
 
-fn summary(check: &TemplateCheck) -> String {
-    let missing = check.problems.iter().filter(|d| template::is_missing(d)).count();
-    let verdict =
-        check.report.as_ref().map_or("not scored".to_string(), |r| format!("{:?}", r.verdict.level).to_lowercase());
+fn summary(summary: &template::Summary) -> String {
+    let check = summary.check;
+    let verdict = check.report.as_ref().map_or("not scored", |r| r.verdict.level.name());
     format!(
         "{} template: {} fields, {} result placeholders; {} errors, {} unanswered; verdict: {verdict}",
         check.format.name(),
         check.fields.len(),
         check.outputs.len(),
-        check.errors(),
-        missing
+        summary.errors,
+        summary.missing.len()
     )
 }
 
@@ -333,8 +319,9 @@ fn check(file: &Path, checklist: Option<&str>, output: CheckOutput, given: Optio
             return EXIT_INVALID;
         }
     };
+    let summarized = template::Summary::of(&check);
     match output {
-        CheckOutput::Json => match serde_json::to_string_pretty(&check) {
+        CheckOutput::Json => match serde_json::to_string_pretty(&summarized) {
             Ok(t) => super::emit(&(t + "\n")),
             Err(e) => eprintln!("error: cannot print JSON: {e}"),
         },
@@ -342,10 +329,10 @@ fn check(file: &Path, checklist: Option<&str>, output: CheckOutput, given: Optio
             if !check.problems.is_empty() {
                 print_diagnostics(&name, check.problems.clone());
             }
-            eprintln!("{}", summary(&check));
+            eprintln!("{}", summary(&summarized));
         }
     }
-    if check.is_complete() { EXIT_OK } else { EXIT_INVALID }
+    if summarized.complete { EXIT_OK } else { EXIT_INVALID }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -384,7 +371,7 @@ fn fill(
     }
     let code = write_bytes(target, &filled.bytes);
     if code == EXIT_OK && target.as_os_str() != "-" {
-        eprintln!("{}\nwrote {}", summary(&filled.check), target.display());
+        eprintln!("{}\nwrote {}", summary(&template::Summary::of(&filled.check)), target.display());
     }
     code
 }

@@ -68,7 +68,7 @@ fn compile_file(path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
 
 fn score_text(name: &str, checklist: &str, text: &str) -> Result<(), Vec<Diagnostic>> {
     let checklist = Checklist::standard(checklist).expect("a standard checklist");
-    checklist.score_str(text, Format::from_path(name)).map(|_| ()).map_err(|e| e.diagnostics())
+    checklist.score_str(text, Format::from_path(name)).map(|_| ()).map_err(|e| e.diagnostics)
 }
 
 fn generated_text(case: &Value) -> String {

@@ -32,9 +32,11 @@
 //! assert_eq!(report.alternatives[1].total.value, -1.5);
 //! ```
 
+pub mod api;
 pub mod checklist;
 pub mod decision;
 pub mod diagnostic;
+pub mod error;
 pub mod eval;
 pub mod limits;
 pub mod report;
@@ -44,47 +46,11 @@ pub mod template;
 use std::sync::Arc;
 
 pub use checklist::load::{FileResolver, MapResolver, Resolver, StdResolver};
-pub use decision::{Decision, DecisionError, Format};
+pub use decision::{Decision, Format};
 pub use diagnostic::{Diagnostic, Severity};
-pub use eval::EvalError;
+pub use error::{Error, ErrorKind};
 pub use limits::Limits;
 pub use report::Report;
-
-/// A checklist that failed to compile, with every problem found.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", diagnostic::render_all(.diagnostics))]
-pub struct CompileError {
-    /// Errors first, then warnings.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl CompileError {
-    /// The diagnostics.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-}
-
-/// Why a decision could not be scored.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ScoreError {
-    /// The decision document is malformed or does not fit the checklist.
-    #[error(transparent)]
-    Decision(#[from] DecisionError),
-    /// Evaluation ran out of its step budget.
-    #[error(transparent)]
-    Eval(#[from] EvalError),
-}
-
-impl ScoreError {
-    /// The diagnostics, whatever the layer.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        match self {
-            ScoreError::Decision(e) => e.diagnostics.clone(),
-            ScoreError::Eval(e) => vec![(*e.diagnostic).clone()],
-        }
-    }
-}
 
 /// How to compile: limits and where imports come from.
 ///
@@ -121,7 +87,7 @@ impl Checklist {
     /// let err = ennakko::Checklist::from_source("x.eva", "group { }").unwrap_err();
     /// assert_eq!(err.diagnostics()[0].code, "E0001");
     /// ```
-    pub fn from_source(name: &str, text: &str) -> Result<Checklist, CompileError> {
+    pub fn from_source(name: &str, text: &str) -> Result<Checklist, Error> {
         Checklist::compile(name, text, &Options::default())
     }
 
@@ -130,7 +96,7 @@ impl Checklist {
     /// ```
     /// assert!(ennakko::Checklist::standard("eva").is_ok());
     /// ```
-    pub fn standard(name: &str) -> Result<Checklist, CompileError> {
+    pub fn standard(name: &str) -> Result<Checklist, Error> {
         Checklist::standard_with(name, Limits::default())
     }
 
@@ -142,7 +108,7 @@ impl Checklist {
     /// assert_eq!(ennakko::Checklist::standard_with("eva", limits).unwrap().limits().max_eval_steps, 10);
     /// assert_eq!(ennakko::Checklist::standard_with("evaa", limits).unwrap_err().diagnostics[0].code, "E0601");
     /// ```
-    pub fn standard_with(name: &str, limits: Limits) -> Result<Checklist, CompileError> {
+    pub fn standard_with(name: &str, limits: Limits) -> Result<Checklist, Error> {
         match checklist::stdlib::source(name) {
             Some(text) => {
                 Checklist::compile(&format!("<std>/{name}.eva"), text, &Options { limits, ..Options::default() })
@@ -153,21 +119,20 @@ impl Checklist {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("the standard checklists are: {}", names.join(", ")),
                 };
-                Err(CompileError {
-                    diagnostics: vec![
-                        Diagnostic::error("E0601", format!("there is no standard checklist `{name}`")).with_help(help),
-                    ],
-                })
+                Err(Error::one(
+                    ErrorKind::Compile,
+                    Diagnostic::error("E0601", format!("there is no standard checklist `{name}`")).with_help(help),
+                ))
             }
         }
     }
 
     /// Compiles checklist source with explicit options.
-    pub fn compile(name: &str, text: &str, options: &Options) -> Result<Checklist, CompileError> {
+    pub fn compile(name: &str, text: &str, options: &Options) -> Result<Checklist, Error> {
         let (files, sources) = checklist::load::load(name, text, options.resolver.as_ref(), &options.limits)
-            .map_err(|diagnostics| CompileError { diagnostics })?;
-        let model =
-            checklist::check::check(Arc::new(sources), &files).map_err(|diagnostics| CompileError { diagnostics })?;
+            .map_err(|diagnostics| Error::new(ErrorKind::Compile, diagnostics))?;
+        let model = checklist::check::check(Arc::new(sources), &files)
+            .map_err(|diagnostics| Error::new(ErrorKind::Compile, diagnostics))?;
         Ok(Checklist { model: Arc::new(model), limits: options.limits })
     }
 
@@ -200,7 +165,7 @@ impl Checklist {
     /// Scores a decision into the full report: labels, cells, traces,
     /// texts, completeness. For the verdict and the numbers alone,
     /// [`Checklist::evaluate`] is several times cheaper.
-    pub fn score(&self, decision: &Decision) -> Result<Report, ScoreError> {
+    pub fn score(&self, decision: &Decision) -> Result<Report, Error> {
         let bound = decision::bind(&self.model, decision, &self.limits)?;
         let outcome = eval::evaluate(&self.model, &bound, &self.limits, true)?;
         Ok(report::assemble::assemble(&self.model, decision, &bound, outcome))
@@ -216,7 +181,7 @@ impl Checklist {
     ///     ennakko::Format::Yaml, checklist.limits()).unwrap();
     /// assert_eq!(checklist.evaluate(&decision).unwrap().verdict, ennakko::checklist::model::VerdictLevel::None);
     /// ```
-    pub fn evaluate(&self, decision: &Decision) -> Result<eval::evaluation::Evaluation, ScoreError> {
+    pub fn evaluate(&self, decision: &Decision) -> Result<eval::evaluation::Evaluation, Error> {
         let bound = decision::bind(&self.model, decision, &self.limits)?;
         let outcome = eval::evaluate(&self.model, &bound, &self.limits, false)?;
         Ok(eval::evaluation::summarize(&self.model, &bound, &outcome))
@@ -235,7 +200,7 @@ impl Checklist {
     /// let text = checklist.explain(&decision, "full_large_investment", "en").unwrap().unwrap();
     /// assert!(text.contains("Did not apply"));
     /// ```
-    pub fn explain(&self, decision: &Decision, id: &str, lang: &str) -> Result<Option<String>, ScoreError> {
+    pub fn explain(&self, decision: &Decision, id: &str, lang: &str) -> Result<Option<String>, Error> {
         let report = self.score(decision)?;
         let mut text = report::render::explain(&report, id, lang).unwrap_or_default();
         if let Some(r) = self.model.rules.iter().position(|r| r.id == id) {
@@ -246,10 +211,19 @@ impl Checklist {
         Ok((!text.is_empty()).then_some(text))
     }
 
-    /// Reads a decision from JSON or YAML text and scores it.
-    pub fn score_str(&self, text: &str, format: Format) -> Result<Report, ScoreError> {
+    /// Reads a decision from JSON or YAML text and scores it; every problem
+    /// of the decision points at its line and column in `text`.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let text = "id: a\ntitle: T\nalternatives:\n  - id: p\n    kind: proposal\n    impacts:\n      - {group: chidren, domain: health, direction: -1}\n";
+    /// let err = checklist.score_str(text, ennakko::Format::Yaml).unwrap_err();
+    /// assert_eq!(err.diagnostics[0].code, "D0103");
+    /// assert_eq!(err.diagnostics[0].line, Some(7));
+    /// ```
+    pub fn score_str(&self, text: &str, format: Format) -> Result<Report, Error> {
         let decision = Decision::from_str(text, format, &self.limits)?;
-        self.score(&decision)
+        self.score(&decision).map_err(|e| e.located(text))
     }
 }
 
@@ -282,7 +256,7 @@ pub mod schema {
     /// The JSON Schema of what checking a template finds
     /// ([`crate::template::TemplateCheck`]).
     pub fn template_check() -> serde_json::Value {
-        serde_json::to_value(schemars::schema_for!(crate::template::TemplateCheck)).unwrap_or_default()
+        serde_json::to_value(schemars::schema_for!(crate::template::Summary)).unwrap_or_default()
     }
 
     /// The names [`named`] knows, in the order tools list them.

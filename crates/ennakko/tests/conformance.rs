@@ -124,7 +124,7 @@ fn run_case(case: &Path) -> Option<String> {
             let actual = portable(&report, case);
             expect(case, "report.json", &actual, &["decision-errors.json"])
         }
-        Err(e) => expect(case, "decision-errors.json", &diagnostics_json(&e.diagnostics(), case), &["report.json"]),
+        Err(e) => expect(case, "decision-errors.json", &diagnostics_json(e.diagnostics(), case), &["report.json"]),
     }
 }
 

@@ -3,16 +3,16 @@
 
 use std::sync::Arc;
 
-use ennakko::{Checklist, CompileError, Decision, Format, Limits, MapResolver, Options};
+use ennakko::{Checklist, Decision, Error, Format, Limits, MapResolver, Options};
 
 const HEAD: &str = "checklist x { title fi \"x\" sv \"x\" en \"x\" version \"1\" }\n";
 const LABEL: &str = "label fi \"x\" sv \"x\" en \"x\"";
 
-fn compile_with(limits: Limits, text: &str) -> Result<Checklist, CompileError> {
+fn compile_with(limits: Limits, text: &str) -> Result<Checklist, Error> {
     Checklist::compile("x.eva", text, &Options { limits, ..Options::default() })
 }
 
-fn first_code(r: Result<Checklist, CompileError>) -> String {
+fn first_code(r: Result<Checklist, Error>) -> String {
     match r {
         Ok(_) => "ok".into(),
         Err(e) => e.diagnostics[0].code.clone(),
@@ -123,8 +123,7 @@ fn decision_code(limits: Limits, text: &str, format: Format) -> String {
         &Options { limits, ..Options::default() },
     )
     .expect("eva compiles");
-    match Decision::from_str(text, format, &limits).map_err(ennakko::ScoreError::from).and_then(|d| checklist.score(&d))
-    {
+    match Decision::from_str(text, format, &limits).and_then(|d| checklist.score(&d)) {
         Ok(_) => "ok".into(),
         Err(e) => e.diagnostics()[0].code.clone(),
     }

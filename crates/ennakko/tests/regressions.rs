@@ -642,7 +642,7 @@ fn imports_are_read_within_the_limits() {
 fn rendered_diagnostics_are_escaped_and_bounded() {
     let yaml = "id: x\ntitle: x\nfacts: {\"\\e[2Jbad\\a\\r\": 1}\nalternatives: [{id: z, kind: zero}]\n";
     let err = eva().score_str(yaml, Format::Yaml).expect_err("unknown fact");
-    let shown = ennakko::diagnostic::render_all(&err.diagnostics());
+    let shown = ennakko::diagnostic::render_all(err.diagnostics());
     assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
     assert!(shown.contains("\\u{1b}[2Jbad"), "{shown}");
     let long = format!(
@@ -650,7 +650,7 @@ fn rendered_diagnostics_are_escaped_and_bounded() {
         "f".repeat(10 << 20)
     );
     let err = eva().score_str(&long, Format::Json).expect_err("unknown fact");
-    let shown = ennakko::diagnostic::render_all(&err.diagnostics());
+    let shown = ennakko::diagnostic::render_all(err.diagnostics());
     assert!(shown.len() < 10_000, "{} bytes", shown.len());
     // A span 40,000 characters wide on one line.
     let source = format!(

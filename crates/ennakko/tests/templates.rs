@@ -37,7 +37,7 @@ fn other_codes(check: &TemplateCheck) -> Vec<&str> {
     codes(check).into_iter().filter(|c| *c != "T0201").collect()
 }
 
-fn err_codes(e: &template::TemplateError) -> Vec<&str> {
+fn err_codes(e: &ennakko::Error) -> Vec<&str> {
     e.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -44,28 +43,21 @@ def default_limits() -> dict[str, int]:
 
 
 def _limits(limits: Mapping[str, int] | None) -> dict[str, int] | None:
-    """Checks limit overrides: known names, non-negative integers."""
-    return _checked_limits(limits, default_limits())
+    """Checks limit overrides: non-negative integers (names: the core)."""
+    return _checked_limits(limits)
 
 
-def _checked_limits(
-    limits: Mapping[str, int] | None, known: Mapping[str, int]
-) -> dict[str, int] | None:
-    """Checks overrides of the limits in `known`: known names, non-negative integers."""
+def _checked_limits(limits: Mapping[str, int] | None) -> dict[str, int] | None:
+    """Checks overrides of limits: non-negative integers. Whether a name is a
+    limit the core decides, with a suggestion for a misspelt one."""
     if limits is None:
         return None
     if not isinstance(limits, Mapping):
         raise TypeError(f"limits must be a dict, not {type(limits).__name__}")
+    # Unknown names are the core's to judge (with a suggestion); the types
+    # are Python's: a bool is an int there, and not a limit.
     out: dict[str, int] = {}
     for key, value in limits.items():
-        if key not in known:
-            close = difflib.get_close_matches(str(key), list(known), n=1)
-            hint = (
-                f"; did you mean {close[0]!r}?"
-                if close
-                else f"; the limits are: {', '.join(known)}"
-            )
-            raise ValueError(f"unknown limit {key!r}{hint}")
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"limit {key!r} must be an int, not {type(value).__name__}")
         if value < 0:
@@ -429,11 +421,6 @@ def _restore(state: tuple[Any, ...]) -> Checklist:
 _STANDARD: dict[str, Checklist] = {}
 
 
-def _names_a_file(spec: str) -> bool:
-    """Whether a `checklist` field names a file rather than a standard checklist."""
-    return spec.endswith(".eva") or "/" in spec or "\\" in spec
-
-
 def _load(spec: str, document: Path | None, *, named: bool = True) -> Checklist:
     """A checklist by spec: a standard name, or a `.eva` file. A file `named`
     by a document must be in the folder of that `document` (a decision or
@@ -442,7 +429,7 @@ def _load(spec: str, document: Path | None, *, named: bool = True) -> Checklist:
     standard checklists (ChecklistError E0601 otherwise, and no file is
     read). A spec the caller gives directly (``named=False``) may be any
     path."""
-    if _names_a_file(spec):
+    if _ennakko.names_a_file(spec):
         if not named:
             return Checklist.from_file(spec)
         folder = None if document is None else str(document)
@@ -457,7 +444,7 @@ def _load(spec: str, document: Path | None, *, named: bool = True) -> Checklist:
 
 def _spec_of(decision: DecisionInput, format: Format | None) -> tuple[str, Path | None]:
     """The checklist a decision names, and the decision's file if it is one."""
-    spec = _ennakko.named_checklist(decision, format) or "eva"
+    spec = _ennakko.checklist_spec(None, _ennakko.named_checklist(decision, format))
     document = Path(decision) if isinstance(decision, os.PathLike) else None
     return spec, document
 

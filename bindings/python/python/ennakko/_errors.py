@@ -42,6 +42,10 @@ class EnnakkoError(Exception):
     diagnostics: list[dict[str, Any]]
     rendered: str
     index: int | None
+    #: The error's kind, the same name the JavaScript package's
+    #: ``EnnakkoError.kind`` carries (``compile``, ``decision``,
+    #: ``evaluation``, ``template``, ``internal``).
+    kind: str = "internal"
 
     def __init__(self, rendered: str, diagnostics: list[dict[str, Any]]) -> None:
         super().__init__(rendered.rstrip("\n"))
@@ -104,13 +108,19 @@ class EnnakkoError(Exception):
 class ChecklistError(EnnakkoError):
     """A checklist failed to compile (codes ``E....``)."""
 
+    kind = "compile"
+
 
 class DecisionError(EnnakkoError):
     """A decision document is malformed or does not fit the checklist (``D....``)."""
 
+    kind = "decision"
+
 
 class EvaluationError(EnnakkoError):
     """Scoring ran out of its step budget, ``max_eval_steps`` (``R0001``)."""
+
+    kind = "evaluation"
 
 
 class TemplateError(EnnakkoError):
@@ -118,6 +128,10 @@ class TemplateError(EnnakkoError):
     because of errors in it (codes ``T....``, and ``D....`` for values that
     do not fit the checklist); see :mod:`ennakko.template`."""
 
+    kind = "template"
+
 
 class InternalError(EnnakkoError):
     """A bug in ennakko was caught at the boundary (``X0001``); please report it."""
+
+    kind = "internal"

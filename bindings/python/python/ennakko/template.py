@@ -97,6 +97,10 @@ class TemplateCheck:
     decision: dict[str, Any] | None
     report: Report | None
     problems: list[dict[str, Any]] = field(default_factory=list)
+    # What the core concluded (positions of the missing answers in
+    # `problems`, and completeness): decided once, for every front end.
+    _missing_at: tuple[int, ...] = ()
+    _complete: bool = False
 
     @property
     def errors(self) -> list[dict[str, Any]]:
@@ -106,12 +110,12 @@ class TemplateCheck:
     @property
     def missing(self) -> list[dict[str, Any]]:
         """Required answers and impact cells not given (``T0201``, ``T0202``)."""
-        return [p for p in self.problems if p.get("code") in ("T0201", "T0202")]
+        return [self.problems[i] for i in self._missing_at]
 
     @property
     def is_complete(self) -> bool:
         """No errors, every required answer given, and the decision scored."""
-        return self.report is not None and not self.errors and not self.missing
+        return self._complete
 
     @property
     def rendered(self) -> str:
@@ -179,7 +183,7 @@ def _checklist_for(
         return _resolve(checklist)
     named = _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), limits)
     if named is None:
-        return _load("eva", None)
+        return _load(_ennakko.checklist_spec(None, None), None)
     # A document given as bytes may come from anyone (an upload): it never
     # makes the process read a file of its choosing (ChecklistError E0601).
     return _load(named, opened.path)
@@ -216,7 +220,7 @@ def init(
     elif decision is not None:
         chosen = checklist_for(decision)  # type: ignore[arg-type]
     else:
-        chosen = _load("eva", None)
+        chosen = _load(_ennakko.checklist_spec(None, None), None)
     return chosen._native.template_init(_format_name(format), lang, decision, checklist_name)
 
 
@@ -247,6 +251,8 @@ def check(
         decision=found["decision"],
         report=None if native_report is None else Report(native_report),
         problems=found["problems"],
+        _missing_at=tuple(found["missing"]),
+        _complete=found["complete"],
     )
 
 
@@ -292,7 +298,7 @@ def default_limits() -> dict[str, int]:
 
 
 def _template_limits(limits: Mapping[str, int] | None) -> dict[str, int] | None:
-    return _checked_limits(limits, default_limits())
+    return _checked_limits(limits)
 
 
 def sniff(data: bytes) -> TemplateFormat | None:

@@ -105,13 +105,13 @@ pub fn names_a_file(spec: &str) -> bool {
 /// assert_eq!(err.diagnostics[0].code, "E0601");
 /// assert!(ennakko::checklist::load::named_by_document("eva", Path::new("decision.yaml")).is_ok());
 /// ```
-pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate::CompileError> {
+pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate::Error> {
     let folder = document.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = document.display().to_string();
     FileResolver { root: folder.to_path_buf() }.resolve(&name, spec).map_err(|why| {
         let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
             .with_help("give the checklist explicitly (`--checklist` in the CLI, `checklist=` in Python), or name a standard checklist or a file in the document's folder");
-        crate::CompileError { diagnostics: vec![Diagnostic { file: Some(name), ..d }] }
+        crate::Error::one(crate::ErrorKind::Compile, Diagnostic { file: Some(name), ..d })
     })
 }
 
@@ -126,7 +126,7 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
 /// assert_eq!(err.diagnostics[0].code, "E0601");
 /// assert!(ennakko::checklist::load::named_without_folder("eva").is_ok());
 /// ```
-pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::CompileError> {
+pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::Error> {
     let why = if names_a_file(spec) {
         "a document given as text has no folder to find a file in".to_string()
     } else {
@@ -137,7 +137,7 @@ pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::CompileError>
     };
     let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
         .with_help("give the checklist explicitly (`checklist=` in Python, `--checklist` in the CLI), give the document as a path, or name a standard checklist");
-    Err(crate::CompileError { diagnostics: vec![d] })
+    Err(crate::Error::one(crate::ErrorKind::Compile, d))
 }
 
 /// Resolves only the embedded standard checklists, by name (`"eva"`).

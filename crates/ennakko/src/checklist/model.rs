@@ -434,6 +434,21 @@ pub enum VerdictLevel {
     Full,
 }
 
+impl VerdictLevel {
+    /// The level's name, as it is written in reports and JSON.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::checklist::model::VerdictLevel::Full.name(), "full");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            VerdictLevel::None => "none",
+            VerdictLevel::Light => "light",
+            VerdictLevel::Full => "full",
+        }
+    }
+}
+
 /// A rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rule {

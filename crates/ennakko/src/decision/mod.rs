@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklist::model::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error::{Error, ErrorKind};
 use crate::limits::{Limits, MAX_DIAGNOSTICS};
 
 /// A draft decision with its alternatives.
@@ -390,10 +391,10 @@ impl Format {
     }
 }
 
-/// A decision document that could not be read, with every problem found.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", crate::diagnostic::render_all(.diagnostics))]
-pub struct DecisionError {
+/// The problems of a decision document inside this stage; it leaves the
+/// stage as an [`Error`] of kind [`ErrorKind::Decision`].
+#[derive(Debug)]
+pub(crate) struct DecisionError {
     /// The problems, each with a code and a JSON path.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -404,15 +405,21 @@ impl From<Diagnostic> for DecisionError {
     }
 }
 
+impl From<DecisionError> for Error {
+    fn from(e: DecisionError) -> Error {
+        Error::new(ErrorKind::Decision, e.diagnostics)
+    }
+}
+
 impl Decision {
     /// Reads a decision from JSON or YAML text.
-    pub fn from_str(text: &str, format: Format, limits: &Limits) -> Result<Decision, DecisionError> {
+    pub fn from_str(text: &str, format: Format, limits: &Limits) -> Result<Decision, Error> {
         if format == Format::Json
             && let Some(decision) = fast_json(text, limits)
         {
             return Ok(decision);
         }
-        Decision::from_value(parse_value(text, format, limits)?)
+        Decision::from_str_via_value(text, format, limits)
     }
 
     /// Reads a decision from text the long way, through a JSON value, as
@@ -426,30 +433,113 @@ impl Decision {
     /// assert_eq!(Decision::from_str(text, Format::Json, &limits), Decision::from_str_via_value(text, Format::Json, &limits));
     /// ```
     #[doc(hidden)]
-    pub fn from_str_via_value(text: &str, format: Format, limits: &Limits) -> Result<Decision, DecisionError> {
-        Decision::from_value(parse_value(text, format, limits)?)
+    pub fn from_str_via_value(text: &str, format: Format, limits: &Limits) -> Result<Decision, Error> {
+        Decision::from_value(parse_value(text, format, limits)?).map_err(|e| e.located(text))
     }
 
     /// Reads a decision from an already parsed JSON value.
-    pub fn from_value(value: serde_json::Value) -> Result<Decision, DecisionError> {
+    pub fn from_value(value: serde_json::Value) -> Result<Decision, Error> {
         // serde would also read a struct from a list (`[id, title, ...]`).
         if !value.is_object() {
             let (_, message, help) = explain_serde_error("expected struct Decision");
-            return Err(Diagnostic::error("D0101", message).with_help(help).at_path("$").into());
+            return Err(DecisionError::from(Diagnostic::error("D0101", message).with_help(help).at_path("$")).into());
         }
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = json_path(&e.path().to_string());
-            let (code, message, help) = explain_serde_error(&e.inner().to_string());
-            Diagnostic::error(code, message).with_help(help).at_path(path).into()
-        })
+        serde_path_to_error::deserialize(&value)
+            .map_err(|_| DecisionError { diagnostics: every_problem(&value) }.into())
     }
 }
 
-fn json_path(serde_path: &str) -> String {
-    match serde_path {
-        "." | "" => "$".into(),
-        p if p.starts_with('[') => format!("${p}"),
-        p => format!("$.{p}"),
+/// Every structural problem of a decision that does not read, not only the
+/// first: serde stops at the first, so each alternative, each of its impact
+/// cells, and the rest of the document are read on their own, and each
+/// reports its first problem. (Two mistakes in one cell show one at a time;
+/// mistakes in different cells all at once.) The error path only.
+fn every_problem(value: &serde_json::Value) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let without = |object: &serde_json::Value, key: &str| -> serde_json::Value {
+        let fields = object.as_object().into_iter().flatten();
+        let kept = fields.map(|(k, v)| (k.clone(), if k == key { serde_json::json!([]) } else { v.clone() }));
+        serde_json::Value::Object(kept.collect())
+    };
+    found.extend(first_problem::<Decision>(&without(value, "alternatives"), "$"));
+    let alternatives = value.get("alternatives").and_then(serde_json::Value::as_array).into_iter().flatten();
+    for (i, alternative) in alternatives.enumerate() {
+        let at = format!("$.alternatives[{i}]");
+        if !alternative.is_object() {
+            found.extend(first_problem::<Alternative>(alternative, &at));
+            continue;
+        }
+        found.extend(first_problem::<Alternative>(&without(alternative, "impacts"), &at));
+        let cells = alternative.get("impacts").and_then(serde_json::Value::as_array).into_iter().flatten();
+        for (j, cell) in cells.enumerate() {
+            found.extend(first_problem::<ImpactCell>(cell, &format!("{at}.impacts[{j}]")));
+        }
+        if found.len() >= MAX_DIAGNOSTICS {
+            break;
+        }
+    }
+    if found.is_empty() {
+        // Should the parts all read while the whole did not, the whole's own
+        // first problem is still reported.
+        found.extend(first_problem::<Decision>(value, "$"));
+    }
+    found.truncate(MAX_DIAGNOSTICS);
+    found
+}
+
+/// The first problem of reading `value` as a `T` found at JSON path `at`.
+fn first_problem<T: serde::de::DeserializeOwned>(value: &serde_json::Value, at: &str) -> Option<Diagnostic> {
+    let e = serde_path_to_error::deserialize::<_, T>(value).err()?;
+    let inner = e.path().to_string();
+    let path = match inner.as_str() {
+        "." | "" => at.to_string(),
+        p if p.starts_with('[') => format!("{at}{p}"),
+        p => format!("{at}.{p}"),
+    };
+    let (code, message, help) = explain_serde_error(&e.inner().to_string());
+    Some(Diagnostic::error(code, message).with_help(help).at_path(path))
+}
+
+impl Error {
+    /// The same error with each diagnostic that has a JSON path placed at
+    /// its line and column in `text`, the decision document it came from.
+    ///
+    /// ```
+    /// use ennakko::{Diagnostic, Error, ErrorKind};
+    /// let err = Error::one(ErrorKind::Decision, Diagnostic::error("D0103", "unknown group").at_path("$.title"));
+    /// assert_eq!(err.located("id: a\ntitle: T\n").diagnostics[0].line, Some(2));
+    /// ```
+    pub fn located(mut self, text: &str) -> Error {
+        locate(&mut self.diagnostics, text, None);
+        self
+    }
+}
+
+/// Places each diagnostic that has a JSON path and no line at the line and
+/// column of `text` (the YAML or JSON the decision was read from) where
+/// that path is written, so decision problems print like checklist ones.
+///
+/// ```
+/// use ennakko::{Decision, Format, Diagnostic};
+/// let text = "id: a\ntitle: T\nalternatives:\n  - id: p\n    kind: propsal\n";
+/// let err = Decision::from_str(text, Format::Yaml, &Default::default()).unwrap_err();
+/// assert_eq!((err.diagnostics[0].line, err.diagnostics[0].column), (Some(5), Some(5)));
+/// ```
+pub fn locate(diagnostics: &mut [Diagnostic], text: &str, file: Option<&str>) {
+    let wanted: Vec<&str> = diagnostics.iter().filter(|d| d.line.is_none()).filter_map(|d| d.path.as_deref()).collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let wanted: Vec<String> = wanted.into_iter().map(str::to_string).collect();
+    let paths: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    let found = yaml::positions(text, &paths);
+    let at: FastMap<&str, (usize, usize)> = paths.iter().zip(found).filter_map(|(p, f)| f.map(|f| (*p, f))).collect();
+    for d in diagnostics.iter_mut().filter(|d| d.line.is_none()) {
+        if let Some(&(line, column)) = d.path.as_deref().and_then(|p| at.get(p)) {
+            let path = d.path.take();
+            *d = std::mem::replace(d, Diagnostic::error("", "")).at_line_col(file, text, line, column);
+            d.path = path;
+        }
     }
 }
 

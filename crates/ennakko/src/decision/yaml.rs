@@ -67,7 +67,7 @@ pub(crate) fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProbl
                 continue;
             }
             Event::Other => continue,
-            Event::Start(anchor) => {
+            Event::Start(anchor, _) => {
                 open.push((1, anchor));
                 if open.len() > max_depth {
                     return Err(YamlProblem::TooDeep { depth: open.len(), line, column });
@@ -89,7 +89,7 @@ pub(crate) fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProbl
                 }
                 continue;
             }
-            Event::Scalar(anchor, len) => {
+            Event::Scalar(anchor, len, _) => {
                 let size = 1 + len as u64;
                 if let Some(anchor) = anchor {
                     anchors.insert(anchor, size);
@@ -115,11 +115,12 @@ pub(crate) fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProbl
 enum Event {
     StreamEnd,
     DocumentStart,
-    /// A sequence or mapping starts, with its anchor.
-    Start(Option<Vec<u8>>),
+    /// A sequence or mapping starts, with its anchor; `true` for a mapping.
+    Start(Option<Vec<u8>>, bool),
     End,
-    /// A scalar's anchor and the length of its text.
-    Scalar(Option<Vec<u8>>, usize),
+    /// A scalar's anchor, the length of its text, and the text itself
+    /// when the caller asked for it.
+    Scalar(Option<Vec<u8>>, usize, Option<String>),
     Alias(Vec<u8>),
     Other,
 }
@@ -152,6 +153,11 @@ impl<'a> Parser<'a> {
     /// The next event with its 1-based line and column; `None` at a syntax
     /// error.
     fn next(&mut self) -> Option<(Event, usize, usize)> {
+        self.next_event(false)
+    }
+
+    /// [`Parser::next`], with the text of scalars when `texts` is set.
+    fn next_event(&mut self, texts: bool) -> Option<(Event, usize, usize)> {
         let mut event = MaybeUninit::<unsafe_libyaml_norway::yaml_event_t>::uninit();
         // SAFETY: the parser was initialized in `new`; an event filled in
         // by a successful `yaml_parser_parse` is read per its type (the
@@ -172,17 +178,22 @@ impl<'a> Parser<'a> {
                 unsafe_libyaml_norway::YAML_STREAM_END_EVENT => Event::StreamEnd,
                 unsafe_libyaml_norway::YAML_DOCUMENT_START_EVENT => Event::DocumentStart,
                 unsafe_libyaml_norway::YAML_SEQUENCE_START_EVENT => {
-                    Event::Start(anchor((*event).data.sequence_start.anchor))
+                    Event::Start(anchor((*event).data.sequence_start.anchor), false)
                 }
                 unsafe_libyaml_norway::YAML_MAPPING_START_EVENT => {
-                    Event::Start(anchor((*event).data.mapping_start.anchor))
+                    Event::Start(anchor((*event).data.mapping_start.anchor), true)
                 }
                 unsafe_libyaml_norway::YAML_SEQUENCE_END_EVENT | unsafe_libyaml_norway::YAML_MAPPING_END_EVENT => {
                     Event::End
                 }
                 unsafe_libyaml_norway::YAML_SCALAR_EVENT => {
                     let scalar = (*event).data.scalar;
-                    Event::Scalar(anchor(scalar.anchor), scalar.length as usize)
+                    let len = scalar.length as usize;
+                    // The scalar's text: `length` bytes that the event owns
+                    // until it is deleted below; copied before that.
+                    let text = (texts && !scalar.value.is_null())
+                        .then(|| String::from_utf8_lossy(std::slice::from_raw_parts(scalar.value, len)).into_owned());
+                    Event::Scalar(anchor(scalar.anchor), len, text)
                 }
                 unsafe_libyaml_norway::YAML_ALIAS_EVENT => {
                     Event::Alias(anchor((*event).data.alias.anchor).unwrap_or_default())
@@ -193,6 +204,87 @@ impl<'a> Parser<'a> {
             unsafe_libyaml_norway::yaml_event_delete(event);
             Some((converted, mark.line as usize + 1, mark.column as usize + 1))
         }
+    }
+}
+
+/// Where each JSON path of `paths` (`$.alternatives[1].impacts[0].group`)
+/// starts in `text` (YAML, or JSON, which YAML reads too): 1-based line and
+/// column of the key that names it (of the item, in a list), or `None` for
+/// a path the text does not hold. One pass over the parser's events, for
+/// the error path only: it lets a decision's problems point at their line.
+pub(crate) fn positions(text: &str, paths: &[&str]) -> Vec<Option<(usize, usize)>> {
+    let mut found: Vec<Option<(usize, usize)>> = vec![None; paths.len()];
+    let Some(mut parser) = Parser::new(text) else { return found };
+    let mut record = |path: &str, line: usize, column: usize| {
+        for (slot, wanted) in found.iter_mut().zip(paths) {
+            if slot.is_none() && *wanted == path {
+                *slot = Some((line, column));
+            }
+        }
+    };
+    // Open collections: the path of each, and where its next child goes.
+    let mut open: Vec<(String, Slot)> = Vec::new();
+    while let Some((event, line, column)) = parser.next_event(true) {
+        match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart | Event::Other => {}
+            Event::End => {
+                open.pop();
+                if let Some((_, slot)) = open.last_mut() {
+                    slot.advance();
+                }
+            }
+            Event::Start(..) | Event::Scalar(..) | Event::Alias(_) => {
+                let path = match open.last_mut() {
+                    None => "$".to_string(),
+                    Some((_, Slot::Key)) => {
+                        // A key: its text names the next value's path.
+                        if let (Some((parent, slot)), Event::Scalar(_, _, Some(key))) = (open.last_mut(), &event) {
+                            let path = format!("{parent}.{key}");
+                            record(&path, line, column);
+                            *slot = Slot::Value(path);
+                        }
+                        continue;
+                    }
+                    Some((_, Slot::Value(path))) => path.clone(),
+                    Some((parent, Slot::Item(i))) => format!("{parent}[{i}]"),
+                };
+                record(&path, line, column);
+                if let Event::Start(_, mapping) = event {
+                    if open.len() >= MAX_POSITION_DEPTH {
+                        break;
+                    }
+                    open.push((path, if mapping { Slot::Key } else { Slot::Item(0) }));
+                } else if let Some((_, slot)) = open.last_mut() {
+                    slot.advance();
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Deeper than any decision the reader accepts: positions are looked up
+/// only for documents the reader has read.
+const MAX_POSITION_DEPTH: usize = 256;
+
+/// Where the next node of an open collection goes.
+enum Slot {
+    /// A mapping waits for a key.
+    Key,
+    /// A mapping waits for the value of the key with this path.
+    Value(String),
+    /// A sequence waits for its item at this index.
+    Item(usize),
+}
+
+impl Slot {
+    /// The node in this slot is complete.
+    fn advance(&mut self) {
+        *self = match self {
+            Slot::Item(i) => Slot::Item(*i + 1),
+            Slot::Key | Slot::Value(_) => Slot::Key,
+        };
     }
 }
 

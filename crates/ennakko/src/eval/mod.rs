@@ -17,16 +17,23 @@ use std::sync::Arc;
 use crate::checklist::model::*;
 use crate::decision::{Bound, BoundCell, Direction};
 use crate::diagnostic::Diagnostic;
+use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::report::{TraceItem, TraceSource};
 use crate::syntax::ast::{BinaryOp, QuantOp};
 
-/// Evaluation ran out of its step budget.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", .diagnostic.render())]
-pub struct EvalError {
+/// Evaluation ran out of its step budget; it leaves the stage as an
+/// [`Error`] of kind [`ErrorKind::Evaluation`].
+#[derive(Debug)]
+pub(crate) struct EvalError {
     /// The diagnostic (code `R0001`); boxed to keep results small.
     pub diagnostic: Box<Diagnostic>,
+}
+
+impl From<EvalError> for Error {
+    fn from(e: EvalError) -> Error {
+        Error::one(ErrorKind::Evaluation, *e.diagnostic)
+    }
 }
 
 /// A score with its uncertainty range.

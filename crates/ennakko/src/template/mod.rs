@@ -35,7 +35,7 @@ use crate::decision::{Decision, Format};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::Report;
 use crate::report::render::Block;
-use crate::{Checklist, Limits};
+use crate::{Checklist, Error, ErrorKind, Limits};
 
 use problems::Problems;
 
@@ -141,10 +141,10 @@ impl Default for TemplateLimits {
     }
 }
 
-/// A template that could not be read or filled, with every problem found.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", crate::diagnostic::render_all(.diagnostics))]
-pub struct TemplateError {
+/// The problems of a template inside this module; it leaves the module as
+/// an [`Error`] of kind [`ErrorKind::Template`].
+#[derive(Debug)]
+pub(crate) struct TemplateError {
     /// The problems, each with a `T` (template) or `D` (decision) code.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -152,6 +152,12 @@ pub struct TemplateError {
 impl From<Diagnostic> for TemplateError {
     fn from(d: Diagnostic) -> TemplateError {
         TemplateError { diagnostics: vec![d] }
+    }
+}
+
+impl From<TemplateError> for Error {
+    fn from(e: TemplateError) -> Error {
+        Error::new(ErrorKind::Template, e.diagnostics)
     }
 }
 
@@ -194,6 +200,40 @@ impl TemplateCheck {
 /// Whether a problem is a missing required answer.
 pub fn is_missing(d: &Diagnostic) -> bool {
     d.code == "T0201" || d.code == "T0202"
+}
+
+/// A [`TemplateCheck`] with the conclusions every front end draws from it,
+/// drawn here once: what the CLI prints and the bindings return.
+///
+/// ```
+/// use ennakko::{Checklist, template::{self, Summary, TemplateFormat}};
+/// let checklist = Checklist::standard("eva").unwrap();
+/// let blank = template::init(&checklist, TemplateFormat::Markdown, "fi");
+/// let check = template::check(&checklist, &blank, TemplateFormat::Markdown).unwrap();
+/// let summary = Summary::of(&check);
+/// assert!(!summary.complete);
+/// assert!(summary.missing.iter().all(|&i| template::is_missing(&check.problems[i])));
+/// ```
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "TemplateCheck")]
+pub struct Summary<'a> {
+    /// Fields, outputs, decision, report and problems.
+    #[serde(flatten)]
+    pub check: &'a TemplateCheck,
+    /// How many problems are errors (the template cannot be filled).
+    pub errors: usize,
+    /// Positions in `problems` of the required answers not given.
+    pub missing: Vec<usize>,
+    /// No errors and every required answer given.
+    pub complete: bool,
+}
+
+impl<'a> Summary<'a> {
+    /// The summary of a check.
+    pub fn of(check: &'a TemplateCheck) -> Summary<'a> {
+        let missing = check.problems.iter().enumerate().filter(|(_, d)| is_missing(d)).map(|(i, _)| i).collect();
+        Summary { check, errors: check.errors(), missing, complete: check.is_complete() }
+    }
 }
 
 /// A filled template and what was found while filling it.
@@ -262,7 +302,7 @@ pub fn init_from(checklist: &Checklist, decision: &Decision, format: TemplateFor
 /// let name = template::checklist_name(b"---\nchecklist: children\n---\n", TemplateFormat::Markdown).unwrap();
 /// assert_eq!(name.as_deref(), Some("children"));
 /// ```
-pub fn checklist_name(bytes: &[u8], format: TemplateFormat) -> Result<Option<String>, TemplateError> {
+pub fn checklist_name(bytes: &[u8], format: TemplateFormat) -> Result<Option<String>, Error> {
     checklist_name_with(bytes, format, &TemplateLimits::default())
 }
 
@@ -271,7 +311,7 @@ pub fn checklist_name_with(
     bytes: &[u8],
     format: TemplateFormat,
     limits: &TemplateLimits,
-) -> Result<Option<String>, TemplateError> {
+) -> Result<Option<String>, Error> {
     Ok(read(bytes, format, limits)?.checklist)
 }
 
@@ -281,7 +321,7 @@ pub fn checklist_name_with(
 /// The `Err` case is a document that cannot be read at all (not a zip, no
 /// front matter, too large...); problems with the answers are in
 /// [`TemplateCheck::problems`].
-pub fn check(checklist: &Checklist, bytes: &[u8], format: TemplateFormat) -> Result<TemplateCheck, TemplateError> {
+pub fn check(checklist: &Checklist, bytes: &[u8], format: TemplateFormat) -> Result<TemplateCheck, Error> {
     check_with(checklist, bytes, format, &TemplateLimits::default())
 }
 
@@ -291,7 +331,7 @@ pub fn check_with(
     bytes: &[u8],
     format: TemplateFormat,
     limits: &TemplateLimits,
-) -> Result<TemplateCheck, TemplateError> {
+) -> Result<TemplateCheck, Error> {
     let doc = read(bytes, format, limits)?;
     Ok(evaluate(checklist, &doc))
 }
@@ -300,12 +340,7 @@ pub fn check_with(
 /// document, in `lang` (default: the decision's `language`, else Finnish).
 /// Every other part of the document is kept as it was; filling a filled
 /// document again gives the same bytes.
-pub fn fill(
-    checklist: &Checklist,
-    bytes: &[u8],
-    format: TemplateFormat,
-    lang: Option<&str>,
-) -> Result<Vec<u8>, TemplateError> {
+pub fn fill(checklist: &Checklist, bytes: &[u8], format: TemplateFormat, lang: Option<&str>) -> Result<Vec<u8>, Error> {
     fill_with(checklist, bytes, format, lang, &TemplateLimits::default()).map(|f| f.bytes)
 }
 
@@ -316,26 +351,25 @@ pub fn fill_with(
     format: TemplateFormat,
     lang: Option<&str>,
     limits: &TemplateLimits,
-) -> Result<Filled, TemplateError> {
+) -> Result<Filled, Error> {
     let doc = read(bytes, format, limits)?;
     let check = evaluate(checklist, &doc);
     let errors: Vec<Diagnostic> = check.problems.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
     let report = match (&check.report, errors.is_empty()) {
         (Some(r), true) => r,
-        _ => return Err(TemplateError { diagnostics: errors }),
+        _ => return Err(Error::new(ErrorKind::Template, errors)),
     };
     // Filling a template with no place for the results would write nothing
     // and look like success (a title that opened a code block hid the
     // place): it is an error here, a warning when checking.
     if doc.outputs.is_empty() {
-        return Err(Diagnostic::error(
-            "T0109",
-            "the template has no place for the results: filling would write nothing",
+        return Err(TemplateError::from(
+            Diagnostic::error("T0109", "the template has no place for the results: filling would write nothing")
+                .with_help(match doc.format {
+                    TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
+                    _ => "add `<!-- eva:results -->` where the results should go (not inside code)",
+                }),
         )
-        .with_help(match doc.format {
-            TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
-            _ => "add `<!-- eva:results -->` where the results should go (not inside code)",
-        })
         .into());
     }
 
@@ -352,16 +386,18 @@ pub fn fill_with(
     // A filled document is read again by the next fill: one past the limit
     // would be a document nobody can fill or check any more.
     if bytes.len() > limits.max_bytes {
-        return Err(Diagnostic::error(
-            "T0002",
-            format!(
-                "the filled document would be {} bytes, larger than the limit of {} bytes, so it could not be \
+        return Err(TemplateError::from(
+            Diagnostic::error(
+                "T0002",
+                format!(
+                    "the filled document would be {} bytes, larger than the limit of {} bytes, so it could not be \
                  read or filled again",
-                bytes.len(),
-                limits.max_bytes
-            ),
+                    bytes.len(),
+                    limits.max_bytes
+                ),
+            )
+            .with_help("remove large pictures or attachments from the template, or raise `max_bytes`"),
         )
-        .with_help("remove large pictures or attachments from the template, or raise `max_bytes`")
         .into());
     }
     Ok(Filled { bytes, check })
@@ -552,7 +588,7 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
             problems.extend_with(incompleteness(&report, doc), |d| places.place(d));
             check.report = Some(report);
         }
-        Err(e) => problems.extend_with(e.diagnostics(), |d| places.place(d)),
+        Err(e) => problems.extend_with(e.diagnostics, |d| places.place(d)),
     }
     check.decision = Some(decision);
     check.problems = problems.finish();

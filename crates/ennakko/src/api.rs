@@ -1,0 +1,356 @@
+//! The façade every front end calls: the policies the CLI, the Python
+//! module and the WebAssembly package share, decided here once.
+//!
+//! - which language a report speaks ([`Lang`], [`Lang::for_report`]);
+//! - which format a text is in ([`Format::sniff`], [`Format::named`]) and
+//!   which output is asked for ([`ReportFormat`]);
+//! - limits given as a map by name, with suggestions for misspelt names
+//!   ([`limits_from_json`]);
+//! - which checklist scores a document ([`checklist_spec`],
+//!   [`standard_for_document`]);
+//! - the questions view a form shows ([`questions`]).
+//!
+//! Front ends are adapters: they turn their own values into these types and
+//! map [`Error`] to their own exceptions by [`crate::ErrorKind`].
+
+use std::str::FromStr;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::checklist::describe::{Description, Field};
+use crate::checklist::{load, stdlib};
+use crate::decision::{AlternativeKind, Format};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::report::{Completeness, Report};
+use crate::{Checklist, Error, ErrorKind, Limits};
+
+/// An argument error (`A` codes): a front end was called with a value it
+/// does not know.
+fn argument(code: &str, message: String, help: String) -> Error {
+    Error::one(ErrorKind::Argument, Diagnostic::error(code, message).with_help(help))
+}
+
+/// A value shown in a message: quoted, and cut after 80 characters so a
+/// huge argument cannot make a huge message.
+fn shown(value: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    match value.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{:?}…", &value[..end]),
+        None => format!("{value:?}"),
+    }
+}
+
+/// The hint for an unknown name: the closest known one, else the list.
+///
+/// ```
+/// assert_eq!(ennakko::api::hint("max_eval_step", ["max_eval_steps", "max_nesting"]), "did you mean `max_eval_steps`?");
+/// assert_eq!(ennakko::api::hint("xx", ["fi", "sv"]), "use one of: fi, sv");
+/// ```
+pub fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match did_you_mean(name, known.clone()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("use one of: {}", known.into_iter().collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// A language reports are written in.
+///
+/// ```
+/// use ennakko::api::Lang;
+/// assert_eq!("sv".parse::<Lang>().unwrap(), Lang::Sv);
+/// assert_eq!("se".parse::<Lang>().unwrap_err().code(), "A0001");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Finnish, the default.
+    Fi,
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order they are offered.
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    /// The language code, `fi`, `sv` or `en`.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::api::Lang::Sv.code(), "sv");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of a report: the one asked for, else the decision's own
+    /// `language` when it is one of ours, else Finnish.
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// assert_eq!(Lang::for_report(None, Some("sv")), Lang::Sv);
+    /// assert_eq!(Lang::for_report(Some(Lang::En), Some("sv")), Lang::En);
+    /// assert_eq!(Lang::for_report(None, None), Lang::Fi);
+    /// ```
+    pub fn for_report(asked: Option<Lang>, decision: Option<&str>) -> Lang {
+        asked.or_else(|| decision.and_then(|code| code.parse().ok())).unwrap_or(Lang::Fi)
+    }
+
+    /// [`Lang::for_report`] from text a caller gave (empty means not given).
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// assert_eq!(Lang::asked(Some(""), Some("en")).unwrap(), Lang::En);
+    /// assert!(Lang::asked(Some("de"), None).is_err());
+    /// ```
+    pub fn asked(asked: Option<&str>, decision: Option<&str>) -> Result<Lang, Error> {
+        let asked = asked.filter(|code| !code.is_empty()).map(str::parse).transpose()?;
+        Ok(Lang::for_report(asked, decision))
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    fn from_str(code: &str) -> Result<Lang, Error> {
+        Lang::ALL.into_iter().find(|l| l.code() == code).ok_or_else(|| {
+            let codes = Lang::ALL.map(Lang::code);
+            argument("A0001", format!("unknown language {}", shown(code)), hint(code, codes))
+        })
+    }
+}
+
+impl Format {
+    /// The format of a text: JSON when it starts with `{` or `[` (after a
+    /// byte order mark and white space), else YAML.
+    ///
+    /// ```
+    /// use ennakko::Format;
+    /// assert_eq!(Format::sniff(" {\"id\": 1}"), Format::Json);
+    /// assert_eq!(Format::sniff("id: 1"), Format::Yaml);
+    /// ```
+    pub fn sniff(text: &str) -> Format {
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        if start.starts_with(['{', '[']) { Format::Json } else { Format::Yaml }
+    }
+
+    /// A format by name: `json`, `yaml` (or `yml`), or `auto` / empty to
+    /// [sniff](Format::sniff) `text`.
+    ///
+    /// ```
+    /// use ennakko::Format;
+    /// assert_eq!(Format::named("auto", "{}").unwrap(), Format::Json);
+    /// assert_eq!(Format::named("xml", "").unwrap_err().code(), "A0001");
+    /// ```
+    pub fn named(name: &str, text: &str) -> Result<Format, Error> {
+        match name {
+            "json" => Ok(Format::Json),
+            "yaml" | "yml" => Ok(Format::Yaml),
+            "" | "auto" => Ok(Format::sniff(text)),
+            other => Err(argument(
+                "A0001",
+                format!("unknown decision format {}", shown(other)),
+                hint(other, ["json", "yaml", "auto"]),
+            )),
+        }
+    }
+}
+
+/// What a report is printed as.
+///
+/// ```
+/// use ennakko::api::ReportFormat;
+/// assert_eq!("md".parse::<ReportFormat>().unwrap(), ReportFormat::Markdown);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// The structured report.
+    Json,
+    /// Markdown, to paste into a decision proposal.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+}
+
+impl FromStr for ReportFormat {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<ReportFormat, Error> {
+        match name {
+            "json" => Ok(ReportFormat::Json),
+            "md" | "markdown" => Ok(ReportFormat::Markdown),
+            "html" => Ok(ReportFormat::Html),
+            other => Err(argument(
+                "A0001",
+                format!("unknown report format {}", shown(other)),
+                hint(other, ["json", "md", "html"]),
+            )),
+        }
+    }
+}
+
+/// A report printed as `format` in `lang` (JSON is the same in every
+/// language).
+///
+/// ```
+/// use ennakko::api::{Lang, ReportFormat, render};
+/// let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// let report = checklist.score_str("id: a\ntitle: T\nalternatives: [{id: p, kind: proposal}]", ennakko::Format::Yaml).unwrap();
+/// assert!(render(&report, ReportFormat::Html, Lang::Sv).contains("lang=\"sv\""));
+/// ```
+pub fn render(report: &Report, format: ReportFormat, lang: Lang) -> String {
+    match format {
+        ReportFormat::Json => serde_json::to_string_pretty(report).map(|t| t + "\n").unwrap_or_default(),
+        ReportFormat::Markdown => crate::report::render::markdown(report, lang.code()),
+        ReportFormat::Html => crate::report::render::html(report, lang.code()),
+    }
+}
+
+/// Limits given as a JSON object by name (some of them; the rest keep
+/// their defaults). A misspelt name is an error with a suggestion, never
+/// ignored; a value that is not a whole number of zero or more is too.
+///
+/// ```
+/// use ennakko::Limits;
+/// let limits: Limits = ennakko::api::limits_from_json(&serde_json::json!({"max_eval_steps": 5})).unwrap();
+/// assert_eq!(limits.max_eval_steps, 5);
+/// let err = ennakko::api::limits_from_json::<Limits>(&serde_json::json!({"max_eval_step": 5})).unwrap_err();
+/// assert_eq!(err.code(), "A0002");
+/// assert!(err.diagnostics[0].help.as_deref().unwrap().contains("max_eval_steps"));
+/// ```
+pub fn limits_from_json<T: Default + Serialize + DeserializeOwned>(given: &serde_json::Value) -> Result<T, Error> {
+    let serde_json::Value::Object(given) = given else {
+        return Err(argument(
+            "A0003",
+            "the limits must be a map of limit names to numbers".into(),
+            "for example {\"max_eval_steps\": 100000}".into(),
+        ));
+    };
+    let defaults = serde_json::to_value(T::default()).unwrap_or_default();
+    let known: Vec<&str> = defaults.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    if let Some(unknown) = given.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(argument("A0002", format!("unknown limit {}", shown(unknown)), hint(unknown, known)));
+    }
+    let mut merged = defaults.clone();
+    if let Some(all) = merged.as_object_mut() {
+        all.extend(given.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    serde_json::from_value(merged).map_err(|e| {
+        argument("A0003", format!("invalid limits: {e}"), "every limit is a whole number of zero or more".into())
+    })
+}
+
+/// The checklist that scores a document: the one the caller gave, else the
+/// one the document names in its `checklist` field, else the default
+/// standard checklist ([`stdlib::DEFAULT`]).
+///
+/// ```
+/// assert_eq!(ennakko::api::checklist_spec(None, Some("children")), "children");
+/// assert_eq!(ennakko::api::checklist_spec(Some("my.eva"), Some("children")), "my.eva");
+/// assert_eq!(ennakko::api::checklist_spec(None, None), "eva");
+/// ```
+pub fn checklist_spec<'a>(given: Option<&'a str>, named: Option<&'a str>) -> &'a str {
+    given.or(named).unwrap_or(stdlib::DEFAULT)
+}
+
+/// The standard checklist a document without a folder (text, bytes, an
+/// object) names, or the default one: a file name is refused (`E0601`),
+/// because there is no folder to find it in and a document must not make a
+/// host read files.
+///
+/// ```
+/// let eva = ennakko::api::standard_for_document(None, Default::default()).unwrap();
+/// assert_eq!(eva.model().id, "eva");
+/// let err = ennakko::api::standard_for_document(Some("/etc/passwd"), Default::default()).unwrap_err();
+/// assert_eq!(err.code(), "E0601");
+/// ```
+pub fn standard_for_document(named: Option<&str>, limits: Limits) -> Result<Checklist, Error> {
+    let spec = checklist_spec(None, named);
+    load::named_without_folder(spec)?;
+    Checklist::standard_with(spec, limits)
+}
+
+/// Which questions apply and which are missing, per alternative: what a
+/// form shows beside its fields.
+#[derive(Debug, Serialize)]
+pub struct Questions<'a> {
+    /// Per alternative, in the decision's order: its completeness.
+    pub alternatives: Vec<AlternativeQuestions<'a>>,
+    /// Every question of the checklist, in checklist order, with the
+    /// alternatives it applies to and those where it is missing.
+    pub questions: Vec<QuestionState<'a>>,
+}
+
+/// The questions of one alternative.
+#[derive(Debug, Serialize)]
+pub struct AlternativeQuestions<'a> {
+    /// Alternative id.
+    pub id: &'a str,
+    /// Zero option, proposal or other.
+    pub kind: AlternativeKind,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// Applicable, not applicable and missing questions.
+    pub completeness: &'a Completeness,
+}
+
+/// A question and where it applies.
+#[derive(Debug, Serialize)]
+pub struct QuestionState<'a> {
+    /// The question as described by the checklist.
+    #[serde(flatten)]
+    pub field: &'a Field,
+    /// Ids of the alternatives it applies to.
+    pub applies: Vec<&'a str>,
+    /// Ids of the alternatives where it is required, applies and is not
+    /// (fully) answered.
+    pub missing: Vec<&'a str>,
+}
+
+/// The questions view of a scored decision.
+///
+/// ```
+/// let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// let description = checklist.describe();
+/// let report = checklist.score_str("id: a\ntitle: T\nalternatives: [{id: p, kind: proposal}]", ennakko::Format::Yaml).unwrap();
+/// let view = ennakko::api::questions(&description, &report);
+/// assert_eq!(view.alternatives[0].id, "p");
+/// assert_eq!(view.questions.len(), description.questions.len());
+/// ```
+pub fn questions<'a>(description: &'a Description, report: &'a Report) -> Questions<'a> {
+    let alternatives: Vec<AlternativeQuestions> = report
+        .alternatives
+        .iter()
+        .map(|a| AlternativeQuestions {
+            id: &a.id,
+            kind: a.kind,
+            title: a.title.as_deref(),
+            completeness: &a.completeness,
+        })
+        .collect();
+    let questions = description
+        .questions
+        .iter()
+        .map(|field| QuestionState {
+            field,
+            applies: alternatives
+                .iter()
+                .filter(|a| a.completeness.applicable.contains(&field.id))
+                .map(|a| a.id)
+                .collect(),
+            missing: alternatives
+                .iter()
+                .filter(|a| a.completeness.missing.iter().any(|m| m.question == field.id))
+                .map(|a| a.id)
+                .collect(),
+        })
+        .collect();
+    Questions { alternatives, questions }
+}

@@ -1,0 +1,138 @@
+//! The one error type of the library: what went wrong (its [`ErrorKind`])
+//! and every problem found, as [`Diagnostic`]s with codes and positions.
+//!
+//! Every front end maps this one type: the CLI prints the diagnostics, the
+//! Python module raises the exception class named by [`ErrorKind::class`],
+//! and the WebAssembly package throws an `EnnakkoError` whose `kind` is
+//! [`ErrorKind::name`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Severity, render_all};
+
+/// Which input was wrong.
+///
+/// ```
+/// assert_eq!(ennakko::ErrorKind::Decision.name(), "decision");
+/// assert_eq!(ennakko::ErrorKind::Decision.class(), "DecisionError");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ErrorKind {
+    /// A checklist does not compile (`E` codes).
+    Compile,
+    /// A decision document cannot be read or does not fit the checklist
+    /// (`D` codes).
+    Decision,
+    /// Evaluation ran out of its step budget (`R` codes).
+    Evaluation,
+    /// A document template cannot be read or filled (`T` codes, and `D`
+    /// codes for the decision inside it).
+    Template,
+    /// A front end was called with an option it does not know (`A` codes):
+    /// a programming error rather than a mistake in a document.
+    Argument,
+}
+
+impl ErrorKind {
+    /// The kind's name, as JavaScript errors carry it in `kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Compile => "compile",
+            ErrorKind::Decision => "decision",
+            ErrorKind::Evaluation => "evaluation",
+            ErrorKind::Template => "template",
+            ErrorKind::Argument => "argument",
+        }
+    }
+
+    /// The name of the Python exception class raised for this kind
+    /// (argument errors are Python's own `ValueError`).
+    pub fn class(self) -> &'static str {
+        match self {
+            ErrorKind::Compile => "ChecklistError",
+            ErrorKind::Decision => "DecisionError",
+            ErrorKind::Evaluation => "EvaluationError",
+            ErrorKind::Template => "TemplateError",
+            ErrorKind::Argument => "ValueError",
+        }
+    }
+}
+
+/// What went wrong, with every problem found (errors first).
+///
+/// ```
+/// let err = ennakko::Checklist::standard("evaa").unwrap_err();
+/// assert_eq!(err.kind, ennakko::ErrorKind::Compile);
+/// assert_eq!(err.code(), "E0601");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", render_all(&self.diagnostics))]
+pub struct Error {
+    /// Which input was wrong.
+    pub kind: ErrorKind,
+    /// The problems, each with a code, a position or JSON path and a hint.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    /// An error of `kind` with these diagnostics.
+    ///
+    /// ```
+    /// use ennakko::{Diagnostic, Error, ErrorKind};
+    /// let err = Error::new(ErrorKind::Decision, vec![Diagnostic::error("D0001", "empty")]);
+    /// assert_eq!(err.code(), "D0001");
+    /// ```
+    pub fn new(kind: ErrorKind, diagnostics: Vec<Diagnostic>) -> Error {
+        Error { kind, diagnostics }
+    }
+
+    /// An error of `kind` with one diagnostic.
+    ///
+    /// ```
+    /// use ennakko::{Diagnostic, Error, ErrorKind};
+    /// let err = Error::one(ErrorKind::Argument, Diagnostic::error("A0001", "unknown language"));
+    /// assert_eq!(err.diagnostics.len(), 1);
+    /// ```
+    pub fn one(kind: ErrorKind, diagnostic: Diagnostic) -> Error {
+        Error { kind, diagnostics: vec![diagnostic] }
+    }
+
+    /// The diagnostics.
+    ///
+    /// ```
+    /// let err = ennakko::Checklist::standard("nope").unwrap_err();
+    /// assert!(!err.diagnostics().is_empty());
+    /// ```
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The code of the first error (else of the first diagnostic), e.g.
+    /// `E0101`; empty if there is none.
+    ///
+    /// ```
+    /// let err = ennakko::Checklist::standard("nope").unwrap_err();
+    /// assert!(err.code().starts_with('E'));
+    /// ```
+    pub fn code(&self) -> &str {
+        let first_error = self.diagnostics.iter().find(|d| d.severity == Severity::Error);
+        first_error.or(self.diagnostics.first()).map_or("", |d| d.code.as_str())
+    }
+
+    /// The same error with `file` set on every diagnostic that has none
+    /// (a decision read from a file names it in every message).
+    ///
+    /// ```
+    /// use ennakko::{Diagnostic, Error, ErrorKind};
+    /// let err = Error::one(ErrorKind::Decision, Diagnostic::error("D0001", "empty")).in_file("d.yaml");
+    /// assert_eq!(err.diagnostics[0].file.as_deref(), Some("d.yaml"));
+    /// ```
+    pub fn in_file(mut self, file: &str) -> Error {
+        for d in &mut self.diagnostics {
+            d.file.get_or_insert_with(|| file.to_string());
+        }
+        self
+    }
+}
