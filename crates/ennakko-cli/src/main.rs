@@ -119,6 +119,8 @@ enum Command {
         #[command(subcommand)]
         command: template::TemplateCommand,
     },
+    /// Run the language server over standard input and output (for editors; see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -164,6 +166,13 @@ fn main() -> ExitCode {
             explain(checklist.as_deref(), &decision, &id, lang.as_deref())
         }
         Command::Fmt { files, check } => fmt(&files, check),
+        Command::Lsp => ennakko_lsp::run_stdio().map_or_else(
+            |e| {
+                eprintln!("error: {e}");
+                EXIT_INVALID
+            },
+            |()| EXIT_OK,
+        ),
         Command::Schema { document } => {
             let name = document.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
             match ennakko::schema::named(&name) {
