@@ -46,7 +46,30 @@ impl Document {
         let folder = path.as_ref().and_then(|p| p.parent()).map(PathBuf::from);
         let mut doc = Document { uri, lines: LineIndex::new(&text), text, bom, name, folder, index: Index::default() };
         doc.index = index::index(&doc.name, &doc.text, doc.resolver().as_ref(), limits);
+        if !doc.index.root_parsed {
+            doc.index = index::index(&doc.name, doc.whole_part(limits), doc.resolver().as_ref(), limits);
+        }
         doc
+    }
+
+    /// The text before the declaration holding the first syntax error:
+    /// while one declaration is being typed, the ones before it (and the
+    /// imports at the top) still give hover, definition and completion,
+    /// at their own offsets.
+    fn whole_part(&self, limits: &Limits) -> &str {
+        let mut sources = SourceMap::default();
+        let file = sources.add(self.name.clone(), self.text.clone());
+        let error = match ennakko::syntax::parse(&sources, file, limits) {
+            Ok(_) => return &self.text,
+            Err(d) => d,
+        };
+        let at = match (error.line, error.column) {
+            (Some(line), Some(column)) => {
+                self.lines.offset(&self.text, self.lines.position_of_line_col(&self.text, line, column))
+            }
+            _ => 0,
+        };
+        &self.text[..lexical::whole_declarations_before(&self.text, at)]
     }
 
     /// The document's URI.
@@ -562,3 +585,84 @@ const VARIABLE_FIELDS: [&str; 17] = [
     "mitigated",
     "score",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new("untitled:Untitled-1".parse().unwrap(), text, &Limits::default())
+    }
+
+    /// Half-typed and odd text, asked about at every position: nothing
+    /// panics, and every answer stays inside the text.
+    #[test]
+    fn every_request_at_every_position_of_broken_text() {
+        let std = StdFiles::in_dir(std::env::temp_dir().join(format!("ennakko-lsp-unit-{}", std::process::id())));
+        for text in [
+            "\u{feff}import \"eva\"\ngroup ä🙂 { label fi \"Å\" parent children",
+            "import \"eva\"\nrule r: verdict full {\n  when fact.\n  message en \"x",
+            "scale magnitude { level ö 1 { } default ö }\nscore s { value magnitude.ö + ",
+            "}}}{{{ \"\\",
+            "",
+        ] {
+            let d = doc(text);
+            let lines = text.split('\n').count() as u32;
+            for line in 0..=lines {
+                for character in 0..=text.len() as u32 / lines.max(1) + 2 {
+                    let p = Position::new(line, character);
+                    let _ = (d.hover(p), d.definition(p, &std), d.complete(p), d.rename(p, "x_1", &Limits::default()));
+                }
+            }
+            let _ = (d.diagnostics(&Limits::default()), d.symbols(), d.format());
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_shifts_the_first_line() {
+        let d = doc("\u{feff}group kids { }\ngroup b { parent kids }");
+        let symbols = d.symbols();
+        assert_eq!(symbols[0].selection_range.start, Position::new(0, 7));
+        let hover = d.hover(Position::new(0, 8)).unwrap();
+        let lsp_types::HoverContents::Markup(m) = hover.contents else { panic!("markdown") };
+        assert!(m.value.starts_with("**group** `kids`"));
+        let edits = d.rename(Position::new(1, 18), "lapset", &Limits::default()).unwrap();
+        assert_eq!(edits[0].range.start, Position::new(0, 7));
+        assert_eq!(edits[1].range.start, Position::new(1, 17));
+    }
+
+    #[test]
+    fn rename_refuses_what_would_break() {
+        let d = doc("group kids { }\ngroup b { parent kids }\n");
+        let refuse = |p, name: &str| d.rename(p, name, &Limits::default()).unwrap_err();
+        assert!(refuse(Position::new(0, 7), "group").contains("cannot be an id"));
+        assert!(refuse(Position::new(0, 7), "9x").contains("cannot be an id"));
+        assert!(refuse(Position::new(0, 7), "b").contains("already declared"));
+        assert!(refuse(Position::new(0, 0), "x").contains("no checklist id"));
+    }
+
+    #[test]
+    fn completion_in_context() {
+        // The cursor is at `|`, or at the end.
+        let labels = |text: &str| -> Vec<String> {
+            let at = text.find('|').unwrap_or(text.len());
+            let d = doc(&text.replace('|', ""));
+            d.complete(d.lines.position(&d.text, at)).into_iter().map(|i| i.label).collect()
+        };
+        assert!(labels("gr").contains(&"group".to_string()));
+        assert_eq!(labels("rule r: verdict "), ["none", "light", "full"]);
+        assert!(labels("import \"").contains(&"children".to_string()));
+        assert!(labels("fact cost: number { }\nrule r: info {\n  when fact.").contains(&"cost".to_string()));
+        assert_eq!(
+            labels("scale timing {\n  default |\n}"),
+            Vec::<String>::new(),
+            "a redefined scale has its own levels"
+        );
+        assert_eq!(labels("scale people {\n  level a { }\n  default |\n}"), ["a"]);
+        assert_eq!(labels("scale people {\n  default "), ["few", "some", "many"], "not yet redefined");
+        assert!(
+            labels("rule r: info {\n  when any g in groups: impact(g) < 0 and ").contains(&"equity_gap".to_string())
+        );
+        assert_eq!(labels("group a { label en \"gr"), Vec::<String>::new());
+    }
+}

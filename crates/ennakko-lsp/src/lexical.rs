@@ -157,6 +157,19 @@ fn continues_expression(before: &str) -> bool {
     ends_in_operator && !code.trim_start().starts_with('}')
 }
 
+/// Where the last top-level declaration that ends before `offset` ends
+/// (0 if none does): the text before it holds only whole declarations.
+///
+/// ```
+/// use ennakko_lsp::lexical::whole_declarations_before;
+/// let text = "group a { label en \"}\" }\ngroup b { parent";
+/// assert_eq!(&text[..whole_declarations_before(text, text.len())], "group a { label en \"}\" }");
+/// ```
+pub fn whole_declarations_before(text: &str, offset: usize) -> usize {
+    let offset = (0..=offset.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    scan(&text[..offset]).top_start
+}
+
 struct Scan {
     in_comment: bool,
     /// Where the line holding an unclosed string starts.
@@ -164,13 +177,14 @@ struct Scan {
     depth: usize,
     /// The id of the declaration the text is inside.
     decl: Option<String>,
+    /// Just after the last `}` that closed a top-level declaration.
+    top_start: usize,
 }
 
 /// One pass over `text` tracking comments, strings and brace depth.
 fn scan(text: &str) -> Scan {
-    let mut s = Scan { in_comment: false, string_line: None, depth: 0, decl: None };
+    let mut s = Scan { in_comment: false, string_line: None, depth: 0, decl: None, top_start: 0 };
     let mut escaped = false;
-    let mut top_start = 0;
     for (i, c) in text.char_indices() {
         if s.in_comment {
             s.in_comment = c != '\n';
@@ -184,14 +198,14 @@ fn scan(text: &str) -> Scan {
                 '{' => {
                     if s.depth == 0 {
                         s.decl =
-                            text[top_start..i].split_whitespace().nth(1).map(|w| w.trim_end_matches(':').to_string());
+                            text[s.top_start..i].split_whitespace().nth(1).map(|w| w.trim_end_matches(':').to_string());
                     }
                     s.depth += 1;
                 }
                 '}' => {
                     s.depth = s.depth.saturating_sub(1);
                     if s.depth == 0 {
-                        top_start = i + 1;
+                        s.top_start = i + 1;
                     }
                 }
                 _ => {}
