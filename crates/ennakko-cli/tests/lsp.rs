@@ -258,6 +258,19 @@ fn an_editor_session_over_stdio() {
     let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["koulu", "matkat", "pitkat"]);
 
+    // A mistake saved in the imported file shows on the import line.
+    std::fs::write(dir.join("lib.eva"), LIB.replace("parent children", "parent chidren")).unwrap();
+    client
+        .notify("textDocument/didSave", json!({"textDocument": {"uri": format!("file://{}/lib.eva", dir.display())}}));
+    let note = client.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| !d.is_empty())
+    });
+    let found = &note["params"]["diagnostics"][0];
+    assert_eq!(found["code"], "E0101");
+    assert!(found["message"].as_str().unwrap().contains("lib.eva:5:10: unknown"), "{found}");
+    assert_eq!(found["range"]["start"], position_of(&fixed, "import \"./lib.eva\"", 0));
+
     let shutdown = client.request("shutdown", Value::Null);
     assert_eq!(shutdown, Value::Null);
     client.notify("exit", Value::Null);

@@ -72,6 +72,12 @@ impl Document {
         &self.text[..lexical::whole_declarations_before(&self.text, at)]
     }
 
+    /// The URI and the text as the editor gave it, to read it again.
+    pub fn into_parts(self) -> (Uri, String) {
+        let text = if self.bom { format!("\u{feff}{}", self.text) } else { self.text };
+        (self.uri, text)
+    }
+
     /// The document's URI.
     pub fn uri(&self) -> &Uri {
         &self.uri

@@ -23,14 +23,16 @@ use std::collections::{BTreeSet, HashMap};
 use ennakko::Limits;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
+    PublishDiagnostics,
 };
 use lsp_types::request::{
     Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Rename, Request as _,
 };
 use lsp_types::{
     CompletionOptions, HoverProviderCapability, InitializeResult, OneOf, PublishDiagnosticsParams, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, Uri, WorkspaceEdit,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+    Uri, WorkspaceEdit,
 };
 
 use crossbeam_channel::RecvTimeoutError;
@@ -52,7 +54,12 @@ pub fn run_stdio() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 /// What this server can do, as told to the client.
 pub fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::FULL),
+            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+            ..Default::default()
+        })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
@@ -133,6 +140,14 @@ impl Server {
                     if let Some(change) = p.content_changes.into_iter().last() {
                         self.update(p.text_document.uri, &change.text);
                     }
+                }
+            }
+            // A saved file may be imported by the others: read them again.
+            DidSaveTextDocument::METHOD => {
+                let docs = std::mem::take(&mut self.docs);
+                for doc in docs.into_values() {
+                    let (uri, text) = doc.into_parts();
+                    self.update(uri, &text);
                 }
             }
             DidCloseTextDocument::METHOD => {
