@@ -320,6 +320,7 @@ impl Document {
             Context::Args { key, decl } => self.complete_args(&key, decl.as_deref()),
             Context::Expr => self.complete_expr(),
             Context::Member { head } => self.complete_member(&head),
+            Context::Choice { subject } => self.options(&subject),
         }
     }
 
@@ -355,6 +356,13 @@ impl Document {
             _ if self.index.find(head).is_some() || ScaleId::from_name(head).is_some() => self.levels(head),
             _ => fields(&VARIABLE_FIELDS),
         }
+    }
+
+    /// The options of a choice fact or question.
+    fn options(&self, subject: &str) -> Vec<CompletionItem> {
+        let options = self.index.symbols.iter().filter(|s| s.kind == SymbolKind::Option);
+        let of_subject = options.filter(|s| s.parent.as_deref() == Some(subject));
+        of_subject.map(|s| item(&s.id, CompletionItemKind::ENUM_MEMBER, &format!("option of {subject}"))).collect()
     }
 
     fn ids_of(&self, kinds: &[DeclKind]) -> Vec<CompletionItem> {
@@ -670,5 +678,7 @@ mod tests {
             labels("rule r: info {\n  when any g in groups: impact(g) < 0 and ").contains(&"equity_gap".to_string())
         );
         assert_eq!(labels("group a { label en \"gr"), Vec::<String>::new());
+        let choice = "fact area: choice { option urban { } option rural { } }\nrule r: info {\n  when fact.area == \"";
+        assert_eq!(labels(choice), ["urban", "rural"]);
     }
 }

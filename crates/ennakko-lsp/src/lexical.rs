@@ -81,6 +81,11 @@ pub enum Context {
     },
     /// In an expression.
     Expr,
+    /// In a string compared with a choice (`area == "|`): its options.
+    Choice {
+        /// The fact or question compared (`area` in `fact.area == "`).
+        subject: String,
+    },
     /// After `head.` in an expression.
     Member {
         /// The word before the dot.
@@ -106,9 +111,12 @@ pub fn context(text: &str, offset: usize) -> Context {
     if scan.in_comment {
         return Context::Nothing;
     }
-    if let Some(line) = scan.string_line {
-        let is_import = text[line..start].trim_start().starts_with("import");
-        return if is_import { Context::Import } else { Context::Nothing };
+    if let Some(quote) = scan.string_start {
+        let line = text[..quote].rfind('\n').map_or(0, |i| i + 1);
+        if text[line..quote].trim_start().starts_with("import") {
+            return Context::Import;
+        }
+        return compared_with(&text[line..quote]).map_or(Context::Nothing, |subject| Context::Choice { subject });
     }
     if let Some(head) = head_before(text, start) {
         return Context::Member { head: head.to_string() };
@@ -127,6 +135,15 @@ pub fn context(text: &str, offset: usize) -> Context {
         Some(_) if continues_expression(&text[..line_start]) => Context::Expr,
         Some(_) => Context::Nothing,
     }
+}
+
+/// The id a string about to be written is compared with: `x == ` or
+/// `fact.x != ` right before the quote.
+fn compared_with(before_quote: &str) -> Option<String> {
+    let before = before_quote.trim_end();
+    let operand = before.strip_suffix("==").or_else(|| before.strip_suffix("!="))?.trim_end();
+    let w = word_at(operand, operand.len())?;
+    (w.end == operand.len()).then(|| w.word.to_string())
 }
 
 fn header_context(line: &str, words: &[&str]) -> Context {
@@ -172,8 +189,8 @@ pub fn whole_declarations_before(text: &str, offset: usize) -> usize {
 
 struct Scan {
     in_comment: bool,
-    /// Where the line holding an unclosed string starts.
-    string_line: Option<usize>,
+    /// Where an unclosed string opens.
+    string_start: Option<usize>,
     depth: usize,
     /// The id of the declaration the text is inside.
     decl: Option<String>,
@@ -183,18 +200,18 @@ struct Scan {
 
 /// One pass over `text` tracking comments, strings and brace depth.
 fn scan(text: &str) -> Scan {
-    let mut s = Scan { in_comment: false, string_line: None, depth: 0, decl: None, top_start: 0 };
+    let mut s = Scan { in_comment: false, string_start: None, depth: 0, decl: None, top_start: 0 };
     let mut escaped = false;
     for (i, c) in text.char_indices() {
         if s.in_comment {
             s.in_comment = c != '\n';
-        } else if let Some(line) = s.string_line {
-            s.string_line = if escaped || c != '"' { Some(line) } else { None };
+        } else if let Some(quote) = s.string_start {
+            s.string_start = if escaped || c != '"' { Some(quote) } else { None };
             escaped = !escaped && c == '\\';
         } else {
             match c {
                 '#' => s.in_comment = true,
-                '"' => s.string_line = Some(text[..i].rfind('\n').map_or(0, |n| n + 1)),
+                '"' => s.string_start = Some(i),
                 '{' => {
                     if s.depth == 0 {
                         s.decl =
@@ -230,6 +247,9 @@ mod tests {
         assert_eq!(at_end("import \"ev"), Context::Import);
         assert_eq!(at_end("group a { label en \"Lap"), Context::Nothing);
         assert_eq!(at_end("# group a {\n# gro"), Context::Nothing);
+        assert_eq!(at_end("rule r: info {\n  when fact.area == \"ru"), Context::Choice { subject: "area".into() });
+        assert_eq!(at_end("rule r: info {\n  when kind!=\""), Context::Choice { subject: "kind".into() });
+        assert_eq!(at_end("rule r: info {\n  when kind < \""), Context::Nothing);
         assert_eq!(
             at_end("group a { label en \"x { # y\" }\nrule r: ver"),
             Context::Sort { keyword: "rule".into(), after: vec![] }
