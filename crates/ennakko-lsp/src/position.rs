@@ -8,7 +8,9 @@
 
 use lsp_types::Position;
 
-/// Line starts of one text, for converting positions in O(log lines).
+/// Line starts of one text, and checkpoints within long lines, for
+/// converting positions in O(log n) whatever the shape of the text (a
+/// minified one-line checklist has thousands of declarations on its line).
 ///
 /// ```
 /// use ennakko_lsp::position::LineIndex;
@@ -21,13 +23,34 @@ use lsp_types::Position;
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(byte offset, UTF-16 units from its line's start)`, in text order:
+    /// every line start, and a character boundary every [`CHECKPOINT`]
+    /// bytes or so.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between checkpoints: the most a conversion scans.
+const CHECKPOINT: usize = 256;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        LineIndex { starts }
+        let mut starts = vec![0];
+        let mut checkpoints = vec![(0, 0)];
+        let mut units = 0;
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                starts.push(i + 1);
+                checkpoints.push((i + 1, 0));
+                units = 0;
+                continue;
+            }
+            if i >= checkpoints.last().map_or(0, |cp| cp.0) + CHECKPOINT {
+                checkpoints.push((i, units));
+            }
+            units += c.len_utf16();
+        }
+        LineIndex { starts, checkpoints }
     }
 
     /// The LSP position of a byte offset (clamped to the text, and to the
@@ -35,8 +58,11 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.starts.get(line).copied().unwrap_or(0);
-        Position::new(to_u32(line), to_u32(utf16_len(&text[start..offset])))
+        // The last checkpoint at or before the offset is on its line, since
+        // every line start is one.
+        let at = self.checkpoints.partition_point(|cp| cp.0 <= offset).saturating_sub(1);
+        let (from, units) = self.checkpoints.get(at).copied().unwrap_or((0, 0));
+        Position::new(to_u32(line), to_u32(units + utf16_len(&text[from..offset])))
     }
 
     /// The byte offset of an LSP position; a line past the end gives the
@@ -45,8 +71,17 @@ impl LineIndex {
     /// of its character.
     pub fn offset(&self, text: &str, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else { return text.len() };
+        let wanted = position.character as usize;
+        // The checkpoints of this line, the last one at or before the column.
+        let first = self.checkpoints.partition_point(|cp| cp.0 < start);
+        let end = self.starts.get(position.line as usize + 1).copied().unwrap_or(usize::MAX);
+        let on_line = self.checkpoints[first..].partition_point(|cp| cp.0 < end);
+        let line_cps = &self.checkpoints[first..first + on_line];
+        let at = line_cps.partition_point(|cp| cp.1 <= wanted).saturating_sub(1);
+        let (from, units) = line_cps.get(at).copied().unwrap_or((start, 0));
         let line = line_at(text, start);
-        start + byte_of_utf16(line, position.character as usize)
+        let rest = line.get(from - start..).unwrap_or("");
+        from + byte_of_utf16(rest, wanted - units.min(wanted))
     }
 
     /// The LSP position of a 1-based line and 1-based character column, as
@@ -116,6 +151,29 @@ mod tests {
         assert_eq!(lines.position(TEXT, en), Position::new(1, 22));
         let after_emoji = TEXT.find(" ö").unwrap();
         assert_eq!(lines.position(TEXT, after_emoji), Position::new(1, 18));
+    }
+
+    /// Long lines go through checkpoints; the answers are those of a
+    /// plain scan.
+    #[test]
+    fn long_lines_agree_with_a_scan() {
+        let text = format!("{}\n{}x\n", "ä🙂a".repeat(500), "b".repeat(1_000));
+        let lines = LineIndex::new(&text);
+        assert!(lines.checkpoints.len() > 10);
+        for (offset, c) in text.char_indices().filter(|(_, c)| *c != '\n') {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position::new(
+                text[..offset].matches('\n').count() as u32,
+                text[line_start..offset].encode_utf16().count() as u32,
+            );
+            assert_eq!(lines.position(&text, offset), expected, "{c:?} at {offset}");
+            assert_eq!(lines.offset(&text, expected), offset);
+        }
+        // Inside the surrogate pair of an emoji far along the line.
+        let emoji = text.char_indices().filter(|(_, c)| *c == '🙂').nth(400).unwrap().0;
+        let p = lines.position(&text, emoji);
+        assert_eq!(lines.offset(&text, Position::new(p.line, p.character + 1)), emoji);
+        assert_eq!(lines.offset(&text, Position::new(1, 5_000)), text.len() - 1);
     }
 
     #[test]
