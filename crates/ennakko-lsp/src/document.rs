@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ennakko::checklist::index::{self, Index, Symbol, SymbolKind};
-use ennakko::checklist::model::{Scale, ScaleId};
+use ennakko::checklist::model::{Level, Scale, ScaleId};
 use ennakko::checklist::{defaults, stdlib};
 use ennakko::syntax::ast::DeclKind;
 use ennakko::syntax::source::{SourceMap, Span};
@@ -204,10 +204,8 @@ impl Document {
                 )
             }
             Resolved::DefaultLevel(scale, level) => {
-                let l = &scale.levels[level];
-                format!("**level** `{}.{}` (default), weight {}\n\n{}", scale.id.name(), l.id, l.weight, {
-                    texts_markdown(l.label.iter())
-                })
+                let texts = texts_markdown(level.label.iter());
+                format!("**level** `{}.{}` (default), weight {}\n\n{texts}", scale.name(), level.id, level.weight)
             }
         };
         Some(lsp_types::Hover {
@@ -402,14 +400,14 @@ enum Resolved<'a> {
     Source(&'a Symbol),
     /// A default scale no file redefines.
     DefaultScale(Scale),
-    /// A level of a default scale (the scale and the level's index).
-    DefaultLevel(Scale, usize),
+    /// A level of a default scale.
+    DefaultLevel(ScaleId, Level),
 }
 
 fn default_level(scale: &str, level: &str) -> Option<Resolved<'static>> {
-    let scale = defaults::default_scale(ScaleId::from_name(scale)?);
-    let at = scale.levels.iter().position(|l| l.id == level)?;
-    Some(Resolved::DefaultLevel(scale, at))
+    let id = ScaleId::from_name(scale)?;
+    let level = defaults::default_scale(id).levels.into_iter().find(|l| l.id == level)?;
+    Some(Resolved::DefaultLevel(id, level))
 }
 
 /// Whether a word is a valid id, asked of the parser itself so the
@@ -643,6 +641,20 @@ mod tests {
         let edits = d.rename(Position::new(1, 18), "lapset", &Limits::default()).unwrap();
         assert_eq!(edits[0].range.start, Position::new(0, 7));
         assert_eq!(edits[1].range.start, Position::new(1, 17));
+    }
+
+    #[test]
+    fn hover_on_default_scales_and_levels() {
+        let d = doc("score s {\n  value count c in cells where c.magnitude >= magnitude.severe\n}\n");
+        let text = |p| match d.hover(p).map(|h| h.contents) {
+            Some(lsp_types::HoverContents::Markup(m)) => m.value,
+            other => panic!("{other:?}"),
+        };
+        let line = "  value count c in cells where c.magnitude >= magnitude.severe";
+        let at = |needle: &str| Position::new(1, line.rfind(needle).unwrap() as u32 + 1);
+        assert!(text(at("severe")).contains("fi: Merkittävä"), "{}", text(at("severe")));
+        assert!(text(at("magnitude.")).starts_with("**scale** `magnitude` (default)"));
+        assert!(d.hover(Position::new(1, line.find("c.magnitude").unwrap() as u32 + 3)).is_none(), "a cell's field");
     }
 
     #[test]
