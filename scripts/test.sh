@@ -38,6 +38,9 @@ for decision in examples/*/decision.yaml; do
   echo "ok: $decision"
 done
 
+step "VS Code extension: TextMate grammar test and the .vsix package (scripts/build-vscode.sh)"
+./scripts/build-vscode.sh
+
 step "hostile corpus within its budget: 1 s and 200 MiB per case, release CLI (scripts/hostile-budget.py)"
 cargo build --release -p ennakko-cli --quiet
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }

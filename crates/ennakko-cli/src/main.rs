@@ -120,6 +120,8 @@ enum Command {
         #[command(subcommand)]
         command: template::TemplateCommand,
     },
+    /// Run the language server over standard input and output (for editors; see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,6 +165,13 @@ fn main() -> ExitCode {
         }
         Command::Explain { checklist, decision, id, lang } => explain(checklist.as_deref(), &decision, &id, lang),
         Command::Fmt { files, check } => fmt(&files, check),
+        Command::Lsp => ennakko_lsp::run_stdio().map_or_else(
+            |e| {
+                eprintln!("error: {e}");
+                EXIT_INVALID
+            },
+            |()| EXIT_OK,
+        ),
         Command::Schema { document } => {
             let name = document.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
             match ennakko::schema::named(&name) {

@@ -15,6 +15,7 @@
 pub(crate) mod check;
 pub mod defaults;
 pub mod describe;
+pub mod index;
 pub mod load;
 pub mod model;
 pub(crate) mod reach;
