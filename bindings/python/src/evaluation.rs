@@ -4,7 +4,6 @@
 //! pandas or polars with no per-decision objects on the way.
 
 use ennakko::Checklist as CoreChecklist;
-use ennakko::checklist::model::VerdictLevel;
 use ennakko::eval::evaluation::{Evaluation, Numbers, Role, role_name};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
@@ -21,14 +20,6 @@ pub(crate) fn evaluate(checklist: &CoreChecklist, input: Input) -> Result<Evalua
 /// Evaluates many decisions in parallel (no GIL needed), in input order.
 pub(crate) fn evaluate_all(checklist: &CoreChecklist, inputs: Vec<Input>) -> Vec<Result<Evaluation, Problem>> {
     inputs.into_par_iter().map(|input| evaluate(checklist, input)).collect()
-}
-
-fn verdict_name(level: VerdictLevel) -> &'static str {
-    match level {
-        VerdictLevel::None => "none",
-        VerdictLevel::Light => "light",
-        VerdictLevel::Full => "full",
-    }
 }
 
 /// The ids of the rules of one role that fired, in checklist order.
@@ -71,7 +62,7 @@ impl PyEvaluation {
     /// "none", "light" or "full".
     #[getter]
     fn verdict(&self) -> &'static str {
-        verdict_name(self.inner.verdict)
+        self.inner.verdict.name()
     }
 
     /// Ids of the verdict rules that fired for the decision or a proposal.
@@ -160,7 +151,7 @@ impl PyEvaluation {
         format!(
             "<ennakko.Evaluation {:?}: {}, {} rules fired>",
             self.inner.decision,
-            verdict_name(self.inner.verdict),
+            self.inner.verdict.name(),
             self.inner.fired.len()
         )
     }
@@ -212,7 +203,7 @@ impl<'py> Columns<'py> {
                 let mut row = vec![
                     index.into_pyobject(py)?.into_any(),
                     evaluation.decision.as_str().into_pyobject(py)?.into_any(),
-                    verdict_name(evaluation.verdict).into_pyobject(py)?.into_any(),
+                    evaluation.verdict.name().into_pyobject(py)?.into_any(),
                     rule_ids(checklist, &evaluation, Role::Reason).into_pyobject(py)?,
                     rule_ids(checklist, &evaluation, Role::Finding).into_pyobject(py)?,
                     rule_ids(checklist, &evaluation, Role::Comparison).into_pyobject(py)?,

@@ -16,8 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use ennakko::api;
 use ennakko::checklist::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
-use ennakko::decision::Direction;
-use ennakko::report::Vocabulary;
+use ennakko::report::rows::Column;
 use ennakko::template::{self, InitOptions, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist as CoreChecklist, Decision, Diagnostic, ErrorKind, Format, Limits, Options};
 use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
@@ -1087,8 +1086,8 @@ impl PyReport {
 
     /// The verdict level: "none", "light" or "full".
     #[getter]
-    fn verdict_level(&self) -> String {
-        verdict_name(&self.inner)
+    fn verdict_level(&self) -> &'static str {
+        self.inner.verdict.level.name()
     }
 
     /// The decision's preferred language, if it names one.
@@ -1129,180 +1128,11 @@ impl PyReport {
     }
 }
 
-fn verdict_name(report: &ennakko::Report) -> String {
-    match serde_json::to_value(report.verdict.level) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 // ---- long-format rows ------------------------------------------------------------------------
 
-/// Column names of `rows`, in order.
-const COLUMNS: [&str; 30] = [
-    "report",
-    "decision",
-    "decision_kind",
-    "checklist",
-    "verdict",
-    "alternative",
-    "alternative_kind",
-    "kind",
-    "id",
-    "perspective",
-    "domain",
-    "group",
-    "vulnerable",
-    "question",
-    "value",
-    "low",
-    "high",
-    "direction",
-    "mitigated",
-    "magnitude",
-    "likelihood",
-    "people",
-    "timing",
-    "reversibility",
-    "evidence",
-    "note",
-    "mitigation",
-    "evidence_source",
-    "completeness",
-    "equity_gap",
-];
-
-const LEVELS: [&str; 6] = ["magnitude", "likelihood", "people", "timing", "reversibility", "evidence"];
-
-/// The official's words on a cell, as columns.
-const CELL_TEXTS: [&str; 3] = ["note", "mitigation", "evidence_source"];
-
-/// One row; strings borrow from the reports.
-#[derive(Default, Clone)]
-struct Row<'a> {
-    /// Position of the report in the list given.
-    report: usize,
-    text: [Option<&'a str>; 12],
-    vulnerable: Option<bool>,
-    numbers: [Option<f64>; 4],
-    mitigated: Option<bool>,
-    levels: [Option<&'a str>; 6],
-    /// Note, mitigation and evidence source of a cell (see CELL_TEXTS).
-    cell_texts: [Option<&'a str>; 3],
-    completeness: Option<f64>,
-    equity_gap: Option<f64>,
-}
-
-// Indices into Row::text.
-const T_DECISION: usize = 0;
-const T_DECISION_KIND: usize = 1;
-const T_CHECKLIST: usize = 2;
-const T_VERDICT: usize = 3;
-const T_ALTERNATIVE: usize = 4;
-const T_ALTERNATIVE_KIND: usize = 5;
-const T_KIND: usize = 6;
-const T_ID: usize = 7;
-const T_PERSPECTIVE: usize = 8;
-const T_DOMAIN: usize = 9;
-const T_GROUP: usize = 10;
-const T_QUESTION: usize = 11;
-
-fn rows_of<'a>(
-    position: usize,
-    report: &'a ennakko::Report,
-    vocabulary: &'a Vocabulary,
-    verdict: &'a str,
-    cell_ids: &'a [Vec<String>],
-    out: &mut Vec<Row<'a>>,
-) {
-    let perspective_of: HashMap<&str, &str> =
-        vocabulary.domains.iter().filter_map(|d| Some((d.id.as_str(), d.tag.as_deref()?))).collect();
-    let vulnerable: HashMap<&str, bool> =
-        vocabulary.groups.iter().map(|g| (g.id.as_str(), g.tag.as_deref() == Some("vulnerable"))).collect();
-    for (a, alt) in report.alternatives.iter().enumerate() {
-        let mut base = Row { report: position, ..Row::default() };
-        base.text[T_DECISION] = Some(&report.decision.id);
-        base.text[T_DECISION_KIND] = report.decision.kind.as_deref();
-        base.text[T_CHECKLIST] = Some(&report.checklist.id);
-        base.text[T_VERDICT] = Some(verdict);
-        base.text[T_ALTERNATIVE] = Some(&alt.id);
-        base.text[T_ALTERNATIVE_KIND] = Some(alt.kind.name());
-        base.completeness = Some(alt.completeness.ratio);
-        base.equity_gap = alt.equity.gap;
-        let scored = |kind: &'static str, id: &'a str, s: &ennakko::report::ScoreRange| {
-            let mut row = base.clone();
-            row.text[T_KIND] = Some(kind);
-            row.text[T_ID] = Some(id);
-            row.numbers[0] = Some(s.value);
-            row.numbers[1] = Some(s.low);
-            row.numbers[2] = Some(s.high);
-            row
-        };
-        out.push(scored("total", "total", &alt.total));
-        for e in &alt.perspectives {
-            let mut row = scored("perspective", &e.id, &e.score);
-            row.text[T_PERSPECTIVE] = Some(&e.id);
-            out.push(row);
-        }
-        for e in &alt.domains {
-            let mut row = scored("domain", &e.id, &e.score);
-            row.text[T_DOMAIN] = Some(&e.id);
-            row.text[T_PERSPECTIVE] = perspective_of.get(e.id.as_str()).copied();
-            out.push(row);
-        }
-        for e in &alt.groups {
-            let mut row = scored("group", &e.id, &e.score);
-            row.text[T_GROUP] = Some(&e.id);
-            row.vulnerable = vulnerable.get(e.id.as_str()).copied();
-            out.push(row);
-        }
-        for (c, cell) in alt.cells.iter().enumerate() {
-            let mut row = base.clone();
-            row.text[T_KIND] = Some("cell");
-            row.text[T_ID] = cell_ids.get(a).and_then(|ids| ids.get(c)).map(String::as_str);
-            row.text[T_GROUP] = Some(&cell.group);
-            row.text[T_DOMAIN] = Some(&cell.domain);
-            row.text[T_PERSPECTIVE] = Some(&cell.perspective);
-            row.text[T_QUESTION] = cell.question.as_deref();
-            row.vulnerable = vulnerable.get(cell.group.as_str()).copied();
-            row.numbers[0] = Some(cell.value);
-            row.numbers[1] = Some(cell.low);
-            row.numbers[2] = Some(cell.high);
-            row.numbers[3] = match cell.direction {
-                Direction::Value(v) => Some(f64::from(v)),
-                Direction::Mixed | Direction::Unknown => None,
-            };
-            row.mitigated = Some(cell.mitigated);
-            for (i, scale) in LEVELS.iter().enumerate() {
-                row.levels[i] = cell.levels.get(*scale).map(String::as_str);
-            }
-            row.cell_texts = [cell.note.as_deref(), cell.mitigation.as_deref(), cell.evidence_source.as_deref()];
-            out.push(row);
-        }
-        for s in &alt.scores {
-            let mut row = base.clone();
-            row.text[T_KIND] = Some("score");
-            row.text[T_ID] = Some(&s.id);
-            row.numbers[0] = s.value;
-            out.push(row);
-        }
-    }
-}
-
-/// A Python str for `s`, one object per distinct string.
-fn intern<'py, 'a>(
-    py: Python<'py>,
-    interned: &mut HashMap<&'a str, Bound<'py, PyAny>>,
-    s: Option<&'a str>,
-) -> Bound<'py, PyAny> {
-    match s {
-        None => py.None().into_bound(py),
-        Some(s) => interned.entry(s).or_insert_with(|| PyString::new(py, s).into_any()).clone(),
-    }
-}
-
-/// Long-format rows of many reports, as a dict of equally long column lists
-/// (ready for `pandas.DataFrame(...)` or `polars.DataFrame(...)`).
+/// Long-format rows of many reports (the core's `report::rows`), as a dict
+/// of equally long column lists (ready for `pandas.DataFrame(...)` or
+/// `polars.DataFrame(...)`); repeated strings become one Python object each.
 #[pyfunction]
 fn rows<'py>(py: Python<'py>, reports: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let mut held: Vec<Arc<ennakko::Report>> = Vec::new();
@@ -1311,83 +1141,25 @@ fn rows<'py>(py: Python<'py>, reports: &Bound<'py, PyAny>) -> PyResult<Bound<'py
         let report = item.cast::<PyReport>().map_err(|_| PyTypeError::new_err("rows() takes native reports"))?;
         held.push(report.get().inner.clone());
     }
-    let verdicts: Vec<String> = held.iter().map(|r| verdict_name(r)).collect();
-    let cell_ids: Vec<Vec<Vec<String>>> = held
-        .iter()
-        .map(|r| {
-            r.alternatives
-                .iter()
-                .map(|alt| alt.cells.iter().map(|c| format!("{}/{}", c.group, c.domain)).collect())
-                .collect()
-        })
-        .collect();
-    let mut all = Vec::new();
-    for (position, ((report, verdict), ids)) in held.iter().zip(&verdicts).zip(&cell_ids).enumerate() {
-        rows_of(position, report, &report.vocabulary, verdict, ids, &mut all);
-    }
-
-    // Repeated strings become one Python object each.
-    let mut interned: HashMap<&str, Bound<'py, PyAny>> = HashMap::new();
-    let number = |n: Option<f64>| -> Bound<'py, PyAny> {
-        match n {
-            Some(n) => PyFloat::new(py, n).into_any(),
-            None => py.None().into_bound(py),
-        }
-    };
-    let flag = |b: Option<bool>| -> Bound<'py, PyAny> {
-        match b {
-            Some(b) => PyBool::new(py, b).to_owned().into_any(),
-            None => py.None().into_bound(py),
-        }
-    };
-
+    let borrowed: Vec<&ennakko::Report> = held.iter().map(|r| r.as_ref()).collect();
+    let mut interned: HashMap<String, Bound<'py, PyAny>> = HashMap::new();
     let dict = PyDict::new(py);
-    let text_columns = [
-        ("decision", T_DECISION),
-        ("decision_kind", T_DECISION_KIND),
-        ("checklist", T_CHECKLIST),
-        ("verdict", T_VERDICT),
-        ("alternative", T_ALTERNATIVE),
-        ("alternative_kind", T_ALTERNATIVE_KIND),
-        ("kind", T_KIND),
-        ("id", T_ID),
-        ("perspective", T_PERSPECTIVE),
-        ("domain", T_DOMAIN),
-        ("group", T_GROUP),
-        ("question", T_QUESTION),
-    ];
-    let mut columns: HashMap<&str, Bound<'py, PyList>> = HashMap::new();
-    for (name, index) in text_columns {
-        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.text[index])).collect();
-        columns.insert(name, PyList::new(py, items)?);
-    }
-    for (i, name) in ["value", "low", "high", "direction"].into_iter().enumerate() {
-        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| number(r.numbers[i])).collect();
-        columns.insert(name, PyList::new(py, items)?);
-    }
-    for (i, name) in LEVELS.into_iter().enumerate() {
-        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.levels[i])).collect();
-        columns.insert(name, PyList::new(py, items)?);
-    }
-    for (i, name) in CELL_TEXTS.into_iter().enumerate() {
-        let items: Vec<Bound<'py, PyAny>> = all.iter().map(|r| intern(py, &mut interned, r.cell_texts[i])).collect();
-        columns.insert(name, PyList::new(py, items)?);
-    }
-    let positions: Vec<usize> = all.iter().map(|r| r.report).collect();
-    columns.insert("report", PyList::new(py, positions)?);
-    let vulnerable: Vec<Bound<'py, PyAny>> = all.iter().map(|r| flag(r.vulnerable)).collect();
-    columns.insert("vulnerable", PyList::new(py, vulnerable)?);
-    let mitigated: Vec<Bound<'py, PyAny>> = all.iter().map(|r| flag(r.mitigated)).collect();
-    columns.insert("mitigated", PyList::new(py, mitigated)?);
-    let completeness: Vec<Bound<'py, PyAny>> = all.iter().map(|r| number(r.completeness)).collect();
-    columns.insert("completeness", PyList::new(py, completeness)?);
-    let equity: Vec<Bound<'py, PyAny>> = all.iter().map(|r| number(r.equity_gap)).collect();
-    columns.insert("equity_gap", PyList::new(py, equity)?);
-    for name in COLUMNS {
-        match columns.remove(name) {
-            Some(list) => dict.set_item(name, list)?,
-            None => dict.set_item(name, PyList::empty(py))?,
-        }
+    for (name, column) in ennakko::report::rows::rows(&borrowed) {
+        let list = match column {
+            Column::Text(values) => {
+                let items = values.into_iter().map(|v| match v {
+                    None => py.None().into_bound(py),
+                    Some(s) => {
+                        interned.entry(s.into_owned()).or_insert_with_key(|s| PyString::new(py, s).into_any()).clone()
+                    }
+                });
+                PyList::new(py, items.collect::<Vec<_>>())?
+            }
+            Column::Number(values) => PyList::new(py, values)?,
+            Column::Flag(values) => PyList::new(py, values)?,
+            Column::Index(values) => PyList::new(py, values)?,
+        };
+        dict.set_item(name, list)?;
     }
     Ok(dict)
 }
@@ -1567,6 +1339,8 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(template_checklist_name, m)?)?;
     m.add_function(wrap_pyfunction!(template_default_limits, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("COLUMNS", COLUMNS.to_vec())?;
+    m.add("COLUMNS", ennakko::report::rows::COLUMNS.map(|(name, _)| name).to_vec())?;
+    let kinds: HashMap<&str, &str> = ennakko::report::rows::COLUMNS.iter().map(|(n, k)| (*n, k.name())).collect();
+    m.add("COLUMN_KINDS", kinds)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ from typing import Any
 
 __version__: str
 COLUMNS: list[str]
+COLUMN_KINDS: dict[str, str]
 
 class Checklist:
     """A compiled checklist (native half of ``ennakko.Checklist``)."""

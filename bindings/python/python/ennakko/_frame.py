@@ -13,31 +13,10 @@ __all__ = ["COLUMNS", "rows", "to_dataframe"]
 COLUMNS: list[str] = list(_ennakko.COLUMNS)
 """The columns of the long format, in order."""
 
-_TEXT = {
-    "decision",
-    "decision_kind",
-    "checklist",
-    "verdict",
-    "alternative",
-    "alternative_kind",
-    "kind",
-    "id",
-    "perspective",
-    "domain",
-    "group",
-    "question",
-    "magnitude",
-    "likelihood",
-    "people",
-    "timing",
-    "reversibility",
-    "evidence",
-    "note",
-    "mitigation",
-    "evidence_source",
-}
-_FLAGS = {"vulnerable", "mitigated"}
-_INTEGERS = {"report"}
+# What each column holds, as the core says (text, number, flag, index).
+_TEXT = {n for n, k in _ennakko.COLUMN_KINDS.items() if k == "text"}
+_FLAGS = {n for n, k in _ennakko.COLUMN_KINDS.items() if k == "flag"}
+_INTEGERS = {n for n, k in _ennakko.COLUMN_KINDS.items() if k == "index"}
 
 
 def rows(reports: Iterable[Report]) -> dict[str, list[Any]]:

@@ -8,6 +8,7 @@
 pub(crate) mod assemble;
 pub mod i18n;
 pub mod render;
+pub mod rows;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

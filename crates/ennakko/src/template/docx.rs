@@ -1039,22 +1039,7 @@ impl Gen<'_> {
 
     fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
         let form = self.form;
-        let mut hints = Vec::new();
-        if let Some(h) = &f.help {
-            hints.push(form.t(h).split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-        if f.conditional {
-            hints.push(self.w(W::OnlyIfApplies).into());
-        }
-        match (f.kind.as_str(), &f.unit) {
-            ("number", Some(u)) => hints.push(format!("{} ({u})", self.w(W::Number))),
-            ("list", _) => hints.push(self.w(W::ListHint).into()),
-            _ => {}
-        }
-        let mut label = form.t(&f.text).split_whitespace().collect::<Vec<_>>().join(" ");
-        if f.required {
-            let _ = write!(label, " ({})", self.w(W::Required));
-        }
+        let (label, hints) = form.field_texts(f);
         let exact = value.map(|v| match v {
             Value::Bool(true) => "true".to_string(),
             Value::Bool(false) => "false".to_string(),

@@ -586,22 +586,7 @@ impl Out<'_> {
 
     fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
         let form = self.form;
-        let mut hints = Vec::new();
-        if let Some(h) = &f.help {
-            hints.push(form.t(h).split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-        if f.conditional {
-            hints.push(form.w(W::OnlyIfApplies).into());
-        }
-        match (f.kind.as_str(), &f.unit) {
-            ("number", Some(u)) => hints.push(format!("{} ({u})", form.w(W::Number))),
-            ("list", _) => hints.push(form.w(W::ListHint).into()),
-            _ => {}
-        }
-        let mut label = form.t(&f.text).split_whitespace().collect::<Vec<_>>().join(" ");
-        if f.required {
-            let _ = write!(label, " ({})", form.w(W::Required));
-        }
+        let (label, hints) = form.field_texts(f);
         let shown = value.map(plain).unwrap_or_default();
         let exact = value.and_then(|v| match v {
             Value::Bool(true) => Some("yes".to_string()),

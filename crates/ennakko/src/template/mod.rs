@@ -830,6 +830,30 @@ impl<'a> Form<'a> {
         words::w(word, self.lang)
     }
 
+    /// A field's label (with "required" when it is) and its hints (help,
+    /// when it applies, the unit or list format), on one line each: what
+    /// every format shows beside the field.
+    pub(crate) fn field_texts(&self, f: &crate::checklist::describe::Field) -> (String, Vec<String>) {
+        let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut hints = Vec::new();
+        if let Some(h) = &f.help {
+            hints.push(one_line(self.t(h)));
+        }
+        if f.conditional {
+            hints.push(self.w(words::W::OnlyIfApplies).into());
+        }
+        match (f.kind.as_str(), &f.unit) {
+            ("number", Some(u)) => hints.push(format!("{} ({u})", self.w(words::W::Number))),
+            ("list", _) => hints.push(self.w(words::W::ListHint).into()),
+            _ => {}
+        }
+        let mut label = one_line(self.t(&f.text));
+        if f.required {
+            label = format!("{label} ({})", self.w(words::W::Required));
+        }
+        (label, hints)
+    }
+
     /// The decision's alternative with this id.
     pub(crate) fn alternative(&self, id: &str) -> Option<&'a crate::decision::Alternative> {
         self.decision?.alternatives.iter().find(|a| a.id == id)
@@ -1003,24 +1027,8 @@ impl GridCell<'_> {
     }
 }
 
-/// Escapes text for HTML and XML, dropping the control characters XML 1.0
-/// does not allow.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML and XML: the report's own escaping.
+pub(crate) use crate::report::render::escape as esc;
 
 /// A JSON value as a field shows it: strings bare, lists comma-separated.
 pub(crate) fn plain(value: &serde_json::Value) -> String {

@@ -957,8 +957,10 @@ fn write_html_table(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
+/// Escapes text for HTML and XML (the report pages and Word documents),
+/// dropping the control characters XML 1.0 does not allow (HTML calls
+/// them parse errors): what a decision's text holds cannot break the page.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -967,6 +969,8 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }
