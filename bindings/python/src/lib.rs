@@ -1073,6 +1073,7 @@ impl PyReport {
             "findings" => serialize(py, &r.findings),
             "comparison" => serialize(py, &r.comparison),
             "notes" => serialize(py, &r.notes),
+            "facts" => serialize(py, &r.facts),
             "vocabulary" => serialize(py, &*r.vocabulary),
             other => Err(PyValueError::new_err(format!("a report has no part {other:?}"))),
         }

@@ -172,6 +172,7 @@ TYPED_CLASSES: list[tuple[Any, str]] = [
     (ennakko.Equity, "Equity"),
     (ennakko.Completeness, "Completeness"),
     (ennakko.MissingAnswer, "MissingAnswer"),
+    (ennakko.FactReport, "FactReport"),
     (ennakko.Note, "Note"),
     (ennakko.Vocabulary, "Vocabulary"),
     (ennakko.OptionTerm, "OptionTerm"),

@@ -79,7 +79,8 @@ fn word_differs(fi: &str, lang: &str) -> bool {
 }
 
 /// Every text the official wrote (titles, descriptions, text answers, each
-/// impact's note, mitigation and evidence source) appears in every rendered
+/// impact's note, mitigation and evidence source) and every fact the
+/// decision gives (with its label and its value in words) appears in every rendered
 /// report of its example, in the language's own version where the decision
 /// gives one: nothing accepted is dropped.
 #[test]
@@ -119,6 +120,29 @@ fn narrative(report: &ennakko::Report, decision: &serde_json::Value, lang: &str)
         .map(|q| q.id.as_str())
         .collect();
     let mut out: Vec<String> = decision.get("title").and_then(local).into_iter().collect();
+    // Every fact: its label, and its value in words (an option by its
+    // label, a number in the language's format, yes/no in the language).
+    let vocabulary = &report.vocabulary;
+    for (fact, value) in decision["facts"].as_object().into_iter().flatten() {
+        let term = vocabulary.facts.iter().find(|t| t.id == *fact).unwrap_or_else(|| panic!("fact {fact} unknown"));
+        out.push(ennakko::report::i18n::pick(&term.label, lang).to_string());
+        let shown = |v: &serde_json::Value| -> String {
+            match v {
+                serde_json::Value::String(s) => vocabulary
+                    .options
+                    .iter()
+                    .find(|o| o.owner == *fact && o.id == *s)
+                    .map_or_else(|| s.clone(), |o| ennakko::report::i18n::pick(&o.label, lang).to_string()),
+                serde_json::Value::Number(n) => ennakko::report::i18n::number(n.as_f64().unwrap_or(0.0), lang),
+                serde_json::Value::Bool(b) => word(if *b { Key::Yes } else { Key::No }, lang).to_string(),
+                other => other.to_string(),
+            }
+        };
+        match value {
+            serde_json::Value::Array(items) => out.extend(items.iter().map(shown)),
+            other => out.push(shown(other)),
+        }
+    }
     for alt in decision["alternatives"].as_array().into_iter().flatten() {
         out.extend(["title", "description"].iter().filter_map(|k| alt.get(*k).and_then(local)));
         for (q, answer) in alt["answers"].as_object().into_iter().flatten() {

@@ -186,13 +186,23 @@ fn every_example_round_trips_through_every_format() {
                     .collect();
                 let mut findings: Vec<_> = r.findings.iter().map(|f| (f.rule.clone(), f.alternative.clone())).collect();
                 findings.sort();
-                // Every text the official gave, in every language, and who decides.
+                // Every text the official gave, in every language, who decides,
+                // its majority language and every fact.
                 let texts: Vec<_> = r
                     .alternatives
                     .iter()
                     .map(|a| (a.title.clone(), a.titles.clone(), a.description.clone(), a.descriptions.clone()))
                     .collect();
-                let decision = (r.decision.titles.clone(), r.decision.organisation, r.decision.bilingual);
+                let decision = (
+                    r.decision.titles.clone(),
+                    r.decision.organisation,
+                    r.decision.bilingual,
+                    r.decision.majority_language,
+                    r.decision.vulnerable_groups.clone(),
+                    // An unticked box in a form reads as `false`, a flag the
+                    // decision left out as nothing: both say no.
+                    r.facts.iter().filter(|f| f.value != serde_json::json!(false)).cloned().collect::<Vec<_>>(),
+                );
                 (r.verdict.level, alts, findings, r.decision.title.clone(), texts, decision)
             };
             assert_eq!(summary(&report), summary(&direct), "{dir} {format:?}");

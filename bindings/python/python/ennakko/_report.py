@@ -25,6 +25,7 @@ __all__ = [
     "DecisionInfo",
     "Entry",
     "Equity",
+    "FactReport",
     "Finding",
     "MissingAnswer",
     "NamedScore",
@@ -87,6 +88,11 @@ class DecisionInfo:
     """Who decides, if the decision says: "municipality" or "county"."""
     bilingual: bool | None = None
     """Whether the deciding organisation is bilingual, if the decision says."""
+    majority_language: str | None = None
+    """The organisation's majority language ("fi" or "sv"), if the decision says."""
+    vulnerable_groups: list[str] = field(default_factory=list)
+    """The groups that count as vulnerable in this decision (with a majority
+    language given, the national-language minority is vulnerable)."""
 
     def title_in(self, lang: str) -> str:
         """The title in one language, if given in it, else :attr:`title`."""
@@ -103,6 +109,8 @@ class DecisionInfo:
             dict(d.get("titles", {})),
             d.get("organisation"),
             d.get("bilingual"),
+            d.get("majority_language"),
+            list(d.get("vulnerable_groups", [])),
         )
 
 
@@ -281,21 +289,27 @@ class Equity:
     """
 
     vulnerable_mean: float | None
-    """Mean score of the vulnerable population groups assessed."""
+    """Mean profile score (strongest negative plus strongest positive impact)
+    of the vulnerable population groups assessed."""
     others_mean: float | None
-    """Mean score of the other population groups assessed."""
+    """Mean profile score of the other population groups assessed."""
     gap: float | None
-    """vulnerable_mean - others_mean: below zero, vulnerable groups fare worse."""
+    """vulnerable_mean - others_mean: below zero, vulnerable groups come off worse."""
     change_from_zero: float | None
-    """This gap minus the zero option's: below zero, differences widen."""
+    """This gap minus the zero option's."""
     vulnerable_groups: list[str]
     """The vulnerable groups counted."""
     other_groups: list[str] = field(default_factory=list)
     """The other population groups counted."""
     harmed: list[str] = field(default_factory=list)
-    """Vulnerable groups whose score is below zero."""
+    """Vulnerable groups with at least one negative impact."""
     helped: list[str] = field(default_factory=list)
-    """Vulnerable groups whose score is above zero."""
+    """Vulnerable groups with at least one positive impact."""
+    statement: str = "not_assessed"
+    """What the report says: not_assessed, mixed, harmed_more, harmed_alike,
+    harmed_less, harmed, helped_more, helped_alike, helped_less, helped or
+    unaffected ("harmed_more" only when a vulnerable group is harmed,
+    "helped_more" only when one is helped and none harmed)."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Equity:
@@ -309,6 +323,7 @@ class Equity:
             list(d.get("other_groups", [])),
             list(d.get("harmed", [])),
             list(d.get("helped", [])),
+            d.get("statement", "not_assessed"),
         )
 
 
@@ -432,6 +447,21 @@ class AlternativeReport:
             dict(d.get("descriptions", {})),
             [AnswerReport.from_dict(a) for a in d.get("answers", [])],
         )
+
+
+@dataclass(frozen=True)
+class FactReport:
+    """A fact as the decision gives it (its label is in the vocabulary)."""
+
+    fact: str
+    """Fact id."""
+    value: Any
+    """The value as given."""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FactReport:
+        """Builds it from its dict form."""
+        return cls(d["fact"], d.get("value"))
 
 
 @dataclass(frozen=True)
@@ -622,7 +652,7 @@ class Report:
     """The assessment of one decision against one checklist.
 
     Typed views of the parts: :attr:`checklist`, :attr:`decision`,
-    :attr:`verdict`, :attr:`alternatives`, :attr:`findings`,
+    :attr:`facts`, :attr:`verdict`, :attr:`alternatives`, :attr:`findings`,
     :attr:`comparison`, :attr:`notes`, :attr:`vocabulary`. Output: :meth:`to_dict`, :meth:`to_json`,
     :meth:`to_markdown`, :meth:`to_html`; in Jupyter the report shows as its
     impact matrix. Reports compare equal when their content is equal, and
@@ -690,6 +720,14 @@ class Report:
     def decision(self) -> DecisionInfo:
         """Which decision the report is about."""
         result: DecisionInfo = self._typed("decision", DecisionInfo.from_dict)
+        return result
+
+    @property
+    def facts(self) -> list[FactReport]:
+        """The facts the decision gives, in the checklist's order."""
+        result: list[FactReport] = self._typed(
+            "facts", lambda xs: [FactReport.from_dict(x) for x in xs]
+        )
         return result
 
     @property

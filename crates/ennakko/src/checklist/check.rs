@@ -537,7 +537,10 @@ impl Cx<'_> {
     }
 
     fn group(&mut self, d: &ast::Decl, names: &Names) -> Group {
-        let mut p = self.props(d, &["label", "definition", "age", "basis", "vulnerable", "category", "parent", "help"]);
+        let mut p = self.props(
+            d,
+            &["label", "definition", "age", "basis", "vulnerable", "category", "parent", "help", "national_language"],
+        );
         let label = self.text(&mut p, "label", true).unwrap_or_default();
         let definition = self.text(&mut p, "definition", false);
         let _ = self.text(&mut p, "help", false);
@@ -546,8 +549,25 @@ impl Cx<'_> {
         let vulnerable = self.flag(&mut p, "vulnerable");
         let category = self.category(&mut p);
         let parents = p.take("parent").map(|prop| self.refs(prop, names, DeclKind::Group)).unwrap_or_default();
+        let national_language = self.national_language(&mut p);
         self.finish(p);
-        Group { id: d.id.name.clone(), label, definition, age, basis, vulnerable, category, parents }
+        Group { id: d.id.name.clone(), label, definition, age, basis, vulnerable, category, parents, national_language }
+    }
+
+    /// `national_language fi | sv`.
+    fn national_language(&mut self, p: &mut Props) -> Option<NationalLanguage> {
+        let prop = p.take("national_language")?;
+        let name = self.names(prop).first().cloned()?;
+        let found = NationalLanguage::parse(&name.name);
+        if found.is_none() {
+            self.error(
+                "E0101",
+                name.span,
+                format!("unknown national language `{}`", name.name),
+                "write `fi` or `sv`".to_string(),
+            );
+        }
+        found
     }
 
     /// `category everyone | staff | organisations | population`; a group

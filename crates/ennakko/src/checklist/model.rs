@@ -163,6 +163,57 @@ pub struct Group {
     pub category: GroupCategory,
     /// Parent groups (two or more: an intersection).
     pub parents: Vec<usize>,
+    /// For a national-language group (`national_language fi | sv`): its
+    /// language. Such a group is vulnerable exactly when its language is
+    /// not the majority language the decision gives; when the decision
+    /// gives none, `vulnerable` as written holds.
+    pub national_language: Option<NationalLanguage>,
+}
+
+impl Group {
+    /// Whether the group counts as vulnerable in a decision whose
+    /// organisation has `majority` as its majority language: a
+    /// national-language group is vulnerable when it is the language
+    /// minority; other groups as declared.
+    pub fn vulnerable_in(&self, majority: Option<NationalLanguage>) -> bool {
+        match (self.national_language, majority) {
+            (Some(own), Some(majority)) => own != majority,
+            _ => self.vulnerable,
+        }
+    }
+}
+
+/// Finland's national languages, Finnish and Swedish (Perustuslaki 17 §).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NationalLanguage {
+    /// Finnish.
+    Fi,
+    /// Swedish.
+    Sv,
+}
+
+impl NationalLanguage {
+    /// The language code (`fi`, `sv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            NationalLanguage::Fi => "fi",
+            NationalLanguage::Sv => "sv",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<NationalLanguage> {
+        match name {
+            "fi" => Some(NationalLanguage::Fi),
+            "sv" => Some(NationalLanguage::Sv),
+            _ => None,
+        }
+    }
+
+    /// The language a checklist word names (`fi`, `sv`).
+    pub fn parse(name: &str) -> Option<NationalLanguage> {
+        NationalLanguage::from_name(name)
+    }
 }
 
 /// What kind of group a group is. Equity compares population groups only:
@@ -527,6 +578,8 @@ pub enum DecisionField {
     Organisation,
     /// `decision.bilingual`
     Bilingual,
+    /// `decision.majority_language`: `"fi"` or `"sv"`
+    MajorityLanguage,
 }
 
 /// Fields of the current alternative, `alternative.*`.

@@ -221,8 +221,9 @@ impl<'a> ExprChecker<'a> {
                     Some("title") => (DecisionField::Title, Ty::Str),
                     Some("organisation") => (DecisionField::Organisation, Ty::Str),
                     Some("bilingual") => (DecisionField::Bilingual, Ty::Bool),
+                    Some("majority_language") => (DecisionField::MajorityLanguage, Ty::Str),
                     _ => {
-                        let known = &["id", "kind", "title", "organisation", "bilingual"];
+                        let known = &["id", "kind", "title", "organisation", "bilingual", "majority_language"];
                         return self.unknown_field(rest.first(), span, "decision", known);
                     }
                 };

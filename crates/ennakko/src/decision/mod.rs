@@ -51,6 +51,12 @@ pub struct Decision {
     /// Whether the deciding organisation is bilingual (Finnish and Swedish).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bilingual: Option<bool>,
+    /// The majority language of the deciding organisation (`fi` or `sv`).
+    /// The national-language group of the other language is the language
+    /// minority, and counts as vulnerable; without it, the checklist's
+    /// `vulnerable` flags hold (Swedish speakers in the standard ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub majority_language: Option<crate::checklist::model::NationalLanguage>,
     /// Values of the facts the checklist declares.
     #[serde(default, deserialize_with = "unique_values")]
     pub facts: IndexMap<String, serde_json::Value>,
@@ -941,6 +947,7 @@ pub(crate) struct Bound {
     pub kind: Option<Arc<str>>,
     pub organisation: Option<Organisation>,
     pub bilingual: Option<bool>,
+    pub majority_language: Option<crate::checklist::model::NationalLanguage>,
     pub facts: Vec<Value>,
     pub alternatives: Vec<BoundAlternative>,
 }
@@ -1032,6 +1039,7 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
             kind: decision.kind.as_deref().map(Arc::from),
             organisation: decision.organisation,
             bilingual: decision.bilingual,
+            majority_language: decision.majority_language,
             facts,
             alternatives,
         })

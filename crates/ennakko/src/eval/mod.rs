@@ -120,7 +120,8 @@ const MAX_TRACE: usize = 64;
 /// rule is then evaluated once instead of twice.
 pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bool) -> Result<Outcome, EvalError> {
     let mut fuel = limits.max_eval_steps;
-    let mut alts: Vec<AltState> = bound.alternatives.iter().map(|a| cell_phase(model, &a.cells)).collect();
+    let mut alts: Vec<AltState> =
+        bound.alternatives.iter().map(|a| cell_phase(model, &a.cells, bound.majority_language)).collect();
 
     for &q in &model.question_order {
         for a in 0..alts.len() {
@@ -219,7 +220,7 @@ fn targets(rule: &Rule, bound: &Bound) -> impl Iterator<Item = Option<usize>> {
 }
 
 /// Phase 1: cell scores and their sums.
-fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
+fn cell_phase(model: &Model, cells: &[BoundCell], majority: Option<NationalLanguage>) -> AltState {
     let mut state = AltState {
         cells: Vec::with_capacity(cells.len()),
         groups: vec![Sum::default(); model.groups.len()],
@@ -247,17 +248,30 @@ fn cell_phase(model: &Model, cells: &[BoundCell]) -> AltState {
     }
     // Equity compares the vulnerable population groups with the other
     // population groups; the whole population, staff and organisations are
-    // no part of either side.
+    // no part of either side. Each group counts by its profile, not its sum
+    // (see `profile_score`), so assessing the same impact in more domains
+    // or under more questions does not move the comparison.
     let assessed: Vec<(bool, f64)> = state
         .groups
         .iter()
         .zip(&model.groups)
         .filter(|(s, g)| !s.cells.is_empty() && g.category == GroupCategory::Population)
-        .map(|(s, g)| (g.vulnerable, s.range.value))
+        .map(|(s, g)| (g.vulnerable_in(majority), profile_score(s.cells.iter().map(|&i| state.cells[i].value))))
         .collect();
     state.others_mean = mean(assessed.iter().filter(|a| !a.0).map(|a| a.1));
     state.vulnerable_mean = mean(assessed.iter().filter(|a| a.0).map(|a| a.1));
     state
+}
+
+/// A group's profile score for the equity comparison: its strongest
+/// negative cell plus its strongest positive cell (each 0 when there is
+/// none). Unlike a sum, it does not change when the same impact is
+/// assessed again in another domain or under another question, nor when a
+/// weaker impact of the same direction is added; only a stronger impact, or
+/// one of the other direction, moves it.
+pub(crate) fn profile_score(values: impl Iterator<Item = f64>) -> f64 {
+    let (worst, best) = values.fold((0.0f64, 0.0f64), |(w, b), v| (w.min(v), b.max(v)));
+    worst + best
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -425,6 +439,9 @@ impl<'a> Machine<'a> {
                         self.bound.organisation.map_or(Value::Missing, |o| Value::Str(o.name().into()))
                     }
                     DecisionField::Bilingual => self.bound.bilingual.map_or(Value::Missing, Value::Bool),
+                    DecisionField::MajorityLanguage => {
+                        self.bound.majority_language.map_or(Value::Missing, |l| Value::Str(l.name().into()))
+                    }
                 };
                 let name = match field {
                     DecisionField::Id => "decision.id",
@@ -432,6 +449,7 @@ impl<'a> Machine<'a> {
                     DecisionField::Kind => "decision.kind",
                     DecisionField::Organisation => "decision.organisation",
                     DecisionField::Bilingual => "decision.bilingual",
+                    DecisionField::MajorityLanguage => "decision.majority_language",
                 };
                 self.record(TraceSource::Decision, || name.into(), &v);
                 v
@@ -533,7 +551,9 @@ impl<'a> Machine<'a> {
         let m = self.model;
         match (base, field) {
             (Value::Group(g), Field::Id) => Value::Str(m.groups[*g].id.as_str().into()),
-            (Value::Group(g), Field::Vulnerable) => Value::Bool(m.groups[*g].vulnerable),
+            (Value::Group(g), Field::Vulnerable) => {
+                Value::Bool(m.groups[*g].vulnerable_in(self.bound.majority_language))
+            }
             (Value::Group(g), Field::Category) => Value::Str(m.groups[*g].category.name().into()),
             (Value::Group(g), Field::AgeMin) => m.groups[*g].age.map_or(Value::Missing, |a| Value::Num(a.0)),
             (Value::Group(g), Field::AgeMax) => m.groups[*g].age.map_or(Value::Missing, |a| Value::Num(a.1)),

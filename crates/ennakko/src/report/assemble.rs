@@ -99,7 +99,20 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
             language: decision.language.clone(),
             organisation: decision.organisation,
             bilingual: decision.bilingual,
+            majority_language: decision.majority_language,
+            vulnerable_groups: model
+                .groups
+                .iter()
+                .filter(|g| g.vulnerable_in(decision.majority_language))
+                .map(|g| g.id.clone())
+                .collect(),
         },
+        facts: model
+            .facts
+            .iter()
+            .filter_map(|f| decision.facts.get(&f.id).map(|v| FactReport { fact: f.id.clone(), value: v.clone() }))
+            .filter(|f| !f.value.is_null())
+            .collect(),
         verdict: Verdict { level, reasons, criteria_not_met },
         alternatives,
         findings,
@@ -153,29 +166,39 @@ fn alternative(
         .zip(&state.cells)
         .map(|(c, r)| cell(model, c, *r, source.and_then(|s| s.impacts.get(c.index))))
         .collect();
-    let gap = state.equity_gap();
+    let gap = state.equity_gap().map(round);
+    // Per population group with cells: whether it has a negative and a
+    // positive impact (cell scores as the report shows them).
     let population = |vulnerable: bool| {
         model
             .groups
             .iter()
             .zip(&state.groups)
             .filter(move |(g, s)| {
-                g.vulnerable == vulnerable && g.category == GroupCategory::Population && !s.cells.is_empty()
+                g.vulnerable_in(bound.majority_language) == vulnerable
+                    && g.category == GroupCategory::Population
+                    && !s.cells.is_empty()
             })
-            .map(|(g, s)| (g.id.clone(), s.range.value))
+            .map(|(g, s)| {
+                let values = || s.cells.iter().map(|&i| round(state.cells[i].value));
+                (g.id.clone(), values().any(|v| v < 0.0), values().any(|v| v > 0.0))
+            })
     };
-    let vulnerable: Vec<(String, f64)> = population(true).collect();
+    let vulnerable: Vec<(String, bool, bool)> = population(true).collect();
     let lang = decision.language.as_deref().unwrap_or("");
+    let harmed: Vec<String> = vulnerable.iter().filter(|g| g.1).map(|g| g.0.clone()).collect();
+    let helped: Vec<String> = vulnerable.iter().filter(|g| g.2).map(|g| g.0.clone()).collect();
     let equity = Equity {
         vulnerable_mean: state.vulnerable_mean.map(round),
         others_mean: state.others_mean.map(round),
-        gap: gap.map(round),
+        gap,
         change_from_zero: match (gap, zero_gap) {
-            (Some(g), Some(z)) if alt.kind != crate::decision::AlternativeKind::Zero => Some(round(g - z)),
+            (Some(g), Some(z)) if alt.kind != crate::decision::AlternativeKind::Zero => Some(round(g - round(z))),
             _ => None,
         },
-        harmed: vulnerable.iter().filter(|g| round(g.1) < 0.0).map(|g| g.0.clone()).collect(),
-        helped: vulnerable.iter().filter(|g| round(g.1) > 0.0).map(|g| g.0.clone()).collect(),
+        statement: EquityStatement::of(!vulnerable.is_empty(), !harmed.is_empty(), !helped.is_empty(), gap),
+        harmed,
+        helped,
         vulnerable_groups: vulnerable.into_iter().map(|g| g.0).collect(),
         other_groups: population(false).map(|g| g.0).collect(),
     };

@@ -57,13 +57,13 @@ pub enum Key {
     GroupsNotConsidered,
     MissingGroups,
     Equity,
-    EquityWorse,
-    EquityBetter,
-    EquityEven,
+    EquityHarmedMore,
+    EquityHelpedMore,
+    EquityHelpedAlike,
     EquityNoVulnerable,
-    EquityWidens,
-    EquityNarrows,
-    EquityUnchanged,
+    EquityHarmedAlike,
+    EquityHelpedLess,
+    EquityMixed,
     HowComputed,
     Method,
     CellCalculations,
@@ -117,20 +117,27 @@ pub enum Key {
     CountOther,
     EquityHarmed,
     EquityHelped,
-    EquityLessHarmed,
+    EquityHarmedLess,
     EquityNoOthers,
+    EquityUnaffected,
+    EquityZeroGap,
     NoteNotApplies,
     NoteImpactNotApplies,
     NoteEmpty,
     Answered,
     ProfileExplained,
+    BilingualMunicipality,
+    BilingualCounty,
+    DecisionFacts,
+    ChecklistScores,
+    ChecklistScoresExplained,
     StrongestImpact,
     Criteria,
 }
 
 impl Key {
     /// Every phrase, for tests that check translations.
-    pub const ALL: [Key; 115] = [
+    pub const ALL: [Key; 122] = [
         Key::ReportTitle,
         Key::Checklist,
         Key::Decision,
@@ -177,13 +184,13 @@ impl Key {
         Key::GroupsNotConsidered,
         Key::MissingGroups,
         Key::Equity,
-        Key::EquityWorse,
-        Key::EquityBetter,
-        Key::EquityEven,
+        Key::EquityHarmedMore,
+        Key::EquityHelpedMore,
+        Key::EquityHelpedAlike,
         Key::EquityNoVulnerable,
-        Key::EquityWidens,
-        Key::EquityNarrows,
-        Key::EquityUnchanged,
+        Key::EquityHarmedAlike,
+        Key::EquityHelpedLess,
+        Key::EquityMixed,
         Key::HowComputed,
         Key::Method,
         Key::CellCalculations,
@@ -237,16 +244,42 @@ impl Key {
         Key::CountOther,
         Key::EquityHarmed,
         Key::EquityHelped,
-        Key::EquityLessHarmed,
+        Key::EquityHarmedLess,
         Key::EquityNoOthers,
+        Key::EquityUnaffected,
+        Key::EquityZeroGap,
         Key::NoteNotApplies,
         Key::NoteImpactNotApplies,
         Key::NoteEmpty,
         Key::Answered,
         Key::ProfileExplained,
+        Key::BilingualMunicipality,
+        Key::BilingualCounty,
+        Key::DecisionFacts,
+        Key::ChecklistScores,
+        Key::ChecklistScoresExplained,
         Key::StrongestImpact,
         Key::Criteria,
     ];
+}
+
+/// The phrase that compares vulnerable groups with the other population
+/// groups for an equity statement, if it has one (the lists of groups
+/// harmed and helped come before it).
+pub fn equity_phrase(statement: crate::report::EquityStatement) -> Option<Key> {
+    use crate::report::EquityStatement::*;
+    match statement {
+        NotAssessed => Some(Key::EquityNoVulnerable),
+        Mixed => Some(Key::EquityMixed),
+        HarmedMore => Some(Key::EquityHarmedMore),
+        HarmedAlike => Some(Key::EquityHarmedAlike),
+        HarmedLess => Some(Key::EquityHarmedLess),
+        HelpedMore => Some(Key::EquityHelpedMore),
+        HelpedAlike => Some(Key::EquityHelpedAlike),
+        HelpedLess => Some(Key::EquityHelpedLess),
+        Harmed | Helped => Some(Key::EquityNoOthers),
+        Unaffected => Some(Key::EquityUnaffected),
+    }
 }
 
 /// The phrase in a language (`fi`, `sv`; anything else gets English).
@@ -285,7 +318,7 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         ),
         VerdictFull => (
             "Laaja vaikutusten arviointi tarvitaan",
-            "En omfattande konsekvensbedömning behövs",
+            "En fullständig konsekvensbedömning behövs",
             "A full impact assessment is needed",
         ),
         Reasons => ("Perusteet", "Grunder", "Reasons"),
@@ -349,46 +382,46 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         ),
         MissingGroups => ("puuttuvat ryhmät", "grupper som saknas", "groups missing"),
         Equity => ("Yhdenvertaisuus", "Jämlikhet", "Equity"),
-        EquityWorse => (
-            "haavoittuvassa asemassa olevien ryhmien asema on heikompi kuin muiden väestöryhmien",
-            "grupper i utsatt ställning får det sämre än övriga befolkningsgrupper",
-            "vulnerable groups fare worse than the other population groups",
+        EquityHarmedMore => (
+            "haavoittuvassa asemassa oleviin ryhmiin kohdistuu enemmän haittaa kuin muihin väestöryhmiin",
+            "grupper i utsatt ställning drabbas hårdare än övriga befolkningsgrupper",
+            "vulnerable groups are harmed more than the other population groups",
         ),
-        EquityBetter => (
-            "haavoittuvassa asemassa olevien ryhmien asema on parempi kuin muiden väestöryhmien",
-            "grupper i utsatt ställning får det bättre än övriga befolkningsgrupper",
-            "vulnerable groups fare better than the other population groups",
+        EquityHarmedAlike => (
+            "haavoittuvassa asemassa oleviin ryhmiin kohdistuu yhtä paljon haittaa kuin muihin väestöryhmiin",
+            "grupper i utsatt ställning drabbas lika hårt som övriga befolkningsgrupper",
+            "vulnerable groups are harmed as much as the other population groups",
         ),
-        EquityEven => (
-            "haavoittuvassa asemassa olevien ryhmien asema on sama kuin muiden väestöryhmien",
-            "grupper i utsatt ställning påverkas på samma sätt som övriga befolkningsgrupper",
-            "vulnerable groups fare as the other population groups do",
+        EquityHelpedMore => (
+            "haavoittuvassa asemassa olevat ryhmät hyötyvät enemmän kuin muut väestöryhmät",
+            "grupper i utsatt ställning gynnas mer än övriga befolkningsgrupper",
+            "vulnerable groups benefit more than the other population groups",
+        ),
+        EquityHelpedAlike => (
+            "haavoittuvassa asemassa olevat ryhmät hyötyvät yhtä paljon kuin muut väestöryhmät",
+            "grupper i utsatt ställning gynnas lika mycket som övriga befolkningsgrupper",
+            "vulnerable groups benefit as much as the other population groups",
+        ),
+        EquityHelpedLess => (
+            "haavoittuvassa asemassa olevat ryhmät hyötyvät kuitenkin vähemmän kuin muut väestöryhmät",
+            "grupper i utsatt ställning gynnas ändå mindre än övriga befolkningsgrupper",
+            "vulnerable groups nevertheless benefit less than the other population groups",
+        ),
+        EquityMixed => (
+            "haavoittuvassa asemassa oleviin ryhmiin kohdistuu sekä kielteisiä että myönteisiä vaikutuksia",
+            "grupper i utsatt ställning påverkas både negativt och positivt",
+            "vulnerable groups are both harmed and helped",
         ),
         EquityNoVulnerable => (
             "vaikutuksia haavoittuvassa asemassa oleviin väestöryhmiin ei ole arvioitu",
             "konsekvenserna för befolkningsgrupper i utsatt ställning har inte bedömts",
             "no impact on vulnerable population groups has been assessed",
         ),
-        EquityWidens => (
-            "ero kasvaa nollavaihtoehtoon verrattuna",
-            "gapet ökar jämfört med nollalternativet",
-            "the gap widens compared with the zero option",
-        ),
-        EquityNarrows => (
-            "ero kapenee nollavaihtoehtoon verrattuna",
-            "gapet minskar jämfört med nollalternativet",
-            "the gap narrows compared with the zero option",
-        ),
-        EquityUnchanged => (
-            "ero on sama kuin nollavaihtoehdossa",
-            "gapet är detsamma som i nollalternativet",
-            "the gap is the same as in the zero option",
-        ),
         HowComputed => ("Näin tulos on laskettu", "Så har resultatet beräknats", "How this was computed"),
         Method => (
-            "Kunkin vaikutuksen pistemäärä on sen suunta (−2…+2) kerrottuna suuruuden ja todennäköisyyden painoilla. Puuttuva taso lasketaan oletusarvolla, ja vaihteluväli kattaa asteikon ääripäät. Vaihtoehtojen rinnakkaistaulukko näyttää voimakkaimmat vaikutukset, ei summia. Yhdenvertaisuusero on haavoittuvassa asemassa olevien väestöryhmien keskiarvo miinus muiden väestöryhmien keskiarvo; koko väestö, henkilöstö ja yritykset eivät ole mukana vertailussa.",
-            "Poängen för varje konsekvens är dess riktning (−2…+2) multiplicerad med vikterna för omfattning och sannolikhet. En nivå som saknas räknas med standardvärdet, och intervallet täcker skalans ytterpunkter. Tabellen över alternativen sida vid sida visar de starkaste konsekvenserna, inte summor. Jämlikhetsskillnaden är medelvärdet för befolkningsgrupper i utsatt ställning minus medelvärdet för övriga befolkningsgrupper; hela befolkningen, personalen och företagen ingår inte i jämförelsen.",
-            "Each impact scores its direction (−2…+2) times the weights of its magnitude and likelihood. A level left out counts at the scale's default, and the range spans the scale's extremes. The side-by-side table shows the strongest impacts, not sums. The equity gap is the mean score of vulnerable population groups minus the mean of the other population groups; the whole population, staff and businesses take no part in the comparison.",
+            "Kunkin vaikutuksen pistemäärä on sen suunta (−2…+2) kerrottuna suuruuden ja todennäköisyyden painoilla. Puuttuva taso lasketaan oletusarvolla, ja vaihteluväli kattaa asteikon ääripäät. Vaihtoehtojen rinnakkaistaulukko näyttää voimakkaimmat vaikutukset, ei summia. Yhdenvertaisuusero on haavoittuvassa asemassa olevien väestöryhmien keskiarvo miinus muiden väestöryhmien keskiarvo, kun kunkin ryhmän lukuna on sen voimakkain kielteinen ja voimakkain myönteinen vaikutus yhteenlaskettuina; koko väestö, henkilöstö ja yritykset eivät ole mukana vertailussa.",
+            "Poängen för varje konsekvens är dess riktning (−2…+2) multiplicerad med vikterna för omfattning och sannolikhet. En nivå som saknas räknas med standardvärdet, och intervallet täcker skalans ytterpunkter. Tabellen över alternativen sida vid sida visar de starkaste konsekvenserna, inte summor. Jämlikhetsskillnaden är medelvärdet för befolkningsgrupper i utsatt ställning minus medelvärdet för övriga befolkningsgrupper, där varje grupps tal är dess starkaste negativa och starkaste positiva konsekvens sammanlagda; hela befolkningen, personalen och företagen ingår inte i jämförelsen.",
+            "Each impact scores its direction (−2…+2) times the weights of its magnitude and likelihood. A level left out counts at the scale's default, and the range spans the scale's extremes. The side-by-side table shows the strongest impacts, not sums. The equity gap is the mean of the vulnerable population groups minus the mean of the other population groups, where each group counts as its strongest negative plus its strongest positive impact; the whole population, staff and businesses take no part in the comparison.",
         ),
         CellCalculations => ("Vaikutusten laskelmat", "Beräkning av konsekvenserna", "Impact calculations"),
         ReasonsAndFindings => (
@@ -471,10 +504,20 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
             "positiv påverkan på grupper i utsatt ställning",
             "positive impact on vulnerable groups",
         ),
-        EquityLessHarmed => (
+        EquityHarmedLess => (
             "haavoittuvassa asemassa oleviin ryhmiin kohdistuu kuitenkin vähemmän haittaa kuin muihin väestöryhmiin",
             "grupper i utsatt ställning drabbas ändå mindre än övriga befolkningsgrupper",
             "vulnerable groups are nevertheless harmed less than the other population groups",
+        ),
+        EquityUnaffected => (
+            "haavoittuvassa asemassa oleviin ryhmiin ei arvioida kohdistuvan kielteisiä eikä myönteisiä vaikutuksia",
+            "grupper i utsatt ställning bedöms varken påverkas negativt eller positivt",
+            "vulnerable groups were assessed as neither harmed nor helped",
+        ),
+        EquityZeroGap => (
+            "nollavaihtoehdossa yhdenvertaisuusero on",
+            "i nollalternativet är jämlikhetsskillnaden",
+            "in the zero option the equity gap is",
         ),
         EquityNoOthers => (
             "muihin väestöryhmiin kohdistuvia vaikutuksia ei ole arvioitu, joten vertailua ei voi tehdä",
@@ -498,9 +541,20 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         ),
         Answered => ("vastattu", "besvarad", "answered"),
         ProfileExplained => (
-            "Taulukossa on kunkin näkökulman ja ryhmän voimakkain kielteinen ja voimakkain myönteinen vaikutus sekä suluissa vaikutusten määrä. Luvut eivät ole summia, joten perusteellisempi arviointi ei näytä suuremmalta haitalta.",
-            "Tabellen visar den starkaste negativa och den starkaste positiva konsekvensen för varje perspektiv och grupp och inom parentes antalet konsekvenser. Talen är inga summor, så en grundligare bedömning ser inte ut som en större skada.",
-            "The table shows the strongest negative and the strongest positive impact for each perspective and group, with the number of impacts in brackets. The figures are not sums, so a more thorough assessment does not read as more harm.",
+            "Taulukossa on kunkin näkökulman ja ryhmän voimakkain kielteinen ja voimakkain myönteinen vaikutus sekä suluissa vaikutusten määrä. Nämä luvut eivät ole summia, joten perusteellisempi arviointi ei näytä suuremmalta haitalta. Myös yhdenvertaisuusero lasketaan ryhmien voimakkaimmista vaikutuksista.",
+            "Tabellen visar den starkaste negativa och den starkaste positiva konsekvensen för varje perspektiv och grupp och inom parentes antalet konsekvenser. Dessa tal är inga summor, så en grundligare bedömning ser inte ut som en större skada. Även jämlikhetsskillnaden beräknas utifrån gruppernas starkaste konsekvenser.",
+            "The table shows the strongest negative and the strongest positive impact for each perspective and group, with the number of impacts in brackets. These figures are not sums, so a more thorough assessment does not read as more harm. The equity gap, too, is computed from each group's strongest impacts.",
+        ),
+        BilingualMunicipality => ("Kaksikielinen kunta", "Tvåspråkig kommun", "Bilingual municipality"),
+        BilingualCounty => {
+            ("Kaksikielinen hyvinvointialue", "Tvåspråkigt välfärdsområde", "Bilingual wellbeing services county")
+        }
+        DecisionFacts => ("Päätöksen tiedot", "Beslutets uppgifter", "Decision facts"),
+        ChecklistScores => ("Tarkistuslistan tunnusluvut", "Checklistans nyckeltal", "The checklist's scores"),
+        ChecklistScoresExplained => (
+            "Tarkistuslista laskee nämä tunnusluvut omilla kaavoillaan. Useimmat niistä ovat vaikutusten pisteiden summia, joten ne kasvavat sitä mukaa kuin vaikutuksia arvioidaan enemmän; vertaa niitä varoen vaihtoehtoihin, jotka on arvioitu eri tarkkuudella.",
+            "Checklistan beräknar dessa nyckeltal med sina egna formler. De flesta är summor av konsekvensernas poäng och växer alltså ju fler konsekvenser som bedöms; jämför dem med försiktighet mellan alternativ som har bedömts olika noggrant.",
+            "The checklist computes these scores with its own formulas. Most are sums of impact scores, so they grow as more impacts are assessed; compare them with care between alternatives assessed in different detail.",
         ),
         StrongestImpact => ("Voimakkain vaikutus", "Starkaste konsekvens", "Strongest impact"),
         Criteria => (

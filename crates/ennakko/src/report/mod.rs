@@ -23,6 +23,10 @@ pub struct Report {
     pub checklist: ChecklistInfo,
     /// Which decision it is about.
     pub decision: DecisionInfo,
+    /// The facts the decision gives, in the checklist's order: every fact
+    /// given is shown, whether or not a rule reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactReport>,
     /// Whether an impact assessment is needed, and why.
     pub verdict: Verdict,
     /// One entry per alternative, in the decision's order.
@@ -78,6 +82,24 @@ pub struct DecisionInfo {
     /// Whether the deciding organisation is bilingual, if the decision says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bilingual: Option<bool>,
+    /// The organisation's majority language, if the decision says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub majority_language: Option<crate::checklist::model::NationalLanguage>,
+    /// The groups that count as vulnerable in this decision: those the
+    /// checklist marks `vulnerable`, except that with a majority language
+    /// given, the national-language group of the minority language is
+    /// vulnerable and that of the majority is not.
+    #[serde(default)]
+    pub vulnerable_groups: Vec<String>,
+}
+
+/// A fact as the decision gives it (its label is in the vocabulary).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FactReport {
+    /// Fact id.
+    pub fact: String,
+    /// The value as given.
+    pub value: serde_json::Value,
 }
 
 /// The screening verdict.
@@ -295,25 +317,110 @@ pub struct AnswerReport {
 /// The equity comparison of one alternative: vulnerable population groups
 /// against the other population groups (the whole population, staff and
 /// organisations take no part).
+///
+/// Each group counts by its profile, not by the sum of its cells: its
+/// strongest negative impact plus its strongest positive impact (each 0
+/// when there is none). Assessing the same impact in more domains or under
+/// more questions leaves the comparison as it was.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Equity {
-    /// Mean score of the vulnerable population groups assessed.
+    /// Mean profile score of the vulnerable population groups assessed.
     pub vulnerable_mean: Option<f64>,
-    /// Mean score of the other population groups assessed.
+    /// Mean profile score of the other population groups assessed.
     pub others_mean: Option<f64>,
-    /// `vulnerable_mean - others_mean`: below zero, vulnerable groups fare worse.
+    /// `vulnerable_mean - others_mean`: below zero, vulnerable groups come
+    /// off worse than the others in the comparison.
     pub gap: Option<f64>,
-    /// This gap minus the zero option's: below zero, the alternative widens
-    /// differences compared with doing nothing.
+    /// This gap minus the zero option's (for alternatives other than the
+    /// zero option, when both gaps exist).
     pub change_from_zero: Option<f64>,
     /// The vulnerable groups counted.
     pub vulnerable_groups: Vec<String>,
     /// The other population groups counted.
     pub other_groups: Vec<String>,
-    /// Vulnerable groups whose score is below zero.
+    /// Vulnerable groups with at least one negative impact.
     pub harmed: Vec<String>,
-    /// Vulnerable groups whose score is above zero.
+    /// Vulnerable groups with at least one positive impact.
     pub helped: Vec<String>,
+    /// What the report says about equity; it follows from `harmed`,
+    /// `helped` and `gap` (see [`EquityStatement`]).
+    #[serde(default)]
+    pub statement: EquityStatement,
+}
+
+/// The equity statement of an alternative, in the order of the checks that
+/// choose it. "Harmed more" is only said when a vulnerable population group
+/// has a negative impact; "helped more" only when one has a positive impact
+/// and none a negative one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EquityStatement {
+    /// No vulnerable population group was assessed.
+    #[default]
+    NotAssessed,
+    /// Vulnerable groups are both harmed and helped (`harmed` and `helped`
+    /// both non-empty); no side is said to fare better or worse.
+    Mixed,
+    /// Vulnerable groups are harmed, none helped, and the gap is below zero.
+    HarmedMore,
+    /// Vulnerable groups are harmed, none helped, and the gap is zero.
+    HarmedAlike,
+    /// Vulnerable groups are harmed, none helped, and the gap is above zero
+    /// (the other population groups are harmed even more).
+    HarmedLess,
+    /// Vulnerable groups are harmed, none helped; no other population group
+    /// was assessed, so there is no comparison.
+    Harmed,
+    /// Vulnerable groups are helped, none harmed, and the gap is above zero.
+    HelpedMore,
+    /// Vulnerable groups are helped, none harmed, and the gap is zero.
+    HelpedAlike,
+    /// Vulnerable groups are helped, none harmed, and the gap is below zero
+    /// (the other population groups are helped even more).
+    HelpedLess,
+    /// Vulnerable groups are helped, none harmed; no other population group
+    /// was assessed, so there is no comparison.
+    Helped,
+    /// Vulnerable groups were assessed, but none has a negative or a
+    /// positive impact.
+    Unaffected,
+}
+
+impl EquityStatement {
+    /// Every statement, in declaration order.
+    pub const ALL: [EquityStatement; 11] = [
+        EquityStatement::NotAssessed,
+        EquityStatement::Mixed,
+        EquityStatement::HarmedMore,
+        EquityStatement::HarmedAlike,
+        EquityStatement::HarmedLess,
+        EquityStatement::Harmed,
+        EquityStatement::HelpedMore,
+        EquityStatement::HelpedAlike,
+        EquityStatement::HelpedLess,
+        EquityStatement::Helped,
+        EquityStatement::Unaffected,
+    ];
+
+    /// The statement that is true of an alternative's cells: whether any
+    /// vulnerable population group was assessed, harmed, helped, and the gap.
+    pub fn of(assessed: bool, harmed: bool, helped: bool, gap: Option<f64>) -> EquityStatement {
+        use std::cmp::Ordering::*;
+        let sign = gap.map(|g| g.partial_cmp(&0.0).unwrap_or(Equal));
+        match (assessed, harmed, helped, sign) {
+            (false, ..) => EquityStatement::NotAssessed,
+            (true, true, true, _) => EquityStatement::Mixed,
+            (true, true, false, Some(Less)) => EquityStatement::HarmedMore,
+            (true, true, false, Some(Equal)) => EquityStatement::HarmedAlike,
+            (true, true, false, Some(Greater)) => EquityStatement::HarmedLess,
+            (true, true, false, None) => EquityStatement::Harmed,
+            (true, false, true, Some(Greater)) => EquityStatement::HelpedMore,
+            (true, false, true, Some(Equal)) => EquityStatement::HelpedAlike,
+            (true, false, true, Some(Less)) => EquityStatement::HelpedLess,
+            (true, false, true, None) => EquityStatement::Helped,
+            (true, false, false, _) => EquityStatement::Unaffected,
+        }
+    }
 }
 
 /// Completeness of one alternative's answers.

@@ -1263,6 +1263,12 @@ pub(crate) fn generate(form: &Form) -> Vec<u8> {
     let bilingual = d.and_then(|d| d.bilingual).map(|b| b.to_string());
     let b = g.control("decision.bilingual", g.w(W::Bilingual), Control::Check, bilingual, false);
     g.row(g.w(W::Bilingual), &[], b);
+    let majorities =
+        vec![(g.w(W::Finnish).to_string(), "fi".to_string()), (g.w(W::Swedish).to_string(), "sv".to_string())];
+    let majority = d.and_then(|d| d.majority_language).map(|l| l.name().to_string());
+    let m =
+        g.control("decision.majority_language", g.w(W::MajorityLanguage), Control::Drop(majorities), majority, false);
+    g.row(g.w(W::MajorityLanguage), &[], m);
     g.table_end();
     if !form.desc.facts.is_empty() {
         g.heading(1, g.w(W::Facts));

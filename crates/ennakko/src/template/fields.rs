@@ -74,7 +74,8 @@ fn is_language_code(s: &str) -> bool {
 }
 
 /// The decision's own fields a template may hold.
-const DECISION_FIELDS: [&str; 6] = ["id", "title", "kind", "language", "organisation", "bilingual"];
+const DECISION_FIELDS: [&str; 7] =
+    ["id", "title", "kind", "language", "organisation", "bilingual", "majority_language"];
 
 pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
     let name = name.trim();
@@ -90,7 +91,9 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
     }
     if let Some(rest) = name.strip_prefix("decision.") {
         return match rest {
-            "id" | "title" | "kind" | "language" | "organisation" | "bilingual" => Ok(Tag::Decision(rest)),
+            "id" | "title" | "kind" | "language" | "organisation" | "bilingual" | "majority_language" => {
+                Ok(Tag::Decision(rest))
+            }
             // `decision.title.sv`: the title in one language.
             _ if rest.strip_prefix("title.").is_some_and(is_language_code) => Ok(Tag::Decision(rest)),
             other => Err(match did_you_mean(other, DECISION_FIELDS) {

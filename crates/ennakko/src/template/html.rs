@@ -788,6 +788,12 @@ pub(crate) fn generate(form: &Form) -> String {
     });
     let bilingual = d.and_then(|d| d.bilingual) == Some(true);
     out.row("decision.bilingual", form.w(W::Bilingual), &[], |o| o.checkbox("decision.bilingual", bilingual));
+    let majorities: Vec<(String, String)> =
+        vec![(form.w(W::Finnish).into(), "fi".into()), (form.w(W::Swedish).into(), "sv".into())];
+    let majority = d.and_then(|d| d.majority_language).map(|l| l.name().to_string());
+    out.row("decision.majority_language", form.w(W::MajorityLanguage), &[], |o| {
+        o.select("decision.majority_language", &majorities, majority.as_deref(), None)
+    });
     out.html.push_str("</tbody></table>\n");
     if !form.desc.facts.is_empty() {
         let _ = writeln!(out.html, "<h2>{}</h2>\n<table class=\"eva-fields\"><tbody>", esc(form.w(W::Facts)));

@@ -237,6 +237,15 @@ pub(crate) fn generate(form: &Form) -> String {
     );
     let bilingual = d.and_then(|d| d.bilingual).map_or(Value::Null, Value::Bool);
     let _ = writeln!(y, "bilingual: {}   # {} [true, false]", scalar(&bilingual), form.w(W::Bilingual));
+    let majority = d.and_then(|d| d.majority_language).map_or(Value::Null, |l| Value::String(l.name().into()));
+    let _ = writeln!(
+        y,
+        "majority_language: {}   # {} (fi = {}, sv = {})",
+        scalar(&majority),
+        form.w(W::MajorityLanguage),
+        form.w(W::Finnish),
+        form.w(W::Swedish)
+    );
     if !form.desc.facts.is_empty() {
         let _ = writeln!(y, "facts:   # {}", form.w(W::Facts));
         for f in &form.desc.facts {

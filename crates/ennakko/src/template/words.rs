@@ -17,6 +17,9 @@ pub(crate) enum W {
     Municipality,
     County,
     Bilingual,
+    MajorityLanguage,
+    Finnish,
+    Swedish,
     Facts,
     AlternativeTitle,
     Description,
@@ -52,7 +55,7 @@ pub(crate) enum W {
 
 impl W {
     #[cfg(test)]
-    pub(crate) const ALL: [W; 43] = [
+    pub(crate) const ALL: [W; 46] = [
         W::Intro,
         W::IntroFields,
         W::DecisionHeading,
@@ -65,6 +68,9 @@ impl W {
         W::Municipality,
         W::County,
         W::Bilingual,
+        W::MajorityLanguage,
+        W::Finnish,
+        W::Swedish,
         W::Facts,
         W::AlternativeTitle,
         W::Description,
@@ -143,6 +149,13 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
         Municipality => ("Kunta", "Kommun", "Municipality"),
         County => ("Hyvinvointialue", "Välfärdsområde", "Wellbeing services county"),
         Bilingual => ("Kaksikielinen organisaatio", "Tvåspråkig organisation", "Bilingual organisation"),
+        MajorityLanguage => (
+            "Enemmistön kieli (kansalliskielistä)",
+            "Majoritetens språk (av nationalspråken)",
+            "Majority language (of the national languages)",
+        ),
+        Finnish => ("suomi", "finska", "Finnish"),
+        Swedish => ("ruotsi", "svenska", "Swedish"),
         Language => ("Kieli", "Språk", "Language"),
         Facts => ("Perustiedot", "Grunduppgifter", "Facts"),
         AlternativeTitle => ("Vaihtoehdon nimi", "Alternativets namn", "Title of the alternative"),

@@ -251,17 +251,32 @@ fn header(cx: &Ctx) -> Vec<Block> {
     let r = cx.report;
     let mut line = format!("{} · {}: {}", cx.w(Key::ReportTitle), cx.w(Key::Decision), r.decision.id);
     if let Some(org) = r.decision.organisation {
-        let key = match org {
-            crate::decision::Organisation::Municipality => Key::Municipality,
-            crate::decision::Organisation::County => Key::County,
+        // Whole phrases: the adjective agrees with the noun (sv "tvåspråkig
+        // kommun" but "tvåspråkigt välfärdsområde").
+        let bilingual = r.decision.bilingual == Some(true);
+        let key = match (org, bilingual) {
+            (crate::decision::Organisation::Municipality, false) => Key::Municipality,
+            (crate::decision::Organisation::Municipality, true) => Key::BilingualMunicipality,
+            (crate::decision::Organisation::County, false) => Key::County,
+            (crate::decision::Organisation::County, true) => Key::BilingualCounty,
         };
         let _ = write!(line, " · {}", cx.w(key));
-        if r.decision.bilingual == Some(true) {
-            let _ = write!(line, " ({})", cx.w(Key::Bilingual));
-        }
     }
     let _ = write!(line, " · {}: {} {}", cx.w(Key::Checklist), pick(&r.checklist.title, cx.lang), r.checklist.version);
-    vec![Block::Heading(1, decision_title(r, cx.lang).to_string()), Block::Para(line)]
+    let mut blocks = vec![Block::Heading(1, decision_title(r, cx.lang).to_string()), Block::Para(line)];
+    // Every fact the decision gives, with the checklist's label and the
+    // value in words (options by their labels, numbers in the language's
+    // format; the labels carry the units): nothing accepted is dropped.
+    if !r.facts.is_empty() {
+        let items = r
+            .facts
+            .iter()
+            .map(|f| format!("{}: {}", cx.term(&r.vocabulary.facts, &f.fact), cx.answer(&f.fact, &f.value)))
+            .collect();
+        blocks.push(Block::Heading(2, cx.w(Key::DecisionFacts).into()));
+        blocks.push(Block::List(items));
+    }
+    blocks
 }
 
 fn verdict(cx: &Ctx) -> Vec<Block> {
@@ -347,20 +362,21 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
             continue;
         }
         let mut label = pick(&g.label, cx.lang).to_string();
-        if g.tag.is_some() {
+        if r.decision.vulnerable_groups.contains(&g.id) {
             label.push_str(" *");
         }
         let values =
             r.alternatives.iter().map(|a| profile_cell(cx, a.cells.iter().filter(|c| c.group == g.id))).collect();
         rows.push(row(label, values));
     }
+    let mut score_rows: Vec<Vec<Cell>> = Vec::new();
     for (i, s) in r.vocabulary.scores.iter().enumerate() {
         let values = r
             .alternatives
             .iter()
             .map(|a| Cell::from(a.scores.get(i).and_then(|x| x.value).map_or("–".into(), |v| cx.num(v))))
             .collect();
-        rows.push(row(pick(&s.label, cx.lang).to_string(), values));
+        score_rows.push(row(pick(&s.label, cx.lang).to_string(), values));
     }
     let gap = r.alternatives.iter().map(|a| Cell::from(a.equity.gap.map_or("–".into(), |g| cx.num(g)))).collect();
     rows.push(row(cx.w(Key::EquityGap).into(), gap));
@@ -368,10 +384,18 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
     rows.push(row(cx.w(Key::Completeness).into(), done));
     let mut blocks = vec![
         Block::Heading(2, cx.w(Key::SideBySide).into()),
-        Block::Table(Table { class: "compare", caption: None, head, rows }),
+        Block::Table(Table { class: "compare", caption: None, head: head.clone(), rows }),
         Block::Para(format!("* {}", cx.w(Key::Vulnerable))),
         Block::Para(cx.w(Key::ProfileExplained).into()),
     ];
+    // The checklist's own scores are mostly sums: a table of their own,
+    // labelled so, and not under the sentence that says the figures are
+    // not sums.
+    if !score_rows.is_empty() {
+        blocks.push(Block::Heading(3, cx.w(Key::ChecklistScores).into()));
+        blocks.push(Block::Table(Table { class: "compare", caption: None, head, rows: score_rows }));
+        blocks.push(Block::Para(cx.w(Key::ChecklistScoresExplained).into()));
+    }
     blocks.extend(narrative::comparison(cx));
     let sentences: Vec<String> = r
         .alternatives

@@ -181,7 +181,7 @@ fn direction_words(cx: &Ctx, c: &CellReport) -> (&'static str, &'static str, &'s
 }
 
 /// The comparison in words: each alternative against the zero option,
-/// group by group, from the groups' scores.
+/// group by group, from the groups' profiles.
 pub(super) fn comparison(cx: &Ctx) -> Vec<Block> {
     let r = cx.report;
     let mut blocks = vec![Block::Heading(3, cx.w(Key::Comparison).into())];
@@ -189,7 +189,17 @@ pub(super) fn comparison(cx: &Ctx) -> Vec<Block> {
         blocks.push(Block::Para(cx.w(Key::NoZeroOption).into()));
         return blocks;
     };
-    let score = |alt: &AlternativeReport, g: &str| alt.groups.iter().find(|e| e.id == g).map_or(0.0, |e| e.score.value);
+    // Each group by its profile (strongest negative plus strongest positive
+    // impact), as in the equity comparison: a sum would make the
+    // alternative assessed in more detail look worse.
+    let score = |alt: &AlternativeReport, g: &str| {
+        let (worst, best) = alt
+            .cells
+            .iter()
+            .filter(|c| c.group == g)
+            .fold((0.0f64, 0.0f64), |(w, b), c| (w.min(c.value), b.max(c.value)));
+        worst + best
+    };
     let items = r
         .alternatives
         .iter()
@@ -225,16 +235,15 @@ pub(super) fn comparison(cx: &Ctx) -> Vec<Block> {
     blocks
 }
 
-/// What the equity comparison says, in words that follow from the numbers:
-/// which vulnerable groups are harmed or helped, then how they fare against
-/// the other population groups. "Better" is never said of an alternative
-/// that harms a vulnerable group and helps none.
+/// What the equity comparison says, in words that follow from the cells:
+/// which vulnerable groups are harmed or helped, then the report's
+/// [`crate::report::EquityStatement`] in words, with the gap as a number.
+/// "More harm" is only said when a vulnerable group has a negative impact,
+/// "more benefit" only when one has a positive impact and none a negative
+/// one; otherwise the words say what happened (both, or neither).
 pub(super) fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
     let e = &alt.equity;
     let mut parts = Vec::new();
-    if e.vulnerable_groups.is_empty() {
-        parts.push(cx.w(Key::EquityNoVulnerable).to_string());
-    }
     let names = |ids: &[String]| ids.iter().map(|g| cx.group(g)).collect::<Vec<_>>().join(", ");
     if !e.harmed.is_empty() {
         parts.push(format!("{}: {}", cx.w(Key::EquityHarmed), names(&e.harmed)));
@@ -242,31 +251,15 @@ pub(super) fn equity_sentence(cx: &Ctx, alt: &AlternativeReport) -> String {
     if !e.helped.is_empty() {
         parts.push(format!("{}: {}", cx.w(Key::EquityHelped), names(&e.helped)));
     }
-    match e.gap {
-        None if !e.vulnerable_groups.is_empty() => parts.push(cx.w(Key::EquityNoOthers).to_string()),
-        None => {}
-        Some(g) => {
-            let harmed_only = !e.harmed.is_empty() && e.helped.is_empty();
-            let key = match g {
-                g if g < 0.0 => Key::EquityWorse,
-                g if g > 0.0 && harmed_only => Key::EquityLessHarmed,
-                g if g > 0.0 => Key::EquityBetter,
-                _ => Key::EquityEven,
-            };
-            parts.push(format!("{} ({} {})", cx.w(key), cx.w(Key::EquityGap).to_lowercase(), cx.num(g)));
-        }
-    }
-    if let Some(change) = e.change_from_zero {
-        let key = match change {
-            c if c < 0.0 => Key::EquityWidens,
-            c if c > 0.0 => Key::EquityNarrows,
-            _ => Key::EquityUnchanged,
-        };
+    if let Some(key) = crate::report::i18n::equity_phrase(e.statement) {
         let mut s = cx.w(key).to_string();
-        if change != 0.0 {
-            let _ = write!(s, " ({})", cx.num(change.abs()));
+        if let Some(g) = e.gap {
+            let _ = write!(s, " ({} {})", cx.w(Key::EquityGap).to_lowercase(), cx.num(g));
         }
         parts.push(s);
+    }
+    if let (Some(change), Some(g)) = (e.change_from_zero, e.gap) {
+        parts.push(format!("{} {}", cx.w(Key::EquityZeroGap), cx.num(g - change)));
     }
     format!("{}: {}.", cx.alternative_name(alt), capitalised_join(&parts))
 }
