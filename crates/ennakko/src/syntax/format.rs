@@ -937,6 +937,21 @@ impl<'a> Printer<'a> {
                 close(parens, out);
             }
             ExprKind::Quant(q) => self.quant(expr, q, ctx, out),
+            ExprKind::If(parts) => {
+                // The `else` branch runs to the right as far as it can, as a
+                // quantifier's body does.
+                let [condition, then, otherwise] = parts.as_ref();
+                let parens = ctx.follow.is_some();
+                let inner = if parens { FREE } else { ctx };
+                open(parens, out);
+                out.push_str("if ");
+                self.expr(condition, FREE, out);
+                out.push_str(" then ");
+                self.expr(then, FREE, out);
+                out.push_str(" else ");
+                self.expr(otherwise, Ctx { min: 0, ..inner }, out);
+                close(parens, out);
+            }
         }
     }
 
@@ -1210,6 +1225,27 @@ mod tests {
             ("x == (not y)", "x == not y"),
             ("(x not in [1]) == (y in [2])", "x not in [1] == (y in [2])"),
             ("f((a or b), [c and d])", "f(a or b, [c and d])"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fmt_expr(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn if_and_otherwise_get_parentheses_only_when_needed() {
+        let cases = [
+            ("(if a then 1 else 2) + 3", "(if a then 1 else 2) + 3"),
+            ("3 + (if a then 1 else 2)", "3 + if a then 1 else 2"),
+            ("if (a and b) then (1 + 2) else (if c then 3 else 4)", "if a and b then 1 + 2 else if c then 3 else 4"),
+            ("if (if a then b else c) then 1 else 2", "if if a then b else c then 1 else 2"),
+            ("(if a then x else y) == z", "(if a then x else y) == z"),
+            ("if a then (any proposal: x) else y", "if a then any proposal: x else y"),
+            ("(impact(g) ?? 0) < 0", "impact(g) ?? 0 < 0"),
+            ("(a + b) ?? 0", "a + b ?? 0"),
+            ("a + (b ?? 0)", "a + (b ?? 0)"),
+            ("(a ?? b) ?? c", "a ?? b ?? c"),
+            ("a ?? (b ?? c)", "a ?? (b ?? c)"),
+            ("a ?? (b < c)", "a ?? (b < c)"),
         ];
         for (input, want) in cases {
             assert_eq!(fmt_expr(input), want, "{input}");

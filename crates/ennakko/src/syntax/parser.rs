@@ -36,8 +36,9 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
 
 /// Checks size and nesting depth before the recursive parser runs.
 ///
-/// Nesting counts brackets and braces, and also quantifiers, whose bodies
-/// nest without brackets (`any proposal: any g in groups: ...`). A
+/// Nesting counts brackets and braces, and also quantifiers and `if`, whose
+/// bodies nest without brackets (`any proposal: any g in groups: ...`,
+/// `if a then 1 else if b then 2 else 3`). A
 /// quantifier's body runs to the end of its expression: to the bracket that
 /// closes the level it was opened on, or a `,` on that level, or the next
 /// `when`/`value` property. So each bracket level keeps its own count of
@@ -116,7 +117,8 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
                 let call = bytes[i + len..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'(');
                 match &text[i..i + len] {
                     _ if segment => {}
-                    "any" | "all" | "count" | "sum" | "min" | "max" if !call => {
+                    // `if` nests even before `(`: `if (a) then ...`.
+                    w @ ("any" | "all" | "count" | "sum" | "min" | "max" | "if") if !call || w == "if" => {
                         quants += 1;
                         if let Some(level) = open.last_mut() {
                             *level += 1;
@@ -223,7 +225,9 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::number => "a number",
         Rule::range => "a range such as `0..17`",
         Rule::args => "a value",
-        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean => "an expression",
+        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean | Rule::cond => "an expression",
+        Rule::then_kw => "`then`",
+        Rule::else_kw => "`else`",
         Rule::not | Rule::neg => "an expression",
         Rule::or
         | Rule::and
@@ -235,6 +239,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         | Rule::gt
         | Rule::in_op
         | Rule::not_in
+        | Rule::otherwise
         | Rule::add
         | Rule::sub
         | Rule::mul
@@ -253,6 +258,12 @@ fn syntax_hint(wanted: &[&str], text: &str, at: usize) -> String {
     }
     if rest.is_empty() {
         return "a block may be missing its closing `}` or a string its closing `\"`".into();
+    }
+    if wanted.contains(&"`else`") {
+        return "`if` gives a value either way: write both branches, `if condition then a else b`".into();
+    }
+    if wanted.contains(&"`then`") {
+        return "write `then` after the condition: `if condition then a else b`".into();
     }
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
     if !word.is_empty() && is_keyword(&word) {
@@ -452,6 +463,11 @@ impl Builder<'_> {
                 Ok(ExprKind::Call(name, inner.map(|e| self.expr(e)).collect::<Built<_>>()?))
             })?,
             Rule::quant => self.node(span, || Ok(ExprKind::Quant(Box::new(self.quant(pair)?))))?,
+            Rule::cond => self.node(span, || {
+                let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|e| self.expr(e));
+                let mut next = || parts.next().unwrap_or(Ok(Expr { kind: ExprKind::Bool(false), span }));
+                Ok(ExprKind::If(Box::new([next()?, next()?, next()?])))
+            })?,
             _ => return Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
         };
         Ok(Expr { kind, span })
@@ -570,6 +586,7 @@ fn infix_op(rule: Rule) -> Option<BinaryOp> {
         Rule::ge => BinaryOp::Ge,
         Rule::in_op => BinaryOp::In,
         Rule::not_in => BinaryOp::NotIn,
+        Rule::otherwise => BinaryOp::Otherwise,
         Rule::add => BinaryOp::Add,
         Rule::sub => BinaryOp::Sub,
         Rule::mul => BinaryOp::Mul,
@@ -587,6 +604,7 @@ fn depth(expr: &Expr, cap: usize) -> usize {
         ExprKind::Unary(_, e) => below(e),
         ExprKind::Binary(_, l, r) => below(l).max(below(r)),
         ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().map(below).max().unwrap_or(0),
+        ExprKind::If(parts) => parts.iter().map(below).max().unwrap_or(0),
         ExprKind::Quant(q) => {
             let filter = match &q.source {
                 QuantSource::Bind { filter: Some(f), .. } => below(f),
