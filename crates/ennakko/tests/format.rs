@@ -213,8 +213,8 @@ rule r: info {
 }
 
 score s {
-  # c25 inside arithmetic
-  value 1 + 2
+  value 1  # c25 inside arithmetic
+      + 2
 }
 # c26 end of file
 "#;

@@ -802,13 +802,13 @@ impl<'a> Printer<'a> {
             }
         }
         match &expr.kind {
-            ExprKind::Binary(op @ (BinaryOp::Or | BinaryOp::And), _, _) => {
+            ExprKind::Binary(op, _, _) if breakable(*op) => {
                 let parens = op.level() < ctx.min;
                 let inner = if parens { FREE } else { ctx };
                 let operands = chain(expr, inner);
                 let last = operands.len().saturating_sub(1);
                 let mut lines = Vec::new();
-                for (k, (operand, octx)) in operands.iter().enumerate() {
+                for (k, (operand, octx, op)) in operands.iter().enumerate() {
                     let tail = if k == last { tail + usize::from(parens) } else { 0 };
                     if k == 0 {
                         let prefix = if parens { "(" } else { "" };
@@ -875,12 +875,12 @@ impl<'a> Printer<'a> {
     /// comment can stay between its operands.
     fn needs_break(&self, expr: &Expr) -> bool {
         match &expr.kind {
-            ExprKind::Binary(BinaryOp::Or | BinaryOp::And, _, _) => {
+            ExprKind::Binary(op, _, _) if breakable(*op) => {
                 let operands = chain(expr, FREE);
                 let forced = operands
                     .first()
-                    .is_some_and(|(first, _)| self.has_comment_in(self.ext_end(first), self.ext_end(expr)));
-                forced || operands.iter().any(|(o, _)| self.needs_break(o))
+                    .is_some_and(|(first, ..)| self.has_comment_in(self.ext_end(first), self.ext_end(expr)));
+                forced || operands.iter().any(|(o, ..)| self.needs_break(o))
             }
             ExprKind::Unary(_, operand) => self.needs_break(operand),
             ExprKind::Quant(q) => q.body.as_ref().is_some_and(|b| self.needs_break(b)),
@@ -1092,22 +1092,31 @@ fn suffixed(mut lines: Vec<Line>, parens: bool) -> Vec<Line> {
     lines
 }
 
-/// The operands of a chain of one binary operator, with the context each is
-/// printed in when the chain itself is printed in `ctx` without
-/// parentheses: `a or b or c` is `(a or b) or c`.
-fn chain(expr: &Expr, ctx: Ctx) -> Vec<(&Expr, Ctx)> {
-    let ExprKind::Binary(op, _, _) = &expr.kind else { return vec![(expr, ctx)] };
+/// Operators whose chains [`Printer::layout`] breaks over lines: `or`,
+/// `and`, and sums (a 13-term sum once became one 659-character line).
+fn breakable(op: BinaryOp) -> bool {
+    matches!(op, BinaryOp::Or | BinaryOp::And | BinaryOp::Add | BinaryOp::Sub)
+}
+
+/// The operands of a chain of one binary operator (or of `+` and `-`, which
+/// share a level), each with the context it is printed in when the chain
+/// itself is printed in `ctx` without parentheses, and the operator before
+/// it (the chain's own for the first): `a or b or c` is `(a or b) or c`,
+/// `a + b - c` is `(a + b) - c`.
+fn chain(expr: &Expr, ctx: Ctx) -> Vec<(&Expr, Ctx, BinaryOp)> {
+    let ExprKind::Binary(op, _, _) = &expr.kind else { return Vec::new() };
     let lvl = op.level();
+    let sum = matches!(op, BinaryOp::Add | BinaryOp::Sub);
     let mut operands = Vec::new();
     let mut at = expr;
     while let ExprKind::Binary(o, left, right) = &at.kind
-        && o == op
+        && (o == op || (sum && matches!(o, BinaryOp::Add | BinaryOp::Sub)))
     {
         let after = if operands.is_empty() { ctx } else { Ctx { min: 0, follow: Some(lvl), colon: false } };
-        operands.push((right.as_ref(), Ctx { min: lvl + 1, ..after }));
+        operands.push((right.as_ref(), Ctx { min: lvl + 1, ..after }, *o));
         at = left;
     }
-    operands.push((at, Ctx { min: lvl, follow: Some(lvl), colon: false }));
+    operands.push((at, Ctx { min: lvl, follow: Some(lvl), colon: false }, *op));
     operands.reverse();
     operands
 }
@@ -1297,13 +1306,24 @@ mod tests {
     }
 
     #[test]
+    fn long_sums_break_one_term_a_line() {
+        let terms: Vec<String> = (0..13).map(|i| format!("(if question_number_{i} == yes then 1 else 0)")).collect();
+        let out = fmt(&format!("score s {{ value {} - 1 }}", terms.join(" + ")));
+        assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+        assert_eq!(out.lines().filter(|l| l.trim_start().starts_with("+ ")).count(), 12, "{out}");
+        assert!(out.contains("\n      - 1\n"), "{out}");
+    }
+
+    #[test]
     fn comments_between_operands_keep_a_chain_broken() {
         let text = "rule r: info {\n  when x > 0       # positive\n       and y == 0  # and zero\n}\n";
         let want = "rule r: info {\n  when x > 0  # positive\n      and y == 0  # and zero\n}\n";
         assert_eq!(fmt(text), want);
         assert_eq!(fmt(want), want);
+        // So do sums.
+        assert_eq!(fmt("score s { value 1 + # why\n 2 }"), "score s {\n  value 1  # why\n      + 2\n}\n");
         // A comment inside one line moves above it.
-        assert_eq!(fmt("score s { value 1 + # why\n 2 }"), "score s {\n  # why\n  value 1 + 2\n}\n");
+        assert_eq!(fmt("score s { value min(1, # why\n 2) }"), "score s {\n  # why\n  value min(1, 2)\n}\n");
     }
 
     #[test]
