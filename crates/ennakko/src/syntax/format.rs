@@ -939,15 +939,21 @@ impl<'a> Printer<'a> {
             ExprKind::Quant(q) => self.quant(expr, q, ctx, out),
             ExprKind::If(parts) => {
                 // The `else` branch runs to the right as far as it can, as a
-                // quantifier's body does.
+                // quantifier's body does, so an `if` with anything after it
+                // needs parentheses. It keeps them wherever it is an operand
+                // (`(if a then 1 else 0) + (if b then 1 else 0)`, `not (if
+                // ...)`, an `if` in a condition or `then` branch) even where
+                // the tree would not need them: a sum of `if`s reads as a
+                // list of like terms only when every term has them.
                 let [condition, then, otherwise] = parts.as_ref();
-                let parens = ctx.follow.is_some();
+                let parens = ctx.follow.is_some() || ctx.min > 0;
                 let inner = if parens { FREE } else { ctx };
+                let operand = Ctx { min: 1, ..FREE };
                 open(parens, out);
                 out.push_str("if ");
-                self.expr(condition, FREE, out);
+                self.expr(condition, operand, out);
                 out.push_str(" then ");
-                self.expr(then, FREE, out);
+                self.expr(then, operand, out);
                 out.push_str(" else ");
                 self.expr(otherwise, Ctx { min: 0, ..inner }, out);
                 close(parens, out);
@@ -1244,9 +1250,12 @@ mod tests {
     fn if_and_otherwise_get_parentheses_only_when_needed() {
         let cases = [
             ("(if a then 1 else 2) + 3", "(if a then 1 else 2) + 3"),
-            ("3 + (if a then 1 else 2)", "3 + if a then 1 else 2"),
-            ("if (a and b) then (1 + 2) else (if c then 3 else 4)", "if a and b then 1 + 2 else if c then 3 else 4"),
-            ("if (if a then b else c) then 1 else 2", "if if a then b else c then 1 else 2"),
+            ("3 + (if a then 1 else 2)", "3 + (if a then 1 else 2)"),
+            ("if (a or b) then (1 + 2) else (if c then 3 else 4)", "if a or b then 1 + 2 else if c then 3 else 4"),
+            ("if (if a then b else c) then 1 else 2", "if (if a then b else c) then 1 else 2"),
+            ("if a then (if b then 1 else 2) else 3", "if a then (if b then 1 else 2) else 3"),
+            ("not (if a then b else c)", "not (if a then b else c)"),
+            ("any proposal: if a then b else c", "any proposal: if a then b else c"),
             ("(if a then x else y) == z", "(if a then x else y) == z"),
             ("if a then (any proposal: x) else y", "if a then any proposal: x else y"),
             ("(impact(g) ?? 0) < 0", "impact(g) ?? 0 < 0"),
