@@ -112,8 +112,8 @@ impl Gen<'_, '_> {
                 5 | 6 => g.quant_num()?,
                 7 => format!("(count {})", g.alternatives()?),
                 8 => format!("(count {}: {})", g.alternatives()?, g.in_alternative(Gen::cond)?),
-                9 => format!("(if {} then {} else {})", g.cond()?, g.num()?, g.num()?),
-                10 => format!("if {} then {} else {}", g.cond()?, g.num()?, g.num()?),
+                // Parenthesized: an `else` branch would swallow what follows.
+                9 | 10 => format!("(if {} then {} else {})", g.cond()?, g.num()?, g.num()?),
                 _ => format!("{} * 2", g.num()?),
             })
         })

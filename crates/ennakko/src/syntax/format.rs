@@ -929,7 +929,10 @@ impl<'a> Printer<'a> {
                 let parens = lvl < ctx.min;
                 let inner = if parens { FREE } else { ctx };
                 open(parens, out);
-                self.expr(left, Ctx { min: lvl, follow: Some(lvl), colon: false }, out);
+                // Comparisons do not chain (`a < b < c` is a syntax error),
+                // so a comparison on the left of one keeps its parentheses.
+                let left_min = if lvl == BinaryOp::Eq.level() { lvl + 1 } else { lvl };
+                self.expr(left, Ctx { min: left_min, follow: Some(lvl), colon: false }, out);
                 out.push(' ');
                 out.push_str(op.symbol());
                 out.push(' ');
@@ -1238,7 +1241,8 @@ mod tests {
             ("- (not a)", "-not a"),
             ("(-(not a)) == b", "-(not a) == b"),
             ("x == (not y)", "x == not y"),
-            ("(x not in [1]) == (y in [2])", "x not in [1] == (y in [2])"),
+            ("(x not in [1]) == (y in [2])", "(x not in [1]) == (y in [2])"),
+            ("((a < b) == c) == d", "((a < b) == c) == d"),
             ("f((a or b), [c and d])", "f(a or b, [c and d])"),
         ];
         for (input, want) in cases {

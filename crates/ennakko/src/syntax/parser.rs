@@ -265,11 +265,27 @@ fn syntax_hint(wanted: &[&str], text: &str, at: usize) -> String {
     if wanted.contains(&"`then`") {
         return "write `then` after the condition: `if condition then a else b`".into();
     }
+    if rest.starts_with('=') && !rest.starts_with("==") {
+        return "did you mean `==`? An equality test is written `==` (`=` alone is not an operator)".into();
+    }
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    if !word.is_empty() && wanted.contains(&"an expression") && is_property_keyword(&word) {
+        return format!(
+            "the expression before `{word}` is unfinished: its last operator needs something after it \
+             (`{word}` starts the next property)"
+        );
+    }
     if !word.is_empty() && is_keyword(&word) {
         return format!("`{word}` is a reserved word and cannot be used as an id; choose another name");
     }
     "see docs/language.md for the syntax of each declaration".into()
+}
+
+/// Whether `word` starts a property (`message`, `when`, `level`, ...).
+fn is_property_keyword(word: &str) -> bool {
+    [Rule::prop_key, Rule::expr_key, Rule::item_key]
+        .into_iter()
+        .any(|rule| Grammar::parse(rule, word).is_ok_and(|mut p| p.next().is_some_and(|p| p.as_str() == word)))
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -407,6 +423,9 @@ impl Builder<'_> {
                 Rule::neg => tree.ops.push(Pending::Unary(UnaryOp::Neg, p.as_span().start())),
                 rule => match infix_op(rule) {
                     Some(op) => {
+                        if op.level() == COMPARISON && tree.ends_in_comparison() {
+                            return Err(Box::new(self.chained_comparison(&p)));
+                        }
                         tree.reduce_while(|pending| pending.level() >= op.level()).map_err(|at| self.too_deep(at))?;
                         tree.ops.push(Pending::Binary(op));
                     }
@@ -424,6 +443,18 @@ impl Builder<'_> {
             (Some((e, _)), true) => Err(Box::new(self.too_deep(e.span))),
             _ => Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
         }
+    }
+
+    /// `a < b <= c` would compare a true/false with a number; say so where
+    /// the second comparison starts, before the type checker gets a
+    /// confusing tree.
+    fn chained_comparison(&self, op: &Pair<Rule>) -> Diagnostic {
+        Diagnostic::error(
+            "E0001",
+            format!("comparisons cannot be chained: `{}` follows another comparison", op.as_str()),
+        )
+        .with_help("compare twice and join with `and`: `0 < x and x <= 3`; or put one in parentheses")
+        .at_span(self.sources, self.span(op))
     }
 
     fn too_deep(&self, span: Span) -> Diagnostic {
@@ -546,7 +577,17 @@ struct Tree {
     span: Span,
 }
 
+/// The level of the comparison operators and `in` (see [`BinaryOp::level`]).
+const COMPARISON: u8 = BinaryOp::Eq.level();
+
 impl Tree {
+    /// Whether the operand just read ends a comparison not yet closed: the
+    /// operators pending since it started bind tighter (`a < b + c`), and
+    /// below them is a comparison, with no `and`/`or`/`not` in between.
+    fn ends_in_comparison(&self) -> bool {
+        self.ops.iter().rev().find(|p| p.level() <= COMPARISON).is_some_and(|p| p.level() == COMPARISON)
+    }
+
     /// Applies pending operators from the top of the stack while `apply`
     /// says so. Every binary operator groups to the left, so an operator of
     /// the same level as the incoming one is applied first. On a tree too
