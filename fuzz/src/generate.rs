@@ -245,7 +245,7 @@ impl Gen<'_, '_> {
                 None => "not fact.urban".into(),
             },
             13 => match self.var(Var::Cell)? {
-                Some(c) => format!("{c}.mitigated"),
+                Some(c) => format!("{c}.{}", self.pick(&["mitigated", "mixed", "unknown"])?),
                 None => "fact.note == \"x\"".into(),
             },
             14 => match self.var(Var::Domain)? {

@@ -556,6 +556,12 @@ pub enum Field {
     Mitigated,
     /// `c.score`
     Score,
+    /// `c.mixed`: the direction is `mixed`.
+    Mixed,
+    /// `c.unknown`: the direction is `unknown`.
+    Unknown,
+    /// `c.question`: the id of the impact question the cell names.
+    Question,
 }
 
 /// Built-in functions.

@@ -374,7 +374,7 @@ impl<'a> ExprChecker<'a> {
         ]);
         let hint = match (id.name.as_str(), did_you_mean(&id.name, candidates)) {
             ("mixed", _) => {
-                "a cell's `direction` is missing when it is mixed or unknown: test `not answered(c.direction)`".into()
+                "a cell's direction is tested with its fields: `c.mixed`, `c.unknown` (`c.direction` is missing for both)".into()
             }
             (_, Some(s)) => format!("did you mean `{s}`?"),
             (_, None) => "declare it, or check the spelling; facts are written `fact.name`".to_string(),
@@ -466,6 +466,9 @@ impl<'a> ExprChecker<'a> {
                 (Ty::Cell, "direction") => (Field::Direction, Ty::Num),
                 (Ty::Cell, "mitigated") => (Field::Mitigated, Ty::Bool),
                 (Ty::Cell, "score") => (Field::Score, Ty::Num),
+                (Ty::Cell, "mixed") => (Field::Mixed, Ty::Bool),
+                (Ty::Cell, "unknown") => (Field::Unknown, Ty::Bool),
+                (Ty::Cell, "question") => (Field::Question, Ty::Str),
                 (Ty::Cell, name) if ScaleId::from_name(name).is_some() => {
                     let scale = ScaleId::from_name(name).unwrap_or(ScaleId::Magnitude);
                     (Field::Scale(scale), Ty::Level(scale))
@@ -488,6 +491,9 @@ impl<'a> ExprChecker<'a> {
                             "evidence",
                             "mitigated",
                             "score",
+                            "mixed",
+                            "unknown",
+                            "question",
                         ],
                         _ => &[],
                     };

@@ -560,6 +560,11 @@ impl<'a> Machine<'a> {
                     Field::Scale(s) => cell.levels[s as usize].map_or(Value::Missing, |l| Value::Level(s, l)),
                     Field::Mitigated => Value::Bool(cell.mitigated),
                     Field::Score => state.cells.get(*c).map_or(Value::Missing, |r| Value::Num(r.value)),
+                    Field::Mixed => Value::Bool(cell.direction == Direction::Mixed),
+                    Field::Unknown => Value::Bool(cell.direction == Direction::Unknown),
+                    Field::Question => {
+                        cell.question.map_or(Value::Missing, |q| Value::Str(m.questions[q].id.as_str().into()))
+                    }
                     _ => Value::Missing,
                 }
             }
