@@ -103,8 +103,8 @@ impl Gen<'_, '_> {
             return self.num_leaf();
         }
         self.deeper(|g| {
-            Ok(match g.u.int_in_range(0..=9)? {
-                0 => format!("{} {} {}", g.num()?, g.pick(&["+", "-", "*", "/"])?, g.num()?),
+            Ok(match g.u.int_in_range(0..=11)? {
+                0 => format!("{} {} {}", g.num()?, g.pick(&["+", "-", "*", "/", "??"])?, g.num()?),
                 1 => format!("-({})", g.num()?),
                 2 => format!("{}({})", g.pick(&["abs", "round"])?, g.num()?),
                 3 => format!("{}({}, {})", g.pick(&["min", "max"])?, g.num()?, g.num()?),
@@ -112,6 +112,8 @@ impl Gen<'_, '_> {
                 5 | 6 => g.quant_num()?,
                 7 => format!("(count {})", g.alternatives()?),
                 8 => format!("(count {}: {})", g.alternatives()?, g.in_alternative(Gen::cond)?),
+                // Parenthesized: an `else` branch would swallow what follows.
+                9 | 10 => format!("(if {} then {} else {})", g.cond()?, g.num()?, g.num()?),
                 _ => format!("{} * 2", g.num()?),
             })
         })
@@ -120,8 +122,10 @@ impl Gen<'_, '_> {
     fn num_leaf(&mut self) -> Result<String> {
         let alt = self.alt();
         let question = self.scope == Scope::Question;
-        Ok(match self.u.int_in_range(0..=13)? {
+        Ok(match self.u.int_in_range(0..=15)? {
             0 | 1 => self.number_literal()?,
+            14 if alt => "weight(q_choice)".into(),
+            15 => format!("{}(q_choice)", self.pick(&["max_weight", "min_weight"])?),
             2 => "fact.cost".into(),
             3 => "len(fact.services)".into(),
             4 if alt => "q_num".into(),
@@ -201,7 +205,8 @@ impl Gen<'_, '_> {
             return self.cond_leaf();
         }
         self.deeper(|g| {
-            Ok(match g.u.int_in_range(0..=7)? {
+            Ok(match g.u.int_in_range(0..=8)? {
+                8 => format!("(if {} then {} else {})", g.cond()?, g.cond()?, g.cond()?),
                 0 | 1 => format!("{} {} {}", g.cond()?, g.pick(&["and", "or"])?, g.cond()?),
                 2 => format!("not ({})", g.cond()?),
                 3 | 4 => format!("{} {} {}", g.num()?, g.pick(&["<", "<=", ">", ">=", "==", "!="])?, g.num()?),
@@ -240,7 +245,7 @@ impl Gen<'_, '_> {
                 None => "not fact.urban".into(),
             },
             13 => match self.var(Var::Cell)? {
-                Some(c) => format!("{c}.mitigated"),
+                Some(c) => format!("{c}.{}", self.pick(&["mitigated", "mixed", "unknown"])?),
                 None => "fact.note == \"x\"".into(),
             },
             14 => match self.var(Var::Domain)? {
@@ -275,7 +280,7 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     src += &format!("fact area: choice {{ label {L} option city {{ label {L} }} option rural {{ label {L} }} }}\n");
     src += &format!("fact services: list {{ label {L} }}\n");
     src += &format!("question q_screen: screening {{ text {L} required }}\n");
-    src += &format!("question q_choice: choice {{ text {L} option a {{ label {L} }} option b {{ label {L} }} }}\n");
+    src += &format!("question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} }}\n");
     src += &format!("question q_num: number {{ text {L} range -100..100 required }}\n");
     src += &format!("question q_text: text {{ text {L} }}\n");
     src += &format!("question q_impact: impact {{ text {L} domains health, mobility groups kids, elders required }}\n");

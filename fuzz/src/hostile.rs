@@ -59,7 +59,13 @@ fn escaped_string(u: &mut Unstructured) -> Result<String> {
 
 /// One level of nesting around `inner`, for every recursive construct.
 fn wrap(u: &mut Unstructured, inner: &str) -> Result<String> {
-    Ok(match u.int_in_range(0..=12)? {
+    Ok(match u.int_in_range(0..=16)? {
+        // `if` nests without brackets in each of its three parts, and
+        // `if (` must not read as a call.
+        13 => format!("if (true) then 1 else {inner}"),
+        14 => format!("if {inner} then (1) else 2"),
+        15 => format!("(if true then {inner} else (2))"),
+        16 => format!("{inner} ?? (1)"),
         0 => format!("({inner})"),
         1 => format!("[{inner}]"),
         2 => format!("[1, {inner}, (2)]"),

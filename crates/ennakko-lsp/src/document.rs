@@ -511,7 +511,7 @@ pub const DECL_KEYWORDS: [&str; 9] =
     ["checklist", "perspective", "domain", "group", "scale", "fact", "question", "rule", "score"];
 
 /// The property keys (the grammar's `prop_key`, `expr_key` and `item_key`).
-pub const PROPERTY_KEYS: [&str; 29] = [
+pub const PROPERTY_KEYS: [&str; 30] = [
     "label",
     "title",
     "text",
@@ -531,6 +531,7 @@ pub const PROPERTY_KEYS: [&str; 29] = [
     "category",
     "age",
     "vulnerable",
+    "national_language",
     "required",
     "default",
     "unit",
@@ -545,11 +546,14 @@ pub const PROPERTY_KEYS: [&str; 29] = [
 
 /// Words of expressions (the grammar's `expr_keyword`, the quantifier
 /// sources and collections, the fixed path heads and the screening answers).
-pub const EXPR_WORDS: [&str; 26] = [
+pub const EXPR_WORDS: [&str; 29] = [
     "and",
     "or",
     "not",
     "in",
+    "if",
+    "then",
+    "else",
     "any",
     "all",
     "count",
@@ -574,11 +578,25 @@ pub const EXPR_WORDS: [&str; 26] = [
     "unknown",
 ];
 
-const FUNCTIONS: [&str; 11] =
-    ["impact", "mitigated", "answered", "applies", "completeness", "equity_gap", "abs", "round", "min", "max", "len"];
+const FUNCTIONS: [&str; 14] = [
+    "impact",
+    "mitigated",
+    "answered",
+    "applies",
+    "completeness",
+    "equity_gap",
+    "weight",
+    "max_weight",
+    "min_weight",
+    "abs",
+    "round",
+    "min",
+    "max",
+    "len",
+];
 
 /// Fields of a bound variable (a group, domain, perspective or cell).
-const VARIABLE_FIELDS: [&str; 17] = [
+const VARIABLE_FIELDS: [&str; 20] = [
     "id",
     "vulnerable",
     "category",
@@ -595,6 +613,9 @@ const VARIABLE_FIELDS: [&str; 17] = [
     "reversibility",
     "evidence",
     "mitigated",
+    "mixed",
+    "unknown",
+    "question",
     "score",
 ];
 

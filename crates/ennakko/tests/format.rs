@@ -213,8 +213,8 @@ rule r: info {
 }
 
 score s {
-  # c25 inside arithmetic
-  value 1 + 2
+  value 1  # c25 inside arithmetic
+      + 2
 }
 # c26 end of file
 "#;
@@ -271,10 +271,12 @@ fn gen_expr(rng: &mut Rng, depth: usize) -> String {
         };
     }
     let d = depth - 1;
-    match rng.below(6) {
+    match rng.below(7) {
         0 => format!("({} {})", rng.pick(&["not", "-"]), gen_expr(rng, d)),
+        6 => format!("(if {} then {} else {})", gen_expr(rng, d), gen_expr(rng, d), gen_expr(rng, d)),
         1..=3 => {
-            let op = rng.pick(&["or", "and", "==", "!=", "<", "<=", ">", ">=", "in", "not in", "+", "-", "*", "/"]);
+            let op =
+                rng.pick(&["or", "and", "==", "!=", "<", "<=", ">", ">=", "in", "not in", "??", "+", "-", "*", "/"]);
             format!("({} {op} {})", gen_expr(rng, d), gen_expr(rng, d))
         }
         _ => {

@@ -220,8 +220,8 @@ fn irrelevant_question(kind: u8, when: u8) -> (String, QuestionKind) {
             "choice",
             format!("option ok {{ label {T} }} option bad {{ label {T} }}"),
             QuestionKind::Choice(vec![
-                ennakko::checklist::model::Choice { id: "ok".into(), label: Default::default() },
-                ennakko::checklist::model::Choice { id: "bad".into(), label: Default::default() },
+                ennakko::checklist::model::Choice { id: "ok".into(), label: Default::default(), weight: None },
+                ennakko::checklist::model::Choice { id: "bad".into(), label: Default::default(), weight: None },
             ]),
         ),
     };

@@ -426,4 +426,33 @@ proptest! {
         };
         prop_assert_eq!(equity(once), equity(detailed));
     }
+
+}
+
+/// A group whose only impacts are not known, or not known and neutral,
+/// reads as not known ("?"), not as both positive and negative ("◆"): the
+/// range of an unknown cell spans zero as a mixed one's does, so the
+/// symbol follows the directions given.
+#[test]
+fn unknown_impacts_are_not_shown_as_mixed() {
+    let checklist = eva();
+    let unknown = |domain: &str| json!({"group": "children", "domain": domain, "direction": "unknown"});
+    let neutral = json!({"group": "children", "domain": "health", "direction": 0});
+    let mixed = json!({"group": "children", "domain": "learning", "direction": "mixed"});
+    let row_for = |impacts: Value| {
+        let report = score(
+            &checklist,
+            json!({"id": "u", "title": "Unknown impacts", "alternatives": [{"id": "plan", "kind": "proposal", "impacts": impacts}]}),
+        );
+        let md = ennakko::report::render::markdown(&report, "en");
+        let name = label(&checklist, "children");
+        // The side-by-side row of the group (vulnerable groups carry `\*`).
+        md.lines().find(|l| l.starts_with(&format!("| {name} \\* |"))).map(str::to_string).unwrap_or_default()
+    };
+    for impacts in [json!([unknown("mobility")]), json!([unknown("mobility"), neutral.clone()])] {
+        let row = row_for(impacts.clone());
+        assert!(row.contains('?') && !row.contains('◆'), "{impacts}: {row}");
+    }
+    let row = row_for(json!([unknown("mobility"), mixed]));
+    assert!(row.contains('◆'), "{row}");
 }

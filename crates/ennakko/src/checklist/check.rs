@@ -718,7 +718,7 @@ impl Cx<'_> {
         let unit = self.string(&mut p, "unit");
         let kind_name = self.sort(d, &["number", "text", "flag", "choice", "list"]);
         let range = if kind_name == Some("number") { self.range(&mut p, "range") } else { None };
-        let options = if kind_name == Some("choice") { self.options(&mut p, d) } else { Vec::new() };
+        let options = if kind_name == Some("choice") { self.options(&mut p, d, false) } else { Vec::new() };
         self.finish(p);
         let kind = match kind_name {
             Some("text") => FactKind::Text,
@@ -756,10 +756,18 @@ impl Cx<'_> {
         found
     }
 
-    fn options(&mut self, p: &mut Props, d: &ast::Decl) -> Vec<Choice> {
+    /// The options of a choice fact or question. Only a question's options
+    /// may carry weights (`weighted`), and then all of them or none: a
+    /// weight nothing reads, or an option silently weighing nothing, would
+    /// make a score quietly wrong.
+    fn options(&mut self, p: &mut Props, d: &ast::Decl, weighted: bool) -> Vec<Choice> {
         let mut options: Vec<Choice> = Vec::new();
+        let mut unweighted: Option<&ast::Ident> = None;
         for prop in p.take_all("option") {
             let PropValue::Item(item) = &prop.value else { continue };
+            if item.number.is_none() {
+                unweighted = unweighted.or(Some(&item.id));
+            }
             let mut ip = self.item_props(item, "option", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);
@@ -771,7 +779,34 @@ impl Cx<'_> {
                     "rename or remove one of them",
                 );
             }
-            options.push(Choice { id: item.id.name.clone(), label });
+            let weight = match item.number {
+                Some((_, span)) if !weighted => {
+                    self.error(
+                        "E0107",
+                        span,
+                        format!("option `{}` of a fact cannot have a weight", item.id.name),
+                        "weights belong to options of a choice question, read with `weight(question)`; remove the number",
+                    );
+                    None
+                }
+                Some((w, span)) if !w.is_finite() => {
+                    self.error("E0107", span, "this weight is too large", "use a number below 1e300");
+                    None
+                }
+                other => other.map(|(w, _)| w),
+            };
+            options.push(Choice { id: item.id.name.clone(), label, weight });
+        }
+        if let Some(bare) = unweighted
+            && weighted
+            && options.iter().any(|o| o.weight.is_some())
+        {
+            self.error(
+                "E0107",
+                bare.span,
+                format!("option `{}` has no weight, but other options of `{}` have one", bare.name, d.id.name),
+                format!("give every option a weight (`option {} 0 {{ ... }}`), or none", bare.name),
+            );
         }
         if options.is_empty() {
             self.missing(d.span, &d.id, d.kind.keyword(), "option", "small { label fi \"...\" sv \"...\" en \"...\" }");
@@ -805,7 +840,7 @@ impl Cx<'_> {
                 }
                 QuestionKind::Impact
             }
-            Some("choice") => QuestionKind::Choice(self.options(&mut p, d)),
+            Some("choice") => QuestionKind::Choice(self.options(&mut p, d, true)),
             Some("number") => QuestionKind::Number { range: self.range(&mut p, "range") },
             Some("text") => QuestionKind::Text,
             _ => QuestionKind::Screening,

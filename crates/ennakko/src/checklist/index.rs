@@ -296,6 +296,7 @@ fn expr_occurrences(e: &ast::Expr, name: &str, out: &mut Vec<Span>) {
         ExprKind::List(items) => items.iter().for_each(|i| expr_occurrences(i, name, out)),
         ExprKind::Call(_, args) => args.iter().for_each(|a| expr_occurrences(a, name, out)),
         ExprKind::Unary(_, inner) => expr_occurrences(inner, name, out),
+        ExprKind::If(parts) => parts.iter().for_each(|p| expr_occurrences(p, name, out)),
         ExprKind::Binary(_, l, r) => {
             expr_occurrences(l, name, out);
             expr_occurrences(r, name, out);

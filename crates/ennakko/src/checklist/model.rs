@@ -343,6 +343,10 @@ pub struct Choice {
     pub id: String,
     /// Label.
     pub label: Text,
+    /// The option's weight (`option high 3 { ... }`), read by `weight(q)`;
+    /// either every option of a question has one or none has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 /// What kind of value a fact holds.
@@ -620,6 +624,12 @@ pub enum Field {
     Mitigated,
     /// `c.score`
     Score,
+    /// `c.mixed`: the direction is `mixed`.
+    Mixed,
+    /// `c.unknown`: the direction is `unknown`.
+    Unknown,
+    /// `c.question`: the id of the impact question the cell names.
+    Question,
 }
 
 /// Built-in functions.
@@ -655,6 +665,10 @@ pub enum Func {
     Max,
     /// `len(list)`
     Len,
+    /// `weight(q, ...)`: the sum of the weights of the options chosen in
+    /// the questions (the arguments are their answers); missing when none
+    /// is answered.
+    Weight,
 }
 
 /// What a bound quantifier ranges over.
@@ -699,6 +713,8 @@ pub enum Expr {
     Neg(Box<Expr>),
     /// A binary operation.
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `if condition then a else b`.
+    If(Box<[Expr; 3]>),
     /// A list.
     List(Vec<Expr>),
     /// A quantifier over alternatives (the body runs in each one's scope).

@@ -95,6 +95,17 @@ impl Ty {
         }
     }
 
+    /// The type of a value that is either of two fitting types: a string
+    /// that may be one choice's option or any string is a string.
+    fn join(&self, other: &Ty) -> Ty {
+        match (self, other) {
+            (Ty::Empty | Ty::Error, t) | (t, Ty::Empty | Ty::Error) => t.clone(),
+            (a, b) if a == b => a.clone(),
+            (Ty::List(a), Ty::List(b)) => Ty::List(Box::new(a.join(b))),
+            _ => Ty::Str,
+        }
+    }
+
     /// Whether values of the two types can be compared with `==`.
     fn fits(&self, other: &Ty) -> bool {
         match (self, other) {
@@ -130,8 +141,50 @@ pub(crate) struct ExprChecker<'a> {
 
 type Checked = (Expr, Ty);
 
-const FUNCTIONS: &[&str] =
-    &["impact", "mitigated", "answered", "applies", "completeness", "equity_gap", "abs", "round", "min", "max", "len"];
+const FUNCTIONS: &[&str] = &[
+    "impact",
+    "mitigated",
+    "answered",
+    "applies",
+    "completeness",
+    "equity_gap",
+    "weight",
+    "max_weight",
+    "min_weight",
+    "abs",
+    "round",
+    "min",
+    "max",
+    "len",
+];
+
+/// `weight(q, ...)` reads the chosen options' weights; `max_weight` and
+/// `min_weight` are the most and least those weights can add up to.
+#[derive(Clone, Copy, PartialEq)]
+enum WeightBound {
+    Chosen,
+    Max,
+    Min,
+}
+
+impl WeightBound {
+    fn from_name(name: &str) -> Option<WeightBound> {
+        Some(match name {
+            "weight" => WeightBound::Chosen,
+            "max_weight" => WeightBound::Max,
+            "min_weight" => WeightBound::Min,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            WeightBound::Chosen => "weight",
+            WeightBound::Max => "max_weight",
+            WeightBound::Min => "min_weight",
+        }
+    }
+}
 
 impl<'a> ExprChecker<'a> {
     pub fn new(model: &'a Model, names: &'a Names, alt_scope: bool) -> ExprChecker<'a> {
@@ -191,6 +244,7 @@ impl<'a> ExprChecker<'a> {
             ExprKind::Unary(op, inner) => self.unary(*op, inner),
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.span),
             ExprKind::Quant(q) => self.quant(q, e.span),
+            ExprKind::If(parts) => self.conditional(parts),
         }
     }
 
@@ -321,7 +375,7 @@ impl<'a> ExprChecker<'a> {
         ]);
         let hint = match (id.name.as_str(), did_you_mean(&id.name, candidates)) {
             ("mixed", _) => {
-                "a cell's `direction` is missing when it is mixed or unknown: test `not answered(c.direction)`".into()
+                "a cell's direction is tested with its fields: `c.mixed`, `c.unknown` (`c.direction` is missing for both)".into()
             }
             (_, Some(s)) => format!("did you mean `{s}`?"),
             (_, None) => "declare it, or check the spelling; facts are written `fact.name`".to_string(),
@@ -413,6 +467,9 @@ impl<'a> ExprChecker<'a> {
                 (Ty::Cell, "direction") => (Field::Direction, Ty::Num),
                 (Ty::Cell, "mitigated") => (Field::Mitigated, Ty::Bool),
                 (Ty::Cell, "score") => (Field::Score, Ty::Num),
+                (Ty::Cell, "mixed") => (Field::Mixed, Ty::Bool),
+                (Ty::Cell, "unknown") => (Field::Unknown, Ty::Bool),
+                (Ty::Cell, "question") => (Field::Question, Ty::Str),
                 (Ty::Cell, name) if ScaleId::from_name(name).is_some() => {
                     let scale = ScaleId::from_name(name).unwrap_or(ScaleId::Magnitude);
                     (Field::Scale(scale), Ty::Level(scale))
@@ -435,6 +492,9 @@ impl<'a> ExprChecker<'a> {
                             "evidence",
                             "mitigated",
                             "score",
+                            "mixed",
+                            "unknown",
+                            "question",
                         ],
                         _ => &[],
                     };
@@ -484,6 +544,9 @@ impl<'a> ExprChecker<'a> {
     fn call(&mut self, name: &Ident, args: &[ast::Expr], span: Span) -> Checked {
         if name.name == "applies" {
             return self.applies(args, span);
+        }
+        if let Some(bound) = WeightBound::from_name(&name.name) {
+            return self.weights(bound, args, span);
         }
         if name.name == "completeness" && self.question_condition {
             return self.not_in_question_condition(name.span, "`completeness()`");
@@ -552,6 +615,145 @@ impl<'a> ExprChecker<'a> {
             return (Expr::Call(Func::Applies(q), Vec::new()), Ty::Bool);
         }
         self.error("E0202", span, "`applies` takes the id of a question", "write e.g. `applies(school_journeys)`")
+    }
+
+    /// `weight(q, ...)`, `max_weight(q, ...)`, `min_weight(q, ...)`: each
+    /// argument names a choice question whose options have weights. The
+    /// bounds are known from the checklist alone, so they are constants
+    /// (and may be used anywhere); `weight` reads answers.
+    fn weights(&mut self, bound: WeightBound, args: &[ast::Expr], span: Span) -> Checked {
+        let f = bound.name();
+        if args.is_empty() {
+            return self.error(
+                "E0202",
+                span,
+                format!("`{f}` needs at least one question"),
+                format!("write e.g. `{f}(q1)` or `{f}(q1, q2, q3)`"),
+            );
+        }
+        if bound == WeightBound::Chosen && !self.need_alt_scope(span, "`weight(...)`") {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        let mut questions = Vec::with_capacity(args.len());
+        for arg in args {
+            match self.weighted_question(arg, f) {
+                Some(q) => questions.push(q),
+                None => return (Expr::Const(Value::Missing), Ty::Error),
+            }
+        }
+        let extreme = |pick: fn(f64, f64) -> f64| {
+            let total: f64 = questions
+                .iter()
+                .map(|&q| match &self.model.questions[q].kind {
+                    QuestionKind::Choice(options) => {
+                        options.iter().filter_map(|o| o.weight).reduce(pick).unwrap_or(0.0)
+                    }
+                    _ => 0.0,
+                })
+                .sum();
+            // A sum of finite weights can still overflow to infinity.
+            (Expr::Const(if total.is_finite() { Value::Num(total) } else { Value::Missing }), Ty::Num)
+        };
+        match bound {
+            WeightBound::Max => extreme(f64::max),
+            WeightBound::Min => extreme(f64::min),
+            WeightBound::Chosen => {
+                self.questions_used.extend(&questions);
+                (Expr::Call(Func::Weight, questions.into_iter().map(Expr::Answer).collect()), Ty::Num)
+            }
+        }
+    }
+
+    /// The question an argument of `weight`-like function `f` names, if it
+    /// is a choice question with weights; otherwise reports why not.
+    fn weighted_question(&mut self, arg: &ast::Expr, f: &str) -> Option<usize> {
+        let named = match &arg.kind {
+            ExprKind::Path(segs) if segs.len() == 1 => Some(&segs[0]),
+            _ => None,
+        };
+        let Some(id) = named else {
+            self.error(
+                "E0202",
+                arg.span,
+                format!("`{f}` takes ids of choice questions"),
+                format!("write the question's id, e.g. `{f}(housing_need)`"),
+            );
+            return None;
+        };
+        let q = match self.names.lookup(&id.name) {
+            Some((DeclKind::Question, q)) => q,
+            Some((kind, _)) => {
+                self.error(
+                    "E0103",
+                    id.span,
+                    format!("`{}` is a {}, not a question", id.name, kind.keyword()),
+                    format!("`{f}` takes ids of choice questions whose options have weights"),
+                );
+                return None;
+            }
+            None => {
+                self.unknown_name(id);
+                return None;
+            }
+        };
+        let question = &self.model.questions[q];
+        let weighted = match &question.kind {
+            QuestionKind::Choice(options) => options.first().is_some_and(|o| o.weight.is_some()),
+            _ => false,
+        };
+        if !weighted {
+            let (message, help) = match &question.kind {
+                QuestionKind::Choice(_) => (
+                    format!("the options of `{}` have no weights", id.name),
+                    "give each option a weight after its id: `option high 3 { label ... }`".to_string(),
+                ),
+                other => (
+                    format!("`{}` is a {} question; `{f}` needs a choice question", id.name, other.name()),
+                    match other {
+                        QuestionKind::Number { .. } => format!("use the answer itself: `{}`", id.name),
+                        _ => "make it a choice question whose options have weights".to_string(),
+                    },
+                ),
+            };
+            self.error("E0201", id.span, message, help);
+            return None;
+        }
+        Some(q)
+    }
+
+    /// `if c then a else b`: `c` is a condition, `a` and `b` give the same
+    /// kind of value, and both are checked whatever `c` turns out to be.
+    fn conditional(&mut self, parts: &[ast::Expr; 3]) -> Checked {
+        let [condition, then, otherwise] = parts;
+        let (c, ct) = self.expr(condition);
+        let (a, at) = self.expr(then);
+        let (b, bt) = self.expr(otherwise);
+        if !matches!(ct, Ty::Bool | Ty::Error) {
+            return self.error(
+                "E0205",
+                condition.span,
+                format!("`if` needs a condition, but this is {}", ct.describe()),
+                "write a true/false condition, e.g. `if answered(q) then 1 else 0`",
+            );
+        }
+        if !at.fits(&bt) {
+            let span = Span { end: otherwise.span.end, ..then.span };
+            return self.error(
+                "E0201",
+                span,
+                format!("the branches of `if` give {} and {}", at.describe(), bt.describe()),
+                "both branches must give the same kind of value",
+            );
+        }
+        if [&ct, &at, &bt].contains(&&Ty::Error) {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        let ty = at.join(&bt);
+        match c {
+            Expr::Const(Value::Bool(true)) => (a, ty),
+            Expr::Const(_) => (b, ty),
+            c => (Expr::If(Box::new([c, a, b])), ty),
+        }
     }
 
     fn unary(&mut self, op: UnaryOp, inner: &ast::Expr) -> Checked {
@@ -633,6 +835,12 @@ impl<'a> ExprChecker<'a> {
                     }
                 }
                 Ty::Bool
+            }
+            BinaryOp::Otherwise => {
+                if !lt.fits(&rt) {
+                    return mismatch(self, "the value after `??` replaces a missing one: give the same kind of value");
+                }
+                lt.join(&rt)
             }
             BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
                 if lt != Ty::Num || rt != Ty::Num {

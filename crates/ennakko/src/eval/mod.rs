@@ -512,6 +512,16 @@ impl<'a> Machine<'a> {
                 }
                 Value::Bool(self.eval(r)? == Value::Bool(true))
             }
+            Expr::Binary(BinaryOp::Otherwise, l, r) => match self.eval(l)? {
+                Value::Missing => self.eval(r)?,
+                value => value,
+            },
+            Expr::If(parts) => {
+                let [condition, then, otherwise] = parts.as_ref();
+                // As everywhere, only `true` counts as true: a missing
+                // condition takes the `else` branch.
+                if self.eval(condition)? == Value::Bool(true) { self.eval(then)? } else { self.eval(otherwise)? }
+            }
             Expr::Binary(op, l, r) => {
                 let (l, r) = (self.eval(l)?, self.eval(r)?);
                 apply_binary(*op, &l, &r)
@@ -577,6 +587,11 @@ impl<'a> Machine<'a> {
                     Field::Scale(s) => cell.levels[s as usize].map_or(Value::Missing, |l| Value::Level(s, l)),
                     Field::Mitigated => Value::Bool(cell.mitigated),
                     Field::Score => state.cells.get(*c).map_or(Value::Missing, |r| Value::Num(r.value)),
+                    Field::Mixed => Value::Bool(cell.direction == Direction::Mixed),
+                    Field::Unknown => Value::Bool(cell.direction == Direction::Unknown),
+                    Field::Question => {
+                        cell.question.map_or(Value::Missing, |q| Value::Str(m.questions[q].id.as_str().into()))
+                    }
                     _ => Value::Missing,
                 }
             }
@@ -667,6 +682,7 @@ impl<'a> Machine<'a> {
             (Func::Min, [a, b]) => (both(num(Some(a)), num(Some(b)), f64::min), None),
             (Func::Max, [a, b]) => (both(num(Some(a)), num(Some(b)), f64::max), None),
             (Func::Len, [Value::List(items)]) => (Value::Num(items.len() as f64), None),
+            (Func::Weight, chosen) => (chosen_weight(m, args, chosen), None),
             _ => (Value::Missing, None),
         };
         if let Some((source, id)) = trace {
@@ -792,6 +808,25 @@ fn both(a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> f64) -> Value {
     }
 }
 
+/// `weight(q, ...)`: the weights of the options chosen in the questions
+/// whose answers are `args` (evaluated as `chosen`), added up. Unanswered
+/// questions are skipped, as `sum` skips missing values; with none
+/// answered the weight is missing, so "nothing chosen" never reads as 0.
+fn chosen_weight(model: &Model, args: &[Expr], chosen: &[Value]) -> Value {
+    let mut total = None;
+    for (arg, value) in args.iter().zip(chosen) {
+        let (Expr::Answer(q), Value::Str(option)) = (arg, value) else { continue };
+        let QuestionKind::Choice(options) = &model.questions[*q].kind else { continue };
+        if let Some(w) = options.iter().find(|o| *o.id == **option).and_then(|o| o.weight) {
+            *total.get_or_insert(0.0) += w;
+        }
+    }
+    match total {
+        Some(t) if f64::is_finite(t) => Value::Num(t),
+        _ => Value::Missing,
+    }
+}
+
 /// Accumulates a quantifier's result.
 struct Acc {
     op: QuantOp,
@@ -854,12 +889,15 @@ fn finite(n: f64) -> Value {
 
 /// Applies a binary operator to two values (also used to fold constants
 /// at compile time). Missing operands give missing arithmetic and false
-/// comparisons; results that are not finite numbers are missing.
+/// comparisons, and `??` its other side; results that are not finite numbers
+/// are missing.
 pub(crate) fn apply_binary(op: BinaryOp, l: &Value, r: &Value) -> Value {
     use BinaryOp::*;
     if matches!(l, Value::Missing) || (matches!(r, Value::Missing) && op != NotIn) {
         return match op {
             Add | Sub | Mul | Div => Value::Missing,
+            Otherwise if matches!(l, Value::Missing) => r.clone(),
+            Otherwise => l.clone(),
             _ => Value::Bool(false),
         };
     }
@@ -881,6 +919,7 @@ pub(crate) fn apply_binary(op: BinaryOp, l: &Value, r: &Value) -> Value {
             Value::List(items) => Value::Bool(items.contains(l) == (op == In)),
             _ => Value::Bool(false),
         },
+        Otherwise => l.clone(),
         Add | Sub | Mul | Div => match (l, r) {
             (Value::Num(a), Value::Num(b)) => finite(match op {
                 Add => a + b,

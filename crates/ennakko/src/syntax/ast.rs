@@ -209,6 +209,8 @@ pub enum ExprKind {
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `any proposal: ...`, `sum g in groups where ...: ...`.
     Quant(Box<Quant>),
+    /// `if condition then a else b`.
+    If(Box<[Expr; 3]>),
 }
 
 /// Unary operators.
@@ -233,7 +235,7 @@ impl UnaryOp {
     pub const fn level(self) -> u8 {
         match self {
             UnaryOp::Not => 3,
-            UnaryOp::Neg => 7,
+            UnaryOp::Neg => 8,
         }
     }
 }
@@ -261,6 +263,8 @@ pub enum BinaryOp {
     In,
     /// `not in`
     NotIn,
+    /// `??`: the left side, or the right side where the left is missing.
+    Otherwise,
     /// `+`
     Add,
     /// `-`
@@ -273,7 +277,9 @@ pub enum BinaryOp {
 
 impl BinaryOp {
     /// How tightly the operator binds, loosest first: `or` 1, `and` 2,
-    /// (`not` 3), comparisons and `in` 4, `+ -` 5, `* /` 6, (unary `-` 7).
+    /// (`not` 3), comparisons and `in` 4, `??` 5, `+ -` 6, `* /` 7, (unary
+    /// `-` 8). So `impact(g) ?? 0 < 0` compares the defaulted value, and
+    /// `a + b ?? 0` defaults the sum.
     /// Every binary operator groups to the left. The parser and the
     /// formatter both read precedence from here.
     ///
@@ -294,8 +300,9 @@ impl BinaryOp {
             | BinaryOp::Ge
             | BinaryOp::In
             | BinaryOp::NotIn => 4,
-            BinaryOp::Add | BinaryOp::Sub => 5,
-            BinaryOp::Mul | BinaryOp::Div => 6,
+            BinaryOp::Otherwise => 5,
+            BinaryOp::Add | BinaryOp::Sub => 6,
+            BinaryOp::Mul | BinaryOp::Div => 7,
         }
     }
 }
@@ -314,6 +321,7 @@ impl BinaryOp {
             BinaryOp::Ge => ">=",
             BinaryOp::In => "in",
             BinaryOp::NotIn => "not in",
+            BinaryOp::Otherwise => "??",
             BinaryOp::Add => "+",
             BinaryOp::Sub => "-",
             BinaryOp::Mul => "*",
@@ -479,6 +487,7 @@ fn expr(e: &Expr) -> Expr {
             },
             body: q.body.as_ref().map(expr),
         })),
+        ExprKind::If(parts) => ExprKind::If(Box::new(parts.each_ref().map(expr))),
     };
     Expr { kind, span: NO_SPAN }
 }

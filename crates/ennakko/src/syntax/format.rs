@@ -802,13 +802,13 @@ impl<'a> Printer<'a> {
             }
         }
         match &expr.kind {
-            ExprKind::Binary(op @ (BinaryOp::Or | BinaryOp::And), _, _) => {
+            ExprKind::Binary(op, _, _) if breakable(*op) => {
                 let parens = op.level() < ctx.min;
                 let inner = if parens { FREE } else { ctx };
                 let operands = chain(expr, inner);
                 let last = operands.len().saturating_sub(1);
                 let mut lines = Vec::new();
-                for (k, (operand, octx)) in operands.iter().enumerate() {
+                for (k, (operand, octx, op)) in operands.iter().enumerate() {
                     let tail = if k == last { tail + usize::from(parens) } else { 0 };
                     if k == 0 {
                         let prefix = if parens { "(" } else { "" };
@@ -875,12 +875,12 @@ impl<'a> Printer<'a> {
     /// comment can stay between its operands.
     fn needs_break(&self, expr: &Expr) -> bool {
         match &expr.kind {
-            ExprKind::Binary(BinaryOp::Or | BinaryOp::And, _, _) => {
+            ExprKind::Binary(op, _, _) if breakable(*op) => {
                 let operands = chain(expr, FREE);
                 let forced = operands
                     .first()
-                    .is_some_and(|(first, _)| self.has_comment_in(self.ext_end(first), self.ext_end(expr)));
-                forced || operands.iter().any(|(o, _)| self.needs_break(o))
+                    .is_some_and(|(first, ..)| self.has_comment_in(self.ext_end(first), self.ext_end(expr)));
+                forced || operands.iter().any(|(o, ..)| self.needs_break(o))
             }
             ExprKind::Unary(_, operand) => self.needs_break(operand),
             ExprKind::Quant(q) => q.body.as_ref().is_some_and(|b| self.needs_break(b)),
@@ -929,7 +929,10 @@ impl<'a> Printer<'a> {
                 let parens = lvl < ctx.min;
                 let inner = if parens { FREE } else { ctx };
                 open(parens, out);
-                self.expr(left, Ctx { min: lvl, follow: Some(lvl), colon: false }, out);
+                // Comparisons do not chain (`a < b < c` is a syntax error),
+                // so a comparison on the left of one keeps its parentheses.
+                let left_min = if lvl == BinaryOp::Eq.level() { lvl + 1 } else { lvl };
+                self.expr(left, Ctx { min: left_min, follow: Some(lvl), colon: false }, out);
                 out.push(' ');
                 out.push_str(op.symbol());
                 out.push(' ');
@@ -937,6 +940,27 @@ impl<'a> Printer<'a> {
                 close(parens, out);
             }
             ExprKind::Quant(q) => self.quant(expr, q, ctx, out),
+            ExprKind::If(parts) => {
+                // The `else` branch runs to the right as far as it can, as a
+                // quantifier's body does, so an `if` with anything after it
+                // needs parentheses. It keeps them wherever it is an operand
+                // (`(if a then 1 else 0) + (if b then 1 else 0)`, `not (if
+                // ...)`, an `if` in a condition or `then` branch) even where
+                // the tree would not need them: a sum of `if`s reads as a
+                // list of like terms only when every term has them.
+                let [condition, then, otherwise] = parts.as_ref();
+                let parens = ctx.follow.is_some() || ctx.min > 0;
+                let inner = if parens { FREE } else { ctx };
+                let operand = Ctx { min: 1, ..FREE };
+                open(parens, out);
+                out.push_str("if ");
+                self.expr(condition, operand, out);
+                out.push_str(" then ");
+                self.expr(then, operand, out);
+                out.push_str(" else ");
+                self.expr(otherwise, Ctx { min: 0, ..inner }, out);
+                close(parens, out);
+            }
         }
     }
 
@@ -1077,22 +1101,31 @@ fn suffixed(mut lines: Vec<Line>, parens: bool) -> Vec<Line> {
     lines
 }
 
-/// The operands of a chain of one binary operator, with the context each is
-/// printed in when the chain itself is printed in `ctx` without
-/// parentheses: `a or b or c` is `(a or b) or c`.
-fn chain(expr: &Expr, ctx: Ctx) -> Vec<(&Expr, Ctx)> {
-    let ExprKind::Binary(op, _, _) = &expr.kind else { return vec![(expr, ctx)] };
+/// Operators whose chains [`Printer::layout`] breaks over lines: `or`,
+/// `and`, and sums (a 13-term sum once became one 659-character line).
+fn breakable(op: BinaryOp) -> bool {
+    matches!(op, BinaryOp::Or | BinaryOp::And | BinaryOp::Add | BinaryOp::Sub)
+}
+
+/// The operands of a chain of one binary operator (or of `+` and `-`, which
+/// share a level), each with the context it is printed in when the chain
+/// itself is printed in `ctx` without parentheses, and the operator before
+/// it (the chain's own for the first): `a or b or c` is `(a or b) or c`,
+/// `a + b - c` is `(a + b) - c`.
+fn chain(expr: &Expr, ctx: Ctx) -> Vec<(&Expr, Ctx, BinaryOp)> {
+    let ExprKind::Binary(op, _, _) = &expr.kind else { return Vec::new() };
     let lvl = op.level();
+    let sum = matches!(op, BinaryOp::Add | BinaryOp::Sub);
     let mut operands = Vec::new();
     let mut at = expr;
     while let ExprKind::Binary(o, left, right) = &at.kind
-        && o == op
+        && (o == op || (sum && matches!(o, BinaryOp::Add | BinaryOp::Sub)))
     {
         let after = if operands.is_empty() { ctx } else { Ctx { min: 0, follow: Some(lvl), colon: false } };
-        operands.push((right.as_ref(), Ctx { min: lvl + 1, ..after }));
+        operands.push((right.as_ref(), Ctx { min: lvl + 1, ..after }, *o));
         at = left;
     }
-    operands.push((at, Ctx { min: lvl, follow: Some(lvl), colon: false }));
+    operands.push((at, Ctx { min: lvl, follow: Some(lvl), colon: false }, *op));
     operands.reverse();
     operands
 }
@@ -1208,8 +1241,33 @@ mod tests {
             ("- (not a)", "-not a"),
             ("(-(not a)) == b", "-(not a) == b"),
             ("x == (not y)", "x == not y"),
-            ("(x not in [1]) == (y in [2])", "x not in [1] == (y in [2])"),
+            ("(x not in [1]) == (y in [2])", "(x not in [1]) == (y in [2])"),
+            ("((a < b) == c) == d", "((a < b) == c) == d"),
             ("f((a or b), [c and d])", "f(a or b, [c and d])"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fmt_expr(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn if_and_otherwise_get_parentheses_only_when_needed() {
+        let cases = [
+            ("(if a then 1 else 2) + 3", "(if a then 1 else 2) + 3"),
+            ("3 + (if a then 1 else 2)", "3 + (if a then 1 else 2)"),
+            ("if (a or b) then (1 + 2) else (if c then 3 else 4)", "if a or b then 1 + 2 else if c then 3 else 4"),
+            ("if (if a then b else c) then 1 else 2", "if (if a then b else c) then 1 else 2"),
+            ("if a then (if b then 1 else 2) else 3", "if a then (if b then 1 else 2) else 3"),
+            ("not (if a then b else c)", "not (if a then b else c)"),
+            ("any proposal: if a then b else c", "any proposal: if a then b else c"),
+            ("(if a then x else y) == z", "(if a then x else y) == z"),
+            ("if a then (any proposal: x) else y", "if a then any proposal: x else y"),
+            ("(impact(g) ?? 0) < 0", "impact(g) ?? 0 < 0"),
+            ("(a + b) ?? 0", "a + b ?? 0"),
+            ("a + (b ?? 0)", "a + (b ?? 0)"),
+            ("(a ?? b) ?? c", "a ?? b ?? c"),
+            ("a ?? (b ?? c)", "a ?? (b ?? c)"),
+            ("a ?? (b < c)", "a ?? (b < c)"),
         ];
         for (input, want) in cases {
             assert_eq!(fmt_expr(input), want, "{input}");
@@ -1261,13 +1319,24 @@ mod tests {
     }
 
     #[test]
+    fn long_sums_break_one_term_a_line() {
+        let terms: Vec<String> = (0..13).map(|i| format!("(if question_number_{i} == yes then 1 else 0)")).collect();
+        let out = fmt(&format!("score s {{ value {} - 1 }}", terms.join(" + ")));
+        assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+        assert_eq!(out.lines().filter(|l| l.trim_start().starts_with("+ ")).count(), 12, "{out}");
+        assert!(out.contains("\n      - 1\n"), "{out}");
+    }
+
+    #[test]
     fn comments_between_operands_keep_a_chain_broken() {
         let text = "rule r: info {\n  when x > 0       # positive\n       and y == 0  # and zero\n}\n";
         let want = "rule r: info {\n  when x > 0  # positive\n      and y == 0  # and zero\n}\n";
         assert_eq!(fmt(text), want);
         assert_eq!(fmt(want), want);
+        // So do sums.
+        assert_eq!(fmt("score s { value 1 + # why\n 2 }"), "score s {\n  value 1  # why\n      + 2\n}\n");
         // A comment inside one line moves above it.
-        assert_eq!(fmt("score s { value 1 + # why\n 2 }"), "score s {\n  # why\n  value 1 + 2\n}\n");
+        assert_eq!(fmt("score s { value min(1, # why\n 2) }"), "score s {\n  # why\n  value min(1, 2)\n}\n");
     }
 
     #[test]

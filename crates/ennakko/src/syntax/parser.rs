@@ -36,8 +36,9 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
 
 /// Checks size and nesting depth before the recursive parser runs.
 ///
-/// Nesting counts brackets and braces, and also quantifiers, whose bodies
-/// nest without brackets (`any proposal: any g in groups: ...`). A
+/// Nesting counts brackets and braces, and also quantifiers and `if`, whose
+/// bodies nest without brackets (`any proposal: any g in groups: ...`,
+/// `if a then 1 else if b then 2 else 3`). A
 /// quantifier's body runs to the end of its expression: to the bracket that
 /// closes the level it was opened on, or a `,` on that level, or the next
 /// `when`/`value` property. So each bracket level keeps its own count of
@@ -116,7 +117,8 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
                 let call = bytes[i + len..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'(');
                 match &text[i..i + len] {
                     _ if segment => {}
-                    "any" | "all" | "count" | "sum" | "min" | "max" if !call => {
+                    // `if` nests even before `(`: `if (a) then ...`.
+                    w @ ("any" | "all" | "count" | "sum" | "min" | "max" | "if") if !call || w == "if" => {
                         quants += 1;
                         if let Some(level) = open.last_mut() {
                             *level += 1;
@@ -223,7 +225,9 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::number => "a number",
         Rule::range => "a range such as `0..17`",
         Rule::args => "a value",
-        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean => "an expression",
+        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean | Rule::cond => "an expression",
+        Rule::then_kw => "`then`",
+        Rule::else_kw => "`else`",
         Rule::not | Rule::neg => "an expression",
         Rule::or
         | Rule::and
@@ -235,6 +239,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         | Rule::gt
         | Rule::in_op
         | Rule::not_in
+        | Rule::otherwise
         | Rule::add
         | Rule::sub
         | Rule::mul
@@ -254,11 +259,33 @@ fn syntax_hint(wanted: &[&str], text: &str, at: usize) -> String {
     if rest.is_empty() {
         return "a block may be missing its closing `}` or a string its closing `\"`".into();
     }
+    if wanted.contains(&"`else`") {
+        return "`if` gives a value either way: write both branches, `if condition then a else b`".into();
+    }
+    if wanted.contains(&"`then`") {
+        return "write `then` after the condition: `if condition then a else b`".into();
+    }
+    if rest.starts_with('=') && !rest.starts_with("==") {
+        return "did you mean `==`? An equality test is written `==` (`=` alone is not an operator)".into();
+    }
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    if !word.is_empty() && wanted.contains(&"an expression") && is_property_keyword(&word) {
+        return format!(
+            "the expression before `{word}` is unfinished: its last operator needs something after it \
+             (`{word}` starts the next property)"
+        );
+    }
     if !word.is_empty() && is_keyword(&word) {
         return format!("`{word}` is a reserved word and cannot be used as an id; choose another name");
     }
     "see docs/language.md for the syntax of each declaration".into()
+}
+
+/// Whether `word` starts a property (`message`, `when`, `level`, ...).
+fn is_property_keyword(word: &str) -> bool {
+    [Rule::prop_key, Rule::expr_key, Rule::item_key]
+        .into_iter()
+        .any(|rule| Grammar::parse(rule, word).is_ok_and(|mut p| p.next().is_some_and(|p| p.as_str() == word)))
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -396,6 +423,9 @@ impl Builder<'_> {
                 Rule::neg => tree.ops.push(Pending::Unary(UnaryOp::Neg, p.as_span().start())),
                 rule => match infix_op(rule) {
                     Some(op) => {
+                        if op.level() == COMPARISON && tree.ends_in_comparison() {
+                            return Err(Box::new(self.chained_comparison(&p)));
+                        }
                         tree.reduce_while(|pending| pending.level() >= op.level()).map_err(|at| self.too_deep(at))?;
                         tree.ops.push(Pending::Binary(op));
                     }
@@ -413,6 +443,18 @@ impl Builder<'_> {
             (Some((e, _)), true) => Err(Box::new(self.too_deep(e.span))),
             _ => Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
         }
+    }
+
+    /// `a < b <= c` would compare a true/false with a number; say so where
+    /// the second comparison starts, before the type checker gets a
+    /// confusing tree.
+    fn chained_comparison(&self, op: &Pair<Rule>) -> Diagnostic {
+        Diagnostic::error(
+            "E0001",
+            format!("comparisons cannot be chained: `{}` follows another comparison", op.as_str()),
+        )
+        .with_help("compare twice and join with `and`: `0 < x and x <= 3`; or put one in parentheses")
+        .at_span(self.sources, self.span(op))
     }
 
     fn too_deep(&self, span: Span) -> Diagnostic {
@@ -452,6 +494,11 @@ impl Builder<'_> {
                 Ok(ExprKind::Call(name, inner.map(|e| self.expr(e)).collect::<Built<_>>()?))
             })?,
             Rule::quant => self.node(span, || Ok(ExprKind::Quant(Box::new(self.quant(pair)?))))?,
+            Rule::cond => self.node(span, || {
+                let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr).map(|e| self.expr(e));
+                let mut next = || parts.next().unwrap_or(Ok(Expr { kind: ExprKind::Bool(false), span }));
+                Ok(ExprKind::If(Box::new([next()?, next()?, next()?])))
+            })?,
             _ => return Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
         };
         Ok(Expr { kind, span })
@@ -530,7 +577,17 @@ struct Tree {
     span: Span,
 }
 
+/// The level of the comparison operators and `in` (see [`BinaryOp::level`]).
+const COMPARISON: u8 = BinaryOp::Eq.level();
+
 impl Tree {
+    /// Whether the operand just read ends a comparison not yet closed: the
+    /// operators pending since it started bind tighter (`a < b + c`), and
+    /// below them is a comparison, with no `and`/`or`/`not` in between.
+    fn ends_in_comparison(&self) -> bool {
+        self.ops.iter().rev().find(|p| p.level() <= COMPARISON).is_some_and(|p| p.level() == COMPARISON)
+    }
+
     /// Applies pending operators from the top of the stack while `apply`
     /// says so. Every binary operator groups to the left, so an operator of
     /// the same level as the incoming one is applied first. On a tree too
@@ -570,6 +627,7 @@ fn infix_op(rule: Rule) -> Option<BinaryOp> {
         Rule::ge => BinaryOp::Ge,
         Rule::in_op => BinaryOp::In,
         Rule::not_in => BinaryOp::NotIn,
+        Rule::otherwise => BinaryOp::Otherwise,
         Rule::add => BinaryOp::Add,
         Rule::sub => BinaryOp::Sub,
         Rule::mul => BinaryOp::Mul,
@@ -587,6 +645,7 @@ fn depth(expr: &Expr, cap: usize) -> usize {
         ExprKind::Unary(_, e) => below(e),
         ExprKind::Binary(_, l, r) => below(l).max(below(r)),
         ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().map(below).max().unwrap_or(0),
+        ExprKind::If(parts) => parts.iter().map(below).max().unwrap_or(0),
         ExprKind::Quant(q) => {
             let filter = match &q.source {
                 QuantSource::Bind { filter: Some(f), .. } => below(f),

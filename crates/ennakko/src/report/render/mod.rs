@@ -437,16 +437,29 @@ fn profile_cell<'a>(cx: &Ctx, cells: impl Iterator<Item = &'a CellReport>) -> Ce
         class = Some(if class.is_some() { "mixed" } else { c });
     }
     if parts.is_empty() {
-        let unknown = cells.iter().all(|c| c.direction == Direction::Unknown);
-        let mixed = cells.iter().any(|c| c.low < 0.0 && c.high > 0.0);
-        let (symbol, c, w) = match (unknown, mixed) {
-            (true, _) => ("?", "unknown", cx.w(Key::Unknown)),
-            (false, true) => ("◆", "mixed", cx.w(Key::Mixed)),
-            _ => ("○", "zero", cx.w(Key::Neutral)),
+        // Told apart by the directions given, not by the ranges: an
+        // unknown cell's range spans zero too, and is not a mixed impact.
+        let (symbol, c, w) = match signless(cells.iter().map(|c| c.direction)) {
+            Some(Direction::Mixed) => ("◆", "mixed", cx.w(Key::Mixed)),
+            Some(_) => ("?", "unknown", cx.w(Key::Unknown)),
+            None => ("○", "zero", cx.w(Key::Neutral)),
         };
         return Cell { text: symbol.into(), class: Some(c), label: Some(w.into()) };
     }
     Cell { text: parts.join(" · "), class, label: Some(words.join(", ")) }
+}
+
+/// Of cells whose values add up to no sign: `mixed` if one of them is
+/// mixed, else `unknown` if one is unknown, else none (all neutral).
+///
+/// A mixed and a neutral cell are a mixed slot; an unknown and a neutral
+/// cell are an unknown one (its range spans zero as a mixed cell's does).
+fn signless(directions: impl Iterator<Item = Direction>) -> Option<Direction> {
+    directions.fold(None, |found, d| match (found, d) {
+        (_, Direction::Mixed) | (Some(Direction::Mixed), _) => Some(Direction::Mixed),
+        (_, Direction::Unknown) => Some(Direction::Unknown),
+        (found, _) => found,
+    })
 }
 
 /// The symbol, colour class and words for an impact value.
@@ -507,9 +520,10 @@ fn slot_cell(cx: &Ctx, cells: &[&CellReport]) -> Cell {
     let value: f64 = cells.iter().map(|c| c.value).sum();
     let low: f64 = cells.iter().map(|c| c.low).sum();
     let high: f64 = cells.iter().map(|c| c.high).sum();
-    let unknown = cells.iter().all(|c| c.direction == Direction::Unknown);
-    let (symbol, class, words) =
-        if unknown { ("?", "unknown", word(Key::Unknown, cx.lang)) } else { impact_look(value, low, high, cx.lang) };
+    let (symbol, class, words) = match signless(cells.iter().map(|c| c.direction)) {
+        Some(Direction::Unknown) if value == 0.0 => ("?", "unknown", word(Key::Unknown, cx.lang)),
+        _ => impact_look(value, low, high, cx.lang),
+    };
     let mitigated = cells.iter().any(|c| c.mitigated && c.value < 0.0);
     let mark = if mitigated { " ᴹ" } else { "" };
     let mut label = format!("{words}, {}", cx.num(value));
