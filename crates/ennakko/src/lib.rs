@@ -38,6 +38,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod limits;
 pub mod report;
+pub mod rollup;
 pub mod syntax;
 pub mod template;
 
