@@ -280,3 +280,30 @@ fn committed_rollups_match_the_engine() {
         "roll-ups differ from the engine's output (rerun with ENNAKKO_BLESS=1 and review): {stale:#?}"
     );
 }
+
+/// Every `U` code in docs/errors.md has a test here or in the CLI's roll-up
+/// tests, and every code these tests expect is documented.
+#[test]
+fn every_rollup_code_is_documented_and_tested() {
+    let docs = include_str!("../../../docs/errors.md");
+    let tests = [include_str!("rollup.rs"), include_str!("../../ennakko-cli/tests/rollup.rs")].concat();
+    let find = |text: &str| {
+        let mut codes: Vec<String> = text
+            .match_indices('U')
+            .filter_map(|(i, _)| text.get(i..i + 5))
+            .filter(|c| c[1..].chars().all(|d| d.is_ascii_digit()))
+            .map(str::to_string)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+    let documented = find(docs);
+    assert!(documented.len() >= 14, "{documented:?}");
+    for code in &documented {
+        assert!(tests.contains(&format!("\"{code}\"")), "{code} has no test");
+    }
+    for code in find(&tests) {
+        assert!(documented.contains(&code), "{code} is tested but not documented in docs/errors.md");
+    }
+}

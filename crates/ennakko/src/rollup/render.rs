@@ -40,6 +40,8 @@ enum Part {
 /// A horizontal bar chart: labelled bars, each split into coloured parts.
 struct Chart {
     title: String,
+    /// A colour per part: they differ in lightness too, for greyscale print.
+    colours: [&'static str; 3],
     legend: Vec<String>,
     bars: Vec<(String, Vec<u64>)>,
 }
@@ -75,37 +77,49 @@ pub fn html(rollup: &Rollup, lang: &str) -> String {
 }
 
 const CHART_CSS: &str = "
+table.rollup{font-size:.85rem}table.rollup td{text-align:right;white-space:nowrap}table.rollup thead th{font-size:.78rem;overflow-wrap:anywhere;hyphens:auto}
 figure.chart{margin:.4rem 0 1rem;break-inside:avoid}figure.chart figcaption{color:var(--muted);font-size:.85rem}
 svg text{font:12px system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;fill:#1b1f24}
 ";
 
-/// Colours of the chart parts: differ in lightness too, for greyscale print.
-const COLOURS: [&str; 3] = ["#1a7f37", "#bf8700", "#a40e26"];
+/// No assessment needed, light, full.
+const VERDICT_COLOURS: [&str; 3] = ["#1a7f37", "#bf8700", "#a40e26"];
+/// Positive, neutral, negative.
+const IMPACT_COLOURS: [&str; 3] = ["#1a7f37", "#afb8c1", "#a40e26"];
+
+/// Longest bar label drawn whole; a longer one ends in `…` (its table row has it whole).
+const LABEL_CHARS: usize = 40;
 
 fn write_chart(out: &mut String, chart: &Chart) {
     let max = chart.bars.iter().map(|(_, parts)| parts.iter().sum::<u64>()).max().unwrap_or(0).max(1);
-    let (label_w, bar_w, row_h) = (230.0, 380.0, 22.0);
+    let (label_w, bar_w, row_h) = (290.0, 330.0, 22.0);
     let height = row_h * chart.bars.len() as f64 + 30.0;
     let _ = writeln!(out, "<figure class=\"chart\">\n<figcaption>{}</figcaption>", escape(&chart.title));
     let _ = writeln!(
         out,
-        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 680 {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
+        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 700 {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
         escape(&chart.title)
     );
     for (i, (label, parts)) in chart.bars.iter().enumerate() {
         let y = row_h * i as f64;
+        let shown: String = if label.chars().count() > LABEL_CHARS {
+            label.chars().take(LABEL_CHARS - 1).chain(['…']).collect()
+        } else {
+            label.clone()
+        };
         let _ = writeln!(
             out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
             label_w - 6.0,
             y + 15.0,
-            escape(label)
+            escape(label),
+            escape(&shown)
         );
         let mut x = label_w;
         for (j, &n) in parts.iter().enumerate() {
             let w = bar_w * n as f64 / max as f64;
             if n > 0 {
-                let colour = COLOURS[j % COLOURS.len()];
+                let colour = chart.colours[j % chart.colours.len()];
                 let _ = writeln!(
                     out,
                     "<rect x=\"{x:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"16\" fill=\"{colour}\"/>",
@@ -116,13 +130,13 @@ fn write_chart(out: &mut String, chart: &Chart) {
         }
         let _ = writeln!(out, "<text x=\"{:.1}\" y=\"{}\">{}</text>", x + 5.0, y + 15.0, parts.iter().sum::<u64>());
     }
-    let mut x = label_w;
+    let mut x = 10.0;
     let y = height - 8.0;
     for (j, name) in chart.legend.iter().enumerate() {
-        let colour = COLOURS[j % COLOURS.len()];
+        let colour = chart.colours[j % chart.colours.len()];
         let _ = writeln!(out, "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{colour}\"/>", y - 10.0);
         let _ = writeln!(out, "<text x=\"{}\" y=\"{y}\">{}</text>", x + 16.0, escape(name));
-        x += 16.0 + 8.0 * name.chars().count() as f64 + 18.0;
+        x += 16.0 + 7.0 * name.chars().count() as f64 + 18.0;
     }
     out.push_str("</svg>\n</figure>\n");
 }
@@ -265,7 +279,7 @@ fn coverage(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
     parts.push(Part::Block(Block::Para(text)));
     let [d, no, li, fu] = verdict_heads(lang);
     let by = |first: &str, rows: Vec<Vec<Cell>>| Table {
-        class: "compare",
+        class: "rollup",
         caption: None,
         head: vec![first.to_string(), d.clone(), no.clone(), li.clone(), fu.clone()],
         rows,
@@ -274,6 +288,7 @@ fn coverage(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
         Sector::ALL.iter().filter_map(|s| c.by_sector.get(s.name()).map(|v| (sector_label(s.name(), lang), v)));
     let sector_rows: Vec<(String, &VerdictCounts)> = sectors.collect();
     parts.push(Part::Chart(Chart {
+        colours: VERDICT_COLOURS,
         title: t(
             lang,
             "Päätökset toimialoittain ja arvioinnin tarve",
@@ -413,9 +428,9 @@ fn impacts(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
             .filter_map(|(id, _)| rollup.groups.get_key_value(id))
             .collect()
     };
-    let group_table = |rows: Vec<(&String, &Cumulative)>, caption: &str| Table {
-        class: "compare",
-        caption: Some(caption.to_string()),
+    let group_table = |rows: Vec<(&String, &Cumulative)>| Table {
+        class: "rollup",
+        caption: None,
         head: cumulative_head(t(lang, "Ryhmä", "Grupp", "Group"), rollup, lang),
         rows: rows
             .into_iter()
@@ -424,6 +439,7 @@ fn impacts(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
     };
     let vulnerable = ordered(true);
     parts.push(Part::Chart(Chart {
+        colours: IMPACT_COLOURS,
         title: t(
             lang,
             "Päätökset ryhmittäin: myönteiset, neutraalit ja kielteiset vaikutukset",
@@ -456,25 +472,19 @@ fn impacts(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
             3,
             t(lang, "Haavoittuvassa asemassa olevat ryhmät", "Grupper i utsatt ställning", "Vulnerable groups").into(),
         )));
-        parts.push(Part::Block(Block::Table(group_table(
-            vulnerable,
-            t(lang, "Haavoittuvassa asemassa olevat ryhmät", "Grupper i utsatt ställning", "Vulnerable groups"),
-        ))));
+        parts.push(Part::Block(Block::Table(group_table(vulnerable))));
     }
     let others = ordered(false);
     if !others.is_empty() {
         parts.push(Part::Block(Block::Heading(3, t(lang, "Muut ryhmät", "Övriga grupper", "Other groups").into())));
-        parts.push(Part::Block(Block::Table(group_table(
-            others,
-            t(lang, "Muut ryhmät", "Övriga grupper", "Other groups"),
-        ))));
+        parts.push(Part::Block(Block::Table(group_table(others))));
     }
     parts.push(Part::Block(Block::Heading(3, t(lang, "Vaikutusalueet", "Konsekvensområden", "Impact domains").into())));
     let rows = rollup.labels.domains.iter().filter_map(|(id, label)| {
         rollup.domains.get(id).map(|c| cumulative_row(pick(label, lang).into(), c, rollup, lang))
     });
     parts.push(Part::Block(Block::Table(Table {
-        class: "compare",
+        class: "rollup",
         caption: None,
         head: cumulative_head(t(lang, "Vaikutusalue", "Konsekvensområde", "Domain"), rollup, lang),
         rows: rows.collect(),
@@ -523,6 +533,7 @@ fn quarters(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
         ]
     });
     parts.push(Part::Chart(Chart {
+        colours: VERDICT_COLOURS,
         title: t(
             lang,
             "Päätökset neljännesvuosittain ja arvioinnin tarve",
@@ -537,7 +548,7 @@ fn quarters(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
             .map(|(k, q)| (quarter(k), vec![q.verdicts.none, q.verdicts.light, q.verdicts.full]))
             .collect(),
     }));
-    parts.push(Part::Block(Block::Table(Table { class: "compare", caption: None, head, rows: rows.collect() })));
+    parts.push(Part::Block(Block::Table(Table { class: "rollup", caption: None, head, rows: rows.collect() })));
 }
 
 fn follow_up(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
