@@ -1,4 +1,4 @@
-# ruff: noqa: E501, RUF001  (the officials' sentences, with the en dashes Finnish uses in ranges: 2026–2029)
+# ruff: noqa: E501, RUF001  (the officials' sentences, with the en dashes Finnish writes in ranges)
 """Writes the decisions of examples/municipality-year/decisions/ from the
 table below: one fictional municipality's (Järvelä, 18,000 residents) year
 2026, decision by decision as its officials recorded them.
