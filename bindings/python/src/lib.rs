@@ -27,6 +27,7 @@ use serde_json::{Map, Value};
 
 mod evaluation;
 mod read;
+mod rollup;
 use evaluation::{Columns, PyEvaluation};
 
 /// Reports are built on rayon's threads and dropped on Python's: mimalloc
@@ -1325,6 +1326,8 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyChecklist>()?;
     m.add_class::<PyReport>()?;
     m.add_class::<PyEvaluation>()?;
+    m.add_function(wrap_pyfunction!(rollup::rollup_json, m)?)?;
+    m.add_function(wrap_pyfunction!(rollup::rollup_render, m)?)?;
     m.add_function(wrap_pyfunction!(rows, m)?)?;
     m.add_function(wrap_pyfunction!(standard_names, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

@@ -11,6 +11,7 @@ use ennakko::api::{self, Lang, render};
 use ennakko::diagnostic::render_all;
 use ennakko::{Checklist, Diagnostic, FileResolver, Format, Options};
 
+mod rollup;
 mod template;
 
 /// Exit codes, documented in `--help` and the README.
@@ -122,6 +123,14 @@ enum Command {
     },
     /// Run the language server over standard input and output (for editors; see docs/editors.md).
     Lsp,
+    /// Roll up a period's decisions into the EVA section of a welfare report.
+    #[command(
+        after_help = "Examples:\n  ennakko rollup examples/municipality-year/decisions --as-of 2027-01-31 --format html --lang fi > eva.html\n  \
+        ennakko rollup decisions/ --from 2026-01-01 --to 2026-12-31 --format csv --table impacts\n\n\
+        Exit codes: 0 every decision rolled up, 1 some were left out for errors (printed, and listed in the\n\
+        roll-up), 2 usage or I/O error. See docs/rollup.md."
+    )]
+    Rollup(rollup::RollupArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,6 +163,8 @@ enum SchemaDoc {
     Diagnostic,
     /// What `template check --format json` prints.
     TemplateCheck,
+    /// What `rollup --format json` prints.
+    Rollup,
 }
 
 fn main() -> ExitCode {
@@ -174,7 +185,8 @@ fn main() -> ExitCode {
         ),
         Command::Schema { document } => {
             let name = document.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
-            match ennakko::schema::named(&name) {
+            let schema = if name == "rollup" { Some(ennakko::rollup::schema()) } else { ennakko::schema::named(&name) };
+            match schema {
                 Some(schema) => {
                     print_json(&schema, false);
                     EXIT_OK
@@ -186,6 +198,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Template { command } => template::run(command),
+        Command::Rollup(args) => rollup::run(args),
         Command::Checklists => {
             for name in ennakko::checklist::stdlib::names() {
                 match Checklist::standard(name) {

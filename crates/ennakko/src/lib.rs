@@ -40,6 +40,7 @@ pub mod error;
 pub mod eval;
 pub mod limits;
 pub mod report;
+pub mod rollup;
 pub mod syntax;
 pub mod template;
 

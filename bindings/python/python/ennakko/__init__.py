@@ -17,6 +17,7 @@ as typed objects, JSON, Markdown, HTML or DataFrames::
     df = reports.to_pandas()                    # long format, one row per result
 
     filled = ennakko.template.fill(Path("päätös.docx"))   # results written into a copy
+    year = ennakko.rollup(paths, start="2026-01-01", end="2026-12-31")   # EVA of a year
 
 Errors are :class:`EnnakkoError` subclasses carrying the engine's
 diagnostics (code, message, file, line, column, JSON path, help).
@@ -71,6 +72,7 @@ from ._report import (
     Verdict,
     Vocabulary,
 )
+from ._rollup import Rollup, rollup
 
 __version__: str = _ennakko.__version__
 
@@ -100,6 +102,7 @@ __all__ = [
     "OptionTerm",
     "Report",
     "Reports",
+    "Rollup",
     "ScaleTerm",
     "ScoreRange",
     "TemplateError",
@@ -113,6 +116,7 @@ __all__ = [
     "iter_score",
     "plot",
     "render_diagnostics",
+    "rollup",
     "rows",
     "schema",
     "score",

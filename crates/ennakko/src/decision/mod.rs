@@ -6,6 +6,7 @@
 //! facts, questions, groups, domains; answers on the right scale) and turns it
 //! into the indexed form the evaluator reads.
 
+pub mod record;
 pub(crate) mod yaml;
 
 use std::sync::Arc;
@@ -57,6 +58,10 @@ pub struct Decision {
     /// `vulnerable` flags hold (Swedish speakers in the standard ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub majority_language: Option<crate::checklist::model::NationalLanguage>,
+    /// When, by whom and in which sector it was decided; read by the
+    /// roll-up, not by the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<record::Decided>,
     /// Values of the facts the checklist declares.
     #[serde(default, deserialize_with = "unique_values")]
     pub facts: IndexMap<String, serde_json::Value>,
@@ -153,6 +158,10 @@ pub struct ImpactCell {
     /// Where the evidence comes from (a study, statistics, a hearing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_source: Option<String>,
+    /// Who checks the mitigation or the impact, by when, and what was
+    /// found; read by the roll-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<record::FollowUp>,
 }
 
 /// Who decides: the two kinds of Finnish organisation with an EVA duty.

@@ -1,0 +1,87 @@
+//! `ennakko.rollup`: a period's decisions rolled up (see docs/rollup.md),
+//! read and scored in parallel without the GIL. The result crosses as
+//! JSON; the Python wrapper (`ennakko/rollup.py`) gives it methods.
+
+use ennakko::rollup::{Period, Rollup, render};
+use ennakko::{Diagnostic, ErrorKind};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+
+use crate::{Failure, Input, Kind, Problem, PyChecklist, guarded, parse_format, raise, read_decision, take_all};
+
+/// Rolls up `decisions` (the inputs `Checklist.score` takes) over the
+/// period; returns the roll-up as JSON. A bad period raises a
+/// `DecisionError` with code `U0001` or `U0002`; a decision that cannot be
+/// read or scored is listed in the roll-up's `skipped`, never dropped.
+#[pyfunction]
+#[pyo3(signature = (checklist, decisions, start=None, end=None, as_of=None, format=None))]
+pub(crate) fn rollup_json(
+    py: Python<'_>,
+    checklist: &Bound<'_, PyChecklist>,
+    decisions: &Bound<'_, PyAny>,
+    start: Option<&str>,
+    end: Option<&str>,
+    as_of: Option<&str>,
+    format: Option<&str>,
+) -> PyResult<String> {
+    let period =
+        Period::new(start, end, as_of).map_err(|d| raise(py, Failure::new(Kind::Core(ErrorKind::Decision), *d)))?;
+    let checklist = &checklist.get().inner;
+    let inputs = take_all(decisions, parse_format(format)?, checklist.limits())?;
+    let rolled = py.detach(|| {
+        guarded(|| {
+            let parts: Vec<Rollup> = inputs
+                .into_par_iter()
+                .enumerate()
+                .fold(
+                    || Rollup::new(checklist, period),
+                    |mut rollup, (i, input)| {
+                        add(&mut rollup, checklist, i, input);
+                        rollup
+                    },
+                )
+                .collect();
+            let mut whole = Rollup::new(checklist, period);
+            for part in parts {
+                // Every part has this period and checklist, so this never fails.
+                whole.merge(part).map_err(|d| Failure::new(Kind::Internal, *d))?;
+            }
+            serde_json::to_string(&whole.finish())
+                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", e.to_string())))
+        })
+    });
+    rolled.map_err(|f| raise(py, f))
+}
+
+/// Reads one input and adds it; a decision that cannot be read is listed.
+fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Input) {
+    let source = input.file_name().unwrap_or_else(|| format!("decisions[{i}]"));
+    match read_decision(input, checklist.limits()) {
+        Ok(decision) => rollup.add(checklist, &source, &decision),
+        Err(Problem::Failure(f)) => rollup.skip_errors(&source, f.diagnostics),
+        Err(Problem::Io(e, _)) => {
+            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
+                .with_help("check the path and its permissions");
+            rollup.skip_errors(&source, vec![d]);
+        }
+    }
+}
+
+/// Renders a roll-up given as JSON: `md`, `html`, `csv` (one row per
+/// decision) or `csv-impacts` (one per group and domain), in `lang`.
+#[pyfunction]
+pub(crate) fn rollup_render(py: Python<'_>, rollup: &str, kind: &str, lang: &str) -> PyResult<String> {
+    let rollup: Rollup = serde_json::from_str(rollup).map_err(|e| {
+        let d = Diagnostic::error("D0101", format!("not a roll-up: {e}")).with_help("pass what `rollup` returned");
+        raise(py, Failure::new(Kind::Core(ErrorKind::Decision), d))
+    })?;
+    match kind {
+        "md" => Ok(render::markdown(&rollup, lang)),
+        "html" => Ok(render::html(&rollup, lang)),
+        "csv" => Ok(render::csv_decisions(&rollup)),
+        "csv-impacts" => Ok(render::csv_impacts(&rollup)),
+        other => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "unknown rendering `{other}`: use md, html, csv or csv-impacts"
+        ))),
+    }
+}

@@ -1,0 +1,219 @@
+//! `ennakko rollup`: a period's decisions from a folder or files, scored on
+//! all cores, rolled up into the EVA section of a welfare report.
+//!
+//! The folder walk is bounded before any work: regular files only (links,
+//! pipes and devices are listed and left out), at most `--max-files`
+//! decision files and a depth of eight folders; every file is read through
+//! the CLI's bounded reader.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use ennakko::diagnostic::render_all;
+use ennakko::rollup::{Period, Rollup, render};
+use ennakko::{Checklist, Decision, Diagnostic, Format, Limits};
+use rayon::prelude::*;
+
+use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit, load_checklist, print_json};
+
+/// Folders deeper than this under a given folder are not walked (and said so).
+const MAX_DEPTH: usize = 8;
+
+#[derive(Args)]
+pub(crate) struct RollupArgs {
+    /// Decision files (.json, .yaml, .yml) and folders holding them.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// First day of the period, YYYY-MM-DD.
+    #[arg(long)]
+    from: Option<String>,
+    /// Last day of the period, YYYY-MM-DD.
+    #[arg(long)]
+    to: Option<String>,
+    /// Follow-ups due before this day and not done are overdue [default: --to].
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Output: the JSON roll-up, Markdown, self-contained HTML, or CSV.
+    #[arg(long, short, value_enum, default_value_t = RollupFormat::Json)]
+    format: RollupFormat,
+    /// Language of Markdown and HTML.
+    #[arg(long, short, value_parser = ["fi", "sv", "en"], default_value = "fi")]
+    lang: String,
+    /// Checklist every decision is scored with: a standard name or a *.eva file.
+    #[arg(long, short, default_value = ennakko::checklist::stdlib::DEFAULT)]
+    checklist: String,
+    /// With --format csv: one row per decision, or per group and domain.
+    #[arg(long, value_enum, default_value_t = CsvTable::Decisions)]
+    table: CsvTable,
+    /// At most this many decision files (the walk stops before reading any).
+    #[arg(long, default_value_t = 200_000)]
+    max_files: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RollupFormat {
+    /// The structured roll-up (see `ennakko schema rollup`).
+    Json,
+    /// Markdown, for the welfare report.
+    Md,
+    /// A self-contained HTML page with charts.
+    Html,
+    /// CSV for analysts (see --table).
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvTable {
+    /// One row per decision.
+    Decisions,
+    /// One row per group and domain.
+    Impacts,
+}
+
+/// Runs the command; the exit code is 1 when any decision was left out
+/// for errors (they are printed, and the roll-up lists them).
+pub(crate) fn run(args: RollupArgs) -> u8 {
+    let period = match Period::new(args.from.as_deref(), args.to.as_deref(), args.as_of.as_deref()) {
+        Ok(p) => p,
+        Err(d) => {
+            eprint!("{}", render_all(&[*d]));
+            return EXIT_USAGE;
+        }
+    };
+    let checklist = match load_checklist(&args.checklist) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut walk = Walk { files: Vec::new(), ignored: Vec::new(), max_files: args.max_files };
+    for input in &args.inputs {
+        if let Err(d) = walk.add(input, 0) {
+            eprint!("{}", render_all(&[*d]));
+            return EXIT_USAGE;
+        }
+    }
+    for (path, why) in &walk.ignored {
+        eprintln!("note: left out `{}`: {why}", path.display());
+    }
+    let rollup = match roll_up(&checklist, &args.checklist, period, &walk.files) {
+        Ok(r) => r,
+        Err(d) => {
+            eprint!("{}", render_all(&[*d]));
+            return EXIT_USAGE;
+        }
+    };
+    let errors: Vec<Diagnostic> = rollup.errors().cloned().collect();
+    eprint!("{}", render_all(&errors));
+    match args.format {
+        RollupFormat::Json => print_json(&rollup, false),
+        RollupFormat::Md => emit(&render::markdown(&rollup, &args.lang)),
+        RollupFormat::Html => emit(&render::html(&rollup, &args.lang)),
+        RollupFormat::Csv => match args.table {
+            CsvTable::Decisions => emit(&render::csv_decisions(&rollup)),
+            CsvTable::Impacts => emit(&render::csv_impacts(&rollup)),
+        },
+    }
+    if errors.is_empty() { EXIT_OK } else { EXIT_INVALID }
+}
+
+/// Reads and scores every file on all cores: each thread rolls up its share,
+/// and the shares merge exactly into the whole.
+fn roll_up(checklist: &Checklist, spec: &str, period: Period, files: &[PathBuf]) -> Result<Rollup, Box<Diagnostic>> {
+    let parts: Vec<Rollup> = files
+        .par_iter()
+        .fold(
+            || Rollup::new(checklist, period),
+            |mut rollup, path| {
+                add_file(&mut rollup, checklist, spec, path);
+                rollup
+            },
+        )
+        .collect();
+    let mut whole = Rollup::new(checklist, period);
+    for part in parts {
+        whole.merge(part)?;
+    }
+    Ok(whole.finish())
+}
+
+fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path) {
+    let source = path.display().to_string();
+    let limits = Limits::default();
+    let text = match ennakko::checklist::load::read_bounded(path, limits.max_decision_bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            ennakko::checklist::load::bounded_text(bytes, limits.max_decision_bytes).map_err(|e| e.to_string())
+        }) {
+        Ok(text) => text,
+        Err(e) => {
+            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
+                .with_help("check the file's permissions and encoding (UTF-8)");
+            return rollup.skip_errors(&source, vec![d]);
+        }
+    };
+    match Decision::from_str(&text, Format::from_path(&source), &limits) {
+        Ok(decision) => {
+            match decision.checklist.as_deref() {
+                Some(named) if named != spec && named != checklist.model().id => {
+                    let d = Diagnostic::error("U0108", format!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`"))
+                    .with_help("roll up decisions of one checklist at a time (`--checklist`), or fix the decision's `checklist`")
+                    .at_path("$.checklist");
+                    rollup.skip_errors(&source, vec![d]);
+                }
+                _ => rollup.add(checklist, &source, &decision),
+            }
+        }
+        Err(e) => rollup.skip_errors(&source, e.diagnostics),
+    }
+}
+
+/// The decision files found, and what was left out and why.
+struct Walk {
+    files: Vec<PathBuf>,
+    ignored: Vec<(PathBuf, &'static str)>,
+    max_files: usize,
+}
+
+impl Walk {
+    /// Adds a file, or the decision files of a folder (sorted, so output
+    /// and skips come in the same order on every run).
+    fn add(&mut self, path: &Path, depth: usize) -> Result<(), Box<Diagnostic>> {
+        let meta = std::fs::symlink_metadata(path).map_err(|e| io_error(path, &e))?;
+        if meta.is_dir() {
+            if depth >= MAX_DEPTH {
+                self.ignored.push((path.to_path_buf(), "folder nested deeper than 8 levels"));
+                return Ok(());
+            }
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| io_error(path, &e))?
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| io_error(path, &e))?;
+            entries.sort();
+            for entry in entries {
+                self.add(&entry, depth + 1)?;
+            }
+            return Ok(());
+        }
+        let is_decision = matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "yaml" | "yml"));
+        if !meta.is_file() {
+            self.ignored.push((path.to_path_buf(), "not a regular file (a link, pipe or device)"));
+        } else if !is_decision && depth > 0 {
+            self.ignored.push((path.to_path_buf(), "not a .json, .yaml or .yml file"));
+        } else if self.files.len() >= self.max_files {
+            return Err(Box::new(
+                Diagnostic::error("U0005", format!("more than {} decision files", self.max_files))
+                    .with_help("roll up a smaller folder, or raise --max-files"),
+            ));
+        } else {
+            self.files.push(path.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error("U0004", format!("cannot read `{}`: {e}", path.display()))
+            .with_help("check the path and its permissions"),
+    )
+}

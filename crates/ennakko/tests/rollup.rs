@@ -1,0 +1,309 @@
+//! The roll-up: partial roll-ups merge exactly into the whole, bad records
+//! give coded errors with paths, nothing is left out unlisted, and the
+//! committed rendering of examples/municipality-year is what the engine
+//! makes now (`ENNAKKO_BLESS=1` rewrites it; review the diff).
+
+use std::path::{Path, PathBuf};
+
+use ennakko::rollup::{Period, Rollup, render};
+use ennakko::{Checklist, Decision, Format, Limits};
+use proptest::prelude::*;
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/municipality-year");
+
+fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(EXAMPLE).join("decisions"))
+        .expect("example folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The example's decisions with the names the CLI gives them.
+fn example() -> Vec<(String, Decision)> {
+    example_files()
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let decision = Decision::from_str(&text, Format::Json, &Limits::default()).expect("valid decision");
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            (format!("decisions/{name}"), decision)
+        })
+        .collect()
+}
+
+fn period() -> Period {
+    Period::new(Some("2026-01-01"), Some("2026-12-31"), Some("2027-01-31")).expect("period")
+}
+
+fn roll(checklist: &Checklist, decisions: &[&(String, Decision)]) -> Rollup {
+    let mut rollup = Rollup::new(checklist, period());
+    for (source, decision) in decisions {
+        rollup.add(checklist, source, decision);
+    }
+    rollup
+}
+
+#[test]
+fn the_example_is_a_year_of_decisions_across_sectors() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    assert!(decisions.len() >= 40, "{} decisions", decisions.len());
+    let rollup = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    assert_eq!(rollup.errors().count(), 0, "{:#?}", rollup.skipped);
+    let c = &rollup.coverage;
+    assert_eq!(c.by_sector.len(), 6, "{:?}", c.by_sector.keys());
+    assert_eq!(c.outside_period, 1);
+    assert!(c.full_required > c.full_made && c.full_made > 0);
+    assert!(c.without_zero_option > 0 && c.with_open_required > 0);
+    let s = rollup.follow_up_summary;
+    assert!(s.done > 0 && s.overdue > 0 && s.open > 0, "{s:?}");
+    assert!(s.worse > 0 && s.better > 0 && s.as_estimated > 0, "{s:?}");
+    assert_eq!(rollup.quarters.len(), 4);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Any split of the decisions into parts, rolled up separately and
+    /// merged in any order, gives exactly the roll-up of all of them.
+    #[test]
+    fn merged_parts_equal_the_whole(
+        parts in proptest::collection::vec(0usize..4, 44),
+        order in Just((0..4).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let checklist = Checklist::standard("eva").expect("eva");
+        let decisions = example();
+        let whole = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+        let mut merged = Rollup::new(&checklist, period());
+        for &part in &order {
+            let mine: Vec<&(String, Decision)> =
+                decisions.iter().enumerate().filter(|(i, _)| parts.get(*i).copied().unwrap_or(0) == part).map(|(_, d)| d).collect();
+            merged.merge(roll(&checklist, &mine)).expect("same period and checklist");
+        }
+        let merged = merged.finish();
+        prop_assert_eq!(&merged, &whole);
+        prop_assert_eq!(serde_json::to_string(&merged).ok(), serde_json::to_string(&whole).ok());
+    }
+}
+
+#[test]
+fn parts_of_other_periods_do_not_merge() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let mut a = Rollup::new(&checklist, period());
+    let b = Rollup::new(&checklist, Period::new(Some("2025-01-01"), Some("2025-12-31"), None).expect("period"));
+    assert_eq!(a.merge(b).unwrap_err().code, "U0003");
+}
+
+/// One decision of the example with a change, rolled up alone: the codes
+/// and paths of what is wrong with it.
+fn problems(edit: impl Fn(&mut serde_json::Value)) -> Problems {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let path = Path::new(EXAMPLE).join("decisions/decision-TEKLTK-2026-011.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("json");
+    edit(&mut value);
+    let mut rollup = Rollup::new(&checklist, period());
+    match Decision::from_value(value) {
+        Ok(decision) => rollup.add(&checklist, "d.json", &decision),
+        Err(e) => rollup.skip_errors("d.json", e.diagnostics),
+    }
+    let rollup = rollup.finish();
+    assert_eq!(rollup.coverage.screened + rollup.coverage.skipped_errors + rollup.coverage.outside_period, 1);
+    rollup
+        .skipped
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .inspect(|d| assert!(d.help.is_some() && d.file.as_deref() == Some("d.json"), "{d:?}"))
+        .map(|d| (d.code.clone(), d.path.clone().unwrap_or_default()))
+        .collect()
+}
+
+/// Codes and JSON paths, as found or as wanted.
+type Problems = Vec<(String, String)>;
+
+const FOLLOW_UP: &str = "/alternatives/1/impacts/0/follow_up";
+
+#[test]
+fn bad_records_are_coded_errors_with_paths() {
+    let set = |pointer: &'static str, v: serde_json::Value| {
+        move |d: &mut serde_json::Value| *d.pointer_mut(pointer).expect("present") = v.clone()
+    };
+    let fu = |field: &str| format!("$.alternatives[1].impacts[0].follow_up.{field}");
+    let cases: Vec<(Problems, Vec<(&str, String)>)> = vec![
+        (problems(|d| drop(d.as_object_mut().map(|o| o.remove("decided")))), vec![("U0101", "$".into())]),
+        (problems(set("/decided/date", "2026-02-30".into())), vec![("U0001", "$.decided.date".into())]),
+        (problems(set("/decided/date", "16.3.2026".into())), vec![("U0001", "$.decided.date".into())]),
+        // Decided after the as-of date, and so after its own follow-up was due and checked.
+        (
+            problems(set("/decided/date", "2027-03-01".into())),
+            vec![("U0102", "$.decided.date".into()), ("U0104", fu("due")), ("U0105", fu("checked_on"))],
+        ),
+        (problems(set("/decided/body", "parliament".into())), vec![("D0104", "$.decided.body".into())]),
+        (problems(set("/decided/sector", "educaton".into())), vec![("D0104", "$.decided.sector".into())]),
+        (
+            problems(|d| drop(d.pointer_mut(FOLLOW_UP).and_then(|f| f.as_object_mut()).map(|f| f.remove("owner")))),
+            vec![("U0103", fu("owner"))],
+        ),
+        (problems(set("/alternatives/1/impacts/0/follow_up/owner", " ".into())), vec![("U0103", fu("owner"))]),
+        (problems(set("/alternatives/1/impacts/0/follow_up/due", "2026-01-31".into())), vec![("U0104", fu("due"))]),
+        (
+            problems(|d| {
+                drop(d.pointer_mut(FOLLOW_UP).and_then(|f| f.as_object_mut()).map(|f| f.remove("checked_on")))
+            }),
+            vec![("U0105", fu("checked_on"))],
+        ),
+        (
+            problems(set("/alternatives/1/impacts/0/follow_up/checked_on", "2027-02-15".into())),
+            vec![("U0105", fu("checked_on"))],
+        ),
+        (problems(set("/alternatives/1/impacts/0/follow_up/status", "open".into())), vec![("U0106", fu("outcome"))]),
+        (
+            problems(|d| {
+                let f = d.pointer(FOLLOW_UP).cloned().expect("follow-up");
+                d["alternatives"][0]["impacts"][0]["follow_up"] = f;
+            }),
+            vec![("U0107", "$.alternatives[0].impacts[0].follow_up".into())],
+        ),
+        (problems(set("/decided/date", "2025-12-31".into())), vec![("U0201", "$.decided.date".into())]),
+        (problems(|_| {}), vec![]),
+    ];
+    for (found, wanted) in cases {
+        let wanted: Problems = wanted.into_iter().map(|(c, p)| (c.to_string(), p)).collect();
+        assert_eq!(found, wanted);
+    }
+}
+
+#[test]
+fn every_problem_of_a_record_is_reported_at_once() {
+    let found = problems(|d| {
+        d["decided"]["date"] = "2026-13-01".into();
+        let f = d.pointer_mut(FOLLOW_UP).expect("follow-up");
+        f["owner"] = "".into();
+        f["due"] = "soon".into();
+    });
+    let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["U0001", "U0103", "U0001"]);
+}
+
+#[test]
+fn periods_are_checked() {
+    assert_eq!(Period::new(Some("2026-12-31"), Some("2026-01-01"), None).unwrap_err().code, "U0002");
+    let e = Period::new(None, None, Some("tomorrow")).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_deref()), ("U0001", Some("--as-of")));
+}
+
+/// Finnish and Swedish renderings hold no ids of groups, domains, sectors,
+/// bodies or verdicts, and the three languages differ.
+#[test]
+fn renderings_speak_the_readers_language() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let rollup = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let mut ids: Vec<String> = rollup.labels.groups.iter().map(|(id, _)| id.clone()).collect();
+    ids.extend(rollup.labels.domains.iter().map(|(id, _)| id.clone()).filter(|id| id.contains('_')));
+    ids.extend(["social_health", "office_holder", "central_administration", "culture_leisure"].map(String::from));
+    let texts: Vec<String> = ["fi", "sv", "en"].iter().map(|l| render::markdown(&rollup, l)).collect();
+    for (lang, text) in ["fi", "sv"].iter().zip(&texts) {
+        for id in &ids {
+            assert!(!text.contains(id.as_str()), "{lang} names `{id}`");
+        }
+        for english in ["Decisions", "Coverage", "Follow-up", "overdue", "Group"] {
+            assert!(!text.contains(english), "{lang} has English `{english}`");
+        }
+    }
+    assert!(texts[0] != texts[1] && texts[1] != texts[2]);
+}
+
+#[test]
+fn html_is_self_contained_with_charts() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let rollup = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let html = render::html(&rollup, "fi");
+    assert!(html.matches("<svg").count() >= 3);
+    for banned in ["<script", "http://", "https://", "src=", "@import"] {
+        let allowed = html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count();
+        let found = html.matches(banned).count();
+        assert!(found == 0 || (banned == "http://" && found == allowed), "{banned}");
+    }
+}
+
+#[test]
+fn csv_has_one_row_per_decision_and_per_group_and_domain() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let rollup = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let rows = render::csv_decisions(&rollup);
+    assert_eq!(rows.lines().count(), 1 + rollup.decisions.len());
+    let cells: usize = rollup.cells.values().map(|d| d.len()).sum();
+    assert_eq!(render::csv_impacts(&rollup).lines().count(), 1 + cells);
+    let header_fields = rows.lines().next().map(|l| l.split(',').count());
+    // Titles with commas are quoted, so every row parses into as many fields.
+    for line in rows.lines() {
+        let mut fields = 1;
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => fields += 1,
+                _ => {}
+            }
+        }
+        assert_eq!(Some(fields), header_fields, "{line}");
+    }
+}
+
+/// The committed renderings of examples/municipality-year are what the
+/// engine makes now, with the command the README gives.
+#[test]
+fn committed_rollups_match_the_engine() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let rollup = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let bless = std::env::var("ENNAKKO_BLESS").is_ok_and(|v| v == "1");
+    let mut stale = Vec::new();
+    for lang in ["fi", "sv", "en"] {
+        for (ext, text) in [("md", render::markdown(&rollup, lang)), ("html", render::html(&rollup, lang))] {
+            let path = Path::new(EXAMPLE).join(format!("rollup.{lang}.{ext}"));
+            if bless {
+                std::fs::write(&path, &text).expect("writable");
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "roll-ups differ from the engine's output (rerun with ENNAKKO_BLESS=1 and review): {stale:#?}"
+    );
+}
+
+/// Every `U` code in docs/errors.md has a test here or in the CLI's roll-up
+/// tests, and every code these tests expect is documented.
+#[test]
+fn every_rollup_code_is_documented_and_tested() {
+    let docs = include_str!("../../../docs/errors.md");
+    let tests = [include_str!("rollup.rs"), include_str!("../../ennakko-cli/tests/rollup.rs")].concat();
+    let find = |text: &str| {
+        let mut codes: Vec<String> = text
+            .match_indices('U')
+            .filter_map(|(i, _)| text.get(i..i + 5))
+            .filter(|c| c[1..].chars().all(|d| d.is_ascii_digit()))
+            .map(str::to_string)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+    let documented = find(docs);
+    assert!(documented.len() >= 14, "{documented:?}");
+    for code in &documented {
+        assert!(tests.contains(&format!("\"{code}\"")), "{code} has no test");
+    }
+    for code in find(&tests) {
+        assert!(documented.contains(&code), "{code} is tested but not documented in docs/errors.md");
+    }
+}
