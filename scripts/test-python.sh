@@ -102,6 +102,9 @@ mypy
 step "python tests (pytest)"
 "$py" -m pytest -p no:cacheprovider -q
 
+step "the wheel in a fresh venv (scripts/test-packages.sh wheel)"
+"$root/scripts/test-packages.sh" wheel
+
 step "hostile corpus within its budget through the module: 1 s and 200 MiB per case (scripts/hostile-budget.py --front python)"
 if [ "$profile" != release ]; then
   echo "skipped: the budget is for release builds (ENNAKKO_PY_PROFILE=$profile)"

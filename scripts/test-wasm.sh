@@ -26,6 +26,9 @@ cargo build -p ennakko-cli --quiet
 step "Node tests (bindings/wasm/tests)"
 (cd bindings/wasm && node --test --test-reporter=spec tests/)
 
+step "the npm package in a fresh project (scripts/test-packages.sh npm)"
+./scripts/test-packages.sh npm
+
 step "hostile corpus within its budget through the package: 1 s and 200 MiB per case (scripts/hostile-budget.py --front wasm)"
 [ -x /usr/bin/time ] || {
   as_root apt-get update -qq
