@@ -141,9 +141,12 @@ npm_package() {
   (cd bindings/wasm/pkg && npm pack --quiet --pack-destination "$dir" >/dev/null)
   local tarball=$dir/ennakko-$version.tgz
   [ -f "$tarball" ] || fail "npm pack made no $tarball"
+  # Listed once: `grep -q` closing a pipe from tar would fail under pipefail.
+  local listing
+  listing=$(tar -tzf "$tarball")
   for file in package/package.json package/README.md package/LICENSE-APACHE package/LICENSE-MIT \
     package/index.js package/node.js package/index.d.ts package/web/ennakko_bg.wasm package/node/ennakko_bg.wasm; do
-    tar -tzf "$tarball" | grep -qx "$file" || fail "the npm package lacks $file"
+    grep -qx "$file" <<<"$listing" || fail "the npm package lacks $file"
   done
 
   step "a fresh npm project installing the tarball; import in Node"
@@ -151,7 +154,6 @@ npm_package() {
     && npm install --no-audit --no-fund --loglevel=error "$tarball" \
     && cat > main.mjs <<'JS'
 import { readFileSync } from 'node:fs';
-import { Checklist } from 'ennakko';
 import { Checklist, render } from 'ennakko';
 const report = Checklist.standard('eva').score(readFileSync(process.argv[2], 'utf8'));
 process.stdout.write(render(report, { format: 'md', lang: 'en' }));
