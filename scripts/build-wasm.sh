@@ -75,7 +75,7 @@ wasm=$target_dir/wasm32-unknown-unknown/release/ennakko_wasm.wasm
 
 step "wasm-bindgen + wasm-opt -> $pkg"
 stamp=$pkg/.source-sha256
-sum=$(cat "$wasm" $crate/js/* $crate/tools/* $crate/README.md | sha256sum | cut -d' ' -f1)
+sum=$(cat "$wasm" $crate/js/* $crate/tools/* $crate/README.md LICENSE-* scripts/build-wasm.sh | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f $pkg/web/ennakko_bg.wasm ] && [ -f $pkg/types/report.d.ts ]; then
   echo "up to date"
 else
@@ -94,6 +94,7 @@ else
   echo "wasm-opt in $(( $(seconds) - start )) s"
   echo '{ "type": "commonjs" }' > $pkg/node/package.json
   cp $crate/js/api.js $crate/js/index.js $crate/js/node.js $crate/js/index.d.ts $crate/README.md $pkg/
+  cp LICENSE-APACHE LICENSE-MIT $pkg/
   pkg_version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
   cat > $pkg/package.json <<EOF
 {
@@ -101,6 +102,7 @@ else
   "version": "$pkg_version",
   "description": "Ex-ante impact assessment (EVA) of public decisions: checklist language and scoring engine (WebAssembly)",
   "license": "Apache-2.0 OR MIT",
+  "keywords": ["impact-assessment", "eva", "public-sector", "checklist", "webassembly"],
   "type": "module",
   "main": "./node.js",
   "module": "./index.js",
@@ -114,7 +116,7 @@ else
     },
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "types/", "web/", "node/", "README.md"],
+  "files": ["*.js", "*.d.ts", "types/", "web/", "node/", "README.md", "LICENSE-APACHE", "LICENSE-MIT"],
   "sideEffects": false
 }
 EOF

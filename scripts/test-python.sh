@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Python module (bindings/python) into a virtualenv and tests it:
 # ruff, mypy on the package and its stubs, pytest (conformance cases, unit
-# tests, examples), then the hostile corpus's time and memory budget through
+# tests, examples), the wheel installed in a fresh venv (scripts/test-packages.sh
+# wheel), then the hostile corpus's time and memory budget through
 # the module (scripts/hostile-budget.py --front python, one process per case).
 # Idempotent: creates .venv only if missing, pip-installs only what is
 # missing (GNU time from Debian if /usr/bin/time is missing), and rebuilds
@@ -101,6 +102,9 @@ mypy
 
 step "python tests (pytest)"
 "$py" -m pytest -p no:cacheprovider -q
+
+step "the wheel in a fresh venv (scripts/test-packages.sh wheel)"
+"$root/scripts/test-packages.sh" wheel
 
 step "hostile corpus within its budget through the module: 1 s and 200 MiB per case (scripts/hostile-budget.py --front python)"
 if [ "$profile" != release ]; then

@@ -4,6 +4,8 @@
 #   2. Node tests (node --test): the shared conformance cases, the API, templates
 #      (Word, Markdown, HTML), hostile input and the shared hostile corpus,
 #      TypeScript definitions, and the same bytes as the CLI for every example;
+#   2a. the `npm pack` tarball installed in a fresh npm project, imported in
+#       Node (scripts/test-packages.sh npm);
 #   2b. the hostile corpus's time and memory budget through the package
 #      (scripts/hostile-budget.py --front wasm, one Node process per case);
 #   3. the browser test: Debian's Chromium, headless, driven by playwright-core,
@@ -25,6 +27,9 @@ cargo build -p ennakko-cli --quiet
 
 step "Node tests (bindings/wasm/tests)"
 (cd bindings/wasm && node --test --test-reporter=spec tests/)
+
+step "the npm package in a fresh project (scripts/test-packages.sh npm)"
+./scripts/test-packages.sh npm
 
 step "hostile corpus within its budget through the package: 1 s and 200 MiB per case (scripts/hostile-budget.py --front wasm)"
 [ -x /usr/bin/time ] || {

@@ -38,6 +38,9 @@ for decision in examples/*/decision.yaml; do
   echo "ok: $decision"
 done
 
+step "packages as users install them: crates in a scratch project (scripts/test-packages.sh crates)"
+./scripts/test-packages.sh crates
+
 step "VS Code extension: TextMate grammar test and the .vsix package (scripts/build-vscode.sh)"
 ./scripts/build-vscode.sh
 

@@ -12,6 +12,7 @@ use ennakko::diagnostic::render_all;
 use ennakko::{Checklist, Diagnostic, FileResolver, Format, Options};
 
 mod rollup;
+mod summary;
 mod template;
 
 /// Exit codes, documented in `--help` and the README.
@@ -61,10 +62,12 @@ enum Command {
         checklist: Option<String>,
         /// The decision document (.json, .yaml or .yml); `-` reads standard input as YAML/JSON.
         decision: PathBuf,
-        /// Output: the JSON report, Markdown, or a self-contained HTML page.
-        #[arg(long, short, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
-        /// Language of Markdown and HTML: fi, sv or en (default: the decision's `language`, else fi).
+        /// Output: a summary to read, the JSON report, Markdown, or a self-contained HTML page
+        /// [default: text at a terminal, json otherwise].
+        #[arg(long, short, value_enum)]
+        format: Option<ReportFormat>,
+        /// Language of the summary, Markdown and HTML: fi, sv or en (default: the decision's
+        /// `language`, else fi).
         #[arg(long, short, value_parser = parse_lang)]
         lang: Option<Lang>,
         /// Print compact JSON instead of indented.
@@ -141,8 +144,10 @@ enum OutputFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormat {
+    /// A short summary to read: verdict, alternatives side by side, what is missing.
+    Text,
     /// The structured report (see `ennakko schema report`).
     Json,
     /// Markdown, to paste into a decision proposal.
@@ -360,13 +365,24 @@ fn loaded(checklist: Option<&str>, decision: &Path) -> Result<Loaded<impl Fn(enn
     Ok((checklist, parsed, print))
 }
 
-fn score(checklist: Option<&str>, decision: &Path, output: ReportFormat, lang: Option<Lang>, compact: bool) -> u8 {
+fn score(
+    checklist: Option<&str>,
+    decision: &Path,
+    format: Option<ReportFormat>,
+    lang: Option<Lang>,
+    compact: bool,
+) -> u8 {
+    use std::io::IsTerminal as _;
     let report = match scored(checklist, decision) {
         Ok(r) => r,
         Err(code) => return code,
     };
     let lang = Lang::for_report(lang, report.decision.language.as_deref());
-    match output {
+    let output = summary::choose(format, std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR").as_deref());
+    match output.format {
+        ReportFormat::Text => {
+            emit(&summary::text(&ennakko::report::render::summary(&report, lang.code()), output.colour));
+        }
         ReportFormat::Json => print_json(&report, compact),
         ReportFormat::Md => emit(&render(&report, api::ReportFormat::Markdown, lang)),
         ReportFormat::Html => emit(&render(&report, api::ReportFormat::Html, lang)),

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 #[test]
 fn a_closed_pipe_ends_the_output_without_a_panic() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    for format in ["json", "md", "html"] {
+    for format in ["json", "md", "html", "text"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ennakko"))
             .args(["score", "examples/health-centre-merger/decision.yaml", "--format", format])
             .current_dir(root)

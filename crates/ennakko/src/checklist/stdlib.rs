@@ -4,11 +4,11 @@
 /// Name and source of every standard checklist. `eva` comes first: it is the
 /// general checklist, and the others import it.
 const CHECKLISTS: &[(&str, &str)] = &[
-    ("eva", include_str!("../../../../checklists/eva.eva")),
-    ("children", include_str!("../../../../checklists/children.eva")),
-    ("gender", include_str!("../../../../checklists/gender.eva")),
-    ("language", include_str!("../../../../checklists/language.eva")),
-    ("environment", include_str!("../../../../checklists/environment.eva")),
+    ("eva", include_str!("../../checklists/eva.eva")),
+    ("children", include_str!("../../checklists/children.eva")),
+    ("gender", include_str!("../../checklists/gender.eva")),
+    ("language", include_str!("../../checklists/language.eva")),
+    ("environment", include_str!("../../checklists/environment.eva")),
 ];
 
 /// The source of a standard checklist.

@@ -11,7 +11,7 @@ use crate::syntax::ast::*;
 use crate::syntax::source::{SourceMap, Span};
 
 #[derive(pest_derive::Parser)]
-#[grammar = "../../../grammar/ennakko.pest"]
+#[grammar = "../grammar/ennakko.pest"]
 struct Grammar;
 
 /// Parses one file of a [`SourceMap`] into a syntax tree.

@@ -33,8 +33,8 @@ fn front_matter(text: &str) -> Result<Option<(String, usize, usize)>, TemplateEr
         .into())
 }
 
-/// Code, where placeholders are only examples: fenced code blocks (``` or
-/// ~~~), indented code blocks (four spaces or a tab, after a blank line)
+/// Code, where placeholders are only examples: fenced code blocks (three
+/// backticks or tildes), indented code blocks (four spaces or a tab, after a blank line)
 /// and inline code spans (`` `...` ``).
 fn fences(text: &str, from: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();

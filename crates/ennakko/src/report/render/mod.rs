@@ -7,6 +7,9 @@
 //! same text as the CLI.
 
 mod narrative;
+mod summary;
+
+pub use summary::summary;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
