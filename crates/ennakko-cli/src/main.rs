@@ -462,7 +462,7 @@ fn fmt(files: &[PathBuf], check_only: bool) -> u8 {
 }
 
 /// A `--lang` value, checked by the library (one list of languages).
-fn parse_lang(code: &str) -> Result<Lang, String> {
+pub(crate) fn parse_lang(code: &str) -> Result<Lang, String> {
     code.parse().map_err(|e: ennakko::Error| argument_text(&e))
 }
 

@@ -30,15 +30,15 @@ pub(crate) struct RollupArgs {
     /// Last day of the period, YYYY-MM-DD.
     #[arg(long)]
     to: Option<String>,
-    /// Follow-ups due before this day and not done are overdue [default: --to].
+    /// Follow-ups due before this day and not done are overdue [default: --to, else today].
     #[arg(long)]
     as_of: Option<String>,
     /// Output: the JSON roll-up, Markdown, self-contained HTML, or CSV.
     #[arg(long, short, value_enum, default_value_t = RollupFormat::Json)]
     format: RollupFormat,
     /// Language of Markdown and HTML.
-    #[arg(long, short, value_parser = ["fi", "sv", "en"], default_value = "fi")]
-    lang: String,
+    #[arg(long, short, value_parser = super::parse_lang, default_value = "fi")]
+    lang: ennakko::api::Lang,
     /// Checklist every decision is scored with: a standard name or a *.eva file.
     #[arg(long, short, default_value = ennakko::checklist::stdlib::DEFAULT)]
     checklist: String,
@@ -73,7 +73,11 @@ enum CsvTable {
 /// Runs the command; the exit code is 1 when any decision was left out
 /// for errors (they are printed, and the roll-up lists them).
 pub(crate) fn run(args: RollupArgs) -> u8 {
-    let period = match Period::new(args.from.as_deref(), args.to.as_deref(), args.as_of.as_deref()) {
+    // Follow-ups are judged on a day: the one asked for, the period's end,
+    // else today (in UTC) — never a far future that hides what is overdue.
+    let today = jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date().to_string();
+    let as_of = args.as_of.as_deref().or(args.to.as_deref()).unwrap_or(&today);
+    let period = match Period::new(args.from.as_deref(), args.to.as_deref(), Some(as_of)) {
         Ok(p) => p,
         Err(d) => {
             eprint!("{}", render_all(&[*d]));
@@ -105,8 +109,8 @@ pub(crate) fn run(args: RollupArgs) -> u8 {
     eprint!("{}", render_all(&errors));
     match args.format {
         RollupFormat::Json => print_json(&rollup, false),
-        RollupFormat::Md => emit(&render::markdown(&rollup, &args.lang)),
-        RollupFormat::Html => emit(&render::html(&rollup, &args.lang)),
+        RollupFormat::Md => emit(&render::markdown(&rollup, args.lang.code())),
+        RollupFormat::Html => emit(&render::html(&rollup, args.lang.code())),
         RollupFormat::Csv => match args.table {
             CsvTable::Decisions => emit(&render::csv_decisions(&rollup)),
             CsvTable::Impacts => emit(&render::csv_impacts(&rollup)),

@@ -77,7 +77,7 @@ pub fn html(rollup: &Rollup, lang: &str) -> String {
 }
 
 const CHART_CSS: &str = "
-table.rollup{font-size:.85rem}table.rollup td{text-align:right;white-space:nowrap}table.rollup thead th{font-size:.78rem;overflow-wrap:anywhere;hyphens:auto}
+table.rollup{font-size:.85rem}table.rollup td{text-align:right;white-space:nowrap}table.rollup thead th{font-size:.78rem;overflow-wrap:break-word;hyphens:auto}
 figure.chart{margin:.4rem 0 1rem;break-inside:avoid}figure.chart figcaption{color:var(--muted);font-size:.85rem}
 svg text{font:12px system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;fill:#1b1f24}
 ";
@@ -231,22 +231,36 @@ fn content(rollup: &Rollup, lang: &str) -> Vec<Part> {
 
 fn intro(rollup: &Rollup, lang: &str) -> String {
     let n = rollup.coverage.screened;
+    let text = intro_text(n, lang);
+    // A roll-up without an as-of day (an unbounded period and none given)
+    // judges no follow-up as overdue; it names no day rather than 31.12.9999.
+    if rollup.as_of == jiff::civil::Date::MAX.to_string() {
+        return text;
+    }
     let as_of = date(&rollup.as_of, lang);
+    match lang {
+        "fi" => format!("{text} Seurannan tilanne {as_of}."),
+        "sv" => format!("{text} Uppföljningen gäller läget {as_of}."),
+        _ => format!("{text} Follow-up as of {as_of}."),
+    }
+}
+
+fn intro_text(n: u64, lang: &str) -> String {
     match lang {
         "fi" => format!(
             "Tässä osassa kootaan yhteen kauden {n} päätöksen vaikutusten ennakkoarviointi: kuinka kattavasti päätösten \
              vaikutukset arvioitiin, mihin väestöryhmiin ja vaikutusalueisiin päätökset kohdistuivat ja miten \
-             päätöksissä luvattuja toimenpiteitä on seurattu. Seurannan tilanne {as_of}."
+             päätöksissä luvattuja toimenpiteitä on seurattu."
         ),
         "sv" => format!(
             "Här sammanställs förhandsbedömningen av konsekvenserna av periodens {n} beslut: hur heltäckande \
              konsekvenserna bedömdes, vilka befolkningsgrupper och konsekvensområden besluten gällde och hur de \
-             åtgärder som utlovades i besluten har följts upp. Uppföljningen gäller läget {as_of}."
+             åtgärder som utlovades i besluten har följts upp."
         ),
         _ => format!(
             "This section brings together the ex-ante impact assessment of the period's {n} decisions: how fully \
              their impacts were assessed, which population groups and impact domains they concerned, and how the \
-             measures promised in them have been followed up. Follow-up as of {as_of}."
+             measures promised in them have been followed up."
         ),
     }
 }
