@@ -1098,6 +1098,15 @@ impl PyReport {
         self.inner.decision.language.as_deref()
     }
 
+    /// The language to show the report in (the core's rule): `lang` if
+    /// given, else the decision's, else the checklist's; raises
+    /// `ValueError` for a language that is not fi, sv or en.
+    #[pyo3(signature = (lang=None))]
+    fn shown_language(&self, lang: Option<&str>) -> PyResult<&'static str> {
+        let asked = api::Lang::asked(lang).map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))?;
+        Ok(self.inner.language(asked).code())
+    }
+
     /// How many alternatives and findings the report has.
     fn counts(&self) -> (usize, usize) {
         (self.inner.alternatives.len(), self.inner.findings.len())

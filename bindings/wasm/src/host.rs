@@ -217,7 +217,8 @@ impl Engine {
         let format = parse_format(format, decision)?;
         let limits = self.checklist.limits();
         let parsed = ennakko::Decision::from_str(decision, format, limits).map_err(Failure::from)?;
-        let lang = Lang::asked(lang, parsed.language.as_deref())?;
+        let languages = self.checklist.model().languages.iter().map(String::as_str);
+        let lang = Lang::for_report(Lang::asked(lang)?, parsed.language.as_deref(), languages);
         self.checklist.explain(&parsed, id, lang.code()).map_err(|e| e.located(decision).into())
     }
 
@@ -250,7 +251,7 @@ pub fn check_json(name: &str, source: &str, files: Option<&str>, limits: Option<
 pub fn render(report: &str, format: &str, lang: Option<&str>) -> Result<String, Failure> {
     let report: Report = serde_json::from_str(report)
         .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
-    let lang = Lang::asked(lang, report.decision.language.as_deref())?;
+    let lang = report.language(Lang::asked(lang)?);
     Ok(api::render(&report, format.parse()?, lang))
 }
 
@@ -260,7 +261,7 @@ pub fn render(report: &str, format: &str, lang: Option<&str>) -> Result<String, 
 pub fn explain(report: &str, id: &str, lang: Option<&str>) -> Result<Option<String>, Failure> {
     let report: Report = serde_json::from_str(report)
         .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
-    let lang = Lang::asked(lang, report.decision.language.as_deref())?;
+    let lang = report.language(Lang::asked(lang)?);
     Ok(ennakko::report::render::explain(&report, id, lang.code()))
 }
 

@@ -377,7 +377,7 @@ fn score(
         Ok(r) => r,
         Err(code) => return code,
     };
-    let lang = Lang::for_report(lang, report.decision.language.as_deref());
+    let lang = report.language(lang);
     let output = summary::choose(format, std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR").as_deref());
     match output.format {
         ReportFormat::Text => {
@@ -395,7 +395,8 @@ fn explain(checklist: Option<&str>, decision: &Path, id: &str, lang: Option<Lang
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let lang = Lang::for_report(lang, parsed.language.as_deref());
+    let languages = checklist.model().languages.iter().map(String::as_str);
+    let lang = Lang::for_report(lang, parsed.language.as_deref(), languages);
     let explained = match checklist.explain(&parsed, id, lang.code()) {
         Ok(explained) => explained,
         Err(e) => return print(e),

@@ -21,109 +21,16 @@ use serde::de::DeserializeOwned;
 use crate::checklist::describe::{Description, Field};
 use crate::checklist::{load, stdlib};
 use crate::decision::{AlternativeKind, Format};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, hint, quoted};
 use crate::report::{Completeness, Report};
 use crate::{Checklist, Error, ErrorKind, Limits};
+
+pub use crate::report::i18n::Lang;
 
 /// An argument error (`A` codes): a front end was called with a value it
 /// does not know.
 fn argument(code: &str, message: String, help: String) -> Error {
     Error::one(ErrorKind::Argument, Diagnostic::error(code, message).with_help(help))
-}
-
-/// A value shown in a message: quoted, and cut after 80 characters so a
-/// huge argument cannot make a huge message.
-fn shown(value: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    match value.char_indices().nth(MAX_CHARS) {
-        Some((end, _)) => format!("{:?}…", &value[..end]),
-        None => format!("{value:?}"),
-    }
-}
-
-/// The hint for an unknown name: the closest known one, else the list.
-///
-/// ```
-/// assert_eq!(ennakko::api::hint("max_eval_step", ["max_eval_steps", "max_nesting"]), "did you mean `max_eval_steps`?");
-/// assert_eq!(ennakko::api::hint("xx", ["fi", "sv"]), "use one of: fi, sv");
-/// ```
-pub fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    match did_you_mean(name, known.clone()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("use one of: {}", known.into_iter().collect::<Vec<_>>().join(", ")),
-    }
-}
-
-/// A language reports are written in.
-///
-/// ```
-/// use ennakko::api::Lang;
-/// assert_eq!("sv".parse::<Lang>().unwrap(), Lang::Sv);
-/// assert_eq!("se".parse::<Lang>().unwrap_err().code(), "A0001");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Finnish, the default.
-    Fi,
-    /// Swedish.
-    Sv,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Every language, in the order they are offered.
-    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
-
-    /// The language code, `fi`, `sv` or `en`.
-    ///
-    /// ```
-    /// assert_eq!(ennakko::api::Lang::Sv.code(), "sv");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language of a report: the one asked for, else the decision's own
-    /// `language` when it is one of ours, else Finnish.
-    ///
-    /// ```
-    /// use ennakko::api::Lang;
-    /// assert_eq!(Lang::for_report(None, Some("sv")), Lang::Sv);
-    /// assert_eq!(Lang::for_report(Some(Lang::En), Some("sv")), Lang::En);
-    /// assert_eq!(Lang::for_report(None, None), Lang::Fi);
-    /// ```
-    pub fn for_report(asked: Option<Lang>, decision: Option<&str>) -> Lang {
-        asked.or_else(|| decision.and_then(|code| code.parse().ok())).unwrap_or(Lang::Fi)
-    }
-
-    /// [`Lang::for_report`] from text a caller gave (empty means not given).
-    ///
-    /// ```
-    /// use ennakko::api::Lang;
-    /// assert_eq!(Lang::asked(Some(""), Some("en")).unwrap(), Lang::En);
-    /// assert!(Lang::asked(Some("de"), None).is_err());
-    /// ```
-    pub fn asked(asked: Option<&str>, decision: Option<&str>) -> Result<Lang, Error> {
-        let asked = asked.filter(|code| !code.is_empty()).map(str::parse).transpose()?;
-        Ok(Lang::for_report(asked, decision))
-    }
-}
-
-impl FromStr for Lang {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Lang, Error> {
-        Lang::ALL.into_iter().find(|l| l.code() == code).ok_or_else(|| {
-            let codes = Lang::ALL.map(Lang::code);
-            argument("A0001", format!("unknown language {}", shown(code)), hint(code, codes))
-        })
-    }
 }
 
 impl Format {
@@ -155,7 +62,7 @@ impl Format {
             "" | "auto" => Ok(Format::sniff(text)),
             other => Err(argument(
                 "A0001",
-                format!("unknown decision format {}", shown(other)),
+                format!("unknown decision format {}", quoted(other)),
                 hint(other, ["json", "yaml", "auto"]),
             )),
         }
@@ -188,7 +95,7 @@ impl FromStr for ReportFormat {
             "html" => Ok(ReportFormat::Html),
             other => Err(argument(
                 "A0001",
-                format!("unknown report format {}", shown(other)),
+                format!("unknown report format {}", quoted(other)),
                 hint(other, ["json", "md", "html"]),
             )),
         }
@@ -235,7 +142,7 @@ pub fn limits_from_json<T: Default + Serialize + DeserializeOwned>(given: &serde
     let defaults = serde_json::to_value(T::default()).unwrap_or_default();
     let known: Vec<&str> = defaults.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
     if let Some(unknown) = given.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(argument("A0002", format!("unknown limit {}", shown(unknown)), hint(unknown, known)));
+        return Err(argument("A0002", format!("unknown limit {}", quoted(unknown)), hint(unknown, known)));
     }
     let mut merged = defaults.clone();
     if let Some(all) = merged.as_object_mut() {

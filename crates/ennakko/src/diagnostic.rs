@@ -263,3 +263,30 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c.to_string())
 }
+
+/// A value shown in a message: quoted, and cut after 80 characters so a
+/// huge argument cannot make a huge message.
+///
+/// ```
+/// assert_eq!(ennakko::diagnostic::quoted("fi"), "\"fi\"");
+/// ```
+pub fn quoted(value: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    match value.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{:?}…", &value[..end]),
+        None => format!("{value:?}"),
+    }
+}
+
+/// The hint for an unknown name: the closest known one, else the list.
+///
+/// ```
+/// assert_eq!(ennakko::diagnostic::hint("max_eval_step", ["max_eval_steps", "max_nesting"]), "did you mean `max_eval_steps`?");
+/// assert_eq!(ennakko::diagnostic::hint("xx", ["fi", "sv"]), "use one of: fi, sv");
+/// ```
+pub fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match did_you_mean(name, known.clone()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("use one of: {}", known.into_iter().collect::<Vec<_>>().join(", ")),
+    }
+}

@@ -221,3 +221,39 @@ fn evaluations_agree_with_reports() {
     }
     assert!(compared > 20, "only {compared} decisions compared");
 }
+
+/// A checklist written in Swedish only gets a Swedish report frame when the
+/// decision names no language (it used to be Finnish), in Markdown and HTML
+/// alike; a language asked for still wins.
+#[test]
+fn a_swedish_only_checklist_reports_in_swedish() {
+    let source = r#"checklist barn {
+  title sv "Barnkonsekvenser"
+  version "1"
+  languages sv
+}
+
+perspective residents {
+  label sv "Invånare"
+}
+
+domain health {
+  label sv "Hälsa"
+  perspective residents
+}
+
+group children {
+  label sv "Barn"
+  vulnerable
+}
+"#;
+    let checklist = Checklist::from_source("barn.eva", source).expect("compiles");
+    let text = "id: a\ntitle: Skolskjuts\nalternatives:\n  - id: p\n    kind: proposal\n    impacts: [{group: children, domain: health, direction: -1}]\n";
+    let report = checklist.score_str(text, Format::Yaml).expect("scores");
+    assert_eq!(report.language(None), ennakko::api::Lang::Sv);
+    let md = ennakko::api::render(&report, ennakko::api::ReportFormat::Markdown, report.language(None));
+    let html = ennakko::api::render(&report, ennakko::api::ReportFormat::Html, report.language(None));
+    assert!(md.contains("Bedömning"), "{md}");
+    assert!(html.contains("lang=\"sv\""));
+    assert_eq!(report.language(Some(ennakko::api::Lang::En)), ennakko::api::Lang::En);
+}

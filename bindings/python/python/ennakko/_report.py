@@ -805,7 +805,9 @@ class Report:
         return self._native.to_json(indent)
 
     def _lang(self, lang: str | None) -> str:
-        return lang or self._native.language or "fi"
+        """The language to show the report in: the core decides (`lang`,
+        else the decision's language, else the checklist's)."""
+        return self._native.shown_language(lang)
 
     def to_markdown(self, lang: str | None = None) -> str:
         """The report as Markdown in "fi", "sv" or "en" (default: the

@@ -42,7 +42,8 @@ def _default_alternative(report: Report) -> str | None:
 
 
 def _lang(reports: list[Report], lang: str | None) -> str:
-    return lang or (reports[0].language if reports else None) or "fi"
+    """The language of the first report (the core's rule), Finnish for none."""
+    return reports[0]._lang(lang) if reports else (lang or "fi")
 
 
 def _vocabularies(reports: list[Report]) -> list[Vocabulary]:

@@ -626,6 +626,90 @@ pub fn percent(share: f64, lang: &str) -> String {
     if lang == "en" { format!("{p}%") } else { format!("{p} %") }
 }
 
+/// A language reports are written in.
+///
+/// ```
+/// use ennakko::api::Lang;
+/// assert_eq!("sv".parse::<Lang>().unwrap(), Lang::Sv);
+/// assert_eq!("se".parse::<Lang>().unwrap_err().code(), "A0001");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Finnish, the default.
+    Fi,
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order they are offered.
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    /// The language code, `fi`, `sv` or `en`.
+    ///
+    /// ```
+    /// assert_eq!(ennakko::api::Lang::Sv.code(), "sv");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of a report: the one asked for, else the decision's own
+    /// `language` when it is one of ours, else Finnish when the checklist
+    /// has it, else the first of Swedish and English that it has (a
+    /// checklist in Swedish only gets a Swedish report frame).
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// assert_eq!(Lang::for_report(None, Some("sv"), ["fi", "sv"]), Lang::Sv);
+    /// assert_eq!(Lang::for_report(Some(Lang::En), Some("sv"), ["fi"]), Lang::En);
+    /// assert_eq!(Lang::for_report(None, None, ["en", "fi", "sv"]), Lang::Fi);
+    /// assert_eq!(Lang::for_report(None, None, ["sv"]), Lang::Sv);
+    /// ```
+    pub fn for_report<'a>(
+        asked: Option<Lang>,
+        decision: Option<&str>,
+        checklist: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Lang {
+        let has = |l: &Lang| checklist.clone().into_iter().any(|c| c == l.code());
+        asked
+            .or_else(|| decision.and_then(|code| code.parse().ok()))
+            .or_else(|| Lang::ALL.into_iter().find(has))
+            .unwrap_or(Lang::Fi)
+    }
+
+    /// A language a caller gave as text, if any (empty means not given).
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// assert_eq!(Lang::asked(Some("")).unwrap(), None);
+    /// assert_eq!(Lang::asked(Some("sv")).unwrap(), Some(Lang::Sv));
+    /// assert!(Lang::asked(Some("de")).is_err());
+    /// ```
+    pub fn asked(asked: Option<&str>) -> Result<Option<Lang>, crate::Error> {
+        asked.filter(|code| !code.is_empty()).map(str::parse).transpose()
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::Error;
+
+    fn from_str(code: &str) -> Result<Lang, crate::Error> {
+        Lang::ALL.into_iter().find(|l| l.code() == code).ok_or_else(|| {
+            let help = crate::diagnostic::hint(code, Lang::ALL.map(Lang::code));
+            let message = format!("unknown language {}", crate::diagnostic::quoted(code));
+            crate::Error::one(crate::ErrorKind::Argument, crate::Diagnostic::error("A0001", message).with_help(help))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

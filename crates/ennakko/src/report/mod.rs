@@ -60,6 +60,21 @@ pub struct ChecklistInfo {
     pub imports: Vec<String>,
 }
 
+impl Report {
+    /// The language to show this report in, by [`i18n::Lang::for_report`]: the
+    /// one asked for, else the decision's, else the checklist's.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let report = checklist.score_str("id: a\ntitle: T\nlanguage: sv\nalternatives: [{id: p, kind: proposal}]", ennakko::Format::Yaml).unwrap();
+    /// assert_eq!(report.language(None), ennakko::api::Lang::Sv);
+    /// ```
+    pub fn language(&self, asked: Option<i18n::Lang>) -> i18n::Lang {
+        let checklist = self.checklist.title.keys().map(String::as_str);
+        i18n::Lang::for_report(asked, self.decision.language.as_deref(), checklist)
+    }
+}
+
 /// The decision's id, title and kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DecisionInfo {

@@ -373,7 +373,8 @@ pub fn fill_with(
         .into());
     }
 
-    let lang = lang.or(report.decision.language.as_deref()).unwrap_or("fi");
+    // Front ends check the language they are given (A0001).
+    let lang = report.language(lang.and_then(|l| l.parse().ok())).code();
     let content = crate::report::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
     let bytes = match &doc.body {
