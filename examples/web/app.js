@@ -9,7 +9,7 @@
 // The template panel does the same for a decision document template (Word,
 // Markdown, HTML) the user picks: `template.check` and `template.fill` run
 // here, on the file's bytes, so the document never leaves the browser.
-import { Checklist, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
+import { Checklist, equity, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
 import { LANGUAGES, local, num, pick, t } from './i18n.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
@@ -1108,7 +1108,10 @@ function renderResults() {
         h(
           'ul',
           { class: 'equity', id: 'equity' },
-          r.alternatives.filter((a) => a.kind !== 'zero').map((a) => h('li', { dataset: { alt: a.id } }, equitySentence(a, lang))),
+          // the engine words the statement, so the page says what the report says
+          ((words) => r.alternatives.filter((a) => a.kind !== 'zero').map((a) => h('li', { dataset: { alt: a.id } }, words[a.id])))(
+            equity(r, { lang }),
+          ),
         ),
       ],
     ),
@@ -1225,32 +1228,6 @@ function comparisonBlock(r) {
         return h('li', { dataset: { alt: alt.id } }, `${altTitle(alt.id)} ${L('comparedWithZero')}: ${parts.join('; ')}.`);
       }),
   );
-}
-
-/** What the equity comparison says, in the words of the report: which
- *  vulnerable groups are harmed or helped, then how they fare against the
- *  other population groups ("better" is never said when they are only harmed). */
-function equitySentence(alt, lang) {
-  const e = alt.equity;
-  const parts = [];
-  if (!e.vulnerable_groups.length) parts.push(L('equityNoVulnerable'));
-  const names = (ids) => ids.map(groupName).join(', ');
-  if (e.harmed?.length) parts.push(`${L('equityHarmed')}: ${names(e.harmed)}`);
-  if (e.helped?.length) parts.push(`${L('equityHelped')}: ${names(e.helped)}`);
-  if (e.gap === null || e.gap === undefined) {
-    if (e.vulnerable_groups.length) parts.push(L('equityNoOthers'));
-  } else {
-    const harmedOnly = e.harmed?.length > 0 && !e.helped?.length;
-    const key = e.gap < 0 ? 'equityWorse' : e.gap > 0 ? (harmedOnly ? 'equityLessHarmed' : 'equityBetter') : 'equityEven';
-    parts.push(`${L(key)} (${L('equityGap').toLowerCase()} ${num(e.gap, lang)})`);
-  }
-  const change = e.change_from_zero;
-  if (change !== null && change !== undefined) {
-    const key = change < 0 ? 'equityWidens' : change > 0 ? 'equityNarrows' : 'equityUnchanged';
-    parts.push(change !== 0 ? `${L(key)} (${num(Math.abs(change), lang)})` : L(key));
-  }
-  const text = parts.join('; ');
-  return `${altTitle(alt.id)}: ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** A note on the input in the page's language (the report keeps English for tools). */

@@ -167,61 +167,6 @@ const T = {
     'These findings are for comparison: they do not affect the verdict.',
   ],
   equity: ['Yhdenvertaisuus', 'Jämlikhet', 'Equity'],
-  equityWorse: [
-    'haavoittuvassa asemassa olevien ryhmien asema on heikompi kuin muiden väestöryhmien',
-    'grupper i utsatt ställning får det sämre än övriga befolkningsgrupper',
-    'vulnerable groups fare worse than the other population groups',
-  ],
-  equityBetter: [
-    'haavoittuvassa asemassa olevien ryhmien asema on parempi kuin muiden väestöryhmien',
-    'grupper i utsatt ställning får det bättre än övriga befolkningsgrupper',
-    'vulnerable groups fare better than the other population groups',
-  ],
-  equityEven: [
-    'haavoittuvassa asemassa olevien ryhmien asema on sama kuin muiden väestöryhmien',
-    'grupper i utsatt ställning påverkas på samma sätt som övriga befolkningsgrupper',
-    'vulnerable groups fare as the other population groups do',
-  ],
-  equityNoVulnerable: [
-    'vaikutuksia haavoittuvassa asemassa oleviin väestöryhmiin ei ole arvioitu',
-    'konsekvenserna för befolkningsgrupper i utsatt ställning har inte bedömts',
-    'no impact on vulnerable population groups has been assessed',
-  ],
-  equityWidens: [
-    'ero kasvaa nollavaihtoehtoon verrattuna',
-    'gapet ökar jämfört med nollalternativet',
-    'the gap widens compared with the zero option',
-  ],
-  equityNarrows: [
-    'ero kapenee nollavaihtoehtoon verrattuna',
-    'gapet minskar jämfört med nollalternativet',
-    'the gap narrows compared with the zero option',
-  ],
-  equityUnchanged: [
-    'ero on sama kuin nollavaihtoehdossa',
-    'gapet är detsamma som i nollalternativet',
-    'the gap is the same as in the zero option',
-  ],
-  equityHarmed: [
-    'kielteinen vaikutus haavoittuvassa asemassa oleviin ryhmiin',
-    'negativ påverkan på grupper i utsatt ställning',
-    'negative impact on vulnerable groups',
-  ],
-  equityHelped: [
-    'myönteinen vaikutus haavoittuvassa asemassa oleviin ryhmiin',
-    'positiv påverkan på grupper i utsatt ställning',
-    'positive impact on vulnerable groups',
-  ],
-  equityLessHarmed: [
-    'haavoittuvassa asemassa oleviin ryhmiin kohdistuu kuitenkin vähemmän haittaa kuin muihin väestöryhmiin',
-    'grupper i utsatt ställning drabbas ändå mindre än övriga befolkningsgrupper',
-    'vulnerable groups are nevertheless harmed less than the other population groups',
-  ],
-  equityNoOthers: [
-    'muihin väestöryhmiin kohdistuvia vaikutuksia ei ole arvioitu, joten vertailua ei voi tehdä',
-    'konsekvenserna för övriga befolkningsgrupper har inte bedömts, så ingen jämförelse kan göras',
-    'no other population group was assessed, so no comparison can be made',
-  ],
   ifChosen: ['jos tämä vaihtoehto valittaisiin', 'om detta alternativ valdes', 'if this alternative were chosen'],
   noteNotApplies: [
     'vastaus on annettu, mutta kysymys ei koske tätä vaihtoehtoa, joten vastausta ei käytetty',

@@ -148,6 +148,12 @@ export function bind(raw, ready = () => {}) {
     return call(() => raw.explainReport(reportText(report), text(id, 'the id'), lang)) ?? null;
   }
 
+  function equity(report, equityOptions) {
+    const opts = options(equityOptions);
+    const lang = opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'lang');
+    return JSON.parse(call(() => raw.equityJson(reportText(report), lang)));
+  }
+
   const created = Symbol('created');
   /** The low-level checklist of a `Checklist`, or undefined for anything else. */
   let rawOf;
@@ -404,6 +410,7 @@ export function bind(raw, ready = () => {}) {
   return {
     Checklist,
     check,
+    equity,
     explain,
     readDecision,
     render,

@@ -255,6 +255,12 @@ export function render(report: Report | string, options?: RenderOptions): string
  */
 export function explain(report: Report | string, id: string, options?: { lang?: RenderOptions['lang'] }): string | null;
 
+/**
+ * The equity statement of each alternative but the zero option, in words,
+ * as the report says it: alternative id to sentence.
+ */
+export function equity(report: Report | string, options?: { lang?: RenderOptions['lang'] }): Record<string, string>;
+
 /** A JSON Schema of a document ennakko reads or writes. */
 export function schema(
   name: 'decision' | 'report' | 'diagnostic' | 'description' | 'template-check',

@@ -30,5 +30,5 @@ const api = bind(raw, () => {
   if (!initialized) throw new Error('ennakko is not initialised: call `await init()` first');
 });
 
-export const { Checklist, check, explain, readDecision, render, schema, standardChecklists, template, version } = api;
+export const { Checklist, check, equity, explain, readDecision, render, schema, standardChecklists, template, version } = api;
 export { EnnakkoError };

@@ -265,6 +265,17 @@ pub fn explain(report: &str, id: &str, lang: Option<&str>) -> Result<Option<Stri
     Ok(ennakko::report::render::explain(&report, id, lang.code()))
 }
 
+/// The equity statement of each alternative but the zero option, in words,
+/// as a JSON object of alternative id to sentence.
+pub fn equity_json(report: &str, lang: Option<&str>) -> Result<String, Failure> {
+    let report: Report = serde_json::from_str(report)
+        .map_err(|e| Failure::Argument(format!("not a report (as returned by score): {e}")))?;
+    let lang = report.language(Lang::asked(lang)?);
+    let sentences: BTreeMap<String, String> =
+        ennakko::report::render::equity_sentences(&report, lang.code()).into_iter().collect();
+    Ok(to_json(&sentences, false))
+}
+
 /// A JSON Schema by name (see `ennakko::schema::NAMES`).
 pub fn schema_json(name: &str) -> Result<String, Failure> {
     let schema = ennakko::schema::named(name).ok_or_else(|| Failure::Argument(ennakko::schema::unknown(name)))?;

@@ -250,6 +250,13 @@ pub fn explain_report(report: &str, id: &str, lang: Option<String>) -> Result<Op
     host::explain(report, id, lang.as_deref()).map_err(to_js)
 }
 
+/// The equity statement of each alternative of a report (JSON text) in
+/// words, as a JSON object of alternative id to sentence.
+#[wasm_bindgen(js_name = equityJson)]
+pub fn equity_json(report: &str, lang: Option<String>) -> Result<String, JsValue> {
+    host::equity_json(report, lang.as_deref()).map_err(to_js)
+}
+
 /// A JSON Schema by name (`decision`, `report`, `template-check`...), as JSON.
 #[wasm_bindgen(js_name = schemaJson)]
 pub fn schema_json(name: &str) -> Result<String, JsValue> {

@@ -153,6 +153,18 @@ test('explain: why a number is what it is', () => {
   assert.throws(() => ennakko.explain(report, 5), TypeError);
 });
 
+test("equity: the report's own sentences, one per alternative but the zero option", () => {
+  const eva = Checklist.standard();
+  const report = eva.score(SMALL);
+  const words = ennakko.equity(report, { lang: 'en' });
+  const shown = report.alternatives.filter((a) => a.kind !== 'zero').map((a) => a.id);
+  assert.deepEqual(Object.keys(words).sort(), shown.sort());
+  const md = ennakko.render(report, { format: 'md', lang: 'en' });
+  for (const sentence of Object.values(words)) assert.ok(md.includes(sentence), sentence);
+  assert.throws(() => ennakko.equity(report, { lang: 'de' }), /unknown language/);
+  assert.throws(() => ennakko.equity(42), TypeError);
+});
+
 test('explainDecision: also a rule that did not fire, part by part', () => {
   const eva = Checklist.standard();
   const decision = {

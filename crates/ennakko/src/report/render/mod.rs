@@ -800,6 +800,24 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> Option<String> {
     })
 }
 
+/// The equity statement of each alternative but the zero option, in
+/// words, as the report says it: (alternative id, sentence). A drafting
+/// page shows these instead of wording the statement itself.
+///
+/// ```
+/// let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// let text = "id: x\ntitle: T\nalternatives: [{id: zero, kind: zero}, {id: p, kind: proposal, impacts: [{group: children, domain: health, direction: -1}]}]";
+/// let report = checklist.score_str(text, ennakko::Format::Yaml).unwrap();
+/// let sentences = ennakko::report::render::equity_sentences(&report, "en");
+/// assert_eq!(sentences[0].0, "p");
+/// assert!(sentences[0].1.contains("Children"));
+/// ```
+pub fn equity_sentences(report: &Report, lang: &str) -> Vec<(String, String)> {
+    let cx = Ctx { report, lang };
+    let shown = report.alternatives.iter().filter(|a| a.kind != AlternativeKind::Zero);
+    shown.map(|a| (a.id.clone(), narrative::equity_sentence(&cx, a))).collect()
+}
+
 /// Explains one result in plain language: a finding or verdict reason (by
 /// rule id), a named score, or the score of a group, domain or perspective
 /// (by id), for every alternative it appears in. `None` if nothing has that id.
