@@ -17,7 +17,8 @@ use libfuzzer_sys::fuzz_target;
 
 static EVA: LazyLock<Checklist> = LazyLock::new(|| {
     let options = Options { limits: small_limits(), ..Options::default() };
-    Checklist::compile("<std>/eva.eva", ennakko::checklist::stdlib::source("eva").expect("eva"), &options).expect("eva compiles")
+    Checklist::compile("<std>/eva.eva", ennakko::checklist::stdlib::source("eva").expect("eva"), &options)
+        .expect("eva compiles")
 });
 
 fuzz_target!(|data: &[u8]| {

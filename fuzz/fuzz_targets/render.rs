@@ -43,7 +43,10 @@ fuzz_target!(|data: &[u8]| {
     if let Some(report) = score_and_check(checklist, &decision, false) {
         for lang in ["fi", "sv", "en"] {
             assert!(!ennakko::report::render::html(&report, lang).contains("<zz-injected"), "unescaped text in HTML");
-            assert!(!ennakko::report::render::markdown(&report, lang).contains("<zz-injected>"), "unescaped text in Markdown");
+            assert!(
+                !ennakko::report::render::markdown(&report, lang).contains("<zz-injected>"),
+                "unescaped text in Markdown"
+            );
         }
     }
 });

@@ -24,7 +24,8 @@ use libfuzzer_sys::fuzz_target;
 
 static SMALL: LazyLock<Checklist> = LazyLock::new(|| {
     let options = Options { limits: small_limits(), ..Options::default() };
-    Checklist::compile("small.eva", include_str!("../../tests/checklists/small.eva"), &options).expect("small.eva compiles")
+    Checklist::compile("small.eva", include_str!("../../tests/checklists/small.eva"), &options)
+        .expect("small.eva compiles")
 });
 
 /// The parts of a blank Word template other than its main document.
@@ -82,7 +83,10 @@ fn exercise(bytes: &[u8], format: TemplateFormat) {
             let warned_no_place = check.problems.iter().any(|d| d.code == "T0109");
             let refused = |code: &str| e.diagnostics.iter().any(|d| d.code == code);
             assert!(
-                check.errors() > 0 || check.report.is_none() || refused("T0002") || (warned_no_place && refused("T0109")),
+                check.errors() > 0
+                    || check.report.is_none()
+                    || refused("T0002")
+                    || (warned_no_place && refused("T0109")),
                 "fill failed on a clean check: {e}"
             );
         }

@@ -280,7 +280,8 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     src += &format!("fact area: choice {{ label {L} option city {{ label {L} }} option rural {{ label {L} }} }}\n");
     src += &format!("fact services: list {{ label {L} }}\n");
     src += &format!("question q_screen: screening {{ text {L} required }}\n");
-    src += &format!("question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} }}\n");
+    src +=
+        &format!("question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} }}\n");
     src += &format!("question q_num: number {{ text {L} range -100..100 required }}\n");
     src += &format!("question q_text: text {{ text {L} }}\n");
     src += &format!("question q_impact: impact {{ text {L} domains health, mobility groups kids, elders required }}\n");

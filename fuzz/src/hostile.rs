@@ -37,9 +37,34 @@ const L: &str = "fi \"x\" sv \"x\" en \"x\"";
 
 /// String escapes, good and bad.
 const ESCAPES: &[&str] = &[
-    "\\u0041", "\\u00e4", "\\r", "\\n", "\\t", "\\\"", "\\\\", "\\q", "\\u", "\\u00", "\\uD800", "\\uDFFF", "\\u{41}",
-    "\\u{110000}", "\\x41", "\\0", "\\'", "\\\r\n", "\r", "\u{feff}", "\u{202e}", "a\u{301}", "\\u000", "\\uZZZZ",
-    "\\u0000", "\\u000D", "\\", "\u{1f600}",
+    "\\u0041",
+    "\\u00e4",
+    "\\r",
+    "\\n",
+    "\\t",
+    "\\\"",
+    "\\\\",
+    "\\q",
+    "\\u",
+    "\\u00",
+    "\\uD800",
+    "\\uDFFF",
+    "\\u{41}",
+    "\\u{110000}",
+    "\\x41",
+    "\\0",
+    "\\'",
+    "\\\r\n",
+    "\r",
+    "\u{feff}",
+    "\u{202e}",
+    "a\u{301}",
+    "\\u000",
+    "\\uZZZZ",
+    "\\u0000",
+    "\\u000D",
+    "\\",
+    "\u{1f600}",
 ];
 
 fn escaped_string(u: &mut Unstructured) -> Result<String> {
@@ -187,7 +212,9 @@ pub fn eva(u: &mut Unstructured) -> Result<String> {
     } else {
         src += &format!("group g {{ label {L} }}\n");
     }
-    src += &format!("fact cost: number {{ label {L} }}\nfact urban: flag {{ label {L} }}\nfact note: text {{ label {L} }}\n");
+    src += &format!(
+        "fact cost: number {{ label {L} }}\nfact urban: flag {{ label {L} }}\nfact note: text {{ label {L} }}\n"
+    );
     src += &format!("question q: screening {{ text {L} }}\n");
     let rules = u.int_in_range(1..=3)?;
     for i in 0..rules {
@@ -301,7 +328,9 @@ pub fn decision(u: &mut Unstructured) -> Result<String> {
                 _ => {
                     text += &graph;
                     let last = graph.lines().filter(|l| l.contains('&')).count().saturating_sub(1);
-                    text += &format!("alternatives: [{{id: zero, kind: zero}}, {{id: plan, kind: proposal, impacts: *a{last}}}]\n");
+                    text += &format!(
+                        "alternatives: [{{id: zero, kind: zero}}, {{id: plan, kind: proposal, impacts: *a{last}}}]\n"
+                    );
                 }
             }
         }
@@ -334,7 +363,11 @@ pub fn decision(u: &mut Unstructured) -> Result<String> {
             let big = pick(u, BIG_INTEGERS)?;
             match u.int_in_range(0..=4)? {
                 0 => text += &format!("facts: {{cost: {big}, budget: {big}}}\n{ALTS}"),
-                1 => text += &format!("{ALTS}    impacts:\n      - {{group: children, domain: mobility, direction: {big}}}\n"),
+                1 => {
+                    text += &format!(
+                        "{ALTS}    impacts:\n      - {{group: children, domain: mobility, direction: {big}}}\n"
+                    )
+                }
                 2 => text += &format!("{ALTS}    answers: {{q: {big}}}\n"),
                 3 => text += &format!("{big}: {big}\n{ALTS}"),
                 _ => text += &format!("meta: [{}]\n{ALTS}", vec![big; u.int_in_range(1..=200usize)?].join(", ")),
@@ -385,7 +418,24 @@ fn hostile_title(u: &mut Unstructured) -> Result<String> {
     for _ in 0..n {
         s += pick(
             u,
-            &["~~~", "```", "|", " | a | b |", "\n", "\r\n", "---", "# h", "<!-- eva:results -->", "<b>", "&amp;", "x", "\u{0}", "]]>", "\"", "'"],
+            &[
+                "~~~",
+                "```",
+                "|",
+                " | a | b |",
+                "\n",
+                "\r\n",
+                "---",
+                "# h",
+                "<!-- eva:results -->",
+                "<b>",
+                "&amp;",
+                "x",
+                "\u{0}",
+                "]]>",
+                "\"",
+                "'",
+            ],
         )?;
     }
     Ok(s)
@@ -450,7 +500,11 @@ pub fn template(u: &mut Unstructured) -> Result<Template> {
             let mut body = String::new();
             for i in 0..n {
                 let tag = if u.ratio(1, 2)? { format!("unknown.f{i}") } else { pick(u, FIELDS)?.to_string() };
-                body += &format!("<w:p>{}<w:r><w:t>{}</w:t></w:r></w:sdtContent></w:sdt></w:p>", sdt_open(&tag, i), xml_text(&title));
+                body += &format!(
+                    "<w:p>{}<w:r><w:t>{}</w:t></w:r></w:sdtContent></w:sdt></w:p>",
+                    sdt_open(&tag, i),
+                    xml_text(&title)
+                );
             }
             Template::DocxXml(format!("{DOCX_HEAD}{body}</w:body></w:document>"))
         }
@@ -490,7 +544,12 @@ pub fn template(u: &mut Unstructured) -> Result<Template> {
                 match kind {
                     0 => md += &format!("<!-- eva:unknown{i} -->\n"),
                     1 => md += "<!-- eva:results -->\n",
-                    _ => md += &format!("<!-- eva:{} -->\n", pick(u, &["results", "verdict", "matrix", "findings", "missing", "x"])?),
+                    _ => {
+                        md += &format!(
+                            "<!-- eva:{} -->\n",
+                            pick(u, &["results", "verdict", "matrix", "findings", "missing", "x"])?
+                        )
+                    }
                 }
             }
             if u.arbitrary()? {
