@@ -945,13 +945,16 @@ impl<'a> Printer<'a> {
                 // quantifier's body does, so an `if` with anything after it
                 // needs parentheses. It keeps them wherever it is an operand
                 // (`(if a then 1 else 0) + (if b then 1 else 0)`, `not (if
-                // ...)`, an `if` in a condition or `then` branch) even where
-                // the tree would not need them: a sum of `if`s reads as a
-                // list of like terms only when every term has them.
+                // ...)`): a sum of `if`s reads as a list of like terms only
+                // when every term has them. The condition and the `then`
+                // branch end at their keyword, so nothing in them is
+                // parenthesised for their sake: added brackets would count
+                // against the nesting limit, and a chain of `if`s the parser
+                // accepts could come back as one it refuses.
                 let [condition, then, otherwise] = parts.as_ref();
                 let parens = ctx.follow.is_some() || ctx.min > 0;
                 let inner = if parens { FREE } else { ctx };
-                let operand = Ctx { min: 1, ..FREE };
+                let operand = FREE;
                 open(parens, out);
                 out.push_str("if ");
                 self.expr(condition, operand, out);
@@ -1256,8 +1259,10 @@ mod tests {
             ("(if a then 1 else 2) + 3", "(if a then 1 else 2) + 3"),
             ("3 + (if a then 1 else 2)", "3 + (if a then 1 else 2)"),
             ("if (a or b) then (1 + 2) else (if c then 3 else 4)", "if a or b then 1 + 2 else if c then 3 else 4"),
-            ("if (if a then b else c) then 1 else 2", "if (if a then b else c) then 1 else 2"),
-            ("if a then (if b then 1 else 2) else 3", "if a then (if b then 1 else 2) else 3"),
+            // A condition and a `then` branch end at their keyword: no
+            // brackets are added there (they would count against nesting).
+            ("if (if a then b else c) then 1 else 2", "if if a then b else c then 1 else 2"),
+            ("if a then (if b then 1 else 2) else 3", "if a then if b then 1 else 2 else 3"),
             ("not (if a then b else c)", "not (if a then b else c)"),
             ("any proposal: if a then b else c", "any proposal: if a then b else c"),
             ("(if a then x else y) == z", "(if a then x else y) == z"),
