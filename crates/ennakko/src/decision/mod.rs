@@ -541,11 +541,11 @@ impl Error {
 /// assert_eq!((err.diagnostics[0].line, err.diagnostics[0].column), (Some(5), Some(5)));
 /// ```
 pub fn locate(diagnostics: &mut [Diagnostic], text: &str, file: Option<&str>) {
-    let wanted: Vec<&str> = diagnostics.iter().filter(|d| d.line.is_none()).filter_map(|d| d.path.as_deref()).collect();
+    // Owned, as the diagnostics are changed below.
+    let wanted: Vec<String> = diagnostics.iter().filter(|d| d.line.is_none()).filter_map(|d| d.path.clone()).collect();
     if wanted.is_empty() {
         return;
     }
-    let wanted: Vec<String> = wanted.into_iter().map(str::to_string).collect();
     let paths: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let found = yaml::positions(text, &paths);
     let at: FastMap<&str, (usize, usize)> = paths.iter().zip(found).filter_map(|(p, f)| f.map(|f| (*p, f))).collect();
