@@ -576,7 +576,6 @@ fn yaml_aliases_are_bounded_by_what_they_expand_to() {
     let b = vec!["*b"; 300].join(", ");
     let yaml =
         format!("id: x\ntitle: x\na: &a [{items}]\nb: &b [{a}]\nmeta: [{b}]\nalternatives: [{{id: z, kind: zero}}]\n");
-    let started = std::time::Instant::now();
     let err = eva().score_str(&yaml, Format::Yaml).expect_err("too large");
     assert_eq!(err.diagnostics()[0].code, "D0001", "{}", err.diagnostics()[0].render());
     // In a template's front matter the same.
@@ -590,7 +589,8 @@ fn yaml_aliases_are_bounded_by_what_they_expand_to() {
     assert!(
         ennakko::template::checklist_name(template.as_bytes(), ennakko::template::TemplateFormat::Markdown).is_ok()
     );
-    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    // Time and memory are the hostile corpus's budget (tests/hostile,
+    // scripts/hostile-budget.py: yaml-alias-expansion.yaml), not a clock here.
     // Ordinary use of aliases is fine.
     let ok = "id: x\ntitle: x\nbase: &b {note: yes}\nmeta: [*b, *b, *b]\nalternatives: [{id: z, kind: zero}]\n";
     eva().score_str(ok, Format::Yaml).map(|_| ()).unwrap_or_else(|e| {
@@ -619,7 +619,6 @@ fn imports_are_read_within_the_limits() {
     std::fs::write(dir.join("big.eva"), vec![b'#'; 20 << 20]).expect("write");
     let options =
         Options { resolver: std::sync::Arc::new(ennakko::FileResolver { root: dir.clone() }), ..Options::default() };
-    let started = std::time::Instant::now();
     let root = format!("{}{HEAD}", "import \"./big.eva\"\n".repeat(100));
     let err = Checklist::compile(&dir.join("main.eva").display().to_string(), &root, &options).expect_err("too big");
     assert_eq!(err.diagnostics[0].code, "E0002");
@@ -630,7 +629,6 @@ fn imports_are_read_within_the_limits() {
         .expect_err("missing");
     assert!(err.diagnostics.len() <= ennakko::limits::MAX_DIAGNOSTICS);
     assert!(err.diagnostics.last().is_some_and(|d| d.notes.iter().any(|n| n.contains("only the first"))));
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
