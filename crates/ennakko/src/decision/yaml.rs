@@ -215,11 +215,15 @@ impl<'a> Parser<'a> {
 pub(crate) fn positions(text: &str, paths: &[&str]) -> Vec<Option<(usize, usize)>> {
     let mut found: Vec<Option<(usize, usize)>> = vec![None; paths.len()];
     let Some(mut parser) = Parser::new(text) else { return found };
+    // Which of the wanted paths each path is: one lookup per node, not one
+    // comparison per node and wanted path.
+    let mut wanted: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (index, path) in paths.iter().enumerate() {
+        wanted.entry(path).or_default().push(index);
+    }
     let mut record = |path: &str, line: usize, column: usize| {
-        for (slot, wanted) in found.iter_mut().zip(paths) {
-            if slot.is_none() && *wanted == path {
-                *slot = Some((line, column));
-            }
+        for &index in wanted.get(path).into_iter().flatten() {
+            found[index].get_or_insert((line, column));
         }
     };
     // Open collections: the path of each, and where its next child goes.
