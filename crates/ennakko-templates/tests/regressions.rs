@@ -11,7 +11,7 @@ use ennakko_templates::{self as template, TemplateFormat, TemplateLimits};
 #[test]
 fn yaml_aliases_in_front_matter_are_bounded_by_what_they_expand_to() {
     // Five levels of ten aliases each: 100,000 strings once expanded.
-    let mut yaml = format!("id: x\ntitle: x\nl0: &l0 [{}]\n", vec!["xxxxxxxxxx"; 10].join(", "));
+    let mut yaml = format!("id: x\ntitle: x\nl0: &l0 [{}]\n", ["xxxxxxxxxx"; 10].join(", "));
     for level in 1..5 {
         yaml += &format!("l{level}: &l{level} [{}]\n", vec![format!("*l{}", level - 1); 10].join(", "));
     }
