@@ -18,8 +18,8 @@ use serde_json::Value;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-use crate::diagnostic::Diagnostic;
-use crate::report::render::{Block, Table};
+use ennakko::diagnostic::Diagnostic;
+use ennakko::report::render::{Block, Table};
 
 use super::fields::{CELL_FIELDS, RawField, RawValue, Tag, parse_tag};
 use super::words::W;
@@ -261,7 +261,7 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         let name = tag.trim().to_string();
         if let Ok(Tag::Output(out)) = parse_tag(&name) {
             if !s.block {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     Diagnostic::error("T0110", format!("the result control `eva:{name}` is inside a paragraph"))
                         .with_help("put the content control around whole paragraphs (a block-level control), so tables fit in it")
                         .at_path(format!("eva:{name}"))
@@ -310,7 +310,7 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             (None, None) => None,
         };
         if let Some(message) = message {
-            problems.add_with(crate::diagnostic::Severity::Error, || {
+            problems.add_with(ennakko::diagnostic::Severity::Error, || {
                 Diagnostic::error("T0111", message)
                     .with_help("keep fields and result controls apart: move one out of the other")
                     .at_path(format!("eva:{name}"))
@@ -1037,7 +1037,7 @@ impl Gen<'_> {
         let _ = write!(self.out, "</{p}tr>");
     }
 
-    fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
+    fn field(&mut self, tag: &str, f: &ennakko::checklist::describe::Field, value: Option<&Value>) {
         let form = self.form;
         let (label, hints) = form.field_texts(f);
         let exact = value.map(|v| match v {
@@ -1077,9 +1077,9 @@ impl Gen<'_> {
         }
         let tag = format!("alternative.{}.kind", alt.id);
         let kinds = [
-            crate::decision::AlternativeKind::Zero,
-            crate::decision::AlternativeKind::Proposal,
-            crate::decision::AlternativeKind::Other,
+            ennakko::decision::AlternativeKind::Zero,
+            ennakko::decision::AlternativeKind::Proposal,
+            ennakko::decision::AlternativeKind::Other,
         ]
         .iter()
         .map(|k| (form.kind_label(*k).to_string(), k.name().to_string()))
