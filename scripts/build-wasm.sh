@@ -83,12 +83,19 @@ build() {
   cp "$target_dir/wasm32-unknown-unknown/release/ennakko_wasm.wasm" "$2"
   echo "built in $(( $(seconds) - start )) s"
 }
+step "JSON Schemas, written by the native command (the modules embed them: feature prebuilt-schemas)"
+cargo build --quiet -p ennakko-cli
+export ENNAKKO_WASM_SCHEMAS=$root/$target_dir/schemas
+mkdir -p "$ENNAKKO_WASM_SCHEMAS"
+for name in decision report description diagnostic template-check; do
+  target/debug/ennakko schema "$name" > "$ENNAKKO_WASM_SCHEMAS/$name.json"
+done
 step "cargo build: the engine (wasm32-unknown-unknown, release, build-std)"
 wasm=$target_dir/ennakko-engine.wasm
-build --no-default-features "$wasm"
+build "--no-default-features --features prebuilt-schemas" "$wasm"
 step "cargo build: the engine with templates"
 wasm_templates=$target_dir/ennakko-templates.wasm
-build "--features templates" "$wasm_templates"
+build "--features templates,prebuilt-schemas" "$wasm_templates"
 
 # wasm-bindgen for the web and for Node into $2/web and $2/node, then wasm-opt.
 bindgen() {

@@ -282,8 +282,35 @@ pub fn equity_json(report: &str, lang: Option<&str>) -> Result<String, Failure> 
 /// A JSON Schema by name (see `ennakko::schema::NAMES`; with templates,
 /// also `template-check`).
 pub fn schema_json(name: &str) -> Result<String, Failure> {
-    let schema = schemas::named(name).ok_or_else(|| Failure::Argument(schemas::unknown(name)))?;
-    Ok(to_json(&schema, true))
+    schema_text(name).ok_or_else(|| Failure::Argument(schemas::unknown(name)))
+}
+
+/// A schema generated now from the Rust types.
+#[cfg(not(feature = "prebuilt-schemas"))]
+fn schema_text(name: &str) -> Option<String> {
+    schemas::named(name).map(|schema| to_json(&schema, true))
+}
+
+/// A schema as `scripts/build-wasm.sh` wrote it into the folder
+/// `ENNAKKO_WASM_SCHEMAS` with the native `ennakko schema` (from the same
+/// Rust types): generating schemas in the module took 133 KB of its code.
+#[cfg(feature = "prebuilt-schemas")]
+fn schema_text(name: &str) -> Option<String> {
+    macro_rules! prebuilt {
+        ($name:literal) => {
+            include_str!(concat!(env!("ENNAKKO_WASM_SCHEMAS"), "/", $name, ".json"))
+        };
+    }
+    let text = match name {
+        "decision" => prebuilt!("decision"),
+        "report" => prebuilt!("report"),
+        "description" => prebuilt!("description"),
+        "diagnostic" => prebuilt!("diagnostic"),
+        #[cfg(feature = "templates")]
+        "template-check" => prebuilt!("template-check"),
+        _ => return None,
+    };
+    Some(text.to_string())
 }
 
 /// Reads a decision document (JSON or YAML text) and gives it back as JSON,
