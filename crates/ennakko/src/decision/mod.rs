@@ -7,7 +7,7 @@
 //! into the indexed form the evaluator reads.
 
 pub mod record;
-pub(crate) mod yaml;
+pub mod yaml;
 
 use std::sync::Arc;
 

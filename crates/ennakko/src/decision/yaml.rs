@@ -25,7 +25,7 @@ use std::mem::MaybeUninit;
 
 /// What the pre-pass refuses; line and column are 1-based.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum YamlProblem {
+pub enum YamlProblem {
     /// Collections nest deeper than the limit.
     TooDeep { depth: usize, line: usize, column: usize },
     /// With its aliases written out, the document would be larger than the
@@ -48,7 +48,13 @@ pub(crate) fn expansion_budget(len: usize) -> u64 {
 /// the end of the first document, or at a syntax error (the reader proper
 /// reports it). Linear in the text, and the parser never gets deeper than
 /// `max_depth + 1`, so its quadratic behaviour in nesting stays bounded.
-pub(crate) fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProblem> {
+///
+/// ```
+/// use ennakko::decision::yaml::{YamlProblem, yaml_prepass};
+/// assert!(yaml_prepass("a: [1, 2]", 4).is_ok());
+/// assert!(matches!(yaml_prepass("a: [[[[[1]]]]]", 4), Err(YamlProblem::TooDeep { line: 1, .. })));
+/// ```
+pub fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProblem> {
     let budget = expansion_budget(text.len());
     let Some(mut parser) = Parser::new(text) else { return Ok(()) };
     // Expanded size of each open collection, and its anchor.

@@ -229,7 +229,17 @@ fn decision_title<'a>(report: &'a Report, lang: &str) -> &'a str {
     report.decision.titles.get(lang).unwrap_or(&report.decision.title)
 }
 
-pub(crate) fn content(report: &Report, lang: &str) -> Vec<Block> {
+/// The report as blocks (headings, paragraphs, tables) in `lang`, each
+/// part in a named [`Block::Section`]: what [`write_markdown`] and
+/// [`write_html`] print, and what document templates place part by part.
+///
+/// ```
+/// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: p, kind: proposal}]", ennakko::Format::Yaml).unwrap();
+/// let blocks = ennakko::report::render::content(&report, "en");
+/// assert!(matches!(blocks[0], ennakko::report::render::Block::Section("title", _)));
+/// ```
+pub fn content(report: &Report, lang: &str) -> Vec<Block> {
     let cx = Ctx { report, lang };
     let mut blocks = vec![Block::Section("title", header(&cx)), Block::Section("verdict", verdict(&cx))];
     blocks.push(Block::Section("narrative", narrative::alternatives(&cx)));
@@ -902,7 +912,14 @@ impl Ctx<'_> {
 
 // ---- writers ---------------------------------------------------------------------------
 
-pub(crate) fn write_markdown(out: &mut String, block: &Block) {
+/// Appends a block as Markdown.
+///
+/// ```
+/// let mut out = String::new();
+/// ennakko::report::render::write_markdown(&mut out, &ennakko::report::render::Block::Para("1. a".into()));
+/// assert_eq!(out, "1\\. a\n\n");
+/// ```
+pub fn write_markdown(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {
             let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md_inline(text));
@@ -961,7 +978,14 @@ fn md_inline(text: &str) -> String {
     out
 }
 
-pub(crate) fn write_html(out: &mut String, block: &Block) {
+/// Appends a block as HTML.
+///
+/// ```
+/// let mut out = String::new();
+/// ennakko::report::render::write_html(&mut out, &ennakko::report::render::Block::Para("a < b".into()));
+/// assert!(out.contains("a &lt; b"));
+/// ```
+pub fn write_html(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {
             let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
@@ -1019,7 +1043,11 @@ fn write_html_table(out: &mut String, table: &Table) {
 /// Escapes text for HTML and XML (the report pages and Word documents),
 /// dropping the control characters XML 1.0 does not allow (HTML calls
 /// them parse errors): what a decision's text holds cannot break the page.
-pub(crate) fn escape(text: &str) -> String {
+///
+/// ```
+/// assert_eq!(ennakko::report::render::escape("<a & \"b\">\u{1}"), "&lt;a &amp; &quot;b&quot;&gt;");
+/// ```
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -1039,7 +1067,7 @@ pub(crate) fn escape(text: &str) -> String {
 /// The report's style: system fonts only, colours that also differ in
 /// lightness (readable in greyscale), symbols that carry the meaning
 /// without colour, and an A4 print layout.
-pub(crate) const CSS: &str = "
+pub const CSS: &str = "
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--neg2:#a40e26;--neg1:#f6c3c8;--zero:#eef1f4;--pos1:#b9e3c6;--pos2:#1a7f37;--mixed:#f4dd8b}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:var(--ink);background:#fff}

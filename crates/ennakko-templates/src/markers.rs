@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use ennakko::diagnostic::{Diagnostic, Severity};
 
 use super::fields::{Tag, parse_tag};
 use super::problems::Problems;

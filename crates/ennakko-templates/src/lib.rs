@@ -10,7 +10,8 @@
 //! `docs/templates.md`; errors have `T` codes (`docs/errors.md`).
 //!
 //! ```
-//! use ennakko::{Checklist, template::{self, TemplateFormat}};
+//! use ennakko::Checklist;
+//! use ennakko_templates::{self as template, TemplateFormat};
 //! let checklist = Checklist::standard("eva").unwrap();
 //! let blank = template::init(&checklist, TemplateFormat::Markdown, "en");
 //! let checked = template::check(&checklist, &blank, TemplateFormat::Markdown).unwrap();
@@ -25,17 +26,18 @@ mod html;
 mod markdown;
 mod markers;
 mod problems;
+pub mod schema;
 mod words;
 mod yaml_pos;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::{Decision, Format};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::Report;
-use crate::report::render::Block;
-use crate::{Checklist, Error, ErrorKind, Limits};
+use ennakko::decision::{Decision, Format};
+use ennakko::diagnostic::{Diagnostic, Severity};
+use ennakko::report::Report;
+use ennakko::report::render::Block;
+use ennakko::{Checklist, Error, ErrorKind, Limits};
 
 use problems::Problems;
 
@@ -68,7 +70,7 @@ impl TemplateFormat {
     /// Reads `md`/`markdown`, `html`/`htm`, `docx`.
     ///
     /// ```
-    /// use ennakko::template::TemplateFormat;
+    /// use ennakko_templates::TemplateFormat;
     /// assert_eq!(TemplateFormat::from_name("Markdown"), Some(TemplateFormat::Markdown));
     /// ```
     pub fn from_name(name: &str) -> Option<TemplateFormat> {
@@ -83,7 +85,7 @@ impl TemplateFormat {
     /// The format of a file name, by its extension.
     ///
     /// ```
-    /// use ennakko::template::TemplateFormat;
+    /// use ennakko_templates::TemplateFormat;
     /// assert_eq!(TemplateFormat::from_path("a/päätös.DOCX"), Some(TemplateFormat::Docx));
     /// ```
     pub fn from_path(path: &str) -> Option<TemplateFormat> {
@@ -96,7 +98,7 @@ impl TemplateFormat {
     /// near the start is HTML.
     ///
     /// ```
-    /// use ennakko::template::TemplateFormat;
+    /// use ennakko_templates::TemplateFormat;
     /// assert_eq!(TemplateFormat::sniff(b"---\nid: x\n---\n"), Some(TemplateFormat::Markdown));
     /// ```
     pub fn sniff(bytes: &[u8]) -> Option<TemplateFormat> {
@@ -119,7 +121,7 @@ impl TemplateFormat {
 /// Limits for untrusted template documents.
 ///
 /// ```
-/// let limits = ennakko::template::TemplateLimits::default();
+/// let limits = ennakko_templates::TemplateLimits::default();
 /// assert!(limits.max_zip_entries >= 100);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -206,7 +208,8 @@ pub fn is_missing(d: &Diagnostic) -> bool {
 /// drawn here once: what the CLI prints and the bindings return.
 ///
 /// ```
-/// use ennakko::{Checklist, template::{self, Summary, TemplateFormat}};
+/// use ennakko::Checklist;
+/// use ennakko_templates::{self as template, Summary, TemplateFormat};
 /// let checklist = Checklist::standard("eva").unwrap();
 /// let blank = template::init(&checklist, TemplateFormat::Markdown, "fi");
 /// let check = template::check(&checklist, &blank, TemplateFormat::Markdown).unwrap();
@@ -293,7 +296,8 @@ pub fn init_with(checklist: &Checklist, format: TemplateFormat, lang: &str, opti
 /// a Word document; the decision's alternatives replace the default two.
 ///
 /// ```
-/// use ennakko::{Checklist, Decision, Format, template::{self, TemplateFormat}};
+/// use ennakko::{Checklist, Decision, Format};
+/// use ennakko_templates::{self as template, TemplateFormat};
 /// let checklist = Checklist::standard("eva").unwrap();
 /// let d = Decision::from_str("{id: '1', title: T, facts: {cost_eur: 5}, alternatives: [{id: zero, kind: zero}]}",
 ///     Format::Yaml, &Default::default()).unwrap();
@@ -309,7 +313,7 @@ pub fn init_from(checklist: &Checklist, decision: &Decision, format: TemplateFor
 /// compiling anything: tools use it to pick the checklist to check with.
 ///
 /// ```
-/// use ennakko::template::{self, TemplateFormat};
+/// use ennakko_templates::{self as template, TemplateFormat};
 /// let name = template::checklist_name(b"---\nchecklist: children\n---\n", TemplateFormat::Markdown).unwrap();
 /// assert_eq!(name.as_deref(), Some("children"));
 /// ```
@@ -402,7 +406,7 @@ pub fn fill_with(
         _ => (doc, check),
     };
     let Some(report) = &check.report else { return Err(Error::new(ErrorKind::Template, Vec::new())) };
-    let content = crate::report::render::content(report, lang);
+    let content = ennakko::report::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
     let bytes = match &doc.body {
         Body::Text { text, markers } if format == TemplateFormat::Markdown => {
@@ -471,7 +475,7 @@ fn refresh_form(
 /// facts they read (e.g. a cost and a screening answer that disagree), in
 /// the form's language; at most three per field.
 fn check_notes(form: &Form, report: &Report) -> std::collections::HashMap<String, Vec<String>> {
-    use crate::report::{Severity as Level, TraceSource};
+    use ennakko::report::{Severity as Level, TraceSource};
     let mut notes: std::collections::HashMap<String, Vec<String>> = Default::default();
     let mut add = |key: String, text: String| {
         let list = notes.entry(key).or_default();
@@ -492,7 +496,7 @@ fn check_notes(form: &Form, report: &Report) -> std::collections::HashMap<String
     }
     let warnings = report.findings.iter().chain(&report.comparison);
     for finding in warnings.filter(|f| matches!(f.severity, Level::Warning | Level::Required)) {
-        let message = crate::report::i18n::pick(&finding.message, form.lang).to_string();
+        let message = ennakko::report::i18n::pick(&finding.message, form.lang).to_string();
         for item in &finding.trace {
             let key = match (item.source, &item.alternative) {
                 (TraceSource::Answer, Some(alt)) => format!("answer.{alt}.{}", item.id),
@@ -566,7 +570,7 @@ fn text_of(bytes: &[u8]) -> Result<String, TemplateError> {
 /// The checklist name written in a YAML decision, read leniently, within
 /// the same bounds as a decision (nesting, and aliases that expand it).
 pub(crate) fn yaml_checklist(yaml: &str) -> Option<String> {
-    crate::decision::yaml::yaml_prepass(yaml, 128).ok()?;
+    ennakko::decision::yaml::yaml_prepass(yaml, 128).ok()?;
     let value: serde_json::Value = serde_norway::from_str(yaml).ok()?;
     value.get("checklist")?.as_str().map(str::to_string)
 }
@@ -700,7 +704,7 @@ type Paths = Vec<fields::FieldPlace>;
 /// The decision the document holds.
 fn decision_of(
     doc: &Doc,
-    model: &crate::checklist::model::Model,
+    model: &ennakko::checklist::model::Model,
     limits: &Limits,
 ) -> Result<(Decision, Paths), (Vec<Diagnostic>, Paths)> {
     let base = match &doc.yaml {
@@ -734,8 +738,8 @@ fn decision_of(
 
 /// Warnings about what is not answered yet, from the report.
 fn incompleteness(report: &Report, doc: &Doc) -> Vec<Diagnostic> {
-    let label = |terms: &[crate::report::Term], id: &str| {
-        terms.iter().find(|t| t.id == id).map(|t| crate::report::i18n::pick(&t.label, "en").to_string())
+    let label = |terms: &[ennakko::report::Term], id: &str| {
+        terms.iter().find(|t| t.id == id).map(|t| ennakko::report::i18n::pick(&t.label, "en").to_string())
     };
     let has_field = |name: &str| doc.fields.iter().any(|f| f.name == name);
     let fields_only = doc.yaml.is_none();
@@ -849,9 +853,9 @@ impl Fragments<'_> {
 /// One alternative of a generated template.
 pub(crate) struct FormAlternative {
     pub id: String,
-    pub kind: crate::decision::AlternativeKind,
-    pub title: Option<crate::decision::LocalText>,
-    pub description: Option<crate::decision::LocalText>,
+    pub kind: ennakko::decision::AlternativeKind,
+    pub title: Option<ennakko::decision::LocalText>,
+    pub description: Option<ennakko::decision::LocalText>,
 }
 
 /// One field for an official's text: its tag, a label suffix, its value.
@@ -864,9 +868,9 @@ pub(crate) struct TextField {
 /// The fields of a text that may be given per language: one field (`tag`)
 /// for a plain text, or one per language (`tag.fi`, `tag.sv`) for a text
 /// given in several, so that filling a template keeps every language.
-pub(crate) fn text_fields(tag: &str, text: Option<&crate::decision::LocalText>) -> Vec<TextField> {
+pub(crate) fn text_fields(tag: &str, text: Option<&ennakko::decision::LocalText>) -> Vec<TextField> {
     match text {
-        Some(crate::decision::LocalText::PerLanguage(texts)) => texts
+        Some(ennakko::decision::LocalText::PerLanguage(texts)) => texts
             .iter()
             .map(|(lang, t)| TextField {
                 tag: format!("{tag}.{lang}"),
@@ -874,7 +878,7 @@ pub(crate) fn text_fields(tag: &str, text: Option<&crate::decision::LocalText>) 
                 value: Some(t.clone()),
             })
             .collect(),
-        Some(crate::decision::LocalText::Plain(t)) => {
+        Some(ennakko::decision::LocalText::Plain(t)) => {
             vec![TextField { tag: tag.to_string(), suffix: String::new(), value: Some(t.clone()) }]
         }
         None => vec![TextField { tag: tag.to_string(), suffix: String::new(), value: None }],
@@ -884,7 +888,7 @@ pub(crate) fn text_fields(tag: &str, text: Option<&crate::decision::LocalText>) 
 /// Everything a generator needs: the checklist's description, the language,
 /// the alternatives, and the values of a decision to prefill.
 pub(crate) struct Form<'a> {
-    pub desc: crate::checklist::describe::Description,
+    pub desc: ennakko::checklist::describe::Description,
     pub lang: &'a str,
     pub checklist_name: String,
     pub decision: Option<&'a Decision>,
@@ -901,7 +905,7 @@ pub(crate) struct Form<'a> {
 
 impl<'a> Form<'a> {
     fn new(checklist: &'a Checklist, decision: Option<&'a Decision>, lang: &'a str) -> Form<'a> {
-        use crate::decision::AlternativeKind;
+        use ennakko::decision::AlternativeKind;
         let desc = checklist.describe();
         let alternatives = match decision {
             Some(d) if !d.alternatives.is_empty() => d
@@ -930,7 +934,7 @@ impl<'a> Form<'a> {
 
     /// Whether a question applies to an alternative: as assessed when the
     /// form has a report, else when it has no condition or is answered.
-    pub(crate) fn applies(&self, alt: &str, q: &crate::checklist::describe::Field) -> bool {
+    pub(crate) fn applies(&self, alt: &str, q: &ennakko::checklist::describe::Field) -> bool {
         if let Some(a) = self.report.and_then(|r| r.alternatives.iter().find(|a| a.id == alt)) {
             return a.completeness.applicable.contains(&q.id);
         }
@@ -940,8 +944,8 @@ impl<'a> Form<'a> {
     }
 
     /// A checklist text in the form's language.
-    pub(crate) fn t<'t>(&self, text: &'t crate::checklist::model::Text) -> &'t str {
-        crate::report::i18n::pick(text, self.lang)
+    pub(crate) fn t<'t>(&self, text: &'t ennakko::checklist::model::Text) -> &'t str {
+        ennakko::report::i18n::pick(text, self.lang)
     }
 
     /// A template word in the form's language.
@@ -952,7 +956,7 @@ impl<'a> Form<'a> {
     /// A field's label (with "required" when it is) and its hints (help,
     /// when it applies, the unit or list format), on one line each: what
     /// every format shows beside the field.
-    pub(crate) fn field_texts(&self, f: &crate::checklist::describe::Field) -> (String, Vec<String>) {
+    pub(crate) fn field_texts(&self, f: &ennakko::checklist::describe::Field) -> (String, Vec<String>) {
         let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut hints = Vec::new();
         if let Some(h) = &f.help {
@@ -974,13 +978,13 @@ impl<'a> Form<'a> {
     }
 
     /// The decision's alternative with this id.
-    pub(crate) fn alternative(&self, id: &str) -> Option<&'a crate::decision::Alternative> {
+    pub(crate) fn alternative(&self, id: &str) -> Option<&'a ennakko::decision::Alternative> {
         self.decision?.alternatives.iter().find(|a| a.id == id)
     }
 
     /// The name of an alternative kind.
-    pub(crate) fn kind_label(&self, kind: crate::decision::AlternativeKind) -> &'static str {
-        use crate::decision::AlternativeKind;
+    pub(crate) fn kind_label(&self, kind: ennakko::decision::AlternativeKind) -> &'static str {
+        use ennakko::decision::AlternativeKind;
         self.w(match kind {
             AlternativeKind::Zero => words::W::ZeroOption,
             AlternativeKind::Proposal => words::W::Proposal,
@@ -990,7 +994,7 @@ impl<'a> Form<'a> {
 
     /// The kinds of alternative as drop-down items: (shown, value).
     pub(crate) fn kind_options(&self) -> Vec<(String, String)> {
-        use crate::decision::AlternativeKind;
+        use ennakko::decision::AlternativeKind;
         [AlternativeKind::Zero, AlternativeKind::Proposal, AlternativeKind::Other]
             .iter()
             .map(|k| (self.kind_label(*k).to_string(), k.name().to_string()))
@@ -1065,7 +1069,7 @@ impl<'a> Form<'a> {
             return ["-2", "-1", "0", "1", "2", "mixed", "unknown"]
                 .iter()
                 .map(|v| {
-                    let label = crate::checklist::defaults::direction_label(v);
+                    let label = ennakko::checklist::defaults::direction_label(v);
                     let shown = match *v {
                         "mixed" | "unknown" => self.t(&label).to_string(),
                         n => {
@@ -1129,7 +1133,7 @@ pub(crate) struct GridCell<'a> {
     pub question: Option<&'a str>,
     pub group: String,
     pub domain: String,
-    pub value: Option<&'a crate::decision::ImpactCell>,
+    pub value: Option<&'a ennakko::decision::ImpactCell>,
 }
 
 impl GridCell<'_> {
@@ -1158,7 +1162,7 @@ impl GridCell<'_> {
 }
 
 /// Escapes text for HTML and XML: the report's own escaping.
-pub(crate) use crate::report::render::escape as esc;
+pub(crate) use ennakko::report::render::escape as esc;
 
 /// A JSON value as a field shows it: strings bare, lists comma-separated.
 pub(crate) fn plain(value: &serde_json::Value) -> String {

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde_json::{Map, Value, json};
 
-use crate::checklist::model::{Choice, FactKind, Model, QuestionKind, ScaleId, Text};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use ennakko::checklist::model::{Choice, FactKind, Model, QuestionKind, ScaleId, Text};
+use ennakko::diagnostic::{Diagnostic, did_you_mean};
 
 /// The names of the result placeholders (`results`, `verdict`...), besides
 /// `matrix.<alternative id>`.
@@ -227,7 +227,7 @@ pub(crate) fn resolve_rows(
             continue;
         };
         let Some(row) = row else {
-            problems.add_with(crate::diagnostic::Severity::Error, || {
+            problems.add_with(ennakko::diagnostic::Severity::Error, || {
                 field_error(
                     "T0112",
                     f,
@@ -243,7 +243,7 @@ pub(crate) fn resolve_rows(
         }
         if key.group.is_empty() {
             if key.filled && reported.insert((*row, alt, question)) {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     field_error(
                         "T0112",
                         f,
@@ -323,7 +323,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         let tag = match parse_tag(&f.name) {
             Ok(t) => t,
             Err(help) => {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     field_error("T0104", f, format!("unknown template field `eva:{}`", f.name), help)
                 });
                 continue;
@@ -332,7 +332,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         let converted = match convert(model, &tag, &f.value) {
             Ok(v) => v,
             Err((message, help)) => {
-                problems.add_with(crate::diagnostic::Severity::Error, || field_error("T0105", f, message, help));
+                problems.add_with(ennakko::diagnostic::Severity::Error, || field_error("T0105", f, message, help));
                 continue;
             }
         };
@@ -343,7 +343,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         match seen.get(f.name.as_str()) {
             Some(previous) if *previous == as_json => continue,
             Some(_) => {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     field_error(
                         "T0106",
                         f,
@@ -424,7 +424,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
         if !given.iter().any(|(k, _)| *k == "direction") {
             let first = props.values().find(|(v, _)| v.is_some()).map(|(_, f)| *f);
             if let Some(f) = first {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     field_error(
                         "T0107",
                         f,
@@ -681,7 +681,7 @@ fn direction(text: &str) -> Result<Value, (String, String)> {
         return Ok(json!(n));
     }
     for name in ["mixed", "unknown"] {
-        if same(text, name) || label_matches(&crate::checklist::defaults::direction_label(name), text) {
+        if same(text, name) || label_matches(&ennakko::checklist::defaults::direction_label(name), text) {
             return Ok(json!(name));
         }
     }

@@ -7,8 +7,8 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use ennakko::template::{self, TemplateCheck, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist, Decision, Format, Limits};
+use ennakko_templates::{self as template, TemplateCheck, TemplateFormat, TemplateLimits};
 
 const FORMATS: [TemplateFormat; 3] = [TemplateFormat::Markdown, TemplateFormat::Html, TemplateFormat::Docx];
 

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use ennakko::template::{self, TemplateFormat};
 use ennakko::{Checklist, Decision, Format, Limits};
+use ennakko_templates::{self as template, TemplateFormat};
 
 fn found(program: &str) -> bool {
     Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()

@@ -18,8 +18,8 @@ use serde_json::Value;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-use crate::diagnostic::Diagnostic;
-use crate::report::render::{Block, Table};
+use ennakko::diagnostic::Diagnostic;
+use ennakko::report::render::{Block, Table};
 
 use super::fields::{CELL_FIELDS, RawField, RawValue, Tag, parse_tag};
 use super::words::W;
@@ -292,7 +292,7 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         let name = tag.trim().to_string();
         if name == FORM {
             if !s.block {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     Diagnostic::error("T0110", "the form control `eva:form` is inside a paragraph")
                         .with_help("put the content control around whole paragraphs and tables (a block-level control)")
                         .at_path("eva:form")
@@ -308,7 +308,7 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         }
         if let Ok(Tag::Output(out)) = parse_tag(&name) {
             if !s.block {
-                problems.add_with(crate::diagnostic::Severity::Error, || {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     Diagnostic::error("T0110", format!("the result control `eva:{name}` is inside a paragraph"))
                         .with_help("put the content control around whole paragraphs (a block-level control), so tables fit in it")
                         .at_path(format!("eva:{name}"))
@@ -357,7 +357,7 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             (None, None) => None,
         };
         if let Some(message) = message {
-            problems.add_with(crate::diagnostic::Severity::Error, || {
+            problems.add_with(ennakko::diagnostic::Severity::Error, || {
                 Diagnostic::error("T0111", message)
                     .with_help("keep fields and result controls apart: move one out of the other")
                     .at_path(format!("eva:{name}"))
@@ -1145,7 +1145,7 @@ impl Gen<'_> {
 
     /// The help of a field, as placeholder text: its help and its unit or
     /// list format, on one line.
-    fn help_of(&self, f: &crate::checklist::describe::Field) -> Option<String> {
+    fn help_of(&self, f: &ennakko::checklist::describe::Field) -> Option<String> {
         let (_, hints) = self.form.field_texts(f);
         let only = self.w(W::OnlyIfApplies);
         let hints: Vec<String> = hints.into_iter().filter(|h| h != only && !h.is_empty()).collect();
@@ -1158,7 +1158,7 @@ impl Gen<'_> {
     fn field_control(
         &mut self,
         tag: &str,
-        f: &crate::checklist::describe::Field,
+        f: &ennakko::checklist::describe::Field,
         value: Option<&Value>,
         help: bool,
         small: bool,
@@ -1194,7 +1194,7 @@ impl Gen<'_> {
     }
 
     /// A fact or answer as a two-column row.
-    fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
+    fn field(&mut self, tag: &str, f: &ennakko::checklist::describe::Field, value: Option<&Value>) {
         let (label, _) = self.form.field_texts(f);
         let control = self.field_control(tag, f, value, true, false);
         self.row(&label, tag, control);
@@ -1319,7 +1319,7 @@ impl Gen<'_> {
 
     /// Questions as rows, one column of answers per alternative; a question
     /// is asked only of the alternatives it applies to.
-    fn question_matrix(&mut self, heading: W, questions: &[&crate::checklist::describe::Field]) {
+    fn question_matrix(&mut self, heading: W, questions: &[&ennakko::checklist::describe::Field]) {
         let form = self.form;
         let alts = &form.alternatives;
         let asked: Vec<_> = questions.iter().filter(|q| alts.iter().any(|a| form.applies(&a.id, q))).copied().collect();
@@ -1371,13 +1371,13 @@ impl Gen<'_> {
     /// question of the checklist.
     fn impacts(&mut self, alt: &FormAlternative) {
         let form = self.form;
-        let cells: &[crate::decision::ImpactCell] = form.alternative(&alt.id).map_or(&[], |a| a.impacts.as_slice());
+        let cells: &[ennakko::decision::ImpactCell] = form.alternative(&alt.id).map_or(&[], |a| a.impacts.as_slice());
         let asked: Vec<_> =
             form.desc.questions.iter().filter(|q| q.kind == "impact" && form.applies(&alt.id, q)).collect();
-        let known = |c: &crate::decision::ImpactCell| {
+        let known = |c: &ennakko::decision::ImpactCell| {
             c.question.as_ref().is_some_and(|id| form.desc.questions.iter().any(|q| &q.id == id && q.kind == "impact"))
         };
-        let others: Vec<&crate::decision::ImpactCell> = cells.iter().filter(|c| !known(c)).collect();
+        let others: Vec<&ennakko::decision::ImpactCell> = cells.iter().filter(|c| !known(c)).collect();
         if asked.is_empty() && others.is_empty() {
             return;
         }
@@ -1438,8 +1438,8 @@ impl Gen<'_> {
     fn rows_table(
         &mut self,
         alt: &str,
-        q: Option<&crate::checklist::describe::Field>,
-        cells: &[&crate::decision::ImpactCell],
+        q: Option<&ennakko::checklist::describe::Field>,
+        cells: &[&ennakko::decision::ImpactCell],
         blank: bool,
     ) {
         let form = self.form;
@@ -1494,8 +1494,8 @@ impl Gen<'_> {
         &mut self,
         alt: &str,
         question: &str,
-        q: Option<&crate::checklist::describe::Field>,
-        cell: Option<&crate::decision::ImpactCell>,
+        q: Option<&ennakko::checklist::describe::Field>,
+        cell: Option<&ennakko::decision::ImpactCell>,
         with_domain: bool,
         widths: &[u32],
     ) {

@@ -7,8 +7,8 @@
 //! reader and the evaluation add them through [`Problems`], which keeps the
 //! first `MAX_DIAGNOSTICS` errors and warnings and notes that more exist.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::limits::MAX_DIAGNOSTICS;
+use ennakko::diagnostic::{Diagnostic, Severity};
+use ennakko::limits::MAX_DIAGNOSTICS;
 
 /// Problems found in a template, at most [`MAX_DIAGNOSTICS`] of each
 /// severity while collecting and in all when finished.

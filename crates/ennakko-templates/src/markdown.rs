@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
+use ennakko::diagnostic::Diagnostic;
 
 use super::words::W;
 use super::{Body, Doc, Form, Fragments, TemplateError, TemplateFormat, Yaml, markers};
@@ -108,7 +108,7 @@ pub(crate) fn fill(text: &str, found: &[markers::Marker], fragments: &Fragments)
         let blocks = fragments.blocks(name)?;
         let mut md = String::new();
         for b in &blocks {
-            crate::report::render::write_markdown(&mut md, b);
+            ennakko::report::render::write_markdown(&mut md, b);
         }
         Some(format!("\n\n{}\n\n", safe_fragment(md.trim())))
     })
@@ -361,7 +361,7 @@ pub(crate) fn generate(form: &Form) -> String {
 }
 
 /// ` [a, b, c]`: the values a field takes.
-fn value_hint(form: &Form, field: &crate::checklist::describe::Field) -> String {
+fn value_hint(form: &Form, field: &ennakko::checklist::describe::Field) -> String {
     let range = |r: &Option<[f64; 2]>| r.map(|[a, b]| format!(" {a}..{b}"));
     match field.kind.as_str() {
         "screening" => " [yes, no, unknown]".into(),
@@ -381,6 +381,6 @@ fn value_hint(form: &Form, field: &crate::checklist::describe::Field) -> String 
 
 /// A text as the decision gave it: a string, or a map of texts per language
 /// (written as a YAML flow mapping, so every language survives a fill).
-fn local_value(text: &crate::decision::LocalText) -> Value {
+fn local_value(text: &ennakko::decision::LocalText) -> Value {
     serde_json::to_value(text).unwrap_or(Value::Null)
 }

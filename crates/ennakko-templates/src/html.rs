@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
+use ennakko::diagnostic::Diagnostic;
 
 use super::fields::{CELL_FIELDS, RawField, RawValue};
 use super::words::W;
@@ -432,7 +432,7 @@ fn fields_around_results(
             }
             (None, None) => continue,
         };
-        problems.add_with(crate::diagnostic::Severity::Error, || {
+        problems.add_with(ennakko::diagnostic::Severity::Error, || {
             Diagnostic::error("T0111", message)
                 .with_help("keep fields and result places apart: close the field's element, or move the result place")
                 .at_line_col(None, text, *line, *column)
@@ -468,7 +468,7 @@ pub(crate) fn fill(text: &str, found: &[markers::Marker], fragments: &Fragments)
         let blocks = fragments.blocks(name)?;
         let mut html = String::from("\n");
         for b in &blocks {
-            crate::report::render::write_html(&mut html, b);
+            ennakko::report::render::write_html(&mut html, b);
         }
         Some(html)
     })
@@ -584,7 +584,7 @@ impl Out<'_> {
         self.html.push_str("</td></tr>\n");
     }
 
-    fn field(&mut self, tag: &str, f: &crate::checklist::describe::Field, value: Option<&Value>) {
+    fn field(&mut self, tag: &str, f: &ennakko::checklist::describe::Field, value: Option<&Value>) {
         let form = self.form;
         let (label, hints) = form.field_texts(f);
         let shown = value.map(plain).unwrap_or_default();
@@ -746,7 +746,7 @@ pub(crate) fn generate(form: &Form) -> String {
          <style id=\"eva-style\">{}{FORM_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"hint\">{}</p>\n",
         esc(lang),
         esc(&title),
-        crate::report::render::CSS,
+        ennakko::report::render::CSS,
         esc(&title),
         esc(form.w(W::Intro)),
         esc(form.w(W::IntroFields)),
