@@ -231,6 +231,7 @@ fn an_official_fills_a_word_form_step_by_step() {
     doc = set_field(&doc, "answer.proposal.significant_resident_impact", "kyllä");
     doc = set_field(&doc, "answer.proposal.affects_children", "kyllä");
     doc = set_field(&doc, "answer.proposal.changes_service_network", "kyllä");
+    doc = set_field(&doc, "answer.proposal.large_procurement", "ei");
     let once = template::fill(eva(), &doc, TemplateFormat::Docx, None).expect("fills");
     let xml = document_xml(&once);
     assert!(xml.contains("eva:row.proposal.school_journeys.group"), "the impact question now applies");
@@ -238,6 +239,10 @@ fn an_official_fills_a_word_form_step_by_step() {
     assert!(xml.contains("<w15:repeatingSection/>") && xml.contains("<w15:repeatingSectionItem/>"));
     assert!(xml.contains("Vastaus puuttuu"), "a missing answer is marked where it is asked");
     assert!(xml.contains("Arvioimatta: "), "so are the groups not assessed");
+    // The cost and the answer about a procurement of that size disagree:
+    // said beside both.
+    let note = "\u{26a0} Hankinnan tai investoinnin arvo on vähintään 100 000 euroa, mutta";
+    assert_eq!(xml.matches(note).count(), 2, "beside the cost and the answer");
 
     let mut doc = once;
     for (prop, shown) in [
