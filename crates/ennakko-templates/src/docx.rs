@@ -297,6 +297,15 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
                         .with_help("put the content control around whole paragraphs and tables (a block-level control)")
                         .at_path("eva:form")
                 });
+            } else if let Some(out) = s.holds_output.as_deref().or(s.inside_output.as_deref()) {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                    Diagnostic::error(
+                        "T0111",
+                        format!("the form control `eva:form` and the result control `eva:{out}` overlap: filling would write one over the other"),
+                    )
+                    .with_help("keep the form and the results apart: move one out of the other")
+                    .at_path("eva:form")
+                });
             } else if form.is_none() {
                 form = match (&s.content, &s.empty_content) {
                     (Some(c), _) => Some((c.clone(), false)),

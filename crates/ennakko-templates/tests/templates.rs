@@ -829,6 +829,25 @@ fn t0111_a_field_inside_the_results() {
     assert!(problem.message.contains("inside the result control"), "{}", problem.message);
 }
 
+/// The form control and a result control in one another: filling would
+/// write the results over the form (and its answers), or the form over the
+/// results.
+#[test]
+fn t0111_the_form_and_the_results_overlap() {
+    let docx = template::init(eva(), TemplateFormat::Docx, "fi");
+    let docx = with_document(&docx, |d| {
+        let tag = d.find("<w:tag w:val=\"eva:form\"/>").expect("the form control");
+        let content = tag + d[tag..].find("<w:sdtContent>").expect("its content") + "<w:sdtContent>".len();
+        let results =
+            "<w:sdt><w:sdtPr><w:tag w:val=\"eva:verdict\"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>";
+        format!("{}{results}{}", &d[..content], &d[content..])
+    });
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0111").expect("T0111");
+    assert!(problem.message.contains("eva:form"), "{}", problem.message);
+    assert!(template::fill(eva(), &docx, TemplateFormat::Docx, None).is_err(), "errors stop fill");
+}
+
 #[test]
 fn t0201_t0202_t0204_t0205_incomplete_answers() {
     let front = "checklist: eva\nid: \"\"\ntitle: T\nalternatives:\n  - id: plan\n    kind: proposal\n    answers:\n      \
