@@ -8,8 +8,10 @@
 //
 // The template panel does the same for a decision document template (Word,
 // Markdown, HTML) the user picks: `template.check` and `template.fill` run
-// here, on the file's bytes, so the document never leaves the browser.
-import { Checklist, equity, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
+// here, on the file's bytes, so the document never leaves the browser. The
+// templates are a WebAssembly module of their own (`ennakko/templates`),
+// fetched the first time the panel is used.
+import { Checklist, equity, explain, init, readDecision, render, standardChecklists } from './pkg/index.js';
 import { LANGUAGES, local, num, pick, t } from './i18n.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
@@ -1471,20 +1473,31 @@ function formatOfName(name) {
   return undefined;
 }
 
+let templatesModule = null;
+
+/** The `template` functions, from their own WebAssembly module, loaded on first use. */
+function templates() {
+  templatesModule ??= import('./pkg/templates.js').then(async (module) => {
+    await module.init();
+    return module.template;
+  });
+  return templatesModule;
+}
+
 async function openTemplate(event) {
   const file = event.target.files?.[0];
   if (!file) return;
   $('#template-result').replaceChildren(h('p', { class: 'help' }, L('templateChecking')));
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const [bytes, template] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), templates()]);
   if (app.template?.url) URL.revokeObjectURL(app.template.url);
-  app.template = processTemplate(file.name, bytes);
+  app.template = processTemplate(template, file.name, bytes);
   // Cleared, so that choosing the same file again (after editing it) reads it again.
   event.target.value = '';
   $('#template-result').replaceChildren(...renderTemplateResult());
 }
 
 /** Checks a template and, when it has no errors, fills it: all in this browser. */
-function processTemplate(name, bytes) {
+function processTemplate(template, name, bytes) {
   const result = { name, format: formatOfName(name), check: null, error: null, fillError: null, url: null, filledName: null };
   try {
     // The checklist is the one the template names (else `eva`), as `ennakko template check`.
@@ -1584,8 +1597,9 @@ function renderTemplateResult() {
   return parts;
 }
 
-function downloadBlankTemplate() {
+async function downloadBlankTemplate() {
   const format = $('#template-format').value;
+  const template = await templates();
   const bytes = template.init({ format, lang: app.state.lang, checklist: app.state.checklist });
   const url = URL.createObjectURL(new Blob([bytes], { type: TEMPLATE_TYPES[format] }));
   const a = h('a', { href: url, download: `${app.state.checklist}-${app.state.lang}.${format}` });

@@ -1,6 +1,7 @@
 // The public JavaScript API of the `ennakko` package, over the low-level
-// wasm-bindgen module (JSON text in and out). Shared by the browser entry
-// (index.js) and the Node entry (node.js); types in index.d.ts.
+// wasm-bindgen module (JSON text in and out). Shared by the browser entries
+// (index.js; templates.js with templates) and the Node entries (node.js;
+// templates-node.js); types in index.d.ts and templates.d.ts.
 //
 // This layer only converts: objects to JSON text and back, and the
 // module's errors to `EnnakkoError` objects. All the work is in Rust.
@@ -335,7 +336,7 @@ export function bind(raw, ready = () => {}) {
     const compiled = rawOf(checklist);
     if (compiled === undefined) {
       throw new TypeError(
-        `options.checklist must be a standard checklist name or a Checklist, not ${describeType(checklist)}`,
+        `options.checklist must be a standard checklist name or a Checklist made through 'ennakko/templates', not ${describeType(checklist)}`,
       );
     }
     return withRaw(compiled);
@@ -407,7 +408,7 @@ export function bind(raw, ready = () => {}) {
     },
   });
 
-  return {
+  const api = {
     Checklist,
     check,
     equity,
@@ -416,9 +417,46 @@ export function bind(raw, ready = () => {}) {
     render,
     schema,
     standardChecklists,
-    template,
     version: () => call(() => raw.version()),
   };
+  // Only the module built with templates (the `ennakko/templates` entry) has them.
+  if (typeof raw.templateInit === 'function') api.template = template;
+  return api;
+}
+
+/**
+ * The API of a browser entry over a wasm-bindgen module built with
+ * `--target web`: `init()` (async, once) or `initSync()` first.
+ */
+export function browserEntry(initWasm, raw) {
+  let initialized = false;
+  let pending = null;
+  /**
+   * Loads and instantiates the WebAssembly module. `source`: a URL, Response,
+   * BufferSource or WebAssembly.Module; default: the .wasm next to the module's JS.
+   */
+  function init(source) {
+    pending ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(() => {
+      initialized = true;
+    });
+    return pending;
+  }
+  /** Instantiates the module synchronously from its bytes or a compiled module. */
+  function initSync(module) {
+    if (!initialized) {
+      raw.initSync({ module });
+      initialized = true;
+    }
+  }
+  const api = bind(raw, () => {
+    if (!initialized) throw new Error('ennakko is not initialised: call `await init()` first');
+  });
+  return { ...api, init, initSync };
+}
+
+/** The API of a Node entry: the module is loaded on import, so `init` does nothing. */
+export function nodeEntry(raw) {
+  return { ...bind(raw), init: async () => {}, initSync: () => {} };
 }
 
 /** Levels of a decision object checked by `unfit` (the engine refuses

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const pkg = resolve(process.argv[2] ?? 'pkg');
-const { schema } = await import(pathToFileURL(join(pkg, 'node.js')).href);
+const { schema } = await import(pathToFileURL(join(pkg, 'templates-node.js')).href);
 
 // schemars puts a field's doc comment next to its `$ref`; json-schema-to-
 // typescript would then declare a copy of the referenced type

@@ -3,52 +3,39 @@
 //! A hostile document can hold tens of thousands of mistakes (unknown
 //! placeholders, unclosed fields, misspelt tags). Each diagnostic costs
 //! time to place (line and column, the source line, the field it came
-//! from), so problems past [`MAX_DIAGNOSTICS`] are not made at all: every
+//! from), so problems past [`MAX_DIAGNOSTICS`](ennakko::limits::MAX_DIAGNOSTICS) are not made at all: every
 //! reader and the evaluation add them through [`Problems`], which keeps the
 //! first `MAX_DIAGNOSTICS` errors and warnings and notes that more exist.
 
-use ennakko::diagnostic::{Diagnostic, Severity};
-use ennakko::limits::MAX_DIAGNOSTICS;
+use ennakko::diagnostic::{Collector, Diagnostic, Severity};
 
-/// Problems found in a template, at most [`MAX_DIAGNOSTICS`] of each
-/// severity while collecting and in all when finished.
+/// Problems found in a template, at most [`MAX_DIAGNOSTICS`](ennakko::limits::MAX_DIAGNOSTICS) of each
+/// severity while collecting and in all when finished (the core's
+/// [`Collector`], one per severity so that warnings cannot crowd out errors).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Problems {
-    errors: Vec<Diagnostic>,
-    warnings: Vec<Diagnostic>,
-    /// Some problem was left out.
-    dropped: bool,
+    errors: Collector,
+    warnings: Collector,
 }
 
 impl Problems {
-    /// Whether a problem of this severity would be kept; when not, it is
-    /// counted as left out (so callers can skip making it).
-    pub(crate) fn room(&mut self, severity: Severity) -> bool {
-        let list = match severity {
-            Severity::Error => &self.errors,
-            Severity::Warning => &self.warnings,
-        };
-        let room = list.len() < MAX_DIAGNOSTICS;
-        self.dropped |= !room;
-        room
+    /// The collector of problems of this severity.
+    fn of(&mut self, severity: Severity) -> &mut Collector {
+        match severity {
+            Severity::Error => &mut self.errors,
+            Severity::Warning => &mut self.warnings,
+        }
     }
 
     /// Adds a problem, if there is room for it.
     pub(crate) fn add(&mut self, d: Diagnostic) {
-        if self.room(d.severity) {
-            match d.severity {
-                Severity::Error => self.errors.push(d),
-                Severity::Warning => self.warnings.push(d),
-            }
-        }
+        self.of(d.severity).push(d);
     }
 
     /// Adds the problem `make` builds, only if there is room for one of
     /// this severity: placing a diagnostic can be costly.
     pub(crate) fn add_with(&mut self, severity: Severity, make: impl FnOnce() -> Diagnostic) {
-        if self.room(severity) {
-            self.add(make());
-        }
+        self.of(severity).push_with(make);
     }
 
     /// Adds problems, each passed through `place` only if there is room.
@@ -58,9 +45,7 @@ impl Problems {
         mut place: impl FnMut(Diagnostic) -> Diagnostic,
     ) {
         for d in ds {
-            if self.room(d.severity) {
-                self.add(place(d));
-            }
+            self.add_with(d.severity, || place(d));
         }
     }
 
@@ -70,23 +55,18 @@ impl Problems {
     }
 
     /// Errors first, then warnings, each in the order found; at most
-    /// [`MAX_DIAGNOSTICS`], the last saying so when some were left out.
+    /// [`MAX_DIAGNOSTICS`](ennakko::limits::MAX_DIAGNOSTICS), the last error saying so when some were left out.
     pub(crate) fn finish(self) -> Vec<Diagnostic> {
         let mut all = self.errors;
-        all.extend(self.warnings);
-        let dropped = self.dropped || all.len() > MAX_DIAGNOSTICS;
-        all.truncate(MAX_DIAGNOSTICS);
-        if dropped && let Some(last) = all.last_mut() {
-            last.notes
-                .push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
-        }
-        all
+        all.absorb(self.warnings);
+        all.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ennakko::limits::MAX_DIAGNOSTICS;
 
     #[test]
     fn keeps_errors_first_and_caps() {

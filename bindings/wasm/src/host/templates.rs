@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use ennakko::Limits;
 use ennakko::api::Lang;
+use ennakko::diagnostic::quoted;
 use ennakko_templates::{self as template, InitOptions, TemplateFormat, TemplateLimits};
 
 use super::{Engine, Failure, parse_format, parse_known, to_json};
@@ -28,20 +29,10 @@ pub enum Using<'a> {
     Named,
 }
 
-/// A value from the caller or a document, quoted and cut short for an error
-/// message: it may be megabytes long or full of control characters.
-fn shown(value: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    match value.char_indices().nth(MAX_CHARS) {
-        Some((end, _)) => format!("{:?}…", &value[..end]),
-        None => format!("{value:?}"),
-    }
-}
-
 /// A template format by name: `docx`, `md` (`markdown`) or `html`.
 fn format_named(name: &str) -> Result<TemplateFormat, Failure> {
     TemplateFormat::from_name(name).ok_or_else(|| {
-        Failure::Argument(format!("unknown template format {}: use \"docx\", \"md\" or \"html\"", shown(name)))
+        Failure::Argument(format!("unknown template format {}: use \"docx\", \"md\" or \"html\"", quoted(name)))
     })
 }
 
@@ -73,7 +64,7 @@ fn standard_named(name: &str, whose: &str) -> Result<Engine, Failure> {
         return Err(Failure::Argument(format!(
             "{whose} names the checklist file {name}, and there is no file system here: compile that file's \
              source with `new Checklist(source, {{ name: {name} }})` and pass it as options.checklist",
-            name = shown(name)
+            name = quoted(name)
         )));
     }
     Engine::standard(name, None)

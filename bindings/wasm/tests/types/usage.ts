@@ -9,7 +9,6 @@ import {
   readDecision,
   render,
   schema,
-  template,
   type AnswerReport,
   type Decision,
   type Description,
@@ -21,6 +20,12 @@ import {
   type Diagnostic,
   type Questions,
   type Report,
+  type VerdictLevel,
+} from '../../pkg/index.js';
+// Templates are an entry of their own, with a WebAssembly module of its own.
+import {
+  schema as schemaWithTemplates,
+  template,
   type TemplateCheck,
   type TemplateCheckOptions,
   type TemplateLimits,
@@ -28,8 +33,7 @@ import {
   type TemplateFillOptions,
   type TemplateFormat,
   type TemplateInitOptions,
-  type VerdictLevel,
-} from '../../pkg/index.js';
+} from '../../pkg/templates.js';
 
 export async function usage(): Promise<string> {
   await init();
@@ -147,7 +151,9 @@ export function templates(upload: ArrayBuffer, text: string): Uint8Array {
   const name: string | null = template.checklistName(blank, { format: 'docx', limits: { max_bytes: 1 << 20 } });
   const limits: TemplateLimits = template.defaultLimits();
   const strict: TemplateCheckResult = template.check(upload, { limits: { max_fields: 500, max_zip_entries: 100 } });
-  const templateSchema: Record<string, unknown> = schema('template-check');
+  const templateSchema: Record<string, unknown> = schemaWithTemplates('template-check');
+  // @ts-expect-error: the engine entry has no template schema
+  schema('template-check');
 
   // @ts-expect-error: template formats are docx, md or html
   template.init({ format: 'pdf' });

@@ -12,8 +12,7 @@ use std::sync::Arc;
 use crate::checklist::defaults::default_scale;
 use crate::checklist::model::*;
 use crate::checklist::typing::{ExprChecker, Names, Ty};
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::limits::MAX_DIAGNOSTICS;
+use crate::diagnostic::{Collector, Diagnostic, did_you_mean};
 use crate::syntax::ast::{self, Arg, DeclKind, Ident, PropValue};
 use crate::syntax::source::{SourceMap, Span};
 
@@ -25,12 +24,8 @@ pub(crate) struct ParsedFile {
 
 /// Checks parsed files (the root file last, imports before it) into a model.
 pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Model, Vec<Diagnostic>> {
-    let mut cx = Cx {
-        sources: &sources,
-        diags: Vec::new(),
-        dropped: false,
-        languages: vec!["fi".into(), "sv".into(), "en".into()],
-    };
+    let mut cx =
+        Cx { sources: &sources, diags: Collector::default(), languages: vec!["fi".into(), "sv".into(), "en".into()] };
     let root = files.last();
     let decls: Vec<&ast::Decl> = files.iter().flat_map(|f| f.tree.decls.iter()).collect();
     let meta = root
@@ -104,7 +99,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         let mut p = cx.props(d, QUESTION_PROPS);
         let when = p.take("when").and_then(|prop| cx.expr_prop(prop));
         p.ignore_rest();
-        let errors_before = cx.diags.len();
+        let errors_before = cx.diags.diagnostics().len();
         let (expr, deps) = when.map_or((None, Vec::new()), |e| {
             let (expr, deps) = cx.condition(&model, &names, e, Scope::Question);
             (Some(expr), deps)
@@ -112,7 +107,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         model.questions[i].when = expr;
         // A condition with errors has been replaced by a placeholder, so
         // whether it can hold is not known: skip the reachability check.
-        let checked = cx.diags.len() == errors_before;
+        let checked = cx.diags.diagnostics().len() == errors_before;
         question_deps.push(QuestionCondition { span: when.map(|e| e.span), deps, checked });
     }
     let mut score_deps = Vec::new();
@@ -154,14 +149,9 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
     cx.check_reachability(&model, &question_decls, &question_deps);
 
     // Report in source order, so a reader can work down the file.
-    cx.diags.sort_by_key(|d| (d.file.clone(), d.line, d.column));
-    if cx.dropped
-        && let Some(last) = cx.diags.iter_mut().rev().find(|d| d.severity == crate::diagnostic::Severity::Error)
-    {
-        last.notes.push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
-    }
+    cx.diags.diagnostics_mut().sort_by_key(|d| (d.file.clone(), d.line, d.column));
     let (errors, warnings): (Vec<_>, Vec<_>) =
-        cx.diags.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
+        cx.diags.finish().into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
     if errors.is_empty() {
         model.warnings = warnings;
         model.vocabulary = Arc::new(crate::report::assemble::vocabulary(&model));
@@ -234,9 +224,7 @@ enum Scope {
 
 struct Cx<'a> {
     sources: &'a SourceMap,
-    diags: Vec<Diagnostic>,
-    /// Whether a diagnostic was dropped past [`MAX_DIAGNOSTICS`].
-    dropped: bool,
+    diags: Collector,
     languages: Vec<String>,
 }
 
@@ -288,39 +276,24 @@ impl<'a> Props<'a> {
 
 impl Cx<'_> {
     fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) {
-        if self.full() {
-            self.dropped = true;
-            return;
-        }
-        self.diags.push(Diagnostic::error(code, message).with_help(help).at_span(self.sources, span));
+        let sources = self.sources;
+        self.diags.push_with(|| Diagnostic::error(code, message).with_help(help).at_span(sources, span));
     }
 
     fn push(&mut self, d: Diagnostic) {
-        if self.full() {
-            self.dropped = true;
-        } else {
-            self.diags.push(d);
-        }
-    }
-
-    /// No room for more diagnostics: past [`MAX_DIAGNOSTICS`], problems are
-    /// not looked for (nor hints computed), so a file full of mistakes
-    /// costs bounded time and memory.
-    fn full(&self) -> bool {
-        self.diags.len() >= MAX_DIAGNOSTICS
+        self.diags.push(d);
     }
 
     /// A checker for one expression, with the room left for diagnostics.
     fn checker<'m>(&self, model: &'m Model, names: &'m Names, alt_scope: bool) -> ExprChecker<'m> {
         let mut checker = ExprChecker::new(model, names, alt_scope);
-        checker.room = MAX_DIAGNOSTICS.saturating_sub(self.diags.len());
+        checker.diags = Collector::with_room(self.diags.left());
         checker
     }
 
     /// Takes over an expression checker's diagnostics.
     fn absorb(&mut self, checker: &mut ExprChecker) {
-        self.dropped |= checker.dropped;
-        self.diags.append(&mut checker.diags);
+        self.diags.absorb(std::mem::take(&mut checker.diags));
     }
 
     fn props<'p>(&self, decl: &'p ast::Decl, allowed: &'static [&'static str]) -> Props<'p> {
@@ -1181,7 +1154,7 @@ impl Cx<'_> {
                     format!("`{}` is a {}, not a {}", id.name, k.keyword(), kind.keyword()),
                     format!("name a {} here", kind.keyword()),
                 ),
-                None if self.full() => self.dropped = true,
+                None if !self.diags.room() => {}
                 None => {
                     let hint = did_you_mean(&id.name, names.of_kind(kind)).map_or_else(
                         || format!("declare it with `{} {} {{ ... }}`", kind.keyword(), id.name),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::checklist::model::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Collector, Diagnostic, did_you_mean};
 use crate::eval::apply_binary;
 use crate::syntax::ast::{self, BinaryOp, DeclKind, ExprKind, Ident, QuantOp, QuantSource, UnaryOp};
 use crate::syntax::source::{SourceMap, Span};
@@ -127,12 +127,9 @@ pub(crate) struct ExprChecker<'a> {
     pub question_condition: bool,
     locals: Vec<(String, Ty)>,
     sources: Option<&'a SourceMap>,
-    pub diags: Vec<Diagnostic>,
-    /// How many diagnostics this checker may still add (see
-    /// [`crate::limits::MAX_DIAGNOSTICS`]); past it they are dropped.
-    pub room: usize,
-    /// Whether a diagnostic was dropped for want of room.
-    pub dropped: bool,
+    /// What the expression gets wrong, under the cap (the caller gives a
+    /// collector with the room it has left).
+    pub diags: Collector,
     /// Questions whose answers the expression reads.
     pub questions_used: Vec<usize>,
     /// Scores the expression reads.
@@ -195,25 +192,19 @@ impl<'a> ExprChecker<'a> {
             question_condition: false,
             locals: Vec::new(),
             sources: None,
-            diags: Vec::new(),
-            room: crate::limits::MAX_DIAGNOSTICS,
-            dropped: false,
+            diags: Collector::default(),
             questions_used: Vec::new(),
             scores_used: Vec::new(),
         }
     }
 
     pub fn diag(&mut self, d: Diagnostic) {
-        if self.full() {
-            self.dropped = true;
-        } else {
-            self.diags.push(d);
-        }
+        self.diags.push(d);
     }
 
     /// No room for more diagnostics: skip looking for hints too.
     fn full(&self) -> bool {
-        self.diags.len() >= self.room
+        self.diags.is_full()
     }
 
     /// Checks one expression.

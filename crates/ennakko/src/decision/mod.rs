@@ -16,9 +16,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::model::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Collector, Diagnostic, did_you_mean};
 use crate::error::{Error, ErrorKind};
-use crate::limits::{Limits, MAX_DIAGNOSTICS};
+use crate::limits::Limits;
 
 /// A draft decision with its alternatives.
 ///
@@ -470,7 +470,7 @@ impl Decision {
 /// reports its first problem. (Two mistakes in one cell show one at a time;
 /// mistakes in different cells all at once.) The error path only.
 fn every_problem(value: &serde_json::Value) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
+    let mut found = Collector::default();
     let without = |object: &serde_json::Value, key: &str| -> serde_json::Value {
         let fields = object.as_object().into_iter().flatten();
         let kept = fields.map(|(k, v)| (k.clone(), if k == key { serde_json::json!([]) } else { v.clone() }));
@@ -489,7 +489,7 @@ fn every_problem(value: &serde_json::Value) -> Vec<Diagnostic> {
         for (j, cell) in cells.enumerate() {
             found.extend(first_problem::<ImpactCell>(cell, &format!("{at}.impacts[{j}]")));
         }
-        if found.len() >= MAX_DIAGNOSTICS {
+        if found.is_full() {
             break;
         }
     }
@@ -498,8 +498,7 @@ fn every_problem(value: &serde_json::Value) -> Vec<Diagnostic> {
         // first problem is still reported.
         found.extend(first_problem::<Decision>(value, "$"));
     }
-    found.truncate(MAX_DIAGNOSTICS);
-    found
+    found.finish()
 }
 
 /// The first problem of reading `value` as a `T` found at JSON path `at`.
@@ -986,7 +985,7 @@ pub(crate) struct BoundCell {
 /// Checks a decision against a checklist and indexes it. Reports every
 /// problem found.
 pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Result<Bound, DecisionError> {
-    let mut b = Binder { model, diags: Vec::new(), dropped: false };
+    let mut b = Binder { model, diags: Collector::default() };
     if decision.alternatives.is_empty() {
         b.error(
             "D0105",
@@ -1002,7 +1001,7 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
             format!("{} alternatives; the limit is {}", decision.alternatives.len(), limits.max_alternatives),
             "raise `max_alternatives` if this is intended",
         );
-        return Err(DecisionError { diagnostics: b.diags });
+        return Err(DecisionError { diagnostics: b.diags.finish() });
     }
     let facts = b.facts(decision);
     let mut seen = crate::checklist::model::FastSet::default();
@@ -1036,11 +1035,6 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
         let cells = b.no_duplicate_cells(cells, &path);
         alternatives.push(BoundAlternative { id: alt.id.as_str().into(), kind: alt.kind, answers, cells });
     }
-    if b.dropped
-        && let Some(last) = b.diags.last_mut()
-    {
-        last.notes.push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and try again"));
-    }
     if b.diags.is_empty() {
         Ok(Bound {
             id: decision.id.as_str().into(),
@@ -1053,15 +1047,14 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
             alternatives,
         })
     } else {
-        Err(DecisionError { diagnostics: b.diags })
+        Err(DecisionError { diagnostics: b.diags.finish() })
     }
 }
 
 struct Binder<'a> {
     model: &'a Model,
-    diags: Vec<Diagnostic>,
-    /// Whether a diagnostic was dropped past [`MAX_DIAGNOSTICS`].
-    dropped: bool,
+    /// What the decision gets wrong, under the one cap.
+    diags: Collector,
 }
 
 /// Ids listed in a hint, at most this many.
@@ -1076,24 +1069,12 @@ fn listed(ids: &[&str]) -> String {
 }
 
 impl Binder<'_> {
-    /// No room for more diagnostics: past [`MAX_DIAGNOSTICS`], problems are
-    /// not looked for (nor hints computed), so a document full of mistakes
-    /// costs bounded time and memory.
-    fn full(&self) -> bool {
-        self.diags.len() >= MAX_DIAGNOSTICS
-    }
-
     fn error(&mut self, code: &str, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        if self.full() {
-            self.dropped = true;
-        } else {
-            self.diags.push(Diagnostic::error(code, message).with_help(help).at_path(path));
-        }
+        self.diags.push_with(|| Diagnostic::error(code, message).with_help(help).at_path(path));
     }
 
     fn unknown<'k>(&mut self, path: String, what: &str, name: &str, known: impl FnOnce() -> Vec<&'k str>) {
-        if self.full() {
-            self.dropped = true;
+        if !self.diags.room() {
             return;
         }
         let known = known();
@@ -1191,8 +1172,7 @@ impl Binder<'_> {
         if let Value::Str(s) = &value
             && !options.iter().any(|o| *o.id == **s)
         {
-            if self.full() {
-                self.dropped = true;
+            if !self.diags.room() {
                 return value;
             }
             let hint = did_you_mean(s, options.iter().map(|o| o.id.as_str())).map_or_else(
@@ -1321,8 +1301,7 @@ impl Binder<'_> {
         };
         if let (Some(q), Some(g), Some(d)) = (question, group, domain) {
             let qd = &model.questions[q];
-            if !qd.groups.contains(&g) && self.full() {
-                self.dropped = true;
+            if !qd.groups.contains(&g) && !self.diags.room() {
                 ok = false;
             } else if !qd.groups.contains(&g) {
                 let ids: Vec<&str> = qd.groups.iter().map(|&g| model.groups[g].id.as_str()).collect();
@@ -1334,8 +1313,7 @@ impl Binder<'_> {
                 );
                 ok = false;
             }
-            if !qd.domains.contains(&d) && self.full() {
-                self.dropped = true;
+            if !qd.domains.contains(&d) && !self.diags.room() {
                 ok = false;
             } else if !qd.domains.contains(&d) {
                 let ids: Vec<&str> = qd.domains.iter().map(|&d| model.domains[d].id.as_str()).collect();
@@ -1354,8 +1332,7 @@ impl Binder<'_> {
             let scale_def = model.scale(scale);
             match scale_def.levels.iter().position(|l| l.id == *name) {
                 Some(i) => *slot = Some(i),
-                None if self.full() => {
-                    self.dropped = true;
+                None if !self.diags.room() => {
                     ok = false;
                 }
                 None => {
