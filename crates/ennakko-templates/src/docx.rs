@@ -27,6 +27,8 @@ use super::{Body, Doc, Form, FormAlternative, Fragments, TemplateError, Template
 
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const STRICT_NS: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+const W14_NS: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+const W15_NS: &str = "http://schemas.microsoft.com/office/word/2012/wordml";
 
 /// A `.docx` read into memory.
 pub(crate) struct Package {
@@ -44,6 +46,29 @@ pub(crate) struct Package {
     styles: HashMap<String, String>,
     /// Text width of the last section, in twentieths of a point.
     text_width: u32,
+    /// The content of the form control (`eva:form`), which filling
+    /// rewrites; `true` when it is an empty `<w:sdtContent/>`.
+    form: Option<(Range<usize>, bool)>,
+    /// The prefixes of the Word 2010 and 2012 namespaces, which the form's
+    /// check boxes and repeating sections need.
+    w14: Option<String>,
+    w15: Option<String>,
+}
+
+/// The tag (after `eva:`) of the control holding the form that filling
+/// rewrites to ask what now applies.
+pub(crate) const FORM: &str = "form";
+
+impl Package {
+    /// Whether the document has a form control that filling rewrites.
+    pub(crate) fn has_form(&self) -> bool {
+        self.form.is_some()
+    }
+
+    /// The document's bytes.
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
 }
 
 /// One content control.
@@ -70,6 +95,10 @@ struct Sdt {
     inside_output: Option<String>,
     /// Holds paragraphs and tables (not runs, not cells).
     block: bool,
+    /// A row of a repeating section (`w15:repeatingSectionItem`): its number.
+    item: Option<usize>,
+    /// The innermost repeating-section row it is in.
+    in_item: Option<usize>,
     in_pr: bool,
     content_open: bool,
     pr_done: bool,
@@ -256,9 +285,36 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
     // not multiply the document.
     let budget = document.len().saturating_mul(4).saturating_add(64 << 10);
     let mut copied = 0usize;
+    let mut form = None;
+    let mut rows = Vec::new();
     for s in &scan.sdts {
         let Some(tag) = s.tag.as_deref().and_then(|t| t.trim().strip_prefix("eva:")) else { continue };
         let name = tag.trim().to_string();
+        if name == FORM {
+            if !s.block {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                    Diagnostic::error("T0110", "the form control `eva:form` is inside a paragraph")
+                        .with_help("put the content control around whole paragraphs and tables (a block-level control)")
+                        .at_path("eva:form")
+                });
+            } else if let Some(out) = s.holds_output.as_deref().or(s.inside_output.as_deref()) {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                    Diagnostic::error(
+                        "T0111",
+                        format!("the form control `eva:form` and the result control `eva:{out}` overlap: filling would write one over the other"),
+                    )
+                    .with_help("keep the form and the results apart: move one out of the other")
+                    .at_path("eva:form")
+                });
+            } else if form.is_none() {
+                form = match (&s.content, &s.empty_content) {
+                    (Some(c), _) => Some((c.clone(), false)),
+                    (None, Some(e)) => Some((e.clone(), true)),
+                    (None, None) => None,
+                };
+            }
+            continue;
+        }
         if let Ok(Tag::Output(out)) = parse_tag(&name) {
             if !s.block {
                 problems.add_with(ennakko::diagnostic::Severity::Error, || {
@@ -317,7 +373,9 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             });
         }
         fields.push(RawField { name, value, at: None });
+        rows.push(s.in_item);
     }
+    let fields = super::fields::resolve_rows(fields, &rows, &mut problems);
     let checklist = fields
         .iter()
         .find(|f| f.name == "checklist")
@@ -341,12 +399,18 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             sdts: scan.sdts,
             styles,
             text_width: scan.text_width,
+            form,
+            w14: scan.w14,
+            w15: scan.w15,
         }),
     })
 }
 
 struct Scan {
     prefix: String,
+    /// The prefixes the root binds to the Word 2010 and 2012 namespaces.
+    w14: Option<String>,
+    w15: Option<String>,
     sdts: Vec<Sdt>,
     /// The text of the content controls, each run once.
     text: String,
@@ -404,6 +468,8 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
     let mut shared = String::new();
     let mut contents = 0usize;
     let mut in_t = 0usize;
+    let mut items = 0usize;
+    let (mut w14, mut w15) = (None, None);
     let (mut page_w, mut margin_l, mut margin_r) = (11_906u32, 1_134u32, 1_134u32);
     let bad_xml = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| {
         let at = reader.error_position() as usize;
@@ -439,6 +505,15 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                         let ns = value == MAIN_NS || value == STRICT_NS;
                         key.strip_prefix(b"xmlns:").filter(|_| ns).map(|k| String::from_utf8_lossy(k).into_owned())
                     });
+                    for a in e.attributes().filter_map(Result::ok) {
+                        let Some(key) = a.key.as_ref().strip_prefix(b"xmlns:") else { continue };
+                        let key = String::from_utf8_lossy(key).into_owned();
+                        match a.unescape_value().ok().as_deref() {
+                            Some(W14_NS) => w14 = Some(key),
+                            Some(W15_NS) => w15 = Some(key),
+                            _ => {}
+                        }
+                    }
                     match found {
                         Some(found) => prefix = Some(found),
                         None => {
@@ -466,7 +541,8 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                         .last()
                         .filter(|parent| parent.content_open)
                         .and_then(|parent| parent.inside_output.clone().or_else(|| parent.output.clone()));
-                    open.push(Sdt { block, inside_output, ..Sdt::default() });
+                    let in_item = open.last().filter(|parent| parent.content_open).and_then(|p| p.item.or(p.in_item));
+                    open.push(Sdt { block, inside_output, in_item, ..Sdt::default() });
                     starts.push(before);
                 } else if let Some(s) = open.last_mut() {
                     if is(&qname, "sdtPr") && !s.pr_done && !s.content_open {
@@ -482,6 +558,10 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                                 }
                             }
                             b"dropDownList" | b"comboBox" => s.dropdown = true,
+                            b"repeatingSectionItem" if s.item.is_none() => {
+                                s.item = Some(items);
+                                items += 1;
+                            }
                             b"listItem" => {
                                 let value = attr(e, b"value").unwrap_or_default();
                                 let display = attr(e, b"displayText").unwrap_or_else(|| value.clone());
@@ -595,6 +675,8 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
     let text_width = page_w.saturating_sub(margin_l + margin_r).clamp(2_000, 30_000);
     Ok(Scan {
         prefix: prefix.unwrap_or_else(|| "w".into()),
+        w14,
+        w15,
         sdts: done.into_iter().map(|(_, s)| s).collect(),
         text: shared,
         text_width,
@@ -610,10 +692,29 @@ fn local_of(qname: &[u8]) -> &[u8] {
 
 // ---- filling ------------------------------------------------------------------------
 
-pub(crate) fn fill(package: &Package, fragments: &Fragments) -> Result<Vec<u8>, TemplateError> {
+/// A copy of the document with the results written into the result
+/// controls (when `fragments` are given) and the form control's content
+/// replaced by `form` (when given).
+pub(crate) fn fill(
+    package: &Package,
+    fragments: Option<&Fragments>,
+    form: Option<&Form>,
+) -> Result<Vec<u8>, TemplateError> {
     let x = Xml::new(&package.prefix);
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for s in &package.sdts {
+    if let (Some(form), Some((range, empty))) = (form, &package.form) {
+        let (Some(w14), Some(w15)) = (&package.w14, &package.w15) else {
+            return Err(error(
+                "T0112",
+                "the document has a form control (`eva:form`) but does not declare the Word 2010 and 2012 namespaces its fields need",
+                "start from `ennakko template init`, or remove the content control tagged eva:form",
+            ));
+        };
+        let body = form_xml(form, &package.prefix, w14, w15);
+        let body = if *empty { format!("<{0}sdtContent>{body}</{0}sdtContent>", x.p) } else { body };
+        edits.push((range.clone(), body));
+    }
+    for (s, fragments) in package.sdts.iter().filter_map(|s| Some((s, fragments?))) {
         let Some(name) = s.tag.as_deref().and_then(|t| t.trim().strip_prefix("eva:")).map(str::trim) else { continue };
         if !matches!(parse_tag(name), Ok(Tag::Output(_))) || !s.block {
             continue;
@@ -910,6 +1011,12 @@ struct Gen<'f> {
     x: Xml,
     out: String,
     next_id: u32,
+    /// Prefixes of the Word 2010 (check boxes) and 2012 (repeating
+    /// sections) namespaces.
+    w14: String,
+    w15: String,
+    /// The help shown as the next control's placeholder text.
+    help: Option<String>,
 }
 
 const WIDTH: u32 = 9_638;
@@ -933,6 +1040,7 @@ impl Gen<'_> {
 
     /// An inline content control.
     fn control(&mut self, tag: &str, alias: &str, kind: Control, value: Option<String>, small: bool) -> String {
+        let help = self.help.take();
         let p = &self.x.p;
         self.next_id += 1;
         let id = self.next_id;
@@ -962,20 +1070,21 @@ impl Gen<'_> {
                         write!(pr, "<{p}listItem {p}displayText=\"{}\" {p}value=\"{}\"/>", esc(display), esc(value));
                 }
                 let _ = write!(pr, "</{p}dropDownList>");
-                shown.clone().unwrap_or_else(|| format!("– {} –", self.w(W::Choose)))
+                shown.clone().unwrap_or_else(|| help.unwrap_or_else(|| format!("– {} –", self.w(W::Choose))))
             }
             Control::Text { multiline } => {
                 let ml = if *multiline { format!(" {p}multiLine=\"1\"") } else { String::new() };
                 let _ = write!(pr, "<{p}text{ml}/>");
-                shown.clone().unwrap_or_else(|| self.w(W::TypeHere).to_string())
+                shown.clone().unwrap_or_else(|| help.unwrap_or_else(|| self.w(W::TypeHere).to_string()))
             }
             Control::Check => {
                 let checked = value.as_deref() == Some("true");
                 let _ = write!(
                     pr,
-                    "<w14:checkbox><w14:checked w14:val=\"{}\"/><w14:checkedState w14:val=\"2612\" w14:font=\"MS Gothic\"/>\
-                     <w14:uncheckedState w14:val=\"2610\" w14:font=\"MS Gothic\"/></w14:checkbox>",
-                    u8::from(checked)
+                    "<{w}:checkbox><{w}:checked {w}:val=\"{}\"/><{w}:checkedState {w}:val=\"2612\" {w}:font=\"MS Gothic\"/>\
+                     <{w}:uncheckedState {w}:val=\"2610\" {w}:font=\"MS Gothic\"/></{w}:checkbox>",
+                    u8::from(checked),
+                    w = self.w14
                 );
                 if checked { "☒".into() } else { "☐".into() }
             }
@@ -1023,178 +1132,437 @@ impl Gen<'_> {
         );
     }
 
-    /// A two-column row: label (with hints) and control.
-    fn row(&mut self, label: &str, hints: &[String], control: String) {
+    /// A paragraph of check notes (missing, inconsistent) in small red type.
+    fn notes_xml(&self, key: &str) -> String {
+        let p = &self.x.p;
+        let rpr = format!("<{p}color {p}val=\"A40E26\"/><{p}sz {p}val=\"16\"/><{p}szCs {p}val=\"16\"/>");
+        let ppr = format!("<{p}spacing {p}before=\"20\" {p}after=\"0\"/>");
+        let notes = self.form.notes.get(key).map(Vec::as_slice).unwrap_or_default();
+        notes.iter().map(|n| self.x.para(&ppr, &rpr, &format!("\u{26a0} {n}"))).collect()
+    }
+
+    /// A two-column row: the label, and the control with its check notes.
+    fn row(&mut self, label: &str, tag: &str, control: String) {
         let p = self.x.p.clone();
-        let mut left = self.x.para("", "", label);
-        for h in hints.iter().filter(|h| !h.is_empty()) {
-            left.push_str(&self.x.para(&format!("<{p}pStyle {p}val=\"EvaHelp\"/>"), "", h));
-        }
+        let left = self.x.para("", "", label);
         let _ = write!(self.out, "<{p}tr><{p}trPr><{p}cantSplit/></{p}trPr>");
-        self.cell(WIDTH * 55 / 100, "", &left);
-        let right = format!("<{p}p>{control}</{p}p>");
-        self.cell(WIDTH - WIDTH * 55 / 100, "", &right);
+        self.cell(WIDTH * 45 / 100, "", &left);
+        let right = format!("<{p}p>{control}</{p}p>{}", self.notes_xml(tag));
+        self.cell(WIDTH - WIDTH * 45 / 100, "", &right);
         let _ = write!(self.out, "</{p}tr>");
     }
 
-    fn field(&mut self, tag: &str, f: &ennakko::checklist::describe::Field, value: Option<&Value>) {
+    /// The help of a field, as placeholder text: its help and its unit or
+    /// list format, on one line.
+    fn help_of(&self, f: &ennakko::checklist::describe::Field) -> Option<String> {
+        let (_, hints) = self.form.field_texts(f);
+        let only = self.w(W::OnlyIfApplies);
+        let hints: Vec<String> = hints.into_iter().filter(|h| h != only && !h.is_empty()).collect();
+        (!hints.is_empty()).then(|| hints.join(" · "))
+    }
+
+    /// The control of a fact or an answer, its help as placeholder text
+    /// when `help` (once per question: the next alternative's column shows
+    /// "choose"); `small` in the narrow columns of the question table.
+    fn field_control(
+        &mut self,
+        tag: &str,
+        f: &ennakko::checklist::describe::Field,
+        value: Option<&Value>,
+        help: bool,
+        small: bool,
+    ) -> String {
         let form = self.form;
-        let (label, hints) = form.field_texts(f);
+        let (label, _) = form.field_texts(f);
+        self.help = if help { self.help_of(f) } else { None };
         let exact = value.map(|v| match v {
             Value::Bool(true) => "true".to_string(),
             Value::Bool(false) => "false".to_string(),
             other => plain(other),
         });
-        let control = match f.kind.as_str() {
+        match f.kind.as_str() {
             "screening" => {
                 let exact = exact.map(|v| match v.as_str() {
                     "true" => "yes".to_string(),
                     "false" => "no".to_string(),
                     _ => v,
                 });
-                self.control(tag, &label, Control::Drop(form.screening_options()), exact, false)
+                self.control(tag, &label, Control::Drop(form.screening_options()), exact, small)
             }
             "choice" => {
                 let items = f.options.iter().map(|o| (form.t(&o.label).to_string(), o.id.clone())).collect();
-                self.control(tag, &label, Control::Drop(items), exact, false)
+                self.control(tag, &label, Control::Drop(items), exact, small)
             }
-            "flag" => self.control(tag, &label, Control::Check, exact, false),
-            "text" => self.control(tag, &label, Control::Text { multiline: true }, exact, false),
-            _ => self.control(tag, &label, Control::Text { multiline: false }, exact, false),
-        };
-        self.row(&label, &hints, control);
+            "flag" => {
+                self.help = None;
+                self.control(tag, &label, Control::Check, exact, small)
+            }
+            "text" => self.control(tag, &label, Control::Text { multiline: true }, exact, small),
+            _ => self.control(tag, &label, Control::Text { multiline: false }, exact, small),
+        }
     }
 
-    fn alternative(&mut self, alt: &FormAlternative) {
+    /// A fact or answer as a two-column row.
+    fn field(&mut self, tag: &str, f: &ennakko::checklist::describe::Field, value: Option<&Value>) {
+        let (label, _) = self.form.field_texts(f);
+        let control = self.field_control(tag, f, value, true, false);
+        self.row(&label, tag, control);
+    }
+
+    /// The whole form: the decision, its facts, the alternatives, the
+    /// questions that apply to each (one column per alternative), the
+    /// impacts of each alternative as rows, and the answers to questions
+    /// that no longer apply.
+    fn form_body(&mut self) {
+        self.decision_table();
+        self.facts_table();
+        self.alternatives_table();
+        let questions = &self.form.desc.questions;
+        let screening: Vec<_> = questions.iter().filter(|q| q.kind == "screening").collect();
+        self.question_matrix(W::Screening, &screening);
+        let other: Vec<_> = questions.iter().filter(|q| q.kind != "screening" && q.kind != "impact").collect();
+        self.question_matrix(W::OtherQuestions, &other);
+        for alt in &self.form.alternatives {
+            self.impacts(alt);
+        }
+        for alt in &self.form.alternatives {
+            self.no_longer_applies(alt);
+        }
+    }
+
+    fn decision_table(&mut self) {
         let form = self.form;
-        let heading = form.alternative_heading(alt);
-        self.heading(1, &heading);
-        self.table_start(&[WIDTH * 55 / 100, WIDTH - WIDTH * 55 / 100]);
-        for field in super::text_fields(&format!("alternative.{}.title", alt.id), alt.title.as_ref()) {
-            let label = format!("{}{}", self.w(W::AlternativeTitle), field.suffix);
+        let d = form.decision;
+        self.heading(1, self.w(W::DecisionHeading));
+        self.table_start(&[WIDTH * 45 / 100, WIDTH - WIDTH * 45 / 100]);
+        let text = Control::Text { multiline: false };
+        let c = self.control("checklist", self.w(W::Checklist), text, Some(form.checklist_name.clone()), false);
+        self.row(self.w(W::Checklist), "checklist", c);
+        let id = d.map(|d| d.id.clone());
+        let c = self.control("decision.id", self.w(W::CaseId), Control::Text { multiline: false }, id, false);
+        self.row(self.w(W::CaseId), "decision.id", c);
+        for field in super::text_fields("decision.title", d.map(|d| &d.title)) {
+            let label = format!("{}{}", self.w(W::Title), field.suffix);
             let c = self.control(&field.tag, &label, Control::Text { multiline: false }, field.value, false);
-            self.row(&label, &[], c);
+            self.row(&label, &field.tag, c);
         }
-        let tag = format!("alternative.{}.kind", alt.id);
-        let kinds = [
-            ennakko::decision::AlternativeKind::Zero,
-            ennakko::decision::AlternativeKind::Proposal,
-            ennakko::decision::AlternativeKind::Other,
-        ]
-        .iter()
-        .map(|k| (form.kind_label(*k).to_string(), k.name().to_string()))
-        .collect();
-        let c =
-            self.control(&tag, self.w(W::AlternativeKind), Control::Drop(kinds), Some(alt.kind.name().into()), false);
-        self.row(self.w(W::AlternativeKind), &[], c);
-        for field in super::text_fields(&format!("alternative.{}.description", alt.id), alt.description.as_ref()) {
-            let label = format!("{}{}", self.w(W::Description), field.suffix);
-            let c = self.control(&field.tag, &label, Control::Text { multiline: true }, field.value, false);
-            self.row(&label, &[], c);
-        }
+        let kind = d.and_then(|d| d.kind.clone());
+        let c = self.control("decision.kind", self.w(W::Kind), Control::Text { multiline: false }, kind, false);
+        self.row(self.w(W::Kind), "decision.kind", c);
+        let languages = ["fi", "sv", "en"].iter().map(|l| (l.to_string(), l.to_string())).collect();
+        let language = d.and_then(|d| d.language.clone()).unwrap_or_else(|| form.lang.to_string());
+        let c = self.control("decision.language", self.w(W::Language), Control::Drop(languages), Some(language), false);
+        self.row(self.w(W::Language), "decision.language", c);
+        let organisations = vec![
+            (self.w(W::Municipality).to_string(), "municipality".to_string()),
+            (self.w(W::County).to_string(), "county".to_string()),
+        ];
+        let organisation = d.and_then(|d| d.organisation).map(|o| o.name().to_string());
+        let tag = "decision.organisation";
+        let c = self.control(tag, self.w(W::Organisation), Control::Drop(organisations), organisation, false);
+        self.row(self.w(W::Organisation), tag, c);
+        let bilingual = d.and_then(|d| d.bilingual).map(|b| b.to_string());
+        let c = self.control("decision.bilingual", self.w(W::Bilingual), Control::Check, bilingual, false);
+        self.row(self.w(W::Bilingual), "decision.bilingual", c);
+        let majorities = vec![
+            (self.w(W::Finnish).to_string(), "fi".to_string()),
+            (self.w(W::Swedish).to_string(), "sv".to_string()),
+        ];
+        let majority = d.and_then(|d| d.majority_language).map(|l| l.name().to_string());
+        let tag = "decision.majority_language";
+        let c = self.control(tag, self.w(W::MajorityLanguage), Control::Drop(majorities), majority, false);
+        self.row(self.w(W::MajorityLanguage), tag, c);
         self.table_end();
-        let screening: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "screening").collect();
-        if !screening.is_empty() {
-            self.heading(2, self.w(W::Screening));
-            self.table_start(&[WIDTH * 55 / 100, WIDTH - WIDTH * 55 / 100]);
-            for q in screening {
-                let tag = format!("answer.{}.{}", alt.id, q.id);
-                self.field(&tag, q, form.answer(&alt.id, &q.id));
-            }
-            self.table_end();
-        }
-        self.impacts(alt);
-        let other: Vec<_> =
-            form.desc.questions.iter().filter(|q| q.kind != "screening" && q.kind != "impact").collect();
-        if !other.is_empty() {
-            self.heading(2, self.w(W::OtherQuestions));
-            self.table_start(&[WIDTH * 55 / 100, WIDTH - WIDTH * 55 / 100]);
-            for q in other {
-                let tag = format!("answer.{}.{}", alt.id, q.id);
-                self.field(&tag, q, form.answer(&alt.id, &q.id));
-            }
-            self.table_end();
-        }
     }
 
-    fn impacts(&mut self, alt: &FormAlternative) {
+    /// The checklist's facts, then any other fact the decision gives (so
+    /// that no value is lost when the form is written again).
+    fn facts_table(&mut self) {
         let form = self.form;
-        let cells = form.cells(&alt.id);
-        if cells.is_empty() {
+        let unknown: Vec<(&String, &Value)> = form
+            .decision
+            .map(|d| {
+                d.facts.iter().filter(|(id, v)| !v.is_null() && !form.desc.facts.iter().any(|f| &f.id == *id)).collect()
+            })
+            .unwrap_or_default();
+        if form.desc.facts.is_empty() && unknown.is_empty() {
             return;
         }
-        self.heading(2, self.w(W::Impacts));
-        self.styled("EvaHelp", self.w(W::ImpactsHelp));
+        self.heading(1, self.w(W::Facts));
+        self.table_start(&[WIDTH * 45 / 100, WIDTH - WIDTH * 45 / 100]);
+        for f in &form.desc.facts {
+            self.field(&format!("fact.{}", f.id), f, form.fact(&f.id));
+        }
+        for (id, value) in unknown {
+            let tag = format!("fact.{id}");
+            let c = self.control(&tag, id, Control::Text { multiline: false }, Some(plain(value)), false);
+            self.row(id, &tag, c);
+        }
+        self.table_end();
+    }
+
+    /// Each alternative's title, kind and description.
+    fn alternatives_table(&mut self) {
+        let form = self.form;
+        for alt in &form.alternatives {
+            self.heading(2, &form.alternative_heading(alt));
+            self.table_start(&[WIDTH * 45 / 100, WIDTH - WIDTH * 45 / 100]);
+            for field in super::text_fields(&format!("alternative.{}.title", alt.id), alt.title.as_ref()) {
+                let label = format!("{}{}", self.w(W::AlternativeTitle), field.suffix);
+                let c = self.control(&field.tag, &label, Control::Text { multiline: false }, field.value, false);
+                self.row(&label, &field.tag, c);
+            }
+            let tag = format!("alternative.{}.kind", alt.id);
+            let kinds = form.kind_options();
+            let kind = Some(alt.kind.name().into());
+            let c = self.control(&tag, self.w(W::AlternativeKind), Control::Drop(kinds), kind, false);
+            self.row(self.w(W::AlternativeKind), &tag, c);
+            for field in super::text_fields(&format!("alternative.{}.description", alt.id), alt.description.as_ref()) {
+                let label = format!("{}{}", self.w(W::Description), field.suffix);
+                let c = self.control(&field.tag, &label, Control::Text { multiline: true }, field.value, false);
+                self.row(&label, &field.tag, c);
+            }
+            self.table_end();
+        }
+    }
+
+    /// Questions as rows, one column of answers per alternative; a question
+    /// is asked only of the alternatives it applies to.
+    fn question_matrix(&mut self, heading: W, questions: &[&ennakko::checklist::describe::Field]) {
+        let form = self.form;
+        let alts = &form.alternatives;
+        let asked: Vec<_> = questions.iter().filter(|q| alts.iter().any(|a| form.applies(&a.id, q))).copied().collect();
+        if asked.is_empty() || alts.is_empty() {
+            return;
+        }
+        self.heading(1, self.w(heading));
+        let n = alts.len() as u32;
+        let column = (WIDTH / 2 / n).min(2_600);
+        let mut widths = vec![WIDTH - column * n];
+        widths.extend(std::iter::repeat_n(column, alts.len()));
+        self.table_start(&widths);
         let p = self.x.p.clone();
-        let first = 2_000;
-        let rest = (WIDTH - first) / 7;
-        let widths: Vec<u32> = std::iter::once(first).chain(std::iter::repeat_n(rest, 7)).collect();
-        let small = |x: &Xml, text: &str, bold: bool| {
-            let rpr = if bold { format!("<{p}b/>") } else { String::new() };
-            x.para(&format!("<{p}pStyle {p}val=\"EvaTable\"/>"), &rpr, text)
-        };
-        let mut current: Option<Option<&str>> = None;
-        for cell in &cells {
-            if current != Some(cell.question) {
-                if current.is_some() {
-                    self.table_end();
-                }
-                current = Some(cell.question);
-                let q = cell.question.and_then(|id| form.desc.questions.iter().find(|q| q.id == id));
-                let heading = q.map_or_else(
-                    || self.w(W::OtherImpacts).to_string(),
-                    |q| form.t(&q.text).split_whitespace().collect::<Vec<_>>().join(" "),
-                );
-                self.heading(3, &heading);
-                if q.is_some_and(|q| q.conditional) {
-                    self.styled("EvaHelp", self.w(W::OnlyIfApplies));
-                }
-                self.table_start(&widths);
-                let _ = write!(self.out, "<{p}tr><{p}trPr><{p}cantSplit/><{p}tblHeader/></{p}trPr>");
-                let shd = format!("<{p}shd {p}val=\"clear\" {p}color=\"auto\" {p}fill=\"EEF1F4\"/>");
-                let head = |x: &Xml, text: &str| {
-                    x.para(
-                        &format!("<{p}pStyle {p}val=\"EvaTable\"/>"),
-                        &format!("<{p}b/><{p}sz {p}val=\"14\"/><{p}szCs {p}val=\"14\"/>"),
-                        text,
-                    )
-                };
-                let label = head(&self.x, self.w(W::GroupDomain));
-                self.cell(first, &shd, &label);
-                for f in &CELL_FIELDS[..7] {
-                    let label = head(&self.x, &form.cell_field_label(f));
-                    self.cell(rest, &shd, &label);
-                }
-                let _ = write!(self.out, "</{p}tr>");
-            }
-            let where_ = format!("{} / {}", form.group_label(&cell.group), form.domain_label(&cell.domain));
+        let shd = format!("<{p}shd {p}val=\"clear\" {p}color=\"auto\" {p}fill=\"EEF1F4\"/>");
+        let head_rpr = format!("<{p}b/><{p}sz {p}val=\"16\"/><{p}szCs {p}val=\"16\"/>");
+        let _ = write!(self.out, "<{p}tr><{p}trPr><{p}cantSplit/><{p}tblHeader/></{p}trPr>");
+        let head = self.x.para("", &head_rpr, "");
+        self.cell(widths[0], &shd, &head);
+        for alt in alts {
+            let head = self.x.para("", &head_rpr, &form.alternative_heading(alt));
+            self.cell(column, &shd, &head);
+        }
+        let _ = write!(self.out, "</{p}tr>");
+        let grey = format!("<{p}color {p}val=\"57606A\"/><{p}sz {p}val=\"16\"/><{p}szCs {p}val=\"16\"/>");
+        for q in asked {
+            let (label, _) = form.field_texts(q);
             let _ = write!(self.out, "<{p}tr><{p}trPr><{p}cantSplit/></{p}trPr>");
-            let label = small(&self.x, &where_, true);
-            self.cell(first, &format!("<{p}vMerge {p}val=\"restart\"/>"), &label);
-            for f in &CELL_FIELDS[..7] {
-                let alias = format!("{where_}: {}", form.cell_field_label(f));
-                let c =
-                    self.control(&cell.tag(&alt.id, f), &alias, Control::Drop(form.cell_options(f)), cell.get(f), true);
-                let para = format!("<{p}p><{p}pPr><{p}pStyle {p}val=\"EvaTable\"/></{p}pPr>{c}</{p}p>");
-                self.cell(rest, "", &para);
-            }
-            let _ = write!(self.out, "</{p}tr><{p}tr><{p}trPr><{p}cantSplit/></{p}trPr>");
-            let empty = small(&self.x, "", false);
-            self.cell(first, &format!("<{p}vMerge/>"), &empty);
-            for (f, span) in [("mitigation", 4u32), ("note", 3u32)] {
-                let label = form.cell_field_label(f);
-                let alias = format!("{where_}: {label}");
-                let c =
-                    self.control(&cell.tag(&alt.id, f), &alias, Control::Text { multiline: true }, cell.get(f), true);
-                let para = format!(
-                    "<{p}p><{p}pPr><{p}pStyle {p}val=\"EvaTable\"/></{p}pPr>{}{c}</{p}p>",
-                    self.x.runs(&format!("{label}: "), &format!("<{p}b/>"))
-                );
-                self.cell(rest * span, &format!("<{p}gridSpan {p}val=\"{span}\"/>"), &para);
+            let left = self.x.para("", "", &label);
+            self.cell(widths[0], "", &left);
+            let mut help = true;
+            for alt in alts {
+                let content = if form.applies(&alt.id, q) {
+                    let tag = format!("answer.{}.{}", alt.id, q.id);
+                    let c = self.field_control(&tag, q, form.answer(&alt.id, &q.id), help, true);
+                    help = false;
+                    format!("<{p}p>{c}</{p}p>{}", self.notes_xml(&tag))
+                } else {
+                    self.x.para("", &grey, self.w(W::DoesNotApply))
+                };
+                self.cell(column, "", &content);
             }
             let _ = write!(self.out, "</{p}tr>");
         }
         self.table_end();
+    }
+
+    /// The impact questions that apply to an alternative, each with its
+    /// rows and an empty row to fill in; then impacts that answer no
+    /// question of the checklist.
+    fn impacts(&mut self, alt: &FormAlternative) {
+        let form = self.form;
+        let cells: &[ennakko::decision::ImpactCell] = form.alternative(&alt.id).map_or(&[], |a| a.impacts.as_slice());
+        let asked: Vec<_> =
+            form.desc.questions.iter().filter(|q| q.kind == "impact" && form.applies(&alt.id, q)).collect();
+        let known = |c: &ennakko::decision::ImpactCell| {
+            c.question.as_ref().is_some_and(|id| form.desc.questions.iter().any(|q| &q.id == id && q.kind == "impact"))
+        };
+        let others: Vec<&ennakko::decision::ImpactCell> = cells.iter().filter(|c| !known(c)).collect();
+        if asked.is_empty() && others.is_empty() {
+            return;
+        }
+        self.heading(1, &format!("{}: {}", self.w(W::ImpactsOf), form.alternative_heading(alt)));
+        self.styled("EvaHelp", self.w(W::RowsHelp));
+        for q in asked {
+            let heading = form.t(&q.text).split_whitespace().collect::<Vec<_>>().join(" ");
+            self.heading(3, &heading);
+            let key = format!("impacts.{}.{}", alt.id, q.id);
+            let notes = self.notes_xml(&key);
+            self.out.push_str(&notes);
+            let rows: Vec<_> = cells.iter().filter(|c| c.question.as_ref() == Some(&q.id)).collect();
+            self.rows_table(&alt.id, Some(q), &rows, true);
+        }
+        if !others.is_empty() {
+            self.heading(3, self.w(W::OtherImpacts));
+            self.rows_table(&alt.id, None, &others, false);
+        }
+    }
+
+    /// What an alternative answered to questions that no longer apply: kept
+    /// as fields, so that nothing typed is lost and it can be cleared.
+    fn no_longer_applies(&mut self, alt: &FormAlternative) {
+        let form = self.form;
+        let Some(a) = form.alternative(&alt.id) else { return };
+        let stale = |id: &str| form.desc.questions.iter().find(|q| q.id == id).filter(|q| !form.applies(&alt.id, q));
+        let answers: Vec<_> = a.answers.iter().filter(|(id, v)| !v.is_null() && stale(id).is_some()).collect();
+        let cells: Vec<_> = a
+            .impacts
+            .iter()
+            .filter(|c| c.question.as_deref().and_then(stale).is_some_and(|q| q.kind == "impact"))
+            .collect();
+        if answers.is_empty() && cells.is_empty() {
+            return;
+        }
+        self.heading(1, &format!("{}: {}", self.w(W::NoLongerApplies), form.alternative_heading(alt)));
+        self.styled("EvaHelp", self.w(W::NoLongerAppliesHelp));
+        if !answers.is_empty() {
+            self.table_start(&[WIDTH * 45 / 100, WIDTH - WIDTH * 45 / 100]);
+            for (id, value) in answers {
+                let Some(q) = stale(id) else { continue };
+                self.field(&format!("answer.{}.{id}", alt.id), q, Some(value));
+            }
+            self.table_end();
+        }
+        for q in form.desc.questions.iter().filter(|q| q.kind == "impact") {
+            let rows: Vec<_> = cells.iter().copied().filter(|c| c.question.as_ref() == Some(&q.id)).collect();
+            if !rows.is_empty() {
+                self.heading(3, &form.t(&q.text).split_whitespace().collect::<Vec<_>>().join(" "));
+                self.rows_table(&alt.id, Some(q), &rows, false);
+            }
+        }
+    }
+
+    /// A table of impact rows: a repeating section whose every row (item)
+    /// holds a cell's group (and domain), its scales, and its note,
+    /// mitigation and source of evidence; `blank` adds an empty row.
+    fn rows_table(
+        &mut self,
+        alt: &str,
+        q: Option<&ennakko::checklist::describe::Field>,
+        cells: &[&ennakko::decision::ImpactCell],
+        blank: bool,
+    ) {
+        let form = self.form;
+        let p = self.x.p.clone();
+        let w15 = self.w15.clone();
+        let first = 2_000;
+        let rest = (WIDTH - first) / 7;
+        let widths: Vec<u32> = std::iter::once(first).chain(std::iter::repeat_n(rest, 7)).collect();
+        self.table_start(&widths);
+        let shd = format!("<{p}shd {p}val=\"clear\" {p}color=\"auto\" {p}fill=\"EEF1F4\"/>");
+        let head_ppr = format!("<{p}pStyle {p}val=\"EvaTable\"/>");
+        let head_rpr = format!("<{p}b/><{p}sz {p}val=\"14\"/><{p}szCs {p}val=\"14\"/>");
+        let with_domain = q.is_none_or(|q| q.domains.len() != 1);
+        let _ = write!(self.out, "<{p}tr><{p}trPr><{p}cantSplit/><{p}tblHeader/></{p}trPr>");
+        let first_head = match with_domain {
+            true => format!("{} / {}", self.w(W::Group), self.w(W::Domain)),
+            false => self.w(W::Group).to_string(),
+        };
+        let head = self.x.para(&head_ppr, &head_rpr, &first_head);
+        self.cell(first, &shd, &head);
+        for f in &CELL_FIELDS[..7] {
+            let head = self.x.para(&head_ppr, &head_rpr, &form.cell_field_label(f));
+            self.cell(rest, &shd, &head);
+        }
+        let _ = write!(self.out, "</{p}tr>");
+        self.next_id += 1;
+        let question = q.map_or("-", |q| q.id.as_str());
+        let alias: String = q.map_or_else(|| self.w(W::OtherImpacts).to_string(), |q| form.t(&q.text).to_string());
+        let alias: String = alias.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
+        let _ = write!(
+            self.out,
+            "<{p}sdt><{p}sdtPr><{p}alias {p}val=\"{}\"/><{p}id {p}val=\"{}\"/><{w15}:repeatingSection/></{p}sdtPr><{p}sdtContent>",
+            esc(&alias),
+            self.next_id
+        );
+        for cell in cells.iter().map(Some).chain(blank.then_some(None)) {
+            self.next_id += 1;
+            let _ = write!(
+                self.out,
+                "<{p}sdt><{p}sdtPr><{p}id {p}val=\"{}\"/><{w15}:repeatingSectionItem/></{p}sdtPr><{p}sdtContent>",
+                self.next_id
+            );
+            self.impact_row(alt, question, q, cell.copied(), with_domain, &widths);
+            let _ = write!(self.out, "</{p}sdtContent></{p}sdt>");
+        }
+        let _ = write!(self.out, "</{p}sdtContent></{p}sdt>");
+        self.table_end();
+    }
+
+    /// One row of impacts: two table rows.
+    fn impact_row(
+        &mut self,
+        alt: &str,
+        question: &str,
+        q: Option<&ennakko::checklist::describe::Field>,
+        cell: Option<&ennakko::decision::ImpactCell>,
+        with_domain: bool,
+        widths: &[u32],
+    ) {
+        let form = self.form;
+        let p = self.x.p.clone();
+        let grid = super::GridCell {
+            question: q.map(|q| q.id.as_str()),
+            group: cell.map(|c| c.group.clone()).unwrap_or_default(),
+            domain: cell.and_then(|c| c.domain.clone()).unwrap_or_default(),
+            value: cell,
+        };
+        let tag = |prop: &str| format!("row.{alt}.{question}.{prop}");
+        let para = |c: String| format!("<{p}p><{p}pPr><{p}pStyle {p}val=\"EvaTable\"/></{p}pPr>{c}</{p}p>");
+        let listed = |ids: &[String], all: Vec<(String, String)>, current: &str| -> Vec<(String, String)> {
+            let mut items: Vec<(String, String)> = all.iter().filter(|(_, id)| ids.contains(id)).cloned().collect();
+            items.extend(all.iter().filter(|(_, id)| !ids.contains(id)).cloned());
+            if !current.is_empty() && !items.iter().any(|(_, id)| id == current) {
+                items.push((current.to_string(), current.to_string()));
+            }
+            items
+        };
+        let groups: Vec<(String, String)> =
+            form.desc.groups.iter().map(|g| (form.t(&g.label).to_string(), g.id.clone())).collect();
+        let groups = listed(q.map_or(&[], |q| q.groups.as_slice()), groups, &grid.group);
+        let _ = write!(self.out, "<{p}tr><{p}trPr><{p}cantSplit/></{p}trPr>");
+        let group = cell.map(|c| c.group.clone());
+        let mut first = para(self.control(&tag("group"), self.w(W::Group), Control::Drop(groups), group, true));
+        if with_domain {
+            let domains: Vec<(String, String)> =
+                form.desc.domains.iter().map(|d| (form.t(&d.label).to_string(), d.id.clone())).collect();
+            let domains = listed(q.map_or(&[], |q| q.domains.as_slice()), domains, &grid.domain);
+            let domain = cell.and_then(|c| c.domain.clone());
+            first.push_str(&para(self.control(
+                &tag("domain"),
+                self.w(W::Domain),
+                Control::Drop(domains),
+                domain,
+                true,
+            )));
+        }
+        self.cell(widths[0], "", &first);
+        for f in &CELL_FIELDS[..7] {
+            let label = form.cell_field_label(f);
+            let c = self.control(&tag(f), &label, Control::Drop(form.cell_options(f)), grid.get(f), true);
+            self.cell(widths[1], "", &para(c));
+        }
+        let _ = write!(self.out, "</{p}tr><{p}tr><{p}trPr><{p}cantSplit/></{p}trPr>");
+        for (f, span) in [("note", 3u32), ("mitigation", 3), ("evidence_source", 2)] {
+            let label = form.cell_field_label(f);
+            let c = self.control(&tag(f), &label, Control::Text { multiline: true }, grid.get(f), true);
+            let width = if span == 3 { widths[0] + 2 * widths[1] } else { span * widths[1] };
+            let content = format!(
+                "<{p}p><{p}pPr><{p}pStyle {p}val=\"EvaTable\"/></{p}pPr>{}{c}</{p}p>",
+                self.x.runs(&format!("{label}: "), &format!("<{p}b/>"))
+            );
+            self.cell(width, &format!("<{p}gridSpan {p}val=\"{span}\"/>"), &content);
+        }
+        let _ = write!(self.out, "</{p}tr>");
     }
 }
 
@@ -1212,84 +1580,55 @@ fn lang_tag(lang: &str) -> &'static str {
     }
 }
 
+/// The first id of the form's content controls; the document's other
+/// controls have ids below it, so a form written again keeps them unique.
+const FORM_IDS: u32 = 1000;
+
+/// The content of the form control (`eva:form`) for a form, with the
+/// document's prefixes for WordprocessingML and the 2010 and 2012 namespaces.
+pub(crate) fn form_xml(form: &Form, prefix: &str, w14: &str, w15: &str) -> String {
+    let mut g = Gen {
+        form,
+        x: Xml::new(prefix),
+        out: String::new(),
+        next_id: FORM_IDS,
+        w14: w14.to_string(),
+        w15: w15.to_string(),
+        help: None,
+    };
+    g.form_body();
+    g.out
+}
+
 pub(crate) fn generate(form: &Form) -> Vec<u8> {
-    let mut g = Gen { form, x: Xml::new("w"), out: String::new(), next_id: 1000 };
+    let mut g = Gen {
+        form,
+        x: Xml::new("w"),
+        out: String::new(),
+        next_id: 0,
+        w14: "w14".into(),
+        w15: "w15".into(),
+        help: None,
+    };
     let d = form.decision;
     let title = d
         .map(|d| d.title.get(form.lang).to_string())
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| form.t(&form.desc.title).to_string());
     g.styled("Title", &title);
-    g.styled("Normal", g.w(W::Intro));
-    g.styled("EvaHelp", g.w(W::IntroFields));
-    g.heading(1, g.w(W::DecisionHeading));
-    let halves = [WIDTH * 55 / 100, WIDTH - WIDTH * 55 / 100];
-    g.table_start(&halves);
-    let checklist = g.control(
-        "checklist",
-        g.w(W::Checklist),
-        Control::Text { multiline: false },
-        Some(form.checklist_name.clone()),
-        false,
-    );
-    g.row(g.w(W::Checklist), &[], checklist);
-    let id =
-        g.control("decision.id", g.w(W::CaseId), Control::Text { multiline: false }, d.map(|d| d.id.clone()), false);
-    g.row(g.w(W::CaseId), &[], id);
-    for field in super::text_fields("decision.title", d.map(|d| &d.title)) {
-        let label = format!("{}{}", g.w(W::Title), field.suffix);
-        let t = g.control(&field.tag, &label, Control::Text { multiline: false }, field.value, false);
-        g.row(&label, &[], t);
-    }
-    let k = g.control(
-        "decision.kind",
-        g.w(W::Kind),
-        Control::Text { multiline: false },
-        d.and_then(|d| d.kind.clone()),
-        false,
-    );
-    g.row(g.w(W::Kind), &[], k);
-    let languages = ["fi", "sv", "en"].iter().map(|l| (l.to_string(), l.to_string())).collect();
-    let language = d.and_then(|d| d.language.clone()).unwrap_or_else(|| form.lang.to_string());
-    let l = g.control("decision.language", g.w(W::Language), Control::Drop(languages), Some(language), false);
-    g.row(g.w(W::Language), &[], l);
-    let organisations = vec![
-        (g.w(W::Municipality).to_string(), "municipality".to_string()),
-        (g.w(W::County).to_string(), "county".to_string()),
-    ];
-    let organisation = d.and_then(|d| d.organisation).map(|o| o.name().to_string());
-    let o = g.control("decision.organisation", g.w(W::Organisation), Control::Drop(organisations), organisation, false);
-    g.row(g.w(W::Organisation), &[], o);
-    let bilingual = d.and_then(|d| d.bilingual).map(|b| b.to_string());
-    let b = g.control("decision.bilingual", g.w(W::Bilingual), Control::Check, bilingual, false);
-    g.row(g.w(W::Bilingual), &[], b);
-    let majorities =
-        vec![(g.w(W::Finnish).to_string(), "fi".to_string()), (g.w(W::Swedish).to_string(), "sv".to_string())];
-    let majority = d.and_then(|d| d.majority_language).map(|l| l.name().to_string());
-    let m =
-        g.control("decision.majority_language", g.w(W::MajorityLanguage), Control::Drop(majorities), majority, false);
-    g.row(g.w(W::MajorityLanguage), &[], m);
-    g.table_end();
-    if !form.desc.facts.is_empty() {
-        g.heading(1, g.w(W::Facts));
-        g.table_start(&halves);
-        for f in &form.desc.facts {
-            let tag = format!("fact.{}", f.id);
-            g.field(&tag, f, form.fact(&f.id));
-        }
-        g.table_end();
-    }
-    for alt in &form.alternatives {
-        g.alternative(alt);
-    }
-    g.heading(1, g.w(W::Results));
+    g.styled("EvaHelp", g.w(W::FormIntro));
     let p = g.x.p.clone();
-    g.next_id += 1;
     let _ = write!(
         g.out,
-        "<{p}sdt><{p}sdtPr><{p}alias {p}val=\"{}\"/><{p}tag {p}val=\"eva:results\"/><{p}id {p}val=\"{}\"/><{p}showingPlcHdr/></{p}sdtPr><{p}sdtContent>{}</{p}sdtContent></{p}sdt>",
+        "<{p}sdt><{p}sdtPr><{p}alias {p}val=\"{}\"/><{p}tag {p}val=\"eva:{FORM}\"/><{p}id {p}val=\"1\"/></{p}sdtPr><{p}sdtContent>{}</{p}sdtContent></{p}sdt>",
+        esc(g.w(W::Impacts)),
+        form_xml(form, "w", "w14", "w15"),
+    );
+    g.heading(1, g.w(W::Results));
+    let _ = write!(
+        g.out,
+        "<{p}sdt><{p}sdtPr><{p}alias {p}val=\"{}\"/><{p}tag {p}val=\"eva:results\"/><{p}id {p}val=\"2\"/><{p}showingPlcHdr/></{p}sdtPr><{p}sdtContent>{}</{p}sdtContent></{p}sdt>",
         esc(g.w(W::Results)),
-        g.next_id,
         g.x.para("", &format!("<{p}rStyle {p}val=\"PlaceholderText\"/>"), g.w(W::ResultsPlaceholder)),
     );
     let _ = write!(
@@ -1300,7 +1639,7 @@ pub(crate) fn generate(form: &Form) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{MAIN_NS}\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
          xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" \
-         xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" mc:Ignorable=\"w14\"><w:body>{}</w:body></w:document>",
+         xmlns:w14=\"{W14_NS}\" xmlns:w15=\"{W15_NS}\" mc:Ignorable=\"w14 w15\"><w:body>{}</w:body></w:document>",
         g.out
     );
     let title_meta = esc(&title);

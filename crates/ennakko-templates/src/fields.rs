@@ -17,8 +17,18 @@ pub const OUTPUTS: [&str; 10] =
     ["results", "report", "title", "verdict", "comparison", "matrix", "legend", "findings", "missing", "appendix"];
 
 /// The properties of an impact cell a field may hold.
-pub(crate) const CELL_FIELDS: [&str; 9] =
-    ["direction", "magnitude", "likelihood", "people", "timing", "reversibility", "evidence", "mitigation", "note"];
+pub(crate) const CELL_FIELDS: [&str; 10] = [
+    "direction",
+    "magnitude",
+    "likelihood",
+    "people",
+    "timing",
+    "reversibility",
+    "evidence",
+    "mitigation",
+    "note",
+    "evidence_source",
+];
 
 /// What a field holds, as read from the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +42,8 @@ pub(crate) enum RawValue {
 }
 
 impl RawValue {
-    fn text(&self) -> String {
+    /// The value as text: a checkbox reads as `yes` or `no`.
+    pub(crate) fn text(&self) -> String {
         match self {
             RawValue::Text(t) | RawValue::Exact(t) => t.trim().to_string(),
             RawValue::Flag(true) => "yes".into(),
@@ -159,6 +170,98 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
             format!("field names start with {} or name a result ({})", KNOWN_PREFIXES.join(", "), OUTPUTS.join(", "))
         }
     })
+}
+
+/// The start of the name of a field in a row of impacts:
+/// `row.<alternative>.<question or ->.<property>`, the property one of
+/// `group`, `domain` and [`CELL_FIELDS`]. A Word repeating section copies a
+/// row with its tags, so a row's fields cannot name their group and
+/// domain: the row's `group` and `domain` fields do.
+pub(crate) const ROW_PREFIX: &str = "row.";
+
+/// `row.<alt>.<question>.<property>`: (alt, question, property).
+fn parse_row(name: &str) -> Option<(&str, &str, &str)> {
+    let rest = name.strip_prefix(ROW_PREFIX)?;
+    let (head, prop) = rest.rsplit_once('.')?;
+    let (alt, question) = head.rsplit_once('.')?;
+    (!alt.is_empty() && !question.is_empty()).then_some((alt, question, prop))
+}
+
+/// What one row of impacts says about its cell.
+#[derive(Default)]
+struct RowKey {
+    group: String,
+    domain: String,
+    /// Some field other than the group and domain has a value.
+    filled: bool,
+}
+
+/// Gives the fields of impact rows (`row.<alt>.<question>.<property>`,
+/// `rows[i]` the row field `i` is in) the names of the impact cell their
+/// row's group and domain name (`impact.<alt>.<question>.<group>.<domain>.<property>`),
+/// and drops the fields of empty rows. Other fields pass unchanged.
+pub(crate) fn resolve_rows(
+    fields: Vec<RawField>,
+    rows: &[Option<usize>],
+    problems: &mut super::problems::Problems,
+) -> Vec<RawField> {
+    if !fields.iter().any(|f| f.name.starts_with(ROW_PREFIX)) {
+        return fields;
+    }
+    let mut keys: HashMap<(usize, &str, &str), RowKey> = HashMap::new();
+    for (f, row) in fields.iter().zip(rows) {
+        let (Some((alt, question, prop)), Some(row)) = (parse_row(&f.name), row) else { continue };
+        let key = keys.entry((*row, alt, question)).or_default();
+        let text = f.value.text();
+        match prop {
+            "group" => key.group = text,
+            "domain" => key.domain = text,
+            _ => key.filled |= !text.is_empty(),
+        }
+    }
+    let mut reported = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(fields.len());
+    for (f, row) in fields.iter().zip(rows) {
+        let Some((alt, question, prop)) = parse_row(&f.name) else {
+            out.push(f.clone());
+            continue;
+        };
+        let Some(row) = row else {
+            problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                field_error(
+                    "T0112",
+                    f,
+                    format!("the row field `eva:{}` is not inside a row of a repeating section", f.name),
+                    "keep row fields in the rows of the impact tables (add rows with the + button in Word)".into(),
+                )
+            });
+            continue;
+        };
+        let Some(key) = keys.get(&(*row, alt, question)) else { continue };
+        if prop == "group" || prop == "domain" {
+            continue;
+        }
+        if key.group.is_empty() {
+            if key.filled && reported.insert((*row, alt, question)) {
+                problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                    field_error(
+                        "T0112",
+                        f,
+                        format!("a row of impacts of `{question}` in alternative `{alt}` has values but no group"),
+                        "choose the group the row assesses, or clear the row".into(),
+                    )
+                });
+            }
+            continue;
+        }
+        let domain = if key.domain.is_empty() { "-" } else { key.domain.as_str() };
+        let name = match CELL_FIELDS.contains(&prop) {
+            true => format!("impact.{alt}.{question}.{}.{domain}.{prop}", key.group),
+            false => f.name.clone(),
+        };
+        out.push(RawField { name, value: f.value.clone(), at: f.at });
+    }
+    out
 }
 
 /// Where a part of the decision came from: a JSON path and the field.
@@ -512,7 +615,7 @@ fn convert(model: &Model, tag: &Tag, raw: &RawValue) -> Converted {
         },
         Tag::Impact { field, .. } => match *field {
             "direction" => direction(&text).map(Some),
-            "mitigation" | "note" => Ok(Some(json!(text))),
+            "mitigation" | "note" | "evidence_source" => Ok(Some(json!(text))),
             scale => match ScaleId::from_name(scale) {
                 Some(id) => level(model, id, &text).map(Some),
                 None => Ok(Some(json!(text))),

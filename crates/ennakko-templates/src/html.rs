@@ -621,14 +621,7 @@ impl Out<'_> {
             self.row(&field.tag, &label, &[], |o| o.input(&field.tag, &value, None));
         }
         let tag = format!("alternative.{}.kind", alt.id);
-        let kinds: Vec<(String, String)> = [
-            ennakko::decision::AlternativeKind::Zero,
-            ennakko::decision::AlternativeKind::Proposal,
-            ennakko::decision::AlternativeKind::Other,
-        ]
-        .iter()
-        .map(|k| (form.kind_label(*k).to_string(), k.name().to_string()))
-        .collect();
+        let kinds = form.kind_options();
         self.row(&tag, form.w(W::AlternativeKind), &[], |o| o.select(&tag, &kinds, Some(alt.kind.name()), None));
         for field in super::text_fields(&format!("alternative.{}.description", alt.id), alt.description.as_ref()) {
             let label = format!("{}{}", form.w(W::Description), field.suffix);

@@ -277,7 +277,18 @@ pub fn init_with(checklist: &Checklist, format: TemplateFormat, lang: &str, opti
     match format {
         TemplateFormat::Markdown => markdown::generate(&form).into_bytes(),
         TemplateFormat::Html => html::generate(&form).into_bytes(),
-        TemplateFormat::Docx => docx::generate(&form),
+        TemplateFormat::Docx => {
+            // The form asks what applies: read the template back and ask
+            // what its own answers make relevant.
+            let blank = docx::generate(&form);
+            let refreshed = read(&blank, format, &TemplateLimits::default())
+                .ok()
+                .and_then(|doc| refresh_form(checklist, doc, lang, &TemplateLimits::default()).ok());
+            match refreshed.map(|(doc, _)| doc.body) {
+                Some(Body::Docx(package)) => package.into_bytes(),
+                _ => blank,
+            }
+        }
     }
 }
 
@@ -379,6 +390,22 @@ pub fn fill_with(
 
     // Front ends check the language they are given (A0001).
     let lang = report.language(lang.and_then(|l| l.parse().ok())).code();
+    // A Word form is written again to ask what the answers now make
+    // relevant, and read again: the results are those of the form as
+    // written, so filling the filled form changes nothing.
+    let (doc, check) = match &doc.body {
+        Body::Docx(package) if package.has_form() => {
+            let (doc, check) = refresh_form(checklist, doc, lang, limits)?;
+            let errors: Vec<Diagnostic> =
+                check.problems.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+            if !errors.is_empty() || check.report.is_none() {
+                return Err(Error::new(ErrorKind::Template, errors));
+            }
+            (doc, check)
+        }
+        _ => (doc, check),
+    };
+    let Some(report) = &check.report else { return Err(Error::new(ErrorKind::Template, Vec::new())) };
     let content = ennakko::report::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
     let bytes = match &doc.body {
@@ -386,7 +413,10 @@ pub fn fill_with(
             markdown::fill(text, markers, &fragments).into_bytes()
         }
         Body::Text { text, markers } => html::fill(text, markers, &fragments).into_bytes(),
-        Body::Docx(package) => docx::fill(package, &fragments)?,
+        Body::Docx(package) => {
+            let form = package.has_form().then(|| checked_form(checklist, &check, lang)).flatten();
+            docx::fill(package, Some(&fragments), form.as_ref())?
+        }
     };
     // A filled document is read again by the next fill: one past the limit
     // would be a document nobody can fill or check any more.
@@ -409,6 +439,75 @@ pub fn fill_with(
 }
 
 // ---- reading ---------------------------------------------------------------------------
+
+/// The form a Word document asks after a check: the questions that apply
+/// to each alternative, with the check's notes beside the fields.
+fn checked_form<'a>(checklist: &'a Checklist, check: &'a TemplateCheck, lang: &'a str) -> Option<Form<'a>> {
+    let decision = check.decision.as_ref()?;
+    let report = check.report.as_ref()?;
+    let mut form = Form::new(checklist, Some(decision), lang);
+    form.report = Some(report);
+    form.notes = check_notes(&form, report);
+    Some(form)
+}
+
+/// A Word form written again for what its decision now makes relevant (no
+/// check notes), read back and checked; the document when it cannot be.
+fn refresh_form(
+    checklist: &Checklist,
+    doc: Doc,
+    lang: &str,
+    limits: &TemplateLimits,
+) -> Result<(Doc, TemplateCheck), Error> {
+    let check = evaluate(checklist, &doc);
+    let Body::Docx(package) = &doc.body else { return Ok((doc, check)) };
+    let (Some(decision), Some(report)) = (&check.decision, &check.report) else { return Ok((doc, check)) };
+    let mut form = Form::new(checklist, Some(decision), lang);
+    form.report = Some(report);
+    let bytes = docx::fill(package, None, Some(&form))?;
+    let doc = read(&bytes, TemplateFormat::Docx, limits)?;
+    let check = evaluate(checklist, &doc);
+    Ok((doc, check))
+}
+
+/// What a filled form shows beside its fields: required answers missing,
+/// groups not assessed, and the checklist's warnings about the answers and
+/// facts they read (e.g. a cost and a screening answer that disagree), in
+/// the form's language; at most three per field.
+fn check_notes(form: &Form, report: &Report) -> std::collections::HashMap<String, Vec<String>> {
+    use ennakko::report::{Severity as Level, TraceSource};
+    let mut notes: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut add = |key: String, text: String| {
+        let list = notes.entry(key).or_default();
+        if list.len() < 3 && !list.contains(&text) {
+            list.push(text);
+        }
+    };
+    for alt in &report.alternatives {
+        for m in &alt.completeness.missing {
+            if m.groups.is_empty() {
+                add(format!("answer.{}.{}", alt.id, m.question), form.w(words::W::AnswerMissing).into());
+            } else {
+                let groups: Vec<String> = m.groups.iter().map(|g| form.group_label(g)).collect();
+                let text = format!("{}: {}", form.w(words::W::NotAssessed), groups.join(", "));
+                add(format!("impacts.{}.{}", alt.id, m.question), text);
+            }
+        }
+    }
+    let warnings = report.findings.iter().chain(&report.comparison);
+    for finding in warnings.filter(|f| matches!(f.severity, Level::Warning | Level::Required)) {
+        let message = ennakko::report::i18n::pick(&finding.message, form.lang).to_string();
+        for item in &finding.trace {
+            let key = match (item.source, &item.alternative) {
+                (TraceSource::Answer, Some(alt)) => format!("answer.{alt}.{}", item.id),
+                (TraceSource::Fact, _) => format!("fact.{}", item.id),
+                _ => continue,
+            };
+            add(key, message.clone());
+        }
+    }
+    notes
+}
 
 /// A YAML decision inside the document.
 pub(crate) struct Yaml {
@@ -794,6 +893,14 @@ pub(crate) struct Form<'a> {
     pub checklist_name: String,
     pub decision: Option<&'a Decision>,
     pub alternatives: Vec<FormAlternative>,
+    /// The decision's assessment: which questions apply to which
+    /// alternative. Without it a question applies when it has no condition
+    /// or has an answer.
+    pub report: Option<&'a Report>,
+    /// What a filled form shows beside a field (missing, inconsistent), in
+    /// the form's language, by field name (`answer.zero.affects_children`);
+    /// `impacts.<alt>.<question>` for an impact question's rows.
+    pub notes: std::collections::HashMap<String, Vec<String>>,
 }
 
 impl<'a> Form<'a> {
@@ -822,7 +929,18 @@ impl<'a> Form<'a> {
             ],
         };
         let checklist_name = decision.and_then(|d| d.checklist.clone()).unwrap_or_else(|| desc.id.clone());
-        Form { desc, lang, checklist_name, decision, alternatives }
+        Form { desc, lang, checklist_name, decision, alternatives, report: None, notes: Default::default() }
+    }
+
+    /// Whether a question applies to an alternative: as assessed when the
+    /// form has a report, else when it has no condition or is answered.
+    pub(crate) fn applies(&self, alt: &str, q: &ennakko::checklist::describe::Field) -> bool {
+        if let Some(a) = self.report.and_then(|r| r.alternatives.iter().find(|a| a.id == alt)) {
+            return a.completeness.applicable.contains(&q.id);
+        }
+        let answered = self.answer(alt, &q.id).is_some()
+            || self.alternative(alt).is_some_and(|a| a.impacts.iter().any(|c| c.question.as_ref() == Some(&q.id)));
+        !q.conditional || answered
     }
 
     /// A checklist text in the form's language.
@@ -872,6 +990,15 @@ impl<'a> Form<'a> {
             AlternativeKind::Proposal => words::W::Proposal,
             AlternativeKind::Other => words::W::OtherAlternative,
         })
+    }
+
+    /// The kinds of alternative as drop-down items: (shown, value).
+    pub(crate) fn kind_options(&self) -> Vec<(String, String)> {
+        use ennakko::decision::AlternativeKind;
+        [AlternativeKind::Zero, AlternativeKind::Proposal, AlternativeKind::Other]
+            .iter()
+            .map(|k| (self.kind_label(*k).to_string(), k.name().to_string()))
+            .collect()
     }
 
     /// The heading of an alternative: its kind and title.
@@ -972,6 +1099,7 @@ impl<'a> Form<'a> {
             "direction" => self.w(words::W::Direction).into(),
             "mitigation" => self.w(words::W::Mitigation).into(),
             "note" => self.w(words::W::Note).into(),
+            "evidence_source" => self.w(words::W::EvidenceSource).into(),
             scale => self
                 .desc
                 .scales
@@ -1027,6 +1155,7 @@ impl GridCell<'_> {
             "evidence" => c.evidence.clone(),
             "mitigation" => c.mitigation.clone(),
             "note" => c.note.clone(),
+            "evidence_source" => c.evidence_source.clone(),
             _ => None,
         }
     }

@@ -51,11 +51,22 @@ pub(crate) enum W {
     ZeroOption,
     Proposal,
     OtherAlternative,
+    FormIntro,
+    EvidenceSource,
+    Group,
+    Domain,
+    ImpactsOf,
+    RowsHelp,
+    NoLongerApplies,
+    NoLongerAppliesHelp,
+    AnswerMissing,
+    NotAssessed,
+    DoesNotApply,
 }
 
 impl W {
     #[cfg(test)]
-    pub(crate) const ALL: [W; 46] = [
+    pub(crate) const ALL: [W; 57] = [
         W::Intro,
         W::IntroFields,
         W::DecisionHeading,
@@ -102,6 +113,17 @@ impl W {
         W::ZeroOption,
         W::Proposal,
         W::OtherAlternative,
+        W::FormIntro,
+        W::EvidenceSource,
+        W::Group,
+        W::Domain,
+        W::ImpactsOf,
+        W::RowsHelp,
+        W::NoLongerApplies,
+        W::NoLongerAppliesHelp,
+        W::AnswerMissing,
+        W::NotAssessed,
+        W::DoesNotApply,
     ];
 }
 
@@ -214,6 +236,45 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
         ZeroOption => ("Nollavaihtoehto", "Nollalternativ", "Zero option"),
         Proposal => ("Ehdotus", "Förslag", "Proposal"),
         OtherAlternative => ("Muu vaihtoehto", "Annat alternativ", "Other alternative"),
+        FormIntro => (
+            "Vastaa ensin perustietoihin ja seulontakysymyksiin jokaisen vaihtoehdon osalta, myös \
+             nollavaihtoehdon (päätöstä ei tehdä). Komento ennakko template fill lisää sitten lomakkeeseen ne \
+             vaikutuskysymykset, joita vastauksesi edellyttävät, ja kirjoittaa tulokset lomakkeen loppuun.",
+            "Besvara först grunduppgifterna och screeningfrågorna för varje alternativ, också för \
+             nollalternativet (inget beslut fattas). Kommandot ennakko template fill lägger sedan till de \
+             konsekvensfrågor som dina svar kräver och skriver resultaten i slutet av formuläret.",
+            "First answer the facts and the screening questions for every alternative, the zero option \
+             (nothing is decided) included. ennakko template fill then adds the impact questions your answers \
+             call for, and writes the results at the end of the form.",
+        ),
+        EvidenceSource => ("Tietolähde", "Källa", "Source of evidence"),
+        Group => ("Ryhmä", "Grupp", "Group"),
+        Domain => ("Vaikutusalue", "Konsekvensområde", "Domain"),
+        ImpactsOf => ("Vaikutukset", "Konsekvenser", "Impacts"),
+        RowsHelp => (
+            "Lisää rivi jokaiselle ryhmälle, johon vaihtoehto vaikuttaa (Wordissa rivin oikean reunan +-painike; \
+             tyhjät rivit jätetään huomiotta). Suunta: −2 selvästi kielteinen … +2 selvästi myönteinen.",
+            "Lägg till en rad för varje grupp som alternativet påverkar (i Word med plusknappen i radens högra \
+             kant; tomma rader beaktas inte). Riktning: −2 klart negativ … +2 klart positiv.",
+            "Add a row for every group the alternative affects (in Word, the + button at the row's right edge; \
+             empty rows are ignored). Direction: −2 strongly negative … +2 strongly positive.",
+        ),
+        NoLongerApplies => (
+            "Vastaukset kysymyksiin, jotka eivät enää koske päätöstä",
+            "Svar på frågor som inte längre gäller beslutet",
+            "Answers to questions that no longer apply",
+        ),
+        NoLongerAppliesHelp => (
+            "Muiden vastausten vuoksi nämä kysymykset eivät koske vaihtoehtoa, eikä vastauksia käytetä \
+             arvioinnissa. Ne säilytetään tässä: tyhjennä vastaus, jos sitä ei tarvita.",
+            "På grund av andra svar gäller dessa frågor inte alternativet, och svaren används inte i \
+             bedömningen. De sparas här: töm svaret om det inte behövs.",
+            "Because of other answers these questions do not apply to the alternative, and their answers are \
+             not used in the assessment. They are kept here: clear an answer that is not needed.",
+        ),
+        AnswerMissing => ("Vastaus puuttuu", "Svar saknas", "Answer missing"),
+        NotAssessed => ("Arvioimatta", "Inte bedömt", "Not assessed"),
+        DoesNotApply => ("ei koske", "gäller inte", "does not apply"),
     }
 }
 

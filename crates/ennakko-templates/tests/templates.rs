@@ -129,12 +129,17 @@ fn blank_templates_in_every_format_and_language_read_back() {
             let decision = check.decision.expect("decision");
             assert_eq!(decision.alternatives.len(), 2);
             if format != TemplateFormat::Markdown {
-                // Every fact and question has a field, for both alternatives.
+                // Every fact and question has a field, for both alternatives;
+                // the Word form asks first only the questions without a
+                // condition (filling adds what the answers make relevant).
                 let d = eva().describe();
                 for f in &d.facts {
                     assert!(check.fields.contains(&format!("eva:fact.{}", f.id)), "{format:?}: fact {}", f.id);
                 }
-                for q in d.questions.iter().filter(|q| q.kind != "impact") {
+                let asked = |q: &&ennakko::checklist::describe::Field| {
+                    q.kind != "impact" && (format != TemplateFormat::Docx || !q.conditional)
+                };
+                for q in d.questions.iter().filter(asked) {
                     for alt in ["zero", "proposal"] {
                         assert!(check.fields.contains(&format!("eva:answer.{alt}.{}", q.id)), "{format:?}: {}", q.id);
                     }
@@ -210,32 +215,203 @@ fn every_example_round_trips_through_every_format() {
     }
 }
 
+/// An official answers the Word form step by step: the blank asks the
+/// facts and the screening questions; filling adds the impact questions the
+/// answers call for, each with a row to fill in; filling again changes
+/// nothing; an answer that makes a question stop applying moves its rows to
+/// a section of their own, where they stay.
 #[test]
-fn an_official_fills_a_word_template_field_by_field() {
+fn an_official_fills_a_word_form_step_by_step() {
     let blank = template::init(eva(), TemplateFormat::Docx, "fi");
+    assert!(!document_xml(&blank).contains("eva:row.proposal.school_journeys."), "not asked before screening");
     let mut doc = blank;
     doc = set_field(&doc, "decision.id", "KH 2026-17");
-    doc = set_field(&doc, "decision.title", "Kirjaston aukioloajat");
+    doc = set_field(&doc, "decision.title", "Kyläkoulu");
     doc = set_field(&doc, "fact.cost_eur", "250 000 €");
     doc = set_field(&doc, "answer.proposal.significant_resident_impact", "kyllä");
-    doc = set_field(&doc, "answer.proposal.affects_children", "ei tiedossa");
-    doc = set_field(&doc, "impact.proposal.school_journeys.children.mobility.direction", "−1 kielteinen");
-    doc = set_field(&doc, "impact.proposal.school_journeys.children.mobility.magnitude", "Kohtalainen");
-    doc = set_field(&doc, "impact.proposal.school_journeys.children.mobility.mitigation", "Koulukyydit");
+    doc = set_field(&doc, "answer.proposal.affects_children", "kyllä");
+    doc = set_field(&doc, "answer.proposal.changes_service_network", "kyllä");
+    doc = set_field(&doc, "answer.proposal.large_procurement", "ei");
+    let once = template::fill(eva(), &doc, TemplateFormat::Docx, None).expect("fills");
+    let xml = document_xml(&once);
+    assert!(xml.contains("eva:row.proposal.school_journeys.group"), "the impact question now applies");
+    assert!(!xml.contains("eva:row.zero.school_journeys.group"), "but not to the zero option");
+    assert!(xml.contains("<w15:repeatingSection/>") && xml.contains("<w15:repeatingSectionItem/>"));
+    assert!(xml.contains("Vastaus puuttuu"), "a missing answer is marked where it is asked");
+    assert!(xml.contains("Arvioimatta: "), "so are the groups not assessed");
+    // The cost and the answer about a procurement of that size disagree:
+    // said beside both.
+    let note = "\u{26a0} Hankinnan tai investoinnin arvo on vähintään 100 000 euroa, mutta";
+    assert_eq!(xml.matches(note).count(), 2, "beside the cost and the answer");
+
+    let mut doc = once;
+    for (prop, shown) in [
+        ("group", "children"),
+        ("domain", "mobility"),
+        ("direction", "−1 kielteinen"),
+        ("magnitude", "Kohtalainen"),
+        ("note", "Matka pitenee 9 km"),
+        ("mitigation", "Koulukyydit"),
+        ("evidence_source", "Kuljetusselvitys 2026"),
+    ] {
+        doc = set_field(&doc, &format!("row.proposal.school_journeys.{prop}"), shown);
+    }
     let check = template::check(eva(), &doc, TemplateFormat::Docx).expect("readable");
     assert_eq!(check.errors(), 0, "{:#?}", check.problems);
-    let d = check.decision.as_ref().expect("decision");
-    assert_eq!(d.id, "KH 2026-17");
-    assert_eq!(d.facts["cost_eur"], 250_000);
-    let plan = &d.alternatives[1];
-    assert_eq!(plan.answers["significant_resident_impact"], "yes");
-    assert_eq!(plan.answers["affects_children"], "unknown");
-    let cell = &plan.impacts[0];
-    assert_eq!(cell.direction, ennakko::decision::Direction::Value(-1));
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    let cell = plan.impacts.iter().find(|c| c.question.as_deref() == Some("school_journeys")).expect("the row");
+    assert_eq!((cell.group.as_str(), cell.direction), ("children", ennakko::decision::Direction::Value(-1)));
     assert_eq!(cell.magnitude.as_deref(), Some("moderate"));
+    assert_eq!(cell.note.as_deref(), Some("Matka pitenee 9 km"));
     assert_eq!(cell.mitigation.as_deref(), Some("Koulukyydit"));
-    let report = check.report.expect("scored");
-    assert_eq!(report.verdict.level, ennakko::checklist::model::VerdictLevel::Full);
+    assert_eq!(cell.evidence_source.as_deref(), Some("Kuljetusselvitys 2026"));
+    assert_eq!(check.report.expect("scored").verdict.level, ennakko::checklist::model::VerdictLevel::Full);
+
+    let twice = template::fill(eva(), &doc, TemplateFormat::Docx, None).expect("fills");
+    let thrice = template::fill(eva(), &twice, TemplateFormat::Docx, None).expect("fills again");
+    assert!(twice == thrice, "a second fill gives the same bytes");
+    assert_eq!(document_xml(&twice).matches("eva:row.proposal.school_journeys.group").count(), 2, "row + empty row");
+
+    let changed = set_field(&twice, "answer.proposal.affects_children", "ei");
+    let after = template::fill(eva(), &changed, TemplateFormat::Docx, None).expect("fills");
+    let xml = document_xml(&after);
+    let stale = xml.find("Vastaukset kysymyksiin, jotka eivät enää koske päätöstä").expect("the section");
+    assert!(xml[stale..].contains("Koulukyydit"), "the row is kept, in the section");
+    let check = template::check(eva(), &after, TemplateFormat::Docx).expect("readable");
+    assert!(codes(&check).contains(&"T0203"), "{:?}", codes(&check));
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    assert!(plan.impacts.iter().any(|c| c.mitigation.as_deref() == Some("Koulukyydit")), "nothing is lost");
+    let again = template::fill(eva(), &after, TemplateFormat::Docx, None).expect("fills again");
+    assert!(again == after, "stable with answers that no longer apply too");
+}
+
+/// The rows of the impact question `question` of `alt` in a filled form.
+fn form_with_rows(alt: &str, question: &str) -> Vec<u8> {
+    let mut doc = template::init(eva(), TemplateFormat::Docx, "fi");
+    doc = set_field(&doc, "decision.id", "1");
+    doc = set_field(&doc, "decision.title", "T");
+    doc = set_field(&doc, &format!("answer.{alt}.affects_children"), "kyllä");
+    doc = set_field(&doc, &format!("answer.{alt}.changes_service_network"), "kyllä");
+    let doc = template::fill(eva(), &doc, TemplateFormat::Docx, None).expect("fills");
+    assert!(document_xml(&doc).contains(&format!("eva:row.{alt}.{question}.group")));
+    doc
+}
+
+/// The span of the first repeating-section row holding the field `tag`.
+fn row_span(doc: &str, tag: &str) -> std::ops::Range<usize> {
+    let at = doc.find(&format!("w:val=\"eva:{tag}\"")).expect("row field");
+    let item = doc[..at].rfind("<w15:repeatingSectionItem/>").expect("in a row");
+    let start = doc[..item].rfind("<w:sdt>").expect("row start");
+    let end = at + doc[at..].find("</w:tr></w:sdtContent></w:sdt>").expect("row end") + 30;
+    start..end
+}
+
+/// A row with some fields set, as an official fills a row Word added.
+fn filled_row(row: &str, values: &[(&str, &str)]) -> String {
+    let mut row = row.to_string();
+    for (prop, shown) in values {
+        let marker = format!("row.proposal.school_journeys.{prop}\"");
+        let at = row.find(&marker).unwrap_or_else(|| panic!("no {prop}"));
+        let open = at + row[at..].find("<w:sdtContent>").expect("content") + "<w:sdtContent>".len();
+        let close = open + row[open..].find("</w:sdtContent>").expect("content end");
+        let pr = row[at..open].replacen("<w:showingPlcHdr/>", "", 1);
+        row = format!("{}{pr}<w:r><w:t>{shown}</w:t></w:r>{}", &row[..at], &row[close..]);
+    }
+    row
+}
+
+/// Rows as needed: each copy of a row (what Word's + button makes) is one
+/// impact cell, named by its own group and domain; empty rows are ignored.
+#[test]
+fn impact_rows_are_added_as_needed_in_word() {
+    let doc = form_with_rows("proposal", "school_journeys");
+    let added = with_document(&doc, |d| {
+        let span = row_span(d, "row.proposal.school_journeys.group");
+        let row = &d[span.clone()];
+        let rows: String = [("children", "−1"), ("families_with_children", "+1")]
+            .iter()
+            .map(|(group, dir)| filled_row(row, &[("group", group), ("domain", "mobility"), ("direction", dir)]))
+            .collect();
+        format!("{}{rows}{}", &d[..span.end], &d[span.end..])
+    });
+    let check = template::check(eva(), &added, TemplateFormat::Docx).expect("readable");
+    assert_eq!(check.errors(), 0, "{:#?}", check.problems);
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    let groups: Vec<_> = plan.impacts.iter().map(|c| (c.group.as_str(), c.direction.name())).collect();
+    assert_eq!(groups, [("children", "-1".to_string()), ("families_with_children", "1".to_string())]);
+    let once = template::fill(eva(), &added, TemplateFormat::Docx, None).expect("fills");
+    assert!(template::fill(eva(), &once, TemplateFormat::Docx, None).expect("fills") == once);
+}
+
+#[test]
+fn t0112_rows_outside_a_repeating_section_or_without_a_group() {
+    let doc = form_with_rows("proposal", "school_journeys");
+    // A row that lost its repeating section: its fields cannot be placed.
+    let loose = with_document(&doc, |d| d.replace("<w15:repeatingSectionItem/>", ""));
+    let check = template::check(eva(), &loose, TemplateFormat::Docx).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0112").expect("T0112");
+    assert!(problem.message.contains("not inside a row"), "{}", problem.message);
+    // A row with a direction but no group.
+    let no_group = set_field(&doc, "row.proposal.school_journeys.direction", "-1");
+    let check = template::check(eva(), &no_group, TemplateFormat::Docx).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0112").expect("T0112");
+    assert!(problem.message.contains("no group"), "{}", problem.message);
+    assert!(template::fill(eva(), &no_group, TemplateFormat::Docx, None).is_err(), "errors stop fill");
+}
+
+/// Hostile shapes of rows: a row inside a row (its fields belong to the
+/// inner one), rows nested hundreds deep, and thousands of rows: read
+/// without panicking, within the field limit.
+#[test]
+fn nested_and_numerous_rows_stay_bounded() {
+    let doc = form_with_rows("proposal", "school_journeys");
+    let nested = with_document(&doc, |d| {
+        let span = row_span(d, "row.proposal.school_journeys.group");
+        let row = &d[span.clone()];
+        let inner = filled_row(row, &[("group", "children"), ("domain", "mobility"), ("direction", "-1")]);
+        // The inner row goes into the first cell of an outer row.
+        let outer = filled_row(row, &[("group", "families_with_children"), ("domain", "safety"), ("direction", "1")]);
+        let cell = outer.find("</w:tc>").expect("first cell");
+        let inner_rows = inner.replace("<w:tr>", "").replace("</w:tr>", "");
+        let outer = format!("{}{inner_rows}{}", &outer[..cell], &outer[cell..]);
+        format!("{}{outer}{}", &d[..span.end], &d[span.end..])
+    });
+    let check = template::check(eva(), &nested, TemplateFormat::Docx).expect("readable");
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    let groups: Vec<_> = plan.impacts.iter().map(|c| c.group.as_str()).collect();
+    assert!(groups.contains(&"children") && groups.contains(&"families_with_children"), "{groups:?}");
+
+    let deep = with_document(&doc, |d| {
+        let span = row_span(d, "row.proposal.school_journeys.group");
+        let row = filled_row(&d[span.clone()], &[("group", "children"), ("domain", "mobility"), ("direction", "-1")]);
+        let open = "<w:sdt><w:sdtPr><w15:repeatingSectionItem/></w:sdtPr><w:sdtContent>".repeat(400);
+        let close = "</w:sdtContent></w:sdt>".repeat(400);
+        format!("{}{open}{row}{close}{}", &d[..span.end], &d[span.end..])
+    });
+    match template::check(eva(), &deep, TemplateFormat::Docx) {
+        Ok(check) => assert_eq!(check.errors(), 0, "{:#?}", check.problems),
+        Err(e) => assert!(err_codes(&e).iter().all(|c| ["T0004", "T0005"].contains(c)), "{e}"),
+    }
+
+    for (count, fits) in [(3_000, true), (6_000, false)] {
+        let many = with_document(&doc, |d| {
+            let span = row_span(d, "row.proposal.school_journeys.group");
+            let row =
+                filled_row(&d[span.clone()], &[("group", "children"), ("domain", "mobility"), ("direction", "-1")]);
+            format!("{}{}{}", &d[..span.end], row.repeat(count), &d[span.end..])
+        });
+        let started = std::time::Instant::now();
+        match template::check(eva(), &many, TemplateFormat::Docx) {
+            Ok(check) if fits => {
+                assert_eq!(check.errors(), 0, "{:#?}", check.problems);
+                let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+                assert_eq!(plan.impacts.len(), 1, "identical rows are one cell");
+            }
+            Err(e) if !fits => assert_eq!(err_codes(&e), ["T0004"], "{e}"),
+            other => panic!("{count} rows: {:?}", other.map(|c| c.problems)),
+        }
+        assert!(started.elapsed().as_secs() < 30, "{count} rows took {:?}", started.elapsed());
+    }
 }
 
 // ---- filling -----------------------------------------------------------------------------------
@@ -651,6 +827,25 @@ fn t0111_a_field_inside_the_results() {
     let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("readable");
     let problem = check.problems.iter().find(|d| d.code == "T0111").expect("T0111");
     assert!(problem.message.contains("inside the result control"), "{}", problem.message);
+}
+
+/// The form control and a result control in one another: filling would
+/// write the results over the form (and its answers), or the form over the
+/// results.
+#[test]
+fn t0111_the_form_and_the_results_overlap() {
+    let docx = template::init(eva(), TemplateFormat::Docx, "fi");
+    let docx = with_document(&docx, |d| {
+        let tag = d.find("<w:tag w:val=\"eva:form\"/>").expect("the form control");
+        let content = tag + d[tag..].find("<w:sdtContent>").expect("its content") + "<w:sdtContent>".len();
+        let results =
+            "<w:sdt><w:sdtPr><w:tag w:val=\"eva:verdict\"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>";
+        format!("{}{results}{}", &d[..content], &d[content..])
+    });
+    let check = template::check(eva(), &docx, TemplateFormat::Docx).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0111").expect("T0111");
+    assert!(problem.message.contains("eva:form"), "{}", problem.message);
+    assert!(template::fill(eva(), &docx, TemplateFormat::Docx, None).is_err(), "errors stop fill");
 }
 
 #[test]
