@@ -1385,6 +1385,8 @@ impl Binder<'_> {
 
     fn no_duplicate_cells(&mut self, cells: Vec<BoundCell>, path: &str) -> Vec<BoundCell> {
         let mut seen = crate::checklist::model::FastSet::default();
+        // Sized once: growing it cell by cell rehashed it several times.
+        seen.reserve(cells.len());
         for c in &cells {
             let j = c.index;
             if !seen.insert((c.question, c.group, c.domain)) {
