@@ -1057,6 +1057,10 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
     }
 }
 
+/// A JSON path, built only for a diagnostic: a valid answer or fact
+/// allocates nothing for it.
+type Path<'p> = &'p dyn Fn() -> String;
+
 struct Binder<'a> {
     model: &'a Model,
     diags: Vec<Diagnostic>,
@@ -1108,10 +1112,10 @@ impl Binder<'_> {
     fn facts(&mut self, decision: &Decision) -> Vec<Value> {
         let mut values = vec![Value::Missing; self.model.facts.len()];
         for (name, raw) in &decision.facts {
-            let path = format!("$.facts.{name}");
+            let path = || format!("$.facts.{name}");
             let Some(i) = self.model.fact_index(name) else {
                 let model = self.model;
-                self.unknown(path, "fact", name, || model.facts.iter().map(|f| f.id.as_str()).collect());
+                self.unknown(path(), "fact", name, || model.facts.iter().map(|f| f.id.as_str()).collect());
                 continue;
             };
             let fact = &self.model.facts[i];
@@ -1126,8 +1130,11 @@ impl Binder<'_> {
                 FactKind::Choice(options) => self.choice(raw, options, &path),
                 FactKind::List => match raw {
                     serde_json::Value::Array(items) => {
-                        let items: Vec<Value> =
-                            items.iter().enumerate().map(|(j, v)| self.string(v, &format!("{path}[{j}]"))).collect();
+                        let items: Vec<Value> = items
+                            .iter()
+                            .enumerate()
+                            .map(|(j, v)| self.string(v, &|| format!("{}[{j}]", path())))
+                            .collect();
                         Value::List(items.into())
                     }
                     serde_json::Value::Null => Value::Missing,
@@ -1138,7 +1145,7 @@ impl Binder<'_> {
         values
     }
 
-    fn wrong_type(&mut self, raw: &serde_json::Value, expected: &str, path: &str) -> Value {
+    fn wrong_type(&mut self, raw: &serde_json::Value, expected: &str, path: Path) -> Value {
         let found = match raw {
             serde_json::Value::Null => "nothing",
             serde_json::Value::Bool(_) => "true/false",
@@ -1147,11 +1154,11 @@ impl Binder<'_> {
             serde_json::Value::Array(_) => "a list",
             serde_json::Value::Object(_) => "a mapping",
         };
-        self.error("D0101", path, format!("expected {expected}, found {found}"), format!("write {expected} here"));
+        self.error("D0101", path(), format!("expected {expected}, found {found}"), format!("write {expected} here"));
         Value::Missing
     }
 
-    fn number(&mut self, raw: &serde_json::Value, range: Option<(f64, f64)>, path: &str) -> Value {
+    fn number(&mut self, raw: &serde_json::Value, range: Option<(f64, f64)>, path: Path) -> Value {
         let n = match raw {
             serde_json::Value::Number(n) => n.as_f64(),
             serde_json::Value::Null => return Value::Missing,
@@ -1164,7 +1171,7 @@ impl Binder<'_> {
                 {
                     self.error(
                         "D0104",
-                        path,
+                        path(),
                         format!("{n} is outside the allowed range {lo}..{hi}"),
                         "check the value and its unit",
                     );
@@ -1172,13 +1179,13 @@ impl Binder<'_> {
                 Value::Num(n)
             }
             _ => {
-                self.error("D0104", path, "the number is not finite", "write an ordinary number");
+                self.error("D0104", path(), "the number is not finite", "write an ordinary number");
                 Value::Missing
             }
         }
     }
 
-    fn string(&mut self, raw: &serde_json::Value, path: &str) -> Value {
+    fn string(&mut self, raw: &serde_json::Value, path: Path) -> Value {
         match raw {
             serde_json::Value::String(s) => Value::Str(s.as_str().into()),
             serde_json::Value::Null => Value::Missing,
@@ -1186,7 +1193,7 @@ impl Binder<'_> {
         }
     }
 
-    fn choice(&mut self, raw: &serde_json::Value, options: &[Choice], path: &str) -> Value {
+    fn choice(&mut self, raw: &serde_json::Value, options: &[Choice], path: Path) -> Value {
         let value = self.string(raw, path);
         if let Value::Str(s) = &value
             && !options.iter().any(|o| *o.id == **s)
@@ -1199,7 +1206,7 @@ impl Binder<'_> {
                 || format!("the options are: {}", listed(&options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>())),
                 |o| format!("did you mean `{o}`?"),
             );
-            self.error("D0104", path, format!("`{s}` is not one of the options"), hint);
+            self.error("D0104", path(), format!("`{s}` is not one of the options"), hint);
         }
         value
     }
@@ -1207,10 +1214,10 @@ impl Binder<'_> {
     fn answers(&mut self, alt: &Alternative, path: &str) -> Vec<Value> {
         let mut answers = vec![Value::Missing; self.model.questions.len()];
         for (name, raw) in &alt.answers {
-            let path = format!("{path}.answers.{name}");
+            let path = || format!("{path}.answers.{name}");
             let Some(q) = self.model.question_index(name) else {
                 let model = self.model;
-                self.unknown(path, "question", name, || model.questions.iter().map(|q| q.id.as_str()).collect());
+                self.unknown(path(), "question", name, || model.questions.iter().map(|q| q.id.as_str()).collect());
                 continue;
             };
             answers[q] = match &self.model.questions[q].kind {
@@ -1224,7 +1231,7 @@ impl Binder<'_> {
                     _ => {
                         self.error(
                             "D0104",
-                            path,
+                            path(),
                             format!("a screening answer must be yes, no or unknown, not {raw}"),
                             "write yes, no or unknown",
                         );
@@ -1234,7 +1241,7 @@ impl Binder<'_> {
                 QuestionKind::Impact => {
                     self.error(
                         "D0101",
-                        path,
+                        path(),
                         format!("`{name}` is an impact question: it is answered with impact cells"),
                         format!("add cells with `question: {name}` under this alternative's `impacts`"),
                     );
