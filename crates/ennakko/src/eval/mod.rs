@@ -131,8 +131,9 @@ const MAX_READS: usize = 16 * (MAX_TRACE + 1);
 /// by index as it goes, and named in words only if it fires.
 pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bool) -> Result<Outcome, EvalError> {
     let mut fuel = limits.max_eval_steps;
+    let weights = Weights::of(model);
     let mut alts: Vec<AltState> =
-        bound.alternatives.iter().map(|a| cell_phase(model, &a.cells, bound.majority_language)).collect();
+        bound.alternatives.iter().map(|a| cell_phase(model, &weights, &a.cells, bound.majority_language)).collect();
 
     for &q in &model.question_order {
         for a in 0..alts.len() {
@@ -231,7 +232,7 @@ fn targets(rule: &Rule, bound: &Bound) -> impl Iterator<Item = Option<usize>> {
 }
 
 /// Phase 1: cell scores and their sums.
-fn cell_phase(model: &Model, cells: &[BoundCell], majority: Option<NationalLanguage>) -> AltState {
+fn cell_phase(model: &Model, weights: &Weights, cells: &[BoundCell], majority: Option<NationalLanguage>) -> AltState {
     let mut state = AltState {
         cells: Vec::with_capacity(cells.len()),
         groups: vec![Sum::default(); model.groups.len()],
@@ -249,7 +250,7 @@ fn cell_phase(model: &Model, cells: &[BoundCell], majority: Option<NationalLangu
     };
     reserve_members(model, &mut state, cells);
     for (i, cell) in cells.iter().enumerate() {
-        let r = cell_score(model, cell);
+        let r = cell_score(weights, cell);
         state.cells.push(r);
         state.groups[cell.group].push(i, r);
         state.domains[cell.domain].push(i, r);
@@ -320,18 +321,14 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 /// A missing level counts at the scale's default and widens the range to the
 /// scale's lowest and highest weights; a mixed or unknown direction counts as
 /// 0 with a range of ±1 or ±2.
-pub(crate) fn cell_score(model: &Model, cell: &BoundCell) -> Range {
+fn cell_score(weights: &Weights, cell: &BoundCell) -> Range {
     let (mut value, mut low, mut high) = match cell.direction {
         Direction::Value(d) => (f64::from(d), f64::from(d), f64::from(d)),
         Direction::Mixed => (0.0, -1.0, 1.0),
         Direction::Unknown => (0.0, -2.0, 2.0),
     };
-    for (scale_id, level) in ScaleId::ALL.into_iter().zip(cell.levels) {
-        let scale = model.scale(scale_id);
-        if !scale.multiplies {
-            continue;
-        }
-        let (w, wl, wh) = scale_weight(scale, level);
+    for scale in &weights.0 {
+        let (w, wl, wh) = scale.weight(cell.levels[scale.slot]);
         value *= w;
         let products = [low * wl, low * wh, high * wl, high * wh];
         low = products.iter().copied().fold(f64::INFINITY, f64::min);
@@ -340,9 +337,47 @@ pub(crate) fn cell_score(model: &Model, cell: &BoundCell) -> Range {
     Range { value, low, high }
 }
 
+/// The weights of the scales marked `multiplies`, in [`ScaleId::ALL`]
+/// order, worked out once per evaluation rather than once per cell (a
+/// missing level's weights take a pass over the scale's levels).
+struct Weights(Vec<ScaleWeights>);
+
+/// What [`scale_weight`] gives for each level of one scale.
+struct ScaleWeights {
+    /// The scale's place in [`ScaleId::ALL`] and in a cell's levels.
+    slot: usize,
+    levels: Vec<(f64, f64, f64)>,
+    missing: (f64, f64, f64),
+}
+
+impl Weights {
+    fn of(model: &Model) -> Weights {
+        let multiplying = ScaleId::ALL.into_iter().enumerate().filter(|&(_, id)| model.scale(id).multiplies);
+        Weights(
+            multiplying
+                .map(|(slot, id)| {
+                    let scale = model.scale(id);
+                    let levels = (0..scale.levels.len()).map(|i| scale_weight(scale, Some(i))).collect();
+                    ScaleWeights { slot, levels, missing: scale_weight(scale, None) }
+                })
+                .collect(),
+        )
+    }
+}
+
+impl ScaleWeights {
+    fn weight(&self, level: Option<usize>) -> (f64, f64, f64) {
+        match level {
+            // A level past the scale's end weighs 1, as in `scale_weight`.
+            Some(i) => self.levels.get(i).copied().unwrap_or((1.0, 1.0, 1.0)),
+            None => self.missing,
+        }
+    }
+}
+
 /// The weight of a level, or for a missing level the default's weight and
 /// the scale's whole span.
-pub(crate) fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f64) {
+fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f64) {
     let weight = |i: usize| scale.levels.get(i).map_or(1.0, |l| l.weight);
     match level {
         Some(i) => (weight(i), weight(i), weight(i)),
