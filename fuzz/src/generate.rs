@@ -37,6 +37,9 @@ struct Gen<'a, 'b> {
     scope: Scope,
     /// Scores this expression may read (those declared before it).
     scores: usize,
+    /// Rules this expression may read with `fired` (those declared before
+    /// it, so no cycle arises), and whether each has `each`.
+    rules: Vec<bool>,
     vars: Vec<(String, Var)>,
     depth: usize,
 }
@@ -122,8 +125,12 @@ impl Gen<'_, '_> {
     fn num_leaf(&mut self) -> Result<String> {
         let alt = self.alt();
         let question = self.scope == Scope::Question;
-        Ok(match self.u.int_in_range(0..=15)? {
+        Ok(match self.u.int_in_range(0..=16)? {
             0 | 1 => self.number_literal()?,
+            16 => match self.fired_rule()? {
+                Some(r) => format!("count_fired({r}, {r})"),
+                None => "3".into(),
+            },
             14 if alt => "weight(q_choice)".into(),
             15 => format!("{}(q_choice)", self.pick(&["max_weight", "min_weight"])?),
             2 => "fact.cost".into(),
@@ -146,6 +153,16 @@ impl Gen<'_, '_> {
             },
             _ => "fact.cost / 1000".into(),
         })
+    }
+
+    /// A rule that `fired(...)` may read here: one declared earlier, and
+    /// one with `each` only where there is an alternative.
+    fn fired_rule(&mut self) -> Result<Option<String>> {
+        if self.rules.is_empty() {
+            return Ok(None);
+        }
+        let r = self.u.choose_index(self.rules.len())?;
+        Ok((self.alt() || !self.rules[r]).then(|| format!("r{r}")))
     }
 
     fn alternatives(&mut self) -> Result<&'static str> {
@@ -219,8 +236,12 @@ impl Gen<'_, '_> {
 
     fn cond_leaf(&mut self) -> Result<String> {
         let alt = self.alt();
-        Ok(match self.u.int_in_range(0..=14)? {
+        Ok(match self.u.int_in_range(0..=15)? {
             0 => self.pick(&["true", "false"])?.to_string(),
+            15 => match self.fired_rule()? {
+                Some(r) => format!("fired({r})"),
+                None => "fact.urban".into(),
+            },
             1 => format!("fact.area == \"{}\"", self.pick(&["city", "rural"])?),
             2 => format!("\"{}\" in fact.services", self.pick(&["bus", "school", "a"])?),
             3 => format!("decision.kind in [\"school_network\", \"{}\"]", self.pick(&["budget", "x"])?),
@@ -304,17 +325,20 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     }
     let questions = u.int_in_range(0..=2)?;
     for i in 0..questions {
-        let mut g = Gen { u: &mut *u, scope: Scope::Question, scores: 0, vars: Vec::new(), depth: 0 };
+        let mut g =
+            Gen { u: &mut *u, scope: Scope::Question, scores: 0, rules: Vec::new(), vars: Vec::new(), depth: 0 };
         let when = g.cond()?;
         src += &format!("question gq{i}: screening {{ text {L} when {when} }}\n");
     }
     let scores = u.int_in_range(0..=3)?;
     for i in 0..scores {
-        let mut g = Gen { u: &mut *u, scope: Scope::Alternative, scores: i, vars: Vec::new(), depth: 0 };
+        let mut g =
+            Gen { u: &mut *u, scope: Scope::Alternative, scores: i, rules: Vec::new(), vars: Vec::new(), depth: 0 };
         let value = g.num()?;
         src += &format!("score s{i} {{ label {L} value {value} }}\n");
     }
     let rules = u.int_in_range(1..=4)?;
+    let mut rules_each = Vec::new();
     for i in 0..rules {
         let each = match u.int_in_range(0..=2)? {
             0 => "",
@@ -324,9 +348,10 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
         let scope = if each.is_empty() { Scope::Decision } else { Scope::Alternative };
         let kind =
             ["info", "warning", "required", "verdict none", "verdict light", "verdict full"][u.choose_index(6)?];
-        let mut g = Gen { u: &mut *u, scope, scores, vars: Vec::new(), depth: 0 };
+        let mut g = Gen { u: &mut *u, scope, scores, rules: rules_each.clone(), vars: Vec::new(), depth: 0 };
         let when = g.cond()?;
         src += &format!("rule r{i}: {kind} {{ {each} when {when} message {L} }}\n");
+        rules_each.push(!each.is_empty());
     }
     Ok((src, narrow))
 }

@@ -57,6 +57,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         rules: Vec::new(),
         score_order: Vec::new(),
         question_order: Vec::new(),
+        rule_order: Vec::new(),
         warnings: Vec::new(),
         ids: FastMap::default(),
         impact_slots: FastMap::default(),
@@ -144,11 +145,27 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         model.scores.push(Score { id: d.id.name.clone(), label, value });
         score_deps.push(deps);
     }
+    // Rules in two passes: every rule's scope must be known before any
+    // condition is checked, because `fired(r)` reads as `r` is scoped.
+    let mut rule_conditions = Vec::with_capacity(rule_decls.len());
     for d in &rule_decls {
-        let rule = cx.rule(d, &model, &names);
+        let (rule, when) = cx.rule(d);
         model.rules.push(rule);
+        rule_conditions.push(when);
+    }
+    let mut rule_deps = Vec::with_capacity(rule_decls.len());
+    for (r, when) in rule_conditions.into_iter().enumerate() {
+        let Some(e) = when else {
+            rule_deps.push(Vec::new());
+            continue;
+        };
+        let scope = if model.rules[r].scope == RuleScope::Decision { Scope::Decision } else { Scope::Alternative };
+        let (when, deps) = cx.rule_condition(&model, &names, e, scope);
+        model.rules[r].when = when;
+        rule_deps.push(deps);
     }
     model.score_order = cx.order(&score_deps, &score_decls, "E0401", "score");
+    model.rule_order = cx.order(&rule_deps, &rule_decls, "E0403", "rule");
     let deps: Vec<Vec<usize>> = question_deps.iter().map(|c| c.deps.clone()).collect();
     model.question_order = cx.order(&deps, &question_decls, "E0502", "question");
     cx.check_reachability(&model, &question_decls, &question_deps);
@@ -286,7 +303,7 @@ impl<'a> Props<'a> {
     }
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) {
         if self.full() {
             self.dropped = true;
@@ -849,7 +866,9 @@ impl Cx<'_> {
         Question { id: d.id.name.clone(), kind, text, help, unit, domains, groups, when: None, required }
     }
 
-    fn rule(&mut self, d: &ast::Decl, model: &Model, names: &Names) -> Rule {
+    /// A rule without its condition (checked later, once every rule's
+    /// scope is known), and the condition as written.
+    fn rule<'d>(&mut self, d: &'d ast::Decl) -> (Rule, Option<&'d ast::Expr>) {
         let mut p = self.props(d, &["when", "message", "each", "help"]);
         let kind = self.rule_kind(d);
         let message = self.text(&mut p, "message", true).unwrap_or_default();
@@ -873,14 +892,18 @@ impl Cx<'_> {
         };
         let when = self.required_expr(&mut p, "when", d);
         self.finish(p);
-        let when = match when {
-            Some(e) => {
-                let scope = if scope == RuleScope::Decision { Scope::Decision } else { Scope::Alternative };
-                self.condition(model, names, e, scope).0
-            }
-            None => Expr::Const(Value::Bool(false)),
-        };
-        Rule { id: d.id.name.clone(), kind, scope, when, message }
+        (Rule { id: d.id.name.clone(), kind, scope, when: Expr::Const(Value::Bool(false)), message }, when)
+    }
+
+    /// Checks a rule's condition; returns it and the rules whose
+    /// `fired(...)` it reads.
+    fn rule_condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, scope: Scope) -> (Expr, Vec<usize>) {
+        let mut checker = self.checker(model, names, scope != Scope::Decision);
+        checker.rule_condition = true;
+        let expr = self.boolean(&mut checker, e);
+        let deps = std::mem::take(&mut checker.rules_used);
+        self.absorb(&mut checker);
+        (expr, deps)
     }
 
     fn rule_kind(&mut self, d: &ast::Decl) -> RuleKind {
@@ -913,6 +936,17 @@ impl Cx<'_> {
     fn condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, scope: Scope) -> (Expr, Vec<usize>) {
         let mut checker = self.checker(model, names, scope != Scope::Decision);
         checker.question_condition = scope == Scope::Question;
+        let expr = self.boolean(&mut checker, e);
+        let deps = checker.questions_used.clone();
+        self.absorb(&mut checker);
+        (expr, deps)
+    }
+
+    /// Checks an expression that must be true or false (E0205 otherwise).
+    fn boolean<'m>(&self, checker: &mut ExprChecker<'m>, e: &ast::Expr) -> Expr
+    where
+        'a: 'm,
+    {
         let (expr, ty) = checker.check(e, self.sources);
         if !matches!(ty, Ty::Bool | Ty::Error) {
             let help = match ty {
@@ -925,9 +959,7 @@ impl Cx<'_> {
                     .at_span(self.sources, e.span),
             );
         }
-        let deps = checker.questions_used.clone();
-        self.absorb(&mut checker);
-        (expr, deps)
+        expr
     }
 
     fn required_expr<'p>(&mut self, p: &mut Props<'p>, key: &str, d: &ast::Decl) -> Option<&'p ast::Expr> {

@@ -58,6 +58,9 @@ pub struct Model {
     /// Question indices in an order where each question comes after the
     /// questions its condition uses.
     pub question_order: Vec<usize>,
+    /// Rule indices in an order where each rule comes after the rules
+    /// whose `fired(...)` its condition reads.
+    pub rule_order: Vec<usize>,
     /// Warnings found while checking.
     pub warnings: Vec<Diagnostic>,
     /// Impact questions by the (group, domain) pairs they cover: a cell that
@@ -632,6 +635,31 @@ pub enum Field {
     Question,
 }
 
+/// The names of the built-in functions, as written in checklists (editors
+/// offer them for completion).
+///
+/// ```
+/// assert!(ennakko::checklist::model::FUNCTIONS.contains(&"fired"));
+/// ```
+pub const FUNCTIONS: &[&str] = &[
+    "impact",
+    "mitigated",
+    "answered",
+    "applies",
+    "completeness",
+    "equity_gap",
+    "fired",
+    "count_fired",
+    "weight",
+    "max_weight",
+    "min_weight",
+    "abs",
+    "round",
+    "min",
+    "max",
+    "len",
+];
+
 /// Built-in functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {
@@ -665,6 +693,13 @@ pub enum Func {
     Max,
     /// `len(list)`
     Len,
+    /// `fired(r)`: whether rule `r` fired (for the decision, or for the
+    /// current alternative when `r` has `each`); the rule index is the
+    /// constant argument.
+    Fired(usize),
+    /// `count_fired(r, ...)`: how many of the rules fired (the arguments
+    /// are their `fired(r)` reads).
+    CountFired,
     /// `weight(q, ...)`: the sum of the weights of the options chosen in
     /// the questions (the arguments are their answers); missing when none
     /// is answered.

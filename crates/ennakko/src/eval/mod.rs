@@ -108,6 +108,42 @@ pub(crate) struct Fired {
 pub(crate) struct Outcome {
     pub alts: Vec<AltState>,
     pub fired: Vec<Fired>,
+    /// Which rule fired where, for `fired(r)`.
+    pub hits: RuleHits,
+}
+
+/// Which rules fired: per rule, for the decision and for each alternative.
+/// Rules run in dependency order, so a rule reading `fired(r)` finds `r`
+/// already settled.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleHits {
+    decision: Vec<bool>,
+    /// Indexed by alternative, then rule.
+    alternatives: Vec<Vec<bool>>,
+}
+
+impl RuleHits {
+    fn new(rules: usize, alternatives: usize) -> RuleHits {
+        RuleHits { decision: vec![false; rules], alternatives: vec![vec![false; rules]; alternatives] }
+    }
+
+    fn set(&mut self, rule: usize, alternative: Option<usize>, hit: bool) {
+        let row = match alternative {
+            None => &mut self.decision,
+            Some(a) => &mut self.alternatives[a],
+        };
+        row[rule] = hit;
+    }
+
+    /// Whether `rule` fired for the decision (`alternative` is `None`) or
+    /// for an alternative; false where it was not evaluated.
+    fn get(&self, rule: usize, alternative: Option<usize>) -> bool {
+        let row = match alternative {
+            None => Some(&self.decision),
+            Some(a) => self.alternatives.get(a),
+        };
+        row.and_then(|r| r.get(rule)).copied().unwrap_or(false)
+    }
 }
 
 /// Longest trace kept for one result; later reads are dropped (and the
@@ -146,22 +182,32 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bo
         }
     }
     let mut fired = Vec::new();
-    for (r, rule) in model.rules.iter().enumerate() {
+    let mut hits = RuleHits::new(model.rules.len(), alts.len());
+    for &r in &model.rule_order {
+        let rule = &model.rules[r];
         for alternative in targets(rule, bound) {
             // Most rules do not fire: evaluate without a trace first, and
             // again with one only for those that do, if traces are wanted.
-            let (hit, _) = Machine::new(model, bound, &alts, &mut fuel, false).condition(&rule.when, alternative)?;
+            let (hit, _) = Machine::new(model, bound, &alts, &mut fuel, false)
+                .with_hits(&hits)
+                .condition(&rule.when, alternative)?;
             if hit {
                 let trace = if traced {
-                    Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?.1
+                    Machine::new(model, bound, &alts, &mut fuel, true)
+                        .with_hits(&hits)
+                        .condition(&rule.when, alternative)?
+                        .1
                 } else {
                     Vec::new()
                 };
                 fired.push(Fired { rule: r, alternative, trace });
             }
+            hits.set(r, alternative, hit);
         }
     }
-    Ok(Outcome { alts, fired })
+    // Findings in declaration order, whatever order the rules ran in.
+    fired.sort_by_key(|f| f.rule);
+    Ok(Outcome { alts, fired, hits })
 }
 
 /// One part of a rule's condition (a term of its top-level `and`), as it
@@ -195,8 +241,9 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
     for alternative in targets(rule, bound) {
         let mut out = Vec::new();
         for part in &parts {
-            let (holds, trace) =
-                Machine::new(model, bound, &outcome.alts, &mut fuel, true).condition(part, alternative)?;
+            let (holds, trace) = Machine::new(model, bound, &outcome.alts, &mut fuel, true)
+                .with_hits(&outcome.hits)
+                .condition(part, alternative)?;
             out.push(ConditionPart { holds, trace });
         }
         checks.push(RuleCheck { alternative, parts: out });
@@ -367,13 +414,21 @@ struct Machine<'a> {
     vars: Vec<Value>,
     fuel: &'a mut u64,
     trace: Option<Vec<TraceItem>>,
+    /// The rules settled so far (rule conditions only).
+    hits: Option<&'a RuleHits>,
 }
 
 type Eval = Result<Value, EvalError>;
 
 impl<'a> Machine<'a> {
     fn new(model: &'a Model, bound: &'a Bound, alts: &'a [AltState], fuel: &'a mut u64, trace: bool) -> Machine<'a> {
-        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, trace: trace.then(Vec::new) }
+        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, trace: trace.then(Vec::new), hits: None }
+    }
+
+    /// Lets the machine read `fired(r)` from `hits`.
+    fn with_hits(mut self, hits: &'a RuleHits) -> Machine<'a> {
+        self.hits = Some(hits);
+        self
     }
 
     /// Evaluates a condition; true only for `true` (missing is false).
@@ -669,6 +724,19 @@ impl<'a> Machine<'a> {
                 state.map_or(Value::Missing, |s| Value::Bool(s.applies[q])),
                 Some((TraceSource::Applies, m.questions[q].id.clone())),
             ),
+            (Func::Fired(r), []) => {
+                let alternative = if m.rules[r].scope == RuleScope::Decision { None } else { self.current };
+                let v = Value::Bool(self.hits.is_some_and(|h| h.get(r, alternative)));
+                // A decision-wide rule fired for no alternative: its trace
+                // names none, though it is read inside one.
+                let current = std::mem::replace(&mut self.current, alternative);
+                self.record(TraceSource::Rule, || m.rules[r].id.clone(), &v);
+                self.current = current;
+                (v, None)
+            }
+            (Func::CountFired, hits) => {
+                (Value::Num(hits.iter().filter(|h| **h == Value::Bool(true)).count() as f64), None)
+            }
             (Func::Completeness, []) => (
                 state.map_or(Value::Missing, |s| Value::Num(s.completeness)),
                 Some((TraceSource::Completeness, "completeness".into())),

@@ -765,6 +765,7 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> Option<String> {
         TraceSource::Completeness => cx.w(Key::Completeness).to_string(),
         TraceSource::EquityGap => cx.w(Key::EquityGap).to_string(),
         TraceSource::Score => cx.term(&v.scores, &t.id),
+        TraceSource::Rule => cx.term(&v.rules, &t.id),
         TraceSource::Match => {
             // `group`, `domain` or `group/domain (impacts[i])`
             let (what, at) = t.id.split_once(" (").unwrap_or((&t.id, ""));
