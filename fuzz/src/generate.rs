@@ -106,7 +106,8 @@ impl Gen<'_, '_> {
             return self.num_leaf();
         }
         self.deeper(|g| {
-            Ok(match g.u.int_in_range(0..=11)? {
+            Ok(match g.u.int_in_range(0..=12)? {
+                12 => format!("zero_option({})", g.in_alternative(Gen::num)?),
                 0 => format!("{} {} {}", g.num()?, g.pick(&["+", "-", "*", "/", "??"])?, g.num()?),
                 1 => format!("-({})", g.num()?),
                 2 => format!("{}({})", g.pick(&["abs", "round"])?, g.num()?),
@@ -222,7 +223,8 @@ impl Gen<'_, '_> {
             return self.cond_leaf();
         }
         self.deeper(|g| {
-            Ok(match g.u.int_in_range(0..=8)? {
+            Ok(match g.u.int_in_range(0..=9)? {
+                9 => format!("zero_option({})", g.in_alternative(Gen::cond)?),
                 8 => format!("(if {} then {} else {})", g.cond()?, g.cond()?, g.cond()?),
                 0 | 1 => format!("{} {} {}", g.cond()?, g.pick(&["and", "or"])?, g.cond()?),
                 2 => format!("not ({})", g.cond()?),

@@ -650,6 +650,7 @@ pub const FUNCTIONS: &[&str] = &[
     "equity_gap",
     "fired",
     "count_fired",
+    "zero_option",
     "weight",
     "max_weight",
     "min_weight",
@@ -750,6 +751,9 @@ pub enum Expr {
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `if condition then a else b`.
     If(Box<[Expr; 3]>),
+    /// `zero_option(x)`: `x` evaluated in the (first) zero option's scope;
+    /// missing when the decision has no zero option.
+    ZeroOption(Box<Expr>),
     /// A list.
     List(Vec<Expr>),
     /// A quantifier over alternatives (the body runs in each one's scope).

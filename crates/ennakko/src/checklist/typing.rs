@@ -543,6 +543,9 @@ impl<'a> ExprChecker<'a> {
         if name.name == "applies" {
             return self.applies(args, span);
         }
+        if name.name == "zero_option" {
+            return self.zero_option(args, span);
+        }
         if matches!(name.name.as_str(), "fired" | "count_fired") {
             return self.fired(&name.name, args, span);
         }
@@ -616,6 +619,26 @@ impl<'a> ExprChecker<'a> {
             return (Expr::Call(Func::Applies(q), Vec::new()), Ty::Bool);
         }
         self.error("E0202", span, "`applies` takes the id of a question", "write e.g. `applies(school_journeys)`")
+    }
+
+    /// `zero_option(x)`: `x` as it is in the zero option. `x` is checked in
+    /// alternative scope whatever the scope outside, since the zero option
+    /// is an alternative; the result has `x`'s type.
+    fn zero_option(&mut self, args: &[ast::Expr], span: Span) -> Checked {
+        let [body] = args else {
+            return self.error(
+                "E0202",
+                span,
+                "`zero_option` takes one expression",
+                "write e.g. `zero_option(impact(children))`",
+            );
+        };
+        let outer = std::mem::replace(&mut self.alt_scope, true);
+        let (e, ty) = self.expr(body);
+        self.alt_scope = outer;
+        // Not folded even when `x` is a constant: without a zero option
+        // the result is missing.
+        if ty == Ty::Error { (Expr::Const(Value::Missing), Ty::Error) } else { (Expr::ZeroOption(Box::new(e)), ty) }
     }
 
     /// `fired(r)`: whether rule `r` fired; `count_fired(r, ...)`: how many

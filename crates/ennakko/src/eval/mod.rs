@@ -577,6 +577,15 @@ impl<'a> Machine<'a> {
                 // condition takes the `else` branch.
                 if self.eval(condition)? == Value::Bool(true) { self.eval(then)? } else { self.eval(otherwise)? }
             }
+            Expr::ZeroOption(body) => {
+                let zero =
+                    self.bound.alternatives.iter().position(|a| a.kind == crate::decision::AlternativeKind::Zero);
+                let Some(zero) = zero else { return Ok(Value::Missing) };
+                let outer = self.current.replace(zero);
+                let v = self.eval(body);
+                self.current = outer;
+                v?
+            }
             Expr::Binary(op, l, r) => {
                 let (l, r) = (self.eval(l)?, self.eval(r)?);
                 apply_binary(*op, &l, &r)
