@@ -249,7 +249,7 @@ impl Gen<'_, '_> {
             3 => format!("decision.kind in [\"school_network\", \"{}\"]", self.pick(&["budget", "x"])?),
             4 => "fact.urban".into(),
             5 if alt => format!("q_screen == {}", self.pick(&["yes", "no", "unknown"])?),
-            6 if alt => format!("q_choice {} \"{}\"", self.pick(&["==", "!="])?, self.pick(&["a", "b"])?),
+            6 if alt => format!("q_choice {} \"{}\"", self.pick(&["==", "!="])?, self.pick(&["a", "b", "item1-3"])?),
             7 if alt => "alternative.is_zero".into(),
             8 if alt => format!("mitigated({})", self.group()?),
             9 if alt => format!("applies({})", self.pick(&["q_screen", "q_num", "q_impact", "q_text"])?),
@@ -303,8 +303,9 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     src += &format!("fact area: choice {{ label {L} option city {{ label {L} }} option rural {{ label {L} }} }}\n");
     src += &format!("fact services: list {{ label {L} }}\n");
     src += &format!("question q_screen: screening {{ text {L} required }}\n");
-    src +=
-        &format!("question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} }}\n");
+    src += &format!(
+        "question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} option \"item1-3\" 1 {{ label {L} }} }}\n"
+    );
     src += &format!("question q_num: number {{ text {L} range -100..100 required }}\n");
     src += &format!("question q_text: text {{ text {L} }}\n");
     src += &format!("question q_impact: impact {{ text {L} domains health, mobility groups kids, elders required }}\n");
@@ -398,7 +399,7 @@ pub fn decision(u: &mut Unstructured, narrow: bool) -> Result<Value> {
             answers.insert("q_screen".into(), json!(["yes", "no", "unknown"][u.choose_index(3)?]));
         }
         if u.arbitrary()? {
-            answers.insert("q_choice".into(), json!(["a", "b"][u.choose_index(2)?]));
+            answers.insert("q_choice".into(), json!(["a", "b", "item1-3"][u.choose_index(3)?]));
         }
         if u.arbitrary()? {
             answers.insert("q_num".into(), number(u, -100.0, 100.0)?);

@@ -681,6 +681,14 @@ impl<'a> Cx<'a> {
         let mut levels: Vec<Level> = Vec::new();
         for prop in p.take_all("level") {
             let PropValue::Item(item) = &prop.value else { continue };
+            if !crate::syntax::parser::is_plain_id(&item.id.name) {
+                self.error(
+                    "E0107",
+                    item.id.span,
+                    "a level id must be a name (letters, digits and `_`, not a reserved word)",
+                    "expressions name levels as `scale.level`; only option ids may be quoted",
+                );
+            }
             let mut ip = self.item_props(item, "level", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);
@@ -773,6 +781,20 @@ impl<'a> Cx<'a> {
         found
     }
 
+    /// E0107 for an option id no one could type or see: a quoted id
+    /// (`option "item1-3"`) may hold any characters but control characters,
+    /// and not be empty.
+    fn quoted_option_id(&mut self, id: &ast::Ident) {
+        if id.name.is_empty() || id.name.chars().any(char::is_control) || id.name.trim() != id.name {
+            self.error(
+                "E0107",
+                id.span,
+                "an option id cannot be empty, start or end with a space, or hold a line break or tab",
+                "write the id as the other system spells it, e.g. `option \"item1-3\" { label ... }`",
+            );
+        }
+    }
+
     /// The options of a choice fact or question. Only a question's options
     /// may carry weights (`weighted`), and then all of them or none: a
     /// weight nothing reads, or an option silently weighing nothing, would
@@ -785,6 +807,7 @@ impl<'a> Cx<'a> {
             if item.number.is_none() {
                 unweighted = unweighted.or(Some(&item.id));
             }
+            self.quoted_option_id(&item.id);
             let mut ip = self.item_props(item, "option", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);

@@ -369,6 +369,7 @@ impl Builder<'_> {
                 for p in inner {
                     match p.as_rule() {
                         Rule::ident => item.id = self.ident(p),
+                        Rule::string => item.id = Ident { name: unescape(string_body(&p)), span: self.span(&p) },
                         Rule::number => item.number = Some((number(p.as_str()), self.span(&p))),
                         Rule::prop => item.props.push(self.prop(p)?),
                         _ => {}
@@ -666,6 +667,19 @@ fn quant_op(word: &str) -> QuantOp {
         "max" => QuantOp::Max,
         _ => QuantOp::Any,
     }
+}
+
+/// Whether `name` can be written as it is where an id is expected: a name
+/// of letters, digits and `_` that is not a reserved word. Other option ids
+/// are written in quotes.
+///
+/// ```
+/// use ennakko::syntax::parser::is_plain_id;
+/// assert!(is_plain_id("item_1"));
+/// assert!(!is_plain_id("item1-3") && !is_plain_id("001") && !is_plain_id("level"));
+/// ```
+pub fn is_plain_id(name: &str) -> bool {
+    Grammar::parse(Rule::ident, name).is_ok_and(|pairs| pairs.as_str().len() == name.len())
 }
 
 fn number(text: &str) -> f64 {
