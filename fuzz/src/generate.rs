@@ -353,7 +353,10 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
             ["info", "warning", "required", "verdict none", "verdict light", "verdict full"][u.choose_index(6)?];
         let mut g = Gen { u: &mut *u, scope, scores, rules: rules_each.clone(), vars: Vec::new(), depth: 0 };
         let when = g.cond()?;
-        src += &format!("rule r{i}: {kind} {{ {each} when {when} message {L} }}\n");
+        // A value in the message (written in a string, so its quotes escaped).
+        let shown = (if g.u.ratio(1, 3)? { g.num()? } else { g.cond()? }).replace('"', "\\\"");
+        let message = format!("fi \"x {{{shown}}}\" sv \"x {{{{\" en \"x {{{shown}}} }}}}\"");
+        src += &format!("rule r{i}: {kind} {{ {each} when {when} message {message} }}\n");
         rules_each.push(!each.is_empty());
     }
     Ok((src, narrow))

@@ -10,11 +10,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::checklist::defaults::default_scale;
+use crate::checklist::message::{self, MessageValue};
 use crate::checklist::model::*;
 use crate::checklist::typing::{ExprChecker, Names, Ty};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::limits::MAX_DIAGNOSTICS;
 use crate::syntax::ast::{self, Arg, DeclKind, Ident, PropValue};
+use crate::syntax::parser::parse_placeholder;
 use crate::syntax::source::{SourceMap, Span};
 
 /// One parsed file and the name it was loaded as.
@@ -154,14 +156,15 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         rule_conditions.push(when);
     }
     let mut rule_deps = Vec::with_capacity(rule_decls.len());
-    for (r, when) in rule_conditions.into_iter().enumerate() {
-        let Some(e) = when else {
-            rule_deps.push(Vec::new());
-            continue;
-        };
+    for (r, (when, d)) in rule_conditions.into_iter().zip(&rule_decls).enumerate() {
         let scope = if model.rules[r].scope == RuleScope::Decision { Scope::Decision } else { Scope::Alternative };
-        let (when, deps) = cx.rule_condition(&model, &names, e, scope);
-        model.rules[r].when = when;
+        let (values, mut deps) = cx.message_values(&model, &names, d, scope);
+        if let Some(e) = when {
+            let (when, when_deps) = cx.rule_condition(&model, &names, e, scope);
+            model.rules[r].when = when;
+            deps.extend(when_deps);
+        }
+        model.rules[r].message_values = values;
         rule_deps.push(deps);
     }
     model.score_order = cx.order(&score_deps, &score_decls, "E0401", "score");
@@ -915,7 +918,87 @@ impl<'a> Cx<'a> {
         };
         let when = self.required_expr(&mut p, "when", d);
         self.finish(p);
-        (Rule { id: d.id.name.clone(), kind, scope, when: Expr::Const(Value::Bool(false)), message }, when)
+        let rule = Rule {
+            id: d.id.name.clone(),
+            kind,
+            scope,
+            when: Expr::Const(Value::Bool(false)),
+            message,
+            message_values: Vec::new(),
+        };
+        (rule, when)
+    }
+
+    /// The values in braces in rule `d`'s message, each source once, checked
+    /// like its condition; and the rules whose `fired(...)` they read.
+    fn message_values(
+        &mut self,
+        model: &Model,
+        names: &Names,
+        d: &ast::Decl,
+        scope: Scope,
+    ) -> (Vec<MessageValue>, Vec<usize>) {
+        let mut values: Vec<MessageValue> = Vec::new();
+        let mut deps = Vec::new();
+        let texts = d.props.iter().filter(|p| p.key.name == "message").filter_map(|p| match &p.value {
+            PropValue::Text(ts) => Some(ts),
+            _ => None,
+        });
+        for t in texts.flatten() {
+            // Offsets into the text are offsets into the source only when
+            // the string is written without escapes or line breaks.
+            let raw = self.sources.get(t.span.file).and_then(|f| f.text.get(t.span.start + 1..t.span.end - 1));
+            let exact = raw == Some(t.text.as_str());
+            let pieces = match message::pieces(&t.text) {
+                Ok(p) => p,
+                Err(e) => {
+                    let start = t.span.start + 1 + if exact { e.at } else { 0 };
+                    let span = Span { file: t.span.file, start, end: start + 1 };
+                    let help =
+                        "write a value in braces, e.g. `{fact.cost_eur}`, and `{{` or `}}` for a brace in the text";
+                    self.error("E0208", span, format!("this message has {}", e.problem), help);
+                    continue;
+                }
+            };
+            for piece in pieces {
+                let message::Piece::Value(source, at) = piece else { continue };
+                if values.iter().any(|v| v.source == source) {
+                    continue;
+                }
+                let offset = t.span.start + 1 + if exact { at } else { 0 };
+                let ast = match parse_placeholder(self.sources, t.span.file, source, offset, &crate::Limits::default())
+                {
+                    Ok(e) => e,
+                    Err(d) => {
+                        self.push(*d);
+                        continue;
+                    }
+                };
+                let mut checker = self.checker(model, names, scope != Scope::Decision);
+                checker.rule_condition = true;
+                let (expr, ty) = checker.check(&ast, self.sources);
+                if matches!(ty, Ty::Cell) || matches!(&ty, Ty::List(inner) if **inner == Ty::Cell) {
+                    checker.diag(
+                        Diagnostic::error("E0208", "a message cannot show an impact cell")
+                            .with_help("show one of its fields, e.g. `{c.score}`")
+                            .at_span(self.sources, ast.span),
+                    );
+                }
+                deps.extend(std::mem::take(&mut checker.rules_used));
+                self.absorb(&mut checker);
+                let options_of = match &expr {
+                    Expr::Answer(q) if matches!(model.questions[*q].kind, QuestionKind::Choice(_)) => {
+                        Some(model.questions[*q].id.clone())
+                    }
+                    Expr::Fact(f) if matches!(model.facts[*f].kind, FactKind::Choice(_)) => {
+                        Some(model.facts[*f].id.clone())
+                    }
+                    _ => None,
+                };
+                values.push(MessageValue { source: source.to_string(), expr, options_of });
+            }
+        }
+        (values, deps)
     }
 
     /// Checks a rule's condition; returns it and the rules whose

@@ -234,7 +234,7 @@ pub(crate) fn describe(m: &Model) -> Description {
                     crate::checklist::model::RuleKind::Required => "required".into(),
                     crate::checklist::model::RuleKind::Verdict(level) => format!("verdict_{level:?}").to_lowercase(),
                 },
-                message: r.message.clone(),
+                message: r.message_without_values(),
             })
             .collect(),
     }

@@ -519,8 +519,32 @@ pub struct Rule {
     /// Its condition.
     #[serde(skip)]
     pub when: Expr,
-    /// The finding's message.
+    /// The finding's message, with values in braces as written
+    /// (`"Costs {fact.cost_eur} euros."`).
     pub message: Text,
+    /// The values the message shows, each once.
+    #[serde(skip)]
+    pub message_values: Vec<crate::checklist::message::MessageValue>,
+}
+
+impl Rule {
+    /// The message with each value shown as `…`: for lists of rules, where
+    /// there is no alternative the values would belong to.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let rule = &checklist.model().rules[0];
+    /// assert_eq!(rule.message_without_values(), rule.message);
+    /// ```
+    pub fn message_without_values(&self) -> Text {
+        if self.message_values.is_empty() {
+            return self.message.clone();
+        }
+        self.message
+            .iter()
+            .map(|(lang, text)| (lang.clone(), crate::checklist::message::fill(text, |_| "…".into())))
+            .collect()
+    }
 }
 
 /// Screening answers.

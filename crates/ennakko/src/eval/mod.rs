@@ -102,6 +102,8 @@ pub(crate) struct Fired {
     pub rule: usize,
     pub alternative: Option<usize>,
     pub trace: Vec<TraceItem>,
+    /// The values its message shows, as in `Rule::message_values`.
+    pub values: Vec<Value>,
 }
 
 /// The outcome of evaluation, before it is shaped into a report.
@@ -200,7 +202,10 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bo
                 } else {
                     Vec::new()
                 };
-                fired.push(Fired { rule: r, alternative, trace });
+                let values = Machine::new(model, bound, &alts, &mut fuel, false)
+                    .with_hits(&hits)
+                    .message_values(&rule.message_values, alternative)?;
+                fired.push(Fired { rule: r, alternative, trace, values });
             }
             hits.set(r, alternative, hit);
         }
@@ -436,6 +441,16 @@ impl<'a> Machine<'a> {
         self.current = alternative;
         let hit = self.eval(e)? == Value::Bool(true);
         Ok((hit, self.take_trace()))
+    }
+
+    /// The values a fired rule's message shows, where it fired.
+    fn message_values(
+        mut self,
+        values: &[crate::checklist::message::MessageValue],
+        alternative: Option<usize>,
+    ) -> Result<Vec<Value>, EvalError> {
+        self.current = alternative;
+        values.iter().map(|v| self.eval(&v.expr)).collect()
     }
 
     fn take_trace(&mut self) -> Vec<TraceItem> {

@@ -29,9 +29,42 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
         Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
     })?;
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
-    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0) };
+    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0), offset: 0 };
     let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
     Ok(root)
+}
+
+/// Parses the expression `text` written in braces in a message; `offset`
+/// is where `text` starts in file `file`, so positions point into the
+/// message (approximately, when the message holds escapes or line breaks).
+pub(crate) fn parse_placeholder(
+    sources: &SourceMap,
+    file: usize,
+    text: &str,
+    offset: usize,
+    limits: &Limits,
+) -> Result<Expr, Box<Diagnostic>> {
+    let at = |pos: usize| Span { file, start: offset + pos, end: offset + pos + 1 };
+    prescan(text, limits).map_err(|(code, msg, help, pos)| {
+        Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, at(pos)))
+    })?;
+    let parsed = Grammar::parse(Rule::placeholder, text).map_err(|e| {
+        let pos = match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+        Box::new(
+            Diagnostic::error("E0001", format!("`{{{text}}}` in a message is not an expression"))
+                .with_help("write a value as in a rule's `when`, e.g. `{fact.cost_eur}`; write `{{` and `}}` for braces in the text")
+                .at_span(sources, at(pos)),
+        )
+    })?;
+    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0), offset };
+    let expr = parsed.into_iter().next().and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr));
+    match expr {
+        Some(e) => builder.expr(e),
+        None => Err(Box::new(Diagnostic::error("E0001", "empty braces in a message").at_span(sources, at(0)))),
+    }
 }
 
 /// Checks size and nesting depth before the recursive parser runs.
@@ -300,6 +333,8 @@ struct Builder<'a> {
     /// expression: each is a level of the tree, counted on the way down so
     /// that the limit stops the recursion before it runs deep.
     nodes: std::cell::Cell<usize>,
+    /// Where the parsed text starts in its file (a message's value).
+    offset: usize,
 }
 
 /// Boxed: a diagnostic is large and errors are rare.
@@ -308,7 +343,7 @@ type Built<T> = Result<T, Box<Diagnostic>>;
 impl Builder<'_> {
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span { file: self.file, start: s.start(), end: s.end() }
+        Span { file: self.file, start: self.offset + s.start(), end: self.offset + s.end() }
     }
 
     fn ident(&self, pair: Pair<Rule>) -> Ident {
