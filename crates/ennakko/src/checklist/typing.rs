@@ -125,6 +125,9 @@ pub(crate) struct ExprChecker<'a> {
     /// In a question's `when`: scores and completeness are computed after
     /// applicability, so they cannot be read there.
     pub question_condition: bool,
+    /// In a rule's `when`: only there can `fired(...)` be read, because
+    /// rules run after everything else.
+    pub rule_condition: bool,
     locals: Vec<(String, Ty)>,
     sources: Option<&'a SourceMap>,
     /// What the expression gets wrong, under the cap (the caller gives a
@@ -134,26 +137,11 @@ pub(crate) struct ExprChecker<'a> {
     pub questions_used: Vec<usize>,
     /// Scores the expression reads.
     pub scores_used: Vec<usize>,
+    /// Rules whose `fired(...)` the expression reads.
+    pub rules_used: Vec<usize>,
 }
 
 type Checked = (Expr, Ty);
-
-const FUNCTIONS: &[&str] = &[
-    "impact",
-    "mitigated",
-    "answered",
-    "applies",
-    "completeness",
-    "equity_gap",
-    "weight",
-    "max_weight",
-    "min_weight",
-    "abs",
-    "round",
-    "min",
-    "max",
-    "len",
-];
 
 /// `weight(q, ...)` reads the chosen options' weights; `max_weight` and
 /// `min_weight` are the most and least those weights can add up to.
@@ -190,11 +178,13 @@ impl<'a> ExprChecker<'a> {
             names,
             alt_scope,
             question_condition: false,
+            rule_condition: false,
             locals: Vec::new(),
             sources: None,
             diags: Collector::default(),
             questions_used: Vec::new(),
             scores_used: Vec::new(),
+            rules_used: Vec::new(),
         }
     }
 
@@ -326,6 +316,14 @@ impl<'a> ExprChecker<'a> {
                         head.span,
                         format!("`{name}` is a fact"),
                         format!("write `fact.{name}`"),
+                    );
+                }
+                Some((DeclKind::Rule, _)) => {
+                    return self.error(
+                        "E0103",
+                        head.span,
+                        format!("`{name}` is a rule and has no value in an expression"),
+                        format!("write `fired({name})` to ask whether the rule fired"),
                     );
                 }
                 Some((kind, _)) => {
@@ -536,6 +534,12 @@ impl<'a> ExprChecker<'a> {
         if name.name == "applies" {
             return self.applies(args, span);
         }
+        if name.name == "zero_option" {
+            return self.zero_option(args, span);
+        }
+        if matches!(name.name.as_str(), "fired" | "count_fired") {
+            return self.fired(&name.name, args, span);
+        }
         if let Some(bound) = WeightBound::from_name(&name.name) {
             return self.weights(bound, args, span);
         }
@@ -608,6 +612,82 @@ impl<'a> ExprChecker<'a> {
         self.error("E0202", span, "`applies` takes the id of a question", "write e.g. `applies(school_journeys)`")
     }
 
+    /// `zero_option(x)`: `x` as it is in the zero option. `x` is checked in
+    /// alternative scope whatever the scope outside, since the zero option
+    /// is an alternative; the result has `x`'s type.
+    fn zero_option(&mut self, args: &[ast::Expr], span: Span) -> Checked {
+        let [body] = args else {
+            return self.error(
+                "E0202",
+                span,
+                "`zero_option` takes one expression",
+                "write e.g. `zero_option(impact(children))`",
+            );
+        };
+        let outer = std::mem::replace(&mut self.alt_scope, true);
+        let (e, ty) = self.expr(body);
+        self.alt_scope = outer;
+        // Not folded even when `x` is a constant: without a zero option
+        // the result is missing.
+        if ty == Ty::Error { (Expr::Const(Value::Missing), Ty::Error) } else { (Expr::ZeroOption(Box::new(e)), ty) }
+    }
+
+    /// `fired(r)`: whether rule `r` fired; `count_fired(r, ...)`: how many
+    /// of the rules fired. Only a rule's condition can ask, since rules run
+    /// after questions and scores; a rule with `each` fired per
+    /// alternative, so asking about it needs one (E0203).
+    fn fired(&mut self, f: &str, args: &[ast::Expr], span: Span) -> Checked {
+        if !self.rule_condition {
+            return self.error(
+                "E0207",
+                span,
+                format!("`{f}(...)` can only be used in a rule's condition"),
+                "rules run after questions and scores are computed; move this test into a rule's `when`",
+            );
+        }
+        let counting = f == "count_fired";
+        if args.is_empty() || (!counting && args.len() > 1) {
+            let (message, help) = match (counting, args.len()) {
+                (true, _) => (
+                    "`count_fired` takes the ids of one or more rules",
+                    "write e.g. `count_fired(high_cost, closes_service)`",
+                ),
+                (false, 0) => ("`fired` takes the id of a rule", "write e.g. `fired(high_cost)`"),
+                _ => (
+                    "`fired` takes one rule",
+                    "to count how many of several rules fired, write `count_fired(a, b, ...)`",
+                ),
+            };
+            return self.error("E0202", span, message, help);
+        }
+        let mut reads = Vec::with_capacity(args.len());
+        for arg in args {
+            match self.fired_rule(f, arg) {
+                Some(r) => reads.push(Expr::Call(Func::Fired(r), Vec::new())),
+                None => return (Expr::Const(Value::Missing), Ty::Error),
+            }
+        }
+        match (counting, reads.pop()) {
+            (false, Some(read)) => (read, Ty::Bool),
+            (_, last) => {
+                reads.extend(last);
+                (Expr::Call(Func::CountFired, reads), Ty::Num)
+            }
+        }
+    }
+
+    /// The rule an argument of `fired`-like function `f` names, if it can
+    /// be read here; otherwise reports why not.
+    fn fired_rule(&mut self, f: &str, arg: &ast::Expr) -> Option<usize> {
+        let (r, id) = self.declared_arg(arg, DeclKind::Rule, f, "rules", "high_cost")?;
+        let each = self.model.rules.get(r).is_some_and(|rule| rule.scope != RuleScope::Decision);
+        if each && !self.need_alt_scope(arg.span, &format!("whether `{}` fired (the rule has `each`)", id.name)) {
+            return None;
+        }
+        self.rules_used.push(r);
+        Some(r)
+    }
+
     /// `weight(q, ...)`, `max_weight(q, ...)`, `min_weight(q, ...)`: each
     /// argument names a choice question whose options have weights. The
     /// bounds are known from the checklist alone, so they are constants
@@ -658,35 +738,8 @@ impl<'a> ExprChecker<'a> {
     /// The question an argument of `weight`-like function `f` names, if it
     /// is a choice question with weights; otherwise reports why not.
     fn weighted_question(&mut self, arg: &ast::Expr, f: &str) -> Option<usize> {
-        let named = match &arg.kind {
-            ExprKind::Path(segs) if segs.len() == 1 => Some(&segs[0]),
-            _ => None,
-        };
-        let Some(id) = named else {
-            self.error(
-                "E0202",
-                arg.span,
-                format!("`{f}` takes ids of choice questions"),
-                format!("write the question's id, e.g. `{f}(housing_need)`"),
-            );
-            return None;
-        };
-        let q = match self.names.lookup(&id.name) {
-            Some((DeclKind::Question, q)) => q,
-            Some((kind, _)) => {
-                self.error(
-                    "E0103",
-                    id.span,
-                    format!("`{}` is a {}, not a question", id.name, kind.keyword()),
-                    format!("`{f}` takes ids of choice questions whose options have weights"),
-                );
-                return None;
-            }
-            None => {
-                self.unknown_name(id);
-                return None;
-            }
-        };
+        let what = "choice questions whose options have weights";
+        let (q, id) = self.declared_arg(arg, DeclKind::Question, f, what, "housing_need")?;
         let question = &self.model.questions[q];
         let weighted = match &question.kind {
             QuestionKind::Choice(options) => options.first().is_some_and(|o| o.weight.is_some()),
@@ -710,6 +763,47 @@ impl<'a> ExprChecker<'a> {
             return None;
         }
         Some(q)
+    }
+
+    /// The declaration of `kind` that argument `arg` of function `f`
+    /// names by its id (`what` and `example` word the errors), with the
+    /// id; otherwise reports what is wrong (E0202, E0103, E0101).
+    fn declared_arg<'e>(
+        &mut self,
+        arg: &'e ast::Expr,
+        kind: DeclKind,
+        f: &str,
+        what: &str,
+        example: &str,
+    ) -> Option<(usize, &'e Ident)> {
+        let id = match &arg.kind {
+            ExprKind::Path(segs) if segs.len() == 1 => &segs[0],
+            _ => {
+                self.error(
+                    "E0202",
+                    arg.span,
+                    format!("`{f}` takes ids of {what}"),
+                    format!("write e.g. `{f}({example})`"),
+                );
+                return None;
+            }
+        };
+        match self.names.lookup(&id.name) {
+            Some((k, i)) if k == kind => Some((i, id)),
+            Some((other, _)) => {
+                self.error(
+                    "E0103",
+                    id.span,
+                    format!("`{}` is a {}, not a {}", id.name, other.keyword(), kind.keyword()),
+                    format!("`{f}` takes ids of {what}"),
+                );
+                None
+            }
+            None => {
+                self.unknown_name(id);
+                None
+            }
+        }
     }
 
     /// `if c then a else b`: `c` is a condition, `a` and `b` give the same

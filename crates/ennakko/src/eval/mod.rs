@@ -102,12 +102,50 @@ pub(crate) struct Fired {
     pub rule: usize,
     pub alternative: Option<usize>,
     pub trace: Vec<TraceItem>,
+    /// The values its message shows, as in `Rule::message_values`.
+    pub values: Vec<Value>,
 }
 
 /// The outcome of evaluation, before it is shaped into a report.
 pub(crate) struct Outcome {
     pub alts: Vec<AltState>,
     pub fired: Vec<Fired>,
+    /// Which rule fired where, for `fired(r)`.
+    pub hits: RuleHits,
+}
+
+/// Which rules fired: per rule, for the decision and for each alternative.
+/// Rules run in dependency order, so a rule reading `fired(r)` finds `r`
+/// already settled.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleHits {
+    decision: Vec<bool>,
+    /// Indexed by alternative, then rule.
+    alternatives: Vec<Vec<bool>>,
+}
+
+impl RuleHits {
+    fn new(rules: usize, alternatives: usize) -> RuleHits {
+        RuleHits { decision: vec![false; rules], alternatives: vec![vec![false; rules]; alternatives] }
+    }
+
+    fn set(&mut self, rule: usize, alternative: Option<usize>, hit: bool) {
+        let row = match alternative {
+            None => &mut self.decision,
+            Some(a) => &mut self.alternatives[a],
+        };
+        row[rule] = hit;
+    }
+
+    /// Whether `rule` fired for the decision (`alternative` is `None`) or
+    /// for an alternative; false where it was not evaluated.
+    fn get(&self, rule: usize, alternative: Option<usize>) -> bool {
+        let row = match alternative {
+            None => Some(&self.decision),
+            Some(a) => self.alternatives.get(a),
+        };
+        row.and_then(|r| r.get(rule)).copied().unwrap_or(false)
+    }
 }
 
 /// Longest trace kept for one result; later reads are dropped (and the
@@ -161,19 +199,28 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bo
     // One list of reads serves every rule: most rules do not fire, and
     // theirs are dropped without ever being put into words.
     let mut reads = Vec::new();
-    for (r, rule) in model.rules.iter().enumerate() {
+    let mut hits = RuleHits::new(model.rules.len(), alts.len());
+    for &r in &model.rule_order {
+        let rule = &model.rules[r];
         for alternative in targets(rule, bound) {
             reads.clear();
             let buffer = traced.then(|| std::mem::take(&mut reads));
-            let (hit, back) =
-                Machine::new(model, bound, &alts, &mut fuel, buffer).condition(&rule.when, alternative)?;
+            let (hit, back) = Machine::new(model, bound, &alts, &mut fuel, buffer)
+                .with_hits(&hits)
+                .condition(&rule.when, alternative)?;
             reads = back;
             if hit {
-                fired.push(Fired { rule: r, alternative, trace: trace(model, bound, &reads) });
+                let values = Machine::new(model, bound, &alts, &mut fuel, None)
+                    .with_hits(&hits)
+                    .message_values(&rule.message_values, alternative)?;
+                fired.push(Fired { rule: r, alternative, trace: trace(model, bound, &reads), values });
             }
+            hits.set(r, alternative, hit);
         }
     }
-    Ok(Outcome { alts, fired })
+    // Findings in declaration order, whatever order the rules ran in.
+    fired.sort_by_key(|f| f.rule);
+    Ok(Outcome { alts, fired, hits })
 }
 
 /// One part of a rule's condition (a term of its top-level `and`), as it
@@ -207,8 +254,9 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
     for alternative in targets(rule, bound) {
         let mut out = Vec::new();
         for part in &parts {
-            let (holds, reads) =
-                Machine::new(model, bound, &outcome.alts, &mut fuel, Some(Vec::new())).condition(part, alternative)?;
+            let (holds, reads) = Machine::new(model, bound, &outcome.alts, &mut fuel, Some(Vec::new()))
+                .with_hits(&outcome.hits)
+                .condition(part, alternative)?;
             out.push(ConditionPart { holds, trace: trace(model, bound, &reads) });
         }
         checks.push(RuleCheck { alternative, parts: out });
@@ -448,6 +496,8 @@ enum Name {
     Group(usize),
     Domain(usize),
     Perspective(usize),
+    /// A rule read with `fired(rule)`.
+    Rule(usize),
     /// A group in a domain (`impact(group, domain)`).
     Slot(usize, usize),
     /// An item a quantifier found.
@@ -464,6 +514,7 @@ impl Name {
             Name::Group(g) => model.groups[*g].id.clone(),
             Name::Domain(d) => model.domains[*d].id.clone(),
             Name::Perspective(p) => model.perspectives[*p].id.clone(),
+            Name::Rule(r) => model.rules[*r].id.clone(),
             Name::Slot(g, d) => format!("{}/{}", model.groups[*g].id, model.domains[*d].id),
             Name::Item(v) => describe_item(model, bound, v),
         }
@@ -524,6 +575,8 @@ struct Machine<'a> {
     fuel: &'a mut u64,
     /// What was read, when a trace is wanted.
     reads: Option<Vec<Read>>,
+    /// The rules settled so far (rule conditions only).
+    hits: Option<&'a RuleHits>,
 }
 
 type Eval = Result<Value, EvalError>;
@@ -538,7 +591,13 @@ impl<'a> Machine<'a> {
         fuel: &'a mut u64,
         reads: Option<Vec<Read>>,
     ) -> Machine<'a> {
-        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, reads }
+        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, reads, hits: None }
+    }
+
+    /// Lets the machine read `fired(r)` from `hits`.
+    fn with_hits(mut self, hits: &'a RuleHits) -> Machine<'a> {
+        self.hits = Some(hits);
+        self
     }
 
     /// Evaluates a condition; true only for `true` (missing is false).
@@ -547,6 +606,16 @@ impl<'a> Machine<'a> {
         self.current = alternative;
         let hit = self.eval(e)? == Value::Bool(true);
         Ok((hit, self.take_reads()))
+    }
+
+    /// The values a fired rule's message shows, where it fired.
+    fn message_values(
+        mut self,
+        values: &[crate::checklist::message::MessageValue],
+        alternative: Option<usize>,
+    ) -> Result<Vec<Value>, EvalError> {
+        self.current = alternative;
+        values.iter().map(|v| self.eval(&v.expr)).collect()
     }
 
     fn take_reads(&mut self) -> Vec<Read> {
@@ -685,6 +754,15 @@ impl<'a> Machine<'a> {
                 // As everywhere, only `true` counts as true: a missing
                 // condition takes the `else` branch.
                 if self.eval(condition)? == Value::Bool(true) { self.eval(then)? } else { self.eval(otherwise)? }
+            }
+            Expr::ZeroOption(body) => {
+                let zero =
+                    self.bound.alternatives.iter().position(|a| a.kind == crate::decision::AlternativeKind::Zero);
+                let Some(zero) = zero else { return Ok(Value::Missing) };
+                let outer = self.current.replace(zero);
+                let v = self.eval(body);
+                self.current = outer;
+                v?
             }
             Expr::Binary(op, l, r) => {
                 let (l, r) = (self.eval(l)?, self.eval(r)?);
@@ -828,6 +906,19 @@ impl<'a> Machine<'a> {
                 state.map_or(Value::Missing, |s| Value::Bool(s.applies[q])),
                 Some((TraceSource::Applies, Name::Question(q))),
             ),
+            (Func::Fired(r), []) => {
+                let alternative = if m.rules[r].scope == RuleScope::Decision { None } else { self.current };
+                let v = Value::Bool(self.hits.is_some_and(|h| h.get(r, alternative)));
+                // A decision-wide rule fired for no alternative: its trace
+                // names none, though it is read inside one.
+                let current = std::mem::replace(&mut self.current, alternative);
+                self.record(TraceSource::Rule, || Name::Rule(r), &v);
+                self.current = current;
+                (v, None)
+            }
+            (Func::CountFired, hits) => {
+                (Value::Num(hits.iter().filter(|h| **h == Value::Bool(true)).count() as f64), None)
+            }
             (Func::Completeness, []) => (
                 state.map_or(Value::Missing, |s| Value::Num(s.completeness)),
                 Some((TraceSource::Completeness, Name::Fixed("completeness"))),

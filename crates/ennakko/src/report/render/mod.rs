@@ -674,9 +674,26 @@ fn missing(cx: &Ctx) -> Vec<Block> {
     blocks
 }
 
+/// How a cell scores: the scales that multiply, named as the checklist
+/// made them (the standard wording for the default magnitude and
+/// likelihood).
+fn cell_method(cx: &Ctx) -> String {
+    let multiplying: Vec<_> = cx.report.vocabulary.scales.iter().filter(|s| s.multiplies).collect();
+    let ids: Vec<&str> = multiplying.iter().map(|s| s.id.as_str()).collect();
+    match ids.as_slice() {
+        ["magnitude", "likelihood"] => cx.w(Key::MethodCells).to_string(),
+        [] => cx.w(Key::MethodCellsDirection).to_string(),
+        _ => {
+            let names: Vec<&str> = multiplying.iter().map(|s| pick(&s.label, cx.lang)).collect();
+            format!("{} {}.", cx.w(Key::MethodCellsScales), names.join(", "))
+        }
+    }
+}
+
 fn appendix(cx: &Ctx) -> Vec<Block> {
     let r = cx.report;
-    let mut blocks = vec![Block::Heading(2, cx.w(Key::HowComputed).into()), Block::Para(cx.w(Key::Method).into())];
+    let method = format!("{} {}", cell_method(cx), cx.w(Key::Method));
+    let mut blocks = vec![Block::Heading(2, cx.w(Key::HowComputed).into()), Block::Para(method)];
     for alt in r.alternatives.iter().filter(|a| !a.cells.is_empty()) {
         blocks.push(Block::Heading(3, format!("{}: {}", cx.w(Key::CellCalculations), cx.alternative_name(alt))));
         let rows = alt
@@ -775,6 +792,7 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> Option<String> {
         TraceSource::Completeness => cx.w(Key::Completeness).to_string(),
         TraceSource::EquityGap => cx.w(Key::EquityGap).to_string(),
         TraceSource::Score => cx.term(&v.scores, &t.id),
+        TraceSource::Rule => cx.term(&v.rules, &t.id),
         TraceSource::Match => {
             // `group`, `domain` or `group/domain (impacts[i])`
             let (what, at) = t.id.split_once(" (").unwrap_or((&t.id, ""));
@@ -1094,3 +1112,43 @@ section.appendix{color:#32383f;font-size:.9rem}
 h2{break-after:avoid}table,section.verdict{break-inside:avoid}
 td.neg2,td.pos2,td.neg1,td.pos1,td.zero,td.mixed,.callout{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 ";
+
+#[cfg(test)]
+mod tests {
+    use crate::{Checklist, Format};
+
+    /// The method paragraph of a report for a checklist whose `scales` are
+    /// given as declarations.
+    fn method(scales: &str, lang: &str) -> String {
+        let text = format!("checklist c {{ title fi \"C\" sv \"C\" en \"C\" version \"1\" }}\n{scales}");
+        let checklist = Checklist::from_source("c.eva", &text).expect("compiles");
+        let report = checklist.score_str(
+            "{\"id\": \"d\", \"title\": \"D\", \"alternatives\": [{\"id\": \"a\", \"kind\": \"proposal\"}]}",
+            Format::Json,
+        );
+        let md = super::markdown(&report.expect("scores"), lang);
+        let heading = format!("## {}\n\n", super::word(super::Key::HowComputed, lang));
+        let start = md.find(&heading).expect("a method section") + heading.len();
+        md[start..].lines().next().unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn the_method_names_the_scales_that_multiply() {
+        let standard = method("", "en");
+        assert!(standard.starts_with(
+            "Each impact scores its direction (−2…+2) times the weights of its magnitude and likelihood. A level"
+        ));
+        let label = "label fi \"Ihmiset\" sv \"Människor\" en \"People\"";
+        let people =
+            format!("scale people {{ {label} multiplies level few 1 {{ {label} }} level many 2 {{ {label} }} }}");
+        assert!(
+            method(&people, "fi")
+                .contains("kerrottuna näiden asteikkojen tasojen painoilla: Suuruus, Todennäköisyys, Ihmiset.")
+        );
+        let plain = "label fi \"x\" sv \"x\" en \"x\"";
+        let neither = format!(
+            "scale magnitude {{ {plain} level a 1 {{ {plain} }} }}\nscale likelihood {{ {plain} level a 1 {{ {plain} }} }}"
+        );
+        assert!(method(&neither, "sv").starts_with("Poängen för varje konsekvens är dess riktning (−2…+2). En nivå"));
+    }
+}
