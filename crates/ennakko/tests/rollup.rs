@@ -125,6 +125,7 @@ fn problems(edit: impl Fn(&mut serde_json::Value)) -> Problems {
 type Problems = Vec<(String, String)>;
 
 const FOLLOW_UP: &str = "/alternatives/1/impacts/0/follow_up";
+const FOLLOW_UP_PATH: &str = "$.alternatives[1].impacts[0].follow_up";
 
 #[test]
 fn bad_records_are_coded_errors_with_paths() {
@@ -174,6 +175,75 @@ fn bad_records_are_coded_errors_with_paths() {
         let wanted: Problems = wanted.into_iter().map(|(c, p)| (c.to_string(), p)).collect();
         assert_eq!(found, wanted);
     }
+}
+
+/// One decision of the example with a second proposal `b` (the same
+/// impacts, scored +2 and without follow-ups) and then `edit`, rolled up alone.
+fn two_proposals(edit: impl Fn(&mut serde_json::Value)) -> Rollup {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let path = Path::new(EXAMPLE).join("decisions/decision-TEKLTK-2026-011.json");
+    let mut d: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("json");
+    let mut b = d["alternatives"][1].clone();
+    b["id"] = "b".into();
+    for cell in b["impacts"].as_array_mut().expect("impacts") {
+        cell["direction"] = 2.into();
+        cell.as_object_mut().map(|c| c.remove("follow_up"));
+    }
+    d["alternatives"].as_array_mut().expect("alternatives").push(b);
+    edit(&mut d);
+    let mut rollup = Rollup::new(&checklist, period());
+    rollup.add(&checklist, "d.json", &Decision::from_value(d).expect("a decision"));
+    rollup.finish()
+}
+
+fn codes(rollup: &Rollup) -> Problems {
+    let found = rollup.skipped.iter().flat_map(|s| &s.diagnostics);
+    found.map(|d| (d.code.clone(), d.path.clone().unwrap_or_default())).collect()
+}
+
+/// A decision is counted once, with the impacts of the alternative that
+/// was decided: the one `decided.adopted` names (possibly the zero option,
+/// when the proposal was rejected), else the one proposal. Several
+/// proposals without `adopted` are an error, not a guess; the verdict stays
+/// about what was proposed.
+#[test]
+fn the_adopted_alternative_is_counted() {
+    let adopt = |id: &'static str| move |d: &mut serde_json::Value| d["decided"]["adopted"] = id.into();
+    let unsure = two_proposals(|_| {});
+    assert_eq!(codes(&unsure), [("U0110".to_string(), "$.decided.adopted".to_string())]);
+    assert_eq!(unsure.coverage.skipped_errors, 1);
+    let unknown = two_proposals(adopt("c"));
+    assert_eq!(codes(&unknown), [("U0109".to_string(), "$.decided.adopted".to_string())]);
+
+    let first = two_proposals(adopt("proposal"));
+    assert_eq!(codes(&first), []);
+    assert_eq!(first.decisions[0].adopted.as_deref(), Some("proposal"));
+    assert_eq!((first.groups["older_people"].negative_decisions, first.groups["older_people"].decisions), (1, 1));
+    assert_eq!(first.follow_ups.len(), 1);
+
+    // The first proposal's follow-up is not on what was decided.
+    let second = two_proposals(adopt("b"));
+    assert_eq!(codes(&second), [("U0107".to_string(), FOLLOW_UP_PATH.to_string())]);
+    let second = two_proposals(|d| {
+        d["decided"]["adopted"] = "b".into();
+        d["alternatives"][1]["impacts"][0].as_object_mut().map(|c| c.remove("follow_up"));
+    });
+    assert_eq!(codes(&second), []);
+    let older = &second.groups["older_people"];
+    assert_eq!((older.decisions, older.negative_decisions, older.positive_decisions), (1, 0, 1));
+    assert!(second.decisions[0].vulnerable_harmed.is_empty() && second.decisions[0].net_milli > 0);
+    assert_eq!(second.coverage.verdicts, first.coverage.verdicts, "the verdict is about both proposals");
+
+    // The proposal was rejected: the zero option's impacts are what was decided.
+    let rejected = two_proposals(|d| {
+        d["decided"]["adopted"] = "zero".into();
+        d["alternatives"][1]["impacts"][0].as_object_mut().map(|c| c.remove("follow_up"));
+    });
+    assert_eq!(codes(&rejected), []);
+    assert!(!rejected.groups.contains_key("older_people"), "{:?}", rejected.groups.keys());
+    assert_eq!(rejected.groups["population"].decisions, 1);
+    assert_eq!(rejected.coverage.screened, 1);
 }
 
 #[test]

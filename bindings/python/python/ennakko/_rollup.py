@@ -74,7 +74,7 @@ class Rollup:
         ``pandas.DataFrame`` or ``polars.DataFrame``; ``net`` in score points."""
         rows = self._data["decisions"]
         names = ["source", "id", "date", "quarter", "body", "sector", "verdict", "assessment",
-                 "zero_option", "cells", "negative_cells"]  # fmt: skip
+                 "zero_option", "adopted", "cells", "negative_cells"]  # fmt: skip
         columns: dict[str, list[Any]] = {name: [row.get(name) for row in rows] for name in names}
         columns["open_required"] = [len(row["open_required"]) for row in rows]
         columns["net"] = [row["net_milli"] / 1000 for row in rows]

@@ -39,7 +39,7 @@ use crate::checklist::model::{GroupCategory, ScaleId, Text, VerdictLevel};
 use crate::decision::record::FollowUpStatus;
 use crate::decision::{AlternativeKind, Decision, Direction};
 use crate::diagnostic::{Diagnostic, Severity as DiagnosticSeverity};
-use crate::report::{Report, Severity};
+use crate::report::{AlternativeReport, Report, Severity};
 
 /// The period a roll-up covers and the date follow-ups are judged on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +150,7 @@ pub struct Coverage {
 /// is -1.5), so they add up exactly in any order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Cumulative {
-    /// Decisions whose proposal assesses an impact here.
+    /// Decisions whose adopted alternative assesses an impact here.
     pub decisions: u64,
     /// Of those, decisions where the impact here adds up below zero.
     pub negative_decisions: u64,
@@ -186,11 +186,11 @@ pub struct Quarter {
     pub verdicts: VerdictCounts,
     /// Decisions that required a full assessment and record none made.
     pub full_not_made: u64,
-    /// Decisions whose proposal adds up below zero.
+    /// Decisions whose adopted alternative adds up below zero.
     pub negative_decisions: u64,
-    /// Decisions whose proposal harms at least one vulnerable group.
+    /// Decisions whose adopted alternative harms at least one vulnerable group.
     pub vulnerable_harmed: u64,
-    /// Sum of the proposals' totals, in thousandths.
+    /// Sum of the adopted alternatives' totals, in thousandths.
     pub net_milli: i64,
 }
 
@@ -234,11 +234,15 @@ pub struct DecisionRow {
     pub zero_option: bool,
     /// Required findings (rule ids) about the decision or its proposals.
     pub open_required: Vec<String>,
-    /// Impact cells of the proposal.
+    /// The alternative whose impacts are counted (`decided.adopted`, else
+    /// the one proposal); none when nothing was proposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
+    /// Impact cells of the adopted alternative.
     pub cells: u64,
     /// Of those, cells scored below zero.
     pub negative_cells: u64,
-    /// The proposal's total, in thousandths.
+    /// The adopted alternative's total, in thousandths.
     pub net_milli: i64,
     /// Vulnerable population groups whose score is below zero.
     pub vulnerable_harmed: Vec<String>,
@@ -467,8 +471,8 @@ impl Rollup {
     /// `skipped` with the reason, its diagnostics naming `source` as file.
     pub fn add(&mut self, checklist: &Checklist, source: &str, decision: &Decision) {
         let period = self.period();
-        let date = match validate::check(decision, &period) {
-            Ok(date) => date,
+        let (date, adopted) = match validate::check(decision, &period) {
+            Ok(checked) => checked,
             Err(problems) => return self.skip_errors(source, problems),
         };
         if !period.contains(date) {
@@ -479,7 +483,7 @@ impl Rollup {
             return self.skipped.push(Skip { source: source.into(), diagnostics: vec![with_file(d, source)] });
         }
         match checklist.score(decision) {
-            Ok(report) => self.count(source, decision, date, &report),
+            Ok(report) => self.count(source, decision, (date, adopted), &report),
             Err(e) => self.skip_errors(source, e.diagnostics),
         }
     }
@@ -492,9 +496,12 @@ impl Rollup {
         self.skipped.push(Skip { source: source.into(), diagnostics });
     }
 
-    fn count(&mut self, source: &str, decision: &Decision, date: Date, report: &Report) {
+    /// Counts a scored decision decided on `date` whose alternative
+    /// `adopted` (an index into its alternatives and the report's) was decided.
+    fn count(&mut self, source: &str, decision: &Decision, (date, adopted): (Date, Option<usize>), report: &Report) {
         let Some(decided) = &decision.decided else { return };
-        let row = self.row(source, decision, date, report);
+        let adopted = adopted.and_then(|a| report.alternatives.get(a).map(|r| (a, r)));
+        let row = self.row(source, decision, date, report, adopted.map(|(_, r)| r));
         let c = &mut self.coverage;
         c.screened += 1;
         c.verdicts.count(row.verdict);
@@ -511,13 +518,21 @@ impl Rollup {
         q.negative_decisions += u64::from(row.net_milli < 0);
         q.vulnerable_harmed += u64::from(!row.vulnerable_harmed.is_empty());
         q.net_milli += row.net_milli;
-        self.impacts(source, decision, report);
+        if let Some((a, alternative)) = adopted {
+            self.impacts(source, decision, a, alternative);
+        }
         self.decisions.push(row);
     }
 
-    fn row(&self, source: &str, decision: &Decision, date: Date, report: &Report) -> DecisionRow {
+    fn row(
+        &self,
+        source: &str,
+        decision: &Decision,
+        date: Date,
+        report: &Report,
+        adopted: Option<&AlternativeReport>,
+    ) -> DecisionRow {
         let decided = decision.decided.as_ref();
-        let proposal = report.alternatives.iter().find(|a| a.kind == AlternativeKind::Proposal);
         let open_required = report.findings.iter().filter(|f| f.severity == Severity::Required);
         let mut open_required: Vec<String> = open_required.filter_map(|f| f.rule.clone()).collect();
         open_required.dedup();
@@ -538,21 +553,17 @@ impl Rollup {
             assessment: decided.and_then(|d| d.assessment),
             zero_option: report.alternatives.iter().any(|a| a.kind == AlternativeKind::Zero),
             open_required,
-            cells: proposal.map_or(0, |p| p.cells.len() as u64),
-            negative_cells: proposal.map_or(0, |p| p.cells.iter().filter(|c| c.value < 0.0).count() as u64),
-            net_milli: proposal.map_or(0, |p| milli(p.total.value)),
-            vulnerable_harmed: proposal.map_or_else(Vec::new, |p| p.equity.harmed.clone()),
+            adopted: adopted.map(|a| a.id.clone()),
+            cells: adopted.map_or(0, |p| p.cells.len() as u64),
+            negative_cells: adopted.map_or(0, |p| p.cells.iter().filter(|c| c.value < 0.0).count() as u64),
+            net_milli: adopted.map_or(0, |p| milli(p.total.value)),
+            vulnerable_harmed: adopted.map_or_else(Vec::new, |p| p.equity.harmed.clone()),
         }
     }
 
-    /// Adds the first proposal's group, domain and cell scores, and lists
-    /// its follow-ups.
-    fn impacts(&mut self, source: &str, decision: &Decision, report: &Report) {
-        let Some((a, proposal)) =
-            report.alternatives.iter().enumerate().find(|(_, a)| a.kind == AlternativeKind::Proposal)
-        else {
-            return;
-        };
+    /// Adds the adopted alternative's group, domain and cell scores (`a`
+    /// is its index), and lists its follow-ups.
+    fn impacts(&mut self, source: &str, decision: &Decision, a: usize, proposal: &AlternativeReport) {
         for entry in &proposal.groups {
             per_decision(&mut self.groups, &entry.id, entry.score.value);
         }
