@@ -30,5 +30,6 @@ const api = bind(raw, () => {
   if (!initialized) throw new Error('ennakko is not initialised: call `await init()` first');
 });
 
-export const { Checklist, check, equity, explain, readDecision, render, schema, standardChecklists, template, version } = api;
+export const { Checklist, check, equity, explain, readDecision, render, rollup, schema, standardChecklists, template, version } =
+  api;
 export { EnnakkoError };

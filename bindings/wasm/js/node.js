@@ -12,5 +12,6 @@ export async function init() {}
 /** Nothing to do in Node (kept for code shared with browsers). */
 export function initSync() {}
 
-export const { Checklist, check, equity, explain, readDecision, render, schema, standardChecklists, template, version } = api;
+export const { Checklist, check, equity, explain, readDecision, render, rollup, schema, standardChecklists, template, version } =
+  api;
 export { EnnakkoError };

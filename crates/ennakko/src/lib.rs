@@ -261,7 +261,7 @@ pub mod schema {
     }
 
     /// The names [`named`] knows, in the order tools list them.
-    pub const NAMES: [&str; 5] = ["decision", "report", "description", "diagnostic", "template-check"];
+    pub const NAMES: [&str; 6] = ["decision", "report", "description", "diagnostic", "template-check", "rollup"];
 
     /// A schema by its name in [`NAMES`]; every front end (`ennakko schema`,
     /// Python's `ennakko.schema`, JavaScript's `schema`) looks schemas up here.
@@ -277,6 +277,7 @@ pub mod schema {
             "description" => Some(description()),
             "diagnostic" => Some(diagnostic()),
             "template-check" => Some(template_check()),
+            "rollup" => Some(crate::rollup::schema()),
             _ => None,
         }
     }

@@ -377,3 +377,58 @@ fn every_rollup_code_is_documented_and_tested() {
         assert!(documented.contains(&code), "{code} is tested but not documented in docs/errors.md");
     }
 }
+
+/// The JSON request hosts without files send gives the roll-up of the same
+/// decisions; a request of another shape is `A0004` at its JSON path.
+#[test]
+fn a_json_request_rolls_up_like_the_library() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let whole = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let named: Vec<serde_json::Value> = example_files()
+        .iter()
+        .zip(&decisions)
+        .map(|(path, (name, _))| {
+            serde_json::json!({"name": name, "text": std::fs::read_to_string(path).expect("readable")})
+        })
+        .collect();
+    let request = serde_json::json!({
+        "decisions": named, "from": "2026-01-01", "to": "2026-12-31", "as_of": "2027-01-31", "format": "json"
+    });
+    let out = ennakko::api::rollup_json(&request.to_string()).expect("a roll-up");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).ok(), serde_json::to_value(&whole).ok());
+    let shape = |request: &str| {
+        let e = ennakko::api::rollup_json(request).expect_err("refused");
+        (e.code().to_string(), e.diagnostics[0].path.clone().unwrap_or_default())
+    };
+    let a = |path: &str| ("A0004".to_string(), path.to_string());
+    assert_eq!(shape("[]"), a("$"));
+    assert_eq!(shape("{"), a("$"));
+    assert_eq!(shape(r#"{"decisions": {}}"#), a("$.decisions"));
+    assert_eq!(shape(r#"{"decisions": ["", 1]}"#), a("$.decisions[1]"));
+    assert_eq!(shape(r#"{"decisions": [{"name": "a"}]}"#), a("$.decisions[0]"));
+    assert_eq!(shape(r#"{"decisions": [], "to": 2026}"#), a("$.to"));
+    assert_eq!(shape(r#"{"decisions": [], "as-of": "2026-01-01"}"#), a("$.as-of"));
+    assert_eq!(shape(r#"{"decisions": [], "format": "pdf"}"#).0, "A0001");
+    assert_eq!(shape(r#"{"decisions": [], "from": "2026-1-1"}"#), ("U0001".into(), "--from".into()));
+}
+
+/// Roll-ups saved as JSON, read back and merged, equal the roll-up of the
+/// whole; a file that is not a roll-up is `U0006`.
+#[test]
+fn saved_rollups_merge_into_the_whole() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let whole = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let saved: Vec<String> = decisions
+        .chunks(10)
+        .map(|part| serde_json::to_string(&roll(&checklist, &part.iter().collect::<Vec<_>>()).finish()).expect("json"))
+        .collect();
+    let read = |text: &String| ennakko::api::read_rollup(text, "part.json", 1 << 24).expect("a roll-up");
+    let merged = ennakko::api::merge_rollups(saved.iter().rev().map(read).collect()).expect("merged");
+    assert_eq!(serde_json::to_string(&merged).ok(), serde_json::to_string(&whole).ok());
+    assert_eq!(ennakko::api::read_rollup(&saved[0], "part.json", 100).unwrap_err().code(), "U0006");
+    let other = Rollup::new(&checklist, Period::new(None, None, None).expect("period")).finish();
+    assert_eq!(ennakko::api::merge_rollups(vec![read(&saved[0]), other]).unwrap_err().code(), "U0003");
+    assert_eq!(ennakko::api::merge_rollups(vec![]).unwrap_err().code(), "U0006");
+}

@@ -23,6 +23,7 @@
 //! assert_eq!(rollup.groups["children"].negative_decisions, 1);
 //! ```
 
+pub(crate) mod front;
 pub mod render;
 mod validate;
 
@@ -32,6 +33,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use front::MAX_DECISIONS;
 pub use validate::parse_date;
 
 use crate::Checklist;
@@ -109,9 +111,9 @@ impl VerdictCounts {
     }
 
     fn merge(&mut self, other: &VerdictCounts) {
-        self.none += other.none;
-        self.light += other.light;
-        self.full += other.full;
+        self.none = self.none.saturating_add(other.none);
+        self.light = self.light.saturating_add(other.light);
+        self.full = self.full.saturating_add(other.full);
     }
 
     /// All decisions counted.
@@ -166,13 +168,14 @@ pub struct Cumulative {
 
 impl Cumulative {
     fn merge(&mut self, other: &Cumulative) {
-        self.decisions += other.decisions;
-        self.negative_decisions += other.negative_decisions;
-        self.positive_decisions += other.positive_decisions;
-        self.net_milli += other.net_milli;
-        self.negative_milli += other.negative_milli;
+        self.decisions = self.decisions.saturating_add(other.decisions);
+        self.negative_decisions = self.negative_decisions.saturating_add(other.negative_decisions);
+        self.positive_decisions = self.positive_decisions.saturating_add(other.positive_decisions);
+        self.net_milli = self.net_milli.saturating_add(other.net_milli);
+        self.negative_milli = self.negative_milli.saturating_add(other.negative_milli);
         for (level, n) in &other.timing {
-            *self.timing.entry(level.clone()).or_default() += n;
+            let count = self.timing.entry(level.clone()).or_default();
+            *count = count.saturating_add(*n);
         }
     }
 }
@@ -196,12 +199,12 @@ pub struct Quarter {
 
 impl Quarter {
     fn merge(&mut self, other: &Quarter) {
-        self.decisions += other.decisions;
+        self.decisions = self.decisions.saturating_add(other.decisions);
         self.verdicts.merge(&other.verdicts);
-        self.full_not_made += other.full_not_made;
-        self.negative_decisions += other.negative_decisions;
-        self.vulnerable_harmed += other.vulnerable_harmed;
-        self.net_milli += other.net_milli;
+        self.full_not_made = self.full_not_made.saturating_add(other.full_not_made);
+        self.negative_decisions = self.negative_decisions.saturating_add(other.negative_decisions);
+        self.vulnerable_harmed = self.vulnerable_harmed.saturating_add(other.vulnerable_harmed);
+        self.net_milli = self.net_milli.saturating_add(other.net_milli);
     }
 }
 
@@ -613,7 +616,9 @@ impl Rollup {
 
     /// Adds another part of the same period and checklist. Parts must be
     /// disjoint (no decision in both); then, after [`Rollup::finish`], the
-    /// result equals the roll-up of all their decisions in one go.
+    /// result equals the roll-up of all their decisions in one go. (Counts
+    /// add up saturating: a part read back from a doctored file cannot make
+    /// them overflow; real counts are far from the bound.)
     /// A part of another checklist or period is `U0003`.
     pub fn merge(&mut self, other: Rollup) -> Result<(), Box<Diagnostic>> {
         let key = |r: &Rollup| (r.labels.checklist.clone(), r.from.clone(), r.to.clone(), r.as_of.clone());
@@ -625,19 +630,19 @@ impl Rollup {
         }
         let c = &mut self.coverage;
         let o = &other.coverage;
-        c.screened += o.screened;
+        c.screened = c.screened.saturating_add(o.screened);
         c.verdicts.merge(&o.verdicts);
         for (mine, theirs) in [(&mut c.by_sector, &o.by_sector), (&mut c.by_body, &o.by_body)] {
             for (k, v) in theirs {
                 mine.entry(k.clone()).or_default().merge(v);
             }
         }
-        c.full_required += o.full_required;
-        c.full_made += o.full_made;
-        c.without_zero_option += o.without_zero_option;
-        c.with_open_required += o.with_open_required;
-        c.skipped_errors += o.skipped_errors;
-        c.outside_period += o.outside_period;
+        c.full_required = c.full_required.saturating_add(o.full_required);
+        c.full_made = c.full_made.saturating_add(o.full_made);
+        c.without_zero_option = c.without_zero_option.saturating_add(o.without_zero_option);
+        c.with_open_required = c.with_open_required.saturating_add(o.with_open_required);
+        c.skipped_errors = c.skipped_errors.saturating_add(o.skipped_errors);
+        c.outside_period = c.outside_period.saturating_add(o.outside_period);
         merge_map(&mut self.groups, &other.groups);
         merge_map(&mut self.domains, &other.domains);
         for (group, domains) in &other.cells {
