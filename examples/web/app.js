@@ -11,6 +11,7 @@
 // here, on the file's bytes, so the document never leaves the browser.
 import { Checklist, equity, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
 import { LANGUAGES, local, num, pick, t } from './i18n.js';
+import { rollupSection } from './rollup.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
 const DIRECTIONS = ['2', '1', '0', '-1', '-2', 'mixed', 'unknown'];
@@ -169,6 +170,8 @@ function renderAll() {
   app.fields = new Map();
   const form = $('#form');
   form.replaceChildren(renderDecisionSection(), renderFactsSection(), renderAlternativesSection(), renderTemplateSection());
+  const page = { h, lang, checklist: app.state.checklist, draft: () => structuredClone(decision()), download };
+  form.append(rollupSection(page));
   rescore();
   refreshQuestions();
   refreshCells();
@@ -241,6 +244,7 @@ function renderToolbar() {
     ),
     h('button', { type: 'button', id: 'save-decision', text: L('saveDecision'), onclick: saveDecisionFile }),
     h('a', { class: 'button', id: 'goto-template', href: '#template-panel' }, L('templateShort')),
+    h('a', { class: 'button', id: 'goto-rollup', href: '#rollup-panel' }, L('rollupShort')),
     h('button', { type: 'button', id: 'download-report', class: 'primary', text: L('downloadReport'), onclick: downloadReport }),
   );
 }
