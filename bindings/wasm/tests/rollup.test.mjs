@@ -55,11 +55,11 @@ test('bad decisions are listed with their codes, never dropped', () => {
   const [first] = decisions();
   const noRecord = JSON.parse(first.decision);
   delete noRecord.decided;
-  const year = rollup([first, noRecord, 'id: [', { name: 'b.yaml', decision: 'id: x\ntitle: x\nalternatives: []' }], PERIOD);
+  const year = rollup([first, noRecord, 'id: [', { name: 'b.yaml', decision: 'id: x\ntitle: x\nalternatives: []\nextra: 1' }], PERIOD);
   assert.equal(year.coverage.screened, 1);
   assert.equal(year.coverage.skipped_errors, 3);
   const codes = Object.fromEntries(year.skipped.map((s) => [s.source, s.diagnostics[0].code]));
-  assert.deepStrictEqual(codes, { 'decisions[1]': 'U0101', 'decisions[2]': 'D0001', 'b.yaml': 'D0105' });
+  assert.deepStrictEqual(codes, { 'decisions[1]': 'U0101', 'decisions[2]': 'D0001', 'b.yaml': 'D0102' });
   assert.equal(year.skipped.find((s) => s.source === 'decisions[1]').diagnostics[0].path, '$');
 });
 
@@ -82,4 +82,23 @@ test('bad options and dates are errors', () => {
 
 test('the roll-up schema is published', () => {
   assert.equal(schema('rollup').title, 'Rollup');
+});
+
+test('the shared roll-up cases (tests/conformance/rollup)', () => {
+  const root = join(repo, 'tests/conformance/rollup');
+  const cases = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  assert.ok(cases.length >= 10, cases.join(', '));
+  for (const name of cases) {
+    const spec = JSON.parse(readFileSync(join(root, name, 'case.json'), 'utf8'));
+    const folder = join(root, name, 'decisions');
+    const given = readdirSync(folder)
+      .sort()
+      .map((file) => ({ name: file, decision: readFileSync(join(folder, file), 'utf8') }));
+    const year = rollup(given, { from: spec.from, to: spec.to, asOf: spec.as_of });
+    for (const count of ['screened', 'outside_period', 'skipped_errors']) {
+      assert.equal(year.coverage[count], spec.expect[count], `${name}: ${count}`);
+    }
+    const found = Object.fromEntries(year.skipped.map((s) => [s.source, s.diagnostics.map((d) => [d.code, d.path])]));
+    assert.deepStrictEqual(found, spec.expect.skipped, name);
+  }
 });

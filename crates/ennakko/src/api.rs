@@ -31,7 +31,8 @@ use crate::{Checklist, Error, ErrorKind, Limits};
 
 pub use crate::report::i18n::Lang;
 pub use crate::rollup::front::{
-    MAX_ROLLUP_BYTES, RollupFormat, add_decision_text, merge_rollups, read_rollup, render_rollup, rollup_json,
+    MAX_ROLLUP_BYTES, RollupFormat, add_decision, add_decision_text, merge_rollups, read_rollup, render_rollup,
+    rollup_json,
 };
 
 /// An argument error (`A` codes): a front end was called with a value it

@@ -432,3 +432,50 @@ fn saved_rollups_merge_into_the_whole() {
     assert_eq!(ennakko::api::merge_rollups(vec![read(&saved[0]), other]).unwrap_err().code(), "U0003");
     assert_eq!(ennakko::api::merge_rollups(vec![]).unwrap_err().code(), "U0006");
 }
+
+/// The shared roll-up cases (tests/conformance/rollup, also run by the
+/// Python and Node suites): bad metadata gives coded errors with paths,
+/// and every decision left out is counted and listed.
+#[test]
+fn conformance_cases() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/rollup");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root).expect("cases").flatten().map(|e| e.path()).collect();
+    cases.retain(|c| c.is_dir());
+    cases.sort();
+    assert!(cases.len() >= 10, "{cases:?}");
+    for case in cases {
+        let spec: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("case.json")).expect("case.json")).expect("json");
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(case.join("decisions")).expect("decisions").flatten().map(|e| e.path()).collect();
+        files.sort();
+        let decisions: Vec<serde_json::Value> = files
+            .iter()
+            .map(|f| {
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                serde_json::json!({"name": name, "text": std::fs::read_to_string(f).expect("readable")})
+            })
+            .collect();
+        let request = serde_json::json!({
+            "decisions": decisions, "from": spec["from"], "to": spec["to"], "as_of": spec["as_of"]
+        });
+        let out: serde_json::Value =
+            serde_json::from_str(&ennakko::api::rollup_json(&request.to_string()).expect("a roll-up")).expect("json");
+        let expect = &spec["expect"];
+        for count in ["screened", "outside_period", "skipped_errors"] {
+            assert_eq!(out["coverage"][count], expect[count], "{}: {count}", case.display());
+        }
+        let found: serde_json::Map<String, serde_json::Value> = out["skipped"]
+            .as_array()
+            .expect("skipped")
+            .iter()
+            .map(|s| {
+                let diagnostics = s["diagnostics"].as_array().expect("diagnostics");
+                assert!(diagnostics.iter().all(|d| d["help"].is_string()), "{}: {s}", case.display());
+                let codes = diagnostics.iter().map(|d| serde_json::json!([d["code"], d["path"]])).collect();
+                (s["source"].as_str().unwrap_or_default().to_string(), serde_json::Value::Array(codes))
+            })
+            .collect();
+        assert_eq!(serde_json::Value::Object(found), expect["skipped"], "{}", case.display());
+    }
+}

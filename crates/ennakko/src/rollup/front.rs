@@ -102,19 +102,37 @@ pub fn add_decision_text(
     format: Format,
 ) {
     match Decision::from_str(text, format, checklist.limits()) {
-        Ok(decision) => match decision.checklist.as_deref() {
-            Some(named) if named != spec && named != checklist.model().id => {
-                let d = Diagnostic::error(
-                    "U0108",
-                    format!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`"),
-                )
-                .with_help("roll up decisions of one checklist at a time, or fix the decision's `checklist`")
-                .at_path("$.checklist");
-                rollup.skip_errors(source, vec![d]);
-            }
-            _ => rollup.add(checklist, source, &decision),
-        },
+        Ok(decision) => add_decision(rollup, checklist, spec, source, &decision),
         Err(e) => rollup.skip_errors(source, e.diagnostics),
+    }
+}
+
+/// Adds a decision already read, unless it names another checklist than
+/// `spec` (the checklist's name as the caller gave it) or the checklist's
+/// own id: that one is `U0108`, listed in `skipped`, not scored with the
+/// wrong checklist.
+///
+/// ```
+/// use ennakko::rollup::{Period, Rollup};
+/// let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// let text = "checklist: children\nid: a\ntitle: T\nalternatives: [{id: p, kind: proposal}]";
+/// let decision = ennakko::Decision::from_str(text, ennakko::Format::Yaml, checklist.limits()).unwrap();
+/// let mut rollup = Rollup::new(&checklist, Period::new(None, None, None).unwrap());
+/// ennakko::api::add_decision(&mut rollup, &checklist, "eva", "a.yaml", &decision);
+/// assert_eq!(rollup.finish().skipped[0].diagnostics[0].code, "U0108");
+/// ```
+pub fn add_decision(rollup: &mut Rollup, checklist: &Checklist, spec: &str, source: &str, decision: &Decision) {
+    match decision.checklist.as_deref() {
+        Some(named) if named != spec && named != checklist.model().id => {
+            let d = Diagnostic::error(
+                "U0108",
+                format!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`"),
+            )
+            .with_help("roll up decisions of one checklist at a time, or fix the decision's `checklist`")
+            .at_path("$.checklist");
+            rollup.skip_errors(source, vec![d]);
+        }
+        _ => rollup.add(checklist, source, decision),
     }
 }
 
