@@ -170,8 +170,10 @@ function renderAll() {
   app.fields = new Map();
   const form = $('#form');
   form.replaceChildren(renderDecisionSection(), renderFactsSection(), renderAlternativesSection(), renderTemplateSection());
+  // The roll-up spans the page's width under the form and the results: its tables have many columns.
   const page = { h, lang, checklist: app.state.checklist, draft: () => structuredClone(decision()), download };
-  form.append(rollupSection(page));
+  $('#rollup-panel')?.remove();
+  $('.layout').after(rollupSection(page));
   rescore();
   refreshQuestions();
   refreshCells();
