@@ -103,17 +103,17 @@ pub(crate) fn run(args: RollupArgs) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let mut walk = Walk { files: Vec::new(), ignored: Vec::new(), max_files: args.max_files };
+    let mut walk = Walk { files: Vec::new(), unread: Vec::new(), ignored: Vec::new(), max_files: args.max_files };
     for input in &args.inputs {
         if let Err(d) = walk.add(input, 0) {
             eprint!("{}", render_all(&[*d]));
             return EXIT_USAGE;
         }
     }
-    for (path, why) in &walk.ignored {
+    for (path, why) in walk.unread.iter().chain(&walk.ignored) {
         eprintln!("note: left out `{}`: {why}", path.display());
     }
-    let rollup = match roll_up(&checklist, &args.checklist, period, &walk.files) {
+    let rollup = match roll_up(&checklist, &args.checklist, period, &walk) {
         Ok(r) => r,
         Err(d) => {
             eprint!("{}", render_all(&[*d]));
@@ -161,9 +161,11 @@ fn merge(files: &[PathBuf]) -> Result<Rollup, ennakko::Error> {
 }
 
 /// Reads and scores every file on all cores: each thread rolls up its share,
-/// and the shares merge exactly into the whole.
-fn roll_up(checklist: &Checklist, spec: &str, period: Period, files: &[PathBuf]) -> Result<Rollup, Box<Diagnostic>> {
-    let parts: Vec<Rollup> = files
+/// and the shares merge exactly into the whole; what the walk did not read
+/// (links, devices, folders too deep) is listed in it too.
+fn roll_up(checklist: &Checklist, spec: &str, period: Period, walk: &Walk) -> Result<Rollup, Box<Diagnostic>> {
+    let parts: Vec<Rollup> = walk
+        .files
         .par_iter()
         .fold(
             || Rollup::new(checklist, period),
@@ -176,6 +178,9 @@ fn roll_up(checklist: &Checklist, spec: &str, period: Period, files: &[PathBuf])
     let mut whole = Rollup::new(checklist, period);
     for part in parts {
         whole.merge(part)?;
+    }
+    for (path, why) in &walk.unread {
+        whole.skip_unread(&path.display().to_string(), why);
     }
     Ok(whole.finish())
 }
@@ -198,9 +203,12 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
     api::add_decision_text(rollup, checklist, spec, &source, &text, Format::from_path(&source));
 }
 
-/// The decision files found, and what was left out and why.
+/// The decision files found, and what was left out and why: files that
+/// could be decisions but are not read (listed in the roll-up), and files
+/// of other kinds (named on standard error only: a README is no decision).
 struct Walk {
     files: Vec<PathBuf>,
+    unread: Vec<(PathBuf, &'static str)>,
     ignored: Vec<(PathBuf, &'static str)>,
     max_files: usize,
 }
@@ -212,7 +220,7 @@ impl Walk {
         let meta = std::fs::symlink_metadata(path).map_err(|e| io_error(path, &e))?;
         if meta.is_dir() {
             if depth >= MAX_DEPTH {
-                self.ignored.push((path.to_path_buf(), "folder nested deeper than 8 levels"));
+                self.unread.push((path.to_path_buf(), "folder nested deeper than 8 levels"));
                 return Ok(());
             }
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -228,7 +236,7 @@ impl Walk {
         }
         let is_decision = matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "yaml" | "yml"));
         if !meta.is_file() {
-            self.ignored.push((path.to_path_buf(), "not a regular file (a link, pipe or device)"));
+            self.unread.push((path.to_path_buf(), "not a regular file (a link, pipe or device)"));
         } else if !is_decision && depth > 0 {
             self.ignored.push((path.to_path_buf(), "not a .json, .yaml or .yml file"));
         } else if self.files.len() >= self.max_files {

@@ -74,6 +74,15 @@ fn skips_are_listed_and_counted() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["coverage"]["screened"].as_u64(), Some(1));
     assert_eq!(json["coverage"]["skipped_errors"].as_u64(), Some(2));
+    // The link is counted and listed in the roll-up itself, not only said on stderr.
+    #[cfg(unix)]
+    {
+        assert_eq!(json["coverage"]["not_read"].as_u64(), Some(1));
+        let link = json["skipped"].as_array().expect("skipped").iter().find(|s| s["source"] == "./link.json");
+        assert_eq!(link.map(|s| &s["diagnostics"][0]["code"]), Some(&serde_json::json!("U0202")));
+        let md = rollup(&["--format", "md", "--lang", "fi", "--as-of", "2027-01-31", "."], &dir);
+        assert!(text(&md.stdout).contains("./link.json: tiedostoa ei luettu"), "{}", text(&md.stdout));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -145,6 +145,10 @@ pub struct Coverage {
     pub skipped_errors: u64,
     /// Decisions left out because they fall outside the period.
     pub outside_period: u64,
+    /// Files not read at all (links, pipes, devices, folders nested too
+    /// deep: listed in `skipped` with `U0202`).
+    #[serde(default)]
+    pub not_read: u64,
 }
 
 /// Impacts added up over decisions, for one group, domain, or group and
@@ -501,6 +505,16 @@ impl Rollup {
 
     /// Counts a scored decision decided on `date` whose alternative
     /// `adopted` (an index into its alternatives and the report's) was decided.
+    /// Lists a file a front end did not read (a link, pipe or device, or a
+    /// folder nested too deep), with the warning `U0202` saying why, so
+    /// the roll-up counts it rather than losing it.
+    pub fn skip_unread(&mut self, source: &str, why: &str) {
+        self.coverage.not_read += 1;
+        let d = Diagnostic::warning("U0202", format!("not read: {why}"))
+            .with_help("roll up the file itself (not a link to it), or a folder nearer the top");
+        self.skipped.push(Skip { source: source.into(), diagnostics: vec![with_file(d, source)] });
+    }
+
     fn count(&mut self, source: &str, decision: &Decision, (date, adopted): (Date, Option<usize>), report: &Report) {
         let Some(decided) = &decision.decided else { return };
         let adopted = adopted.and_then(|a| report.alternatives.get(a).map(|r| (a, r)));
@@ -643,6 +657,7 @@ impl Rollup {
         c.with_open_required = c.with_open_required.saturating_add(o.with_open_required);
         c.skipped_errors = c.skipped_errors.saturating_add(o.skipped_errors);
         c.outside_period = c.outside_period.saturating_add(o.outside_period);
+        c.not_read = c.not_read.saturating_add(o.not_read);
         merge_map(&mut self.groups, &other.groups);
         merge_map(&mut self.domains, &other.domains);
         for (group, domains) in &other.cells {

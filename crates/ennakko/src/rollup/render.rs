@@ -705,13 +705,20 @@ fn skipped(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
         .into(),
     )));
     let items = rollup.skipped.iter().map(|s| {
-        let outside = s.diagnostics.iter().all(|d| d.code == "U0201");
-        let reason = if outside {
+        let all = |code: &str| s.diagnostics.iter().all(|d| d.code == code);
+        let reason = if all("U0201") {
             t(
                 lang,
                 "päätöspäivä on kauden ulkopuolella",
                 "beslutsdatumet ligger utanför perioden",
                 "decided outside the period",
+            )
+        } else if all("U0202") {
+            t(
+                lang,
+                "tiedostoa ei luettu (linkki, putki, laite tai liian syvällä oleva kansio)",
+                "filen lästes inte (länk, rör, enhet eller en mapp för djupt ner)",
+                "not read (a link, pipe, device or a folder nested too deep)",
             )
         } else {
             t(
