@@ -62,6 +62,9 @@ fn the_example_is_a_year_of_decisions_across_sectors() {
     assert!(s.done > 0 && s.overdue > 0 && s.open > 0, "{s:?}");
     assert!(s.worse > 0 && s.better > 0 && s.as_estimated > 0, "{s:?}");
     assert_eq!(rollup.quarters.len(), 4);
+    // The village school's board weighed two proposals and adopted the first: only it is counted.
+    let school = rollup.decisions.iter().find(|d| d.id == "SIVLTK-2026-041").expect("the village school");
+    assert_eq!((school.adopted.as_deref(), school.negative_cells), (Some("proposal"), 5));
 }
 
 proptest! {
