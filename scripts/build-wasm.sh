@@ -87,7 +87,7 @@ step "JSON Schemas, written by the native command (the modules embed them: featu
 cargo build --quiet -p ennakko-cli
 export ENNAKKO_WASM_SCHEMAS=$root/$target_dir/schemas
 mkdir -p "$ENNAKKO_WASM_SCHEMAS"
-for name in decision report description diagnostic template-check; do
+for name in decision report description diagnostic rollup template-check; do
   target/debug/ennakko schema "$name" > "$ENNAKKO_WASM_SCHEMAS/$name.json"
 done
 step "cargo build: the engine (wasm32-unknown-unknown, release, build-std)"

@@ -13,6 +13,7 @@
 // fetched the first time the panel is used.
 import { Checklist, equity, explain, init, readDecision, render, standardChecklists } from './pkg/index.js';
 import { LANGUAGES, local, num, pick, t } from './i18n.js';
+import { rollupSection } from './rollup.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
 const DIRECTIONS = ['2', '1', '0', '-1', '-2', 'mixed', 'unknown'];
@@ -171,6 +172,10 @@ function renderAll() {
   app.fields = new Map();
   const form = $('#form');
   form.replaceChildren(renderDecisionSection(), renderFactsSection(), renderAlternativesSection(), renderTemplateSection());
+  // The roll-up spans the page's width under the form and the results: its tables have many columns.
+  const page = { h, lang, checklist: app.state.checklist, draft: () => structuredClone(decision()), download };
+  $('#rollup-panel')?.remove();
+  $('.layout').after(rollupSection(page));
   rescore();
   refreshQuestions();
   refreshCells();
@@ -243,6 +248,7 @@ function renderToolbar() {
     ),
     h('button', { type: 'button', id: 'save-decision', text: L('saveDecision'), onclick: saveDecisionFile }),
     h('a', { class: 'button', id: 'goto-template', href: '#template-panel' }, L('templateShort')),
+    h('a', { class: 'button', id: 'goto-rollup', href: '#rollup-panel' }, L('rollupShort')),
     h('button', { type: 'button', id: 'download-report', class: 'primary', text: L('downloadReport'), onclick: downloadReport }),
   );
 }

@@ -1291,6 +1291,8 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEvaluation>()?;
     m.add_function(wrap_pyfunction!(rollup::rollup_json, m)?)?;
     m.add_function(wrap_pyfunction!(rollup::rollup_render, m)?)?;
+    m.add_function(wrap_pyfunction!(rollup::rollup_merge, m)?)?;
+    m.add("MAX_ROLLUP_BYTES", ennakko::api::MAX_ROLLUP_BYTES)?;
     m.add_function(wrap_pyfunction!(rows, m)?)?;
     m.add_function(wrap_pyfunction!(standard_names, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

@@ -295,6 +295,36 @@ export function bind(raw, ready = () => {}) {
     return JSON.parse(call(() => raw.readDecisionJson(text(source, 'the decision text'), format)));
   }
 
+  /** Rolls up a period's decisions (texts, decision objects, or
+   *  `{name, decision}`) into the EVA section of a welfare report: the
+   *  roll-up object, or with `options.format` its Markdown, HTML or CSV. */
+  function rollup(decisions, rollupOptions) {
+    if (!Array.isArray(decisions)) throw new TypeError(`decisions must be an array, not ${describeType(decisions)}`);
+    const opts = options(rollupOptions);
+    const unknown = Object.keys(opts).find((key) => !ROLLUP_OPTIONS.has(key));
+    if (unknown !== undefined) {
+      throw new TypeError(`unknown roll-up option ${JSON.stringify(unknown)}: use ${[...ROLLUP_OPTIONS].join(', ')}`);
+    }
+    const named = (item) =>
+      item !== null && typeof item === 'object' && Object.keys(item).length === 2 && 'name' in item && 'decision' in item;
+    const request = {
+      decisions: decisions.map((item, i) =>
+        named(item)
+          ? { name: text(item.name, `decisions[${i}].name`), text: decisionText(item.decision, {})[0] }
+          : decisionText(item, {})[0],
+      ),
+      from: opts.from,
+      to: opts.to,
+      as_of: opts.asOf,
+      checklist: opts.checklist,
+      format: opts.format ?? 'json',
+      lang: opts.lang,
+      limits: opts.limits,
+    };
+    const out = call(() => raw.rollupJson(JSON.stringify(request)));
+    return request.format === 'json' ? JSON.parse(out) : out;
+  }
+
   /** Names of the standard checklists embedded in the package. */
   function standardChecklists() {
     return JSON.parse(call(() => raw.standardNamesJson()));
@@ -415,6 +445,7 @@ export function bind(raw, ready = () => {}) {
     explain,
     readDecision,
     render,
+    rollup,
     schema,
     standardChecklists,
     version: () => call(() => raw.version()),
@@ -458,6 +489,9 @@ export function browserEntry(initWasm, raw) {
 export function nodeEntry(raw) {
   return { ...bind(raw), init: async () => {}, initSync: () => {} };
 }
+
+/** The options `rollup` takes (the engine checks their values). */
+const ROLLUP_OPTIONS = new Set(['from', 'to', 'asOf', 'checklist', 'format', 'lang', 'limits']);
 
 /** Levels of a decision object checked by `unfit` (the engine refuses
  *  anything deeper than its `max_decision_depth` anyway). */

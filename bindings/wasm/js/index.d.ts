@@ -1,7 +1,7 @@
 // TypeScript definitions of the `ennakko` package (the engine; templates
 // are `ennakko/templates`, templates.d.ts). The document types (Decision,
-// Report, Diagnostic, Description, TemplateCheck) are generated from the
-// engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
+// Report, Diagnostic, Description, Rollup; TemplateCheck) are generated from
+// the engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
 
 import type { Decision, Alternative, ImpactCell, LocalText, Organisation } from './types/decision';
 import type {
@@ -27,6 +27,7 @@ import type {
 } from './types/report';
 import type { Diagnostic } from './types/diagnostic';
 import type { Description, Field, GroupItem, Item, RuleItem, ScaleItem } from './types/description';
+import type { Rollup, Coverage, Cumulative, DecisionRow, FollowUpRow, FollowUpSummary, Quarter, Skip } from './types/rollup';
 
 export type {
   Decision,
@@ -60,6 +61,14 @@ export type {
   Item,
   RuleItem,
   ScaleItem,
+  Rollup,
+  Coverage,
+  Cumulative,
+  DecisionRow,
+  FollowUpRow,
+  FollowUpSummary,
+  Quarter,
+  Skip,
 };
 
 /** Screening verdict levels. */
@@ -261,7 +270,45 @@ export function explain(report: Report | string, id: string, options?: { lang?: 
 export function equity(report: Report | string, options?: { lang?: RenderOptions['lang'] }): Record<string, string>;
 
 /** A JSON Schema of a document ennakko reads or writes. */
-export function schema(name: 'decision' | 'report' | 'diagnostic' | 'description'): Record<string, unknown>;
+export function schema(name: 'decision' | 'report' | 'diagnostic' | 'description' | 'rollup'): Record<string, unknown>;
+
+/** What `rollup` gives: the roll-up object (`json`), Markdown, one
+ *  self-contained HTML page, or CSV per decision or per group and domain. */
+export type RollupFormat = 'json' | 'md' | 'html' | 'csv' | 'csv-impacts';
+
+/** A decision to roll up: an object, its JSON or YAML text, or either with
+ *  the name it is listed under (else `decisions[i]`). */
+export type RollupDecision = Decision | string | { name: string; decision: Decision | string };
+
+export interface RollupOptions {
+  /** First day of the period, `YYYY-MM-DD`; decisions before it are listed as skipped (U0201). */
+  from?: string;
+  /** Last day of the period, `YYYY-MM-DD`. */
+  to?: string;
+  /** The day follow-ups are judged on (default `to`; without either, none is overdue). */
+  asOf?: string;
+  /** The standard checklist every decision is scored with (default `eva`). */
+  checklist?: string;
+  /** Default `json` (the roll-up object). */
+  format?: RollupFormat;
+  /** Language of Markdown and HTML (default `fi`). */
+  lang?: 'fi' | 'sv' | 'en';
+  /** Limits every decision is read and scored within. */
+  limits?: Partial<Limits>;
+}
+
+/**
+ * Rolls up a period's decisions into the EVA section of a welfare report
+ * (see docs/rollup.md): coverage, cumulative impacts per group and domain,
+ * quarters, follow-ups. Each decision counts with the alternative adopted
+ * (`decided.adopted`, else its one proposal). Decisions that cannot be read
+ * or scored, or fall outside the period, are listed in `skipped`, never
+ * dropped. Throws `EnnakkoError` for a bad date (U0001, U0002) or more than
+ * 200,000 decisions (U0005), `TypeError` for a bad option.
+ */
+export function rollup(decisions: RollupDecision[], options?: RollupOptions & { format?: 'json' }): Rollup;
+export function rollup(decisions: RollupDecision[], options: RollupOptions & { format: Exclude<RollupFormat, 'json'> }): string;
+
 
 /** Names of the standard checklists embedded in the package. */
 export function standardChecklists(): string[];

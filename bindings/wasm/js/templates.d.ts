@@ -10,7 +10,7 @@ export type { TemplateCheck };
 
 /** A JSON Schema of a document ennakko reads or writes (here also the template check). */
 export function schema(
-  name: 'decision' | 'report' | 'diagnostic' | 'description' | 'template-check',
+  name: 'decision' | 'report' | 'diagnostic' | 'description' | 'rollup' | 'template-check',
 ): Record<string, unknown>;
 
 /** Document formats of templates: Word, Markdown (YAML front matter), HTML. */

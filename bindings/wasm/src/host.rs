@@ -306,6 +306,7 @@ fn schema_text(name: &str) -> Option<String> {
         "report" => prebuilt!("report"),
         "description" => prebuilt!("description"),
         "diagnostic" => prebuilt!("diagnostic"),
+        "rollup" => prebuilt!("rollup"),
         #[cfg(feature = "templates")]
         "template-check" => prebuilt!("template-check"),
         _ => return None,

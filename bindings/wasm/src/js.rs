@@ -164,6 +164,13 @@ pub fn schema_json(name: &str) -> Result<String, JsValue> {
     host::schema_json(name).map_err(to_js)
 }
 
+/// A roll-up of decisions from a JSON request (see docs/rollup.md), printed
+/// as the request asks (JSON, Markdown, HTML or CSV).
+#[wasm_bindgen(js_name = rollupJson)]
+pub fn rollup_json(request: &str) -> Result<String, JsValue> {
+    ennakko::api::rollup_json(request).map_err(|e| to_js(e.into()))
+}
+
 /// A decision document (JSON or YAML text) read and given back as JSON.
 #[wasm_bindgen(js_name = readDecisionJson)]
 pub fn read_decision_json(text: &str, format: &str) -> Result<String, JsValue> {

@@ -1,4 +1,4 @@
-// Generates pkg/types/{decision,report,diagnostic,description,template-check}.d.ts
+// Generates pkg/types/{decision,report,diagnostic,description,template-check,rollup}.d.ts
 // from the JSON Schemas the engine itself prints (through the freshly built
 // Node package), so the TypeScript types cannot drift from the Rust types.
 //
@@ -50,7 +50,7 @@ function importShared(root, own) {
 }
 
 mkdirSync(join(pkg, 'types'), { recursive: true });
-for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check']) {
+for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check', 'rollup']) {
   const { schema: own, imports } = importShared(bareRefs(schema(name)), name);
   const banner = `// Generated from \`ennakko schema ${name}\` by bindings/wasm/tools/gen-types.mjs. Do not edit.`;
   const ts = await compile(own, name, {

@@ -255,7 +255,7 @@ pub mod schema {
 
     /// The names [`named`] knows, in the order tools list them. (The
     /// crate `ennakko-templates` adds `template-check`.)
-    pub const NAMES: [&str; 4] = ["decision", "report", "description", "diagnostic"];
+    pub const NAMES: [&str; 5] = ["decision", "report", "description", "diagnostic", "rollup"];
 
     /// A schema by its name in [`NAMES`]; every front end (`ennakko schema`,
     /// Python's `ennakko.schema`, JavaScript's `schema`) looks schemas up here.
@@ -270,6 +270,7 @@ pub mod schema {
             "report" => Some(report()),
             "description" => Some(description()),
             "diagnostic" => Some(diagnostic()),
+            "rollup" => Some(crate::rollup::schema()),
             _ => None,
         }
     }

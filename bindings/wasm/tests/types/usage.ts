@@ -8,6 +8,7 @@ import {
   init,
   readDecision,
   render,
+  rollup,
   schema,
   type AnswerReport,
   type Decision,
@@ -20,6 +21,7 @@ import {
   type Diagnostic,
   type Questions,
   type Report,
+  type Rollup,
   type VerdictLevel,
 } from '../../pkg/index.js';
 // Templates are an entry of their own, with a WebAssembly module of its own.
@@ -175,4 +177,22 @@ export function templates(upload: ArrayBuffer, text: string): Uint8Array {
   void [prefilled, fromYaml, errors, complete, format, named, fields, report, decision, firstProblem, asCheck];
   void [fromText, name, templateSchema, badErrors, badBlank, limits, strict];
   return filled;
+}
+
+/** A roll-up over decisions kept in a page: the object, and HTML in Swedish. */
+export function rollups(decisions: Decision[], file: string): string {
+  const year: Rollup = rollup([...decisions, { name: 'a.yaml', decision: file }], { from: '2026-01-01', asOf: '2027-01-31' });
+  const screened: number = year.coverage.screened;
+  const overdue: number = year.follow_up_summary.overdue;
+  const adopted: string | null | undefined = year.decisions[0]?.adopted;
+  const skippedCode: string | undefined = year.skipped[0]?.diagnostics[0]?.code;
+  const html: string = rollup(decisions, { format: 'html', lang: 'sv' });
+  // @ts-expect-error: Markdown, HTML and CSV are text, not a roll-up
+  const notObject: Rollup = rollup(decisions, { format: 'md' });
+  // @ts-expect-error: roll-up formats are json, md, html, csv or csv-impacts
+  rollup(decisions, { format: 'pdf' });
+  // @ts-expect-error: the as-of day is asOf
+  rollup(decisions, { as_of: '2027-01-31' });
+  void [screened, overdue, adopted, skippedCode, notObject];
+  return html;
 }
