@@ -26,7 +26,7 @@ pub struct WordAt<'a> {
 /// The id at (or just before) `offset`, if any.
 ///
 /// ```
-/// use ennakko_lsp::lexical::word_at;
+/// use ennakko::editor::lexical::word_at;
 /// let text = "when c.magnitude >= magnitude.severe";
 /// let w = word_at(text, text.len() - 2).unwrap();
 /// assert_eq!((w.word, w.head), ("severe", Some("magnitude")));
@@ -100,7 +100,7 @@ const EXPR_KEYS: [&str; 2] = ["when", "value"];
 /// found first, so `grou|` asks about the place where `grou` starts).
 ///
 /// ```
-/// use ennakko_lsp::lexical::{context, Context};
+/// use ennakko::editor::lexical::{context, Context};
 /// let text = "group kids {\n  parent chi";
 /// assert_eq!(context(text, text.len()), Context::Args { key: "parent".into(), decl: Some("kids".into()) });
 /// ```
@@ -178,7 +178,7 @@ fn continues_expression(before: &str) -> bool {
 /// (0 if none does): the text before it holds only whole declarations.
 ///
 /// ```
-/// use ennakko_lsp::lexical::whole_declarations_before;
+/// use ennakko::editor::lexical::whole_declarations_before;
 /// let text = "group a { label en \"}\" }\ngroup b { parent";
 /// assert_eq!(&text[..whole_declarations_before(text, text.len())], "group a { label en \"}\" }");
 /// ```
