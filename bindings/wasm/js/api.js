@@ -282,6 +282,38 @@ export function bind(raw, ready = () => {}) {
     return JSON.parse(call(() => raw.checkJson(name, text(source, 'the checklist source'), files, limits)));
   }
 
+  /** The offset an editor asks about: a JavaScript string index. */
+  function editorOffset(source, offset) {
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new TypeError(`the offset must be a string index (an integer from 0), not ${JSON.stringify(offset)}`);
+    }
+    return Math.min(offset, source.length);
+  }
+
+  /** The arguments of `hover` and `complete`, as the module takes them. */
+  function editorArgs(source, offset, compileOptions) {
+    const opts = options(compileOptions);
+    const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
+    const src = text(source, 'the checklist source');
+    return [name, src, editorOffset(src, offset), json(opts.files, 'options.files'), json(opts.limits, 'options.limits')];
+  }
+
+  /** What the name at string index `offset` of checklist source is (the
+   *  core's hover: kind, id, texts in every language, legal basis...), or
+   *  `null`. The same answer as the language server's hover. */
+  function hover(source, offset, compileOptions) {
+    const args = editorArgs(source, offset, compileOptions);
+    return JSON.parse(call(() => raw.hoverJson(...args)));
+  }
+
+  /** What may be typed at string index `offset` of checklist source:
+   *  `{ from, options }`, `from` being where the word being typed starts.
+   *  The same options as the language server's completion. */
+  function complete(source, offset, compileOptions) {
+    const args = editorArgs(source, offset, compileOptions);
+    return JSON.parse(call(() => raw.completeJson(...args)));
+  }
+
   /** A JSON Schema: `decision`, `report`, `diagnostic`, `description` or `template-check`. */
   function schema(name) {
     return JSON.parse(call(() => raw.schemaJson(text(name, 'the schema name'))));
@@ -441,8 +473,10 @@ export function bind(raw, ready = () => {}) {
   const api = {
     Checklist,
     check,
+    complete,
     equity,
     explain,
+    hover,
     readDecision,
     render,
     rollup,

@@ -248,6 +248,41 @@ export class Checklist {
 /** Every diagnostic (errors and warnings) of checklist source; `[]` when clean. Never throws for checklist problems. */
 export function check(source: string, options?: CompileOptions): Diagnostic[];
 
+/** What a hover shows about a name in checklist source (the language server's hover). */
+export interface Hover {
+  /** `group`, `question: screening`, `level`, `scale`... */
+  kind: string;
+  /** The id as declared. */
+  id: string;
+  /** For a level or option: the declaration holding it. */
+  parent: string | null;
+  /** A default scale (or one of its levels) the checklist does not redefine. */
+  default: boolean;
+  /** Multilingual texts by property: `label`, `text`, `help`..., each as `[language, text]` pairs. */
+  texts: { key: string; texts: [string, string][] }[];
+  /** Other properties as written: `legal basis`, `age`, `vulnerable`, `weight`, `levels`... */
+  props: { key: string; value: string }[];
+  /** The file declaring it when not the one edited (`<std>/eva.eva`). */
+  declared_in: string | null;
+}
+
+/** One thing that may be typed at a position. */
+export interface Completion {
+  /** The text to insert. */
+  label: string;
+  kind: 'keyword' | 'checklist' | 'group' | 'scale' | 'fact' | 'question' | 'score' | 'declaration' | 'member' | 'function' | 'field';
+  /** A short description: `group`, `level of magnitude`, `keyword`... */
+  detail: string;
+  /** For a declared id: what its hover shows. */
+  info: Hover | null;
+}
+
+/** What the name at string index `offset` of checklist source is, or `null`; `markdown` is the same as `hover` drawn as the language server sends it. */
+export function hover(source: string, offset: number, options?: CompileOptions): { markdown: string; hover: Hover } | null;
+
+/** What may be typed at string index `offset` of checklist source; `from`: the string index where the word being typed starts. */
+export function complete(source: string, offset: number, options?: CompileOptions): { from: number; options: Completion[] };
+
 /** Reads a decision document (JSON or YAML text) into an object, checking its
  *  shape (fields and types) but not its ids; throws `EnnakkoError` (kind `decision`). */
 export function readDecision(text: string, options?: ScoreOptions): Decision;

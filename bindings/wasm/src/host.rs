@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use ennakko::api::{self, Lang};
 use ennakko::checklist::describe::Description;
+use ennakko::editor::{Editor, lexical};
 use ennakko::{Checklist, Diagnostic, ErrorKind, Format, Limits, MapResolver, Options, Report, Severity};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -329,6 +330,71 @@ pub fn standard_names_json() -> String {
     to_json(&ennakko::checklist::stdlib::names().collect::<Vec<_>>(), false)
 }
 
+// ---- editor services ---------------------------------------------------------------------
+
+/// The core's editor over `source`, imports served from `files`.
+fn editor(name: &str, source: &str, files: Option<&str>, limits: Option<&str>) -> Result<Editor, Failure> {
+    let limits = parse_limits(limits)?;
+    Ok(Editor::new(name, source, &parse_files(files)?, &limits))
+}
+
+/// The byte offset in `text` of a JavaScript string index (UTF-16 code
+/// units), clamped to the text and moved back to a character boundary;
+/// a leading byte-order mark (which the core drops) is not counted.
+pub fn byte_offset(text: &str, utf16: u32) -> usize {
+    let bom = text.starts_with('\u{feff}');
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let wanted = if bom { utf16.saturating_sub(1) } else { utf16 } as usize;
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if seen + c.len_utf16() > wanted {
+            return i;
+        }
+        seen += c.len_utf16();
+    }
+    text.len()
+}
+
+/// The JavaScript string index of a byte offset of the text without its
+/// byte-order mark (the inverse of [`byte_offset`]).
+fn utf16_offset(text: &str, byte: usize) -> usize {
+    let bom = usize::from(text.starts_with('\u{feff}'));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let byte = (0..=byte.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    bom + text[..byte].chars().map(char::len_utf16).sum::<usize>()
+}
+
+/// What the name at a JavaScript string index is (the core's `Hover`), as
+/// JSON, `null` when nothing is named there.
+pub fn hover_json(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<&str>,
+    limits: Option<&str>,
+) -> Result<String, Failure> {
+    let editor = editor(name, source, files, limits)?;
+    let hover = editor.hover(byte_offset(source, offset));
+    Ok(to_json(&hover.map(|h| serde_json::json!({ "markdown": h.markdown(), "hover": h })), false))
+}
+
+/// What may be typed at a JavaScript string index, as JSON: `from` (the
+/// string index where the word being typed starts) and `options` (the
+/// core's `Completion`s).
+pub fn complete_json(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<&str>,
+    limits: Option<&str>,
+) -> Result<String, Failure> {
+    let editor = editor(name, source, files, limits)?;
+    let at = byte_offset(source, offset);
+    let options = editor.complete(at);
+    let from = utf16_offset(source, lexical::word_start(editor.text(), at));
+    Ok(to_json(&serde_json::json!({ "from": from, "options": options }), false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,5 +626,28 @@ import "../x.eva""#;
         }
         assert!(Engine::standard("nope", None).is_err());
         assert!(schema_json("nope").is_err());
+    }
+
+    #[test]
+    fn editor_offsets_are_javascript_string_indexes() {
+        let text = "\u{feff}group \u{1f642}ä { }";
+        // 🙂 is two UTF-16 units and four bytes; the BOM is one unit.
+        assert_eq!(byte_offset(text, 7), 6);
+        assert_eq!(byte_offset(text, 8), 6, "inside the surrogate pair: back to the character");
+        assert_eq!(byte_offset(text, 9), 10);
+        assert_eq!(byte_offset(text, 999), text.len() - 3);
+        assert_eq!(utf16_offset(text, 10), 9);
+        let source = "group kids { label fi \"Lapset\" }\nscore s {\n  value impact(ki";
+        let hover: serde_json::Value =
+            serde_json::from_str(&hover_json("x.eva", source, 8, None, None).unwrap()).unwrap();
+        assert_eq!(hover["hover"]["id"], "kids");
+        assert!(hover["markdown"].as_str().unwrap().contains("fi: Lapset"));
+        let offset = source.len() as u32;
+        let done: serde_json::Value =
+            serde_json::from_str(&complete_json("x.eva", source, offset, None, None).unwrap()).unwrap();
+        assert_eq!(done["from"], offset - 2);
+        assert!(done["options"].as_array().unwrap().iter().any(|o| o["label"] == "kids" && o["kind"] == "group"));
+        assert_eq!(hover_json("x.eva", source, 3, None, Some("{\"max_source_bytes\": 8}")).unwrap(), "null");
+        assert!(matches!(hover_json("x.eva", source, 3, None, Some("{\"nope\": 1}")), Err(Failure::Argument(_))));
     }
 }

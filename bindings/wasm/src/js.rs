@@ -139,6 +139,32 @@ pub fn check_json(name: &str, source: &str, files: Option<String>, limits: Optio
     host::check_json(name, source, files.as_deref(), limits.as_deref()).map_err(to_js)
 }
 
+/// What the name at string index `offset` of checklist source is, as JSON
+/// (`{ markdown, hover }`, or `null`): for editors.
+#[wasm_bindgen(js_name = hoverJson)]
+pub fn hover_json(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<String>,
+    limits: Option<String>,
+) -> Result<String, JsValue> {
+    host::hover_json(name, source, offset, files.as_deref(), limits.as_deref()).map_err(to_js)
+}
+
+/// What may be typed at string index `offset` of checklist source, as JSON
+/// (`{ from, options }`): for editors.
+#[wasm_bindgen(js_name = completeJson)]
+pub fn complete_json(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<String>,
+    limits: Option<String>,
+) -> Result<String, JsValue> {
+    host::complete_json(name, source, offset, files.as_deref(), limits.as_deref()).map_err(to_js)
+}
+
 /// Renders a report (JSON text) as `html` or `md`.
 #[wasm_bindgen(js_name = renderReport)]
 pub fn render_report(report: &str, format: &str, lang: Option<String>) -> Result<String, JsValue> {

@@ -5,6 +5,8 @@ import {
   Checklist,
   EnnakkoError,
   check,
+  complete,
+  hover,
   init,
   readDecision,
   render,
@@ -36,6 +38,16 @@ import {
   type TemplateFormat,
   type TemplateInitOptions,
 } from '../../pkg/templates.js';
+
+export function editorUsage(source: string): string {
+  const found = hover(source, 3);
+  const kinds: string[] = complete(source, source.length).options.map((o) => `${o.kind}:${o.info?.id ?? ''}`);
+  // @ts-expect-error: the offset is a number
+  hover(source, '3');
+  // @ts-expect-error: a completion's kind is one of a few names
+  const wrong: 'nothing' = complete(source, 0).options[0].kind;
+  return `${found?.hover.texts[0]?.texts[0]?.[1] ?? ''} ${kinds.join(',')} ${wrong}`;
+}
 
 export async function usage(): Promise<string> {
   await init();

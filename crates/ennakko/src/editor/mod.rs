@@ -40,6 +40,9 @@ pub struct Editor {
     name: String,
     text: String,
     index: Index,
+    /// Larger than `max_source_bytes`: compiling refuses it (E0002), and
+    /// the editor answers nothing rather than scan it.
+    too_large: bool,
 }
 
 /// What a hover shows about a name: its kind, the checklist's texts in
@@ -166,8 +169,13 @@ impl Editor {
     /// text does not parse, the declarations before the one holding the
     /// first syntax error are indexed, at their own offsets.
     pub fn new(name: &str, text: &str, resolver: &dyn Resolver, limits: &Limits) -> Editor {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
-        let mut editor = Editor { name: name.to_string(), text, index: Index::default() };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.len() > limits.max_source_bytes {
+            let text = text.to_string();
+            return Editor { name: name.to_string(), text, index: Index::default(), too_large: true };
+        }
+        let mut editor =
+            Editor { name: name.to_string(), text: text.to_string(), index: Index::default(), too_large: false };
         editor.index = index::index(name, &editor.text, resolver, limits);
         if !editor.index.root_parsed {
             let whole = editor.whole_part(limits);
@@ -208,6 +216,9 @@ impl Editor {
 
     /// The declaration, level or option named at a byte offset.
     pub fn symbol_at(&self, offset: usize) -> Option<&Symbol> {
+        if self.too_large {
+            return None;
+        }
         match self.resolve(offset)? {
             Resolved::Source(s) => Some(s),
             _ => None,
@@ -237,6 +248,9 @@ impl Editor {
 
     /// What the name at a byte offset is, in every language.
     pub fn hover(&self, offset: usize) -> Option<Hover> {
+        if self.too_large {
+            return None;
+        }
         match self.resolve(offset)? {
             Resolved::Source(s) => Some(self.hover_of(s)),
             Resolved::DefaultScale(id) => default_scale_hover(id),
@@ -274,6 +288,9 @@ impl Editor {
     /// assert_eq!(labels, ["urban", "rural"]);
     /// ```
     pub fn complete(&self, offset: usize) -> Vec<Completion> {
+        if self.too_large {
+            return Vec::new();
+        }
         match lexical::context(&self.text, offset) {
             Context::Nothing => Vec::new(),
             Context::TopLevel => keywords(&DECL_KEYWORDS).chain(keywords(&["import"])).collect(),
@@ -561,3 +578,61 @@ pub const VARIABLE_FIELDS: [&str; 20] = [
     "question",
     "score",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StdResolver;
+
+    fn editor(text: &str) -> Editor {
+        Editor::new("x.eva", text, &StdResolver, &Limits::default())
+    }
+
+    fn labels(text: &str) -> Vec<String> {
+        editor(text).complete(text.len()).into_iter().map(|c| c.label).collect()
+    }
+
+    #[test]
+    fn imports_are_known_while_the_first_declaration_is_typed() {
+        // The root does not parse yet; the `import` line before the broken
+        // declaration still brings the standard checklist's ids.
+        let text = "import \"eva\"\nscore s {\n  value impact(chi";
+        assert!(labels(text).contains(&"children".to_string()), "{:?}", labels(text));
+        let e = editor(text);
+        let hover = e.hover(text.find("chi").unwrap() + 1);
+        assert!(hover.is_none(), "`chi` names nothing yet");
+        let text = "import \"eva\"\nrule r: info {\n  when impact(children) < 0 and ";
+        let at = text.find("children").unwrap() + 2;
+        let hover = editor(text).hover(at).unwrap();
+        assert_eq!(hover.declared_in.as_deref(), Some("<std>/eva.eva"));
+        assert!(hover.texts.iter().any(|t| t.texts.iter().any(|(l, s)| l == "sv" && s == "Barn")));
+    }
+
+    #[test]
+    fn levels_options_and_default_scales() {
+        let text =
+            "scale people {\n  level few 1 { label en \"A few\" }\n  level many 2 { }\n}\nscore s {\n  value people.";
+        let e = editor(text);
+        let done = e.complete(text.len());
+        assert_eq!(done.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["few", "many"]);
+        assert_eq!(
+            done[0].info.as_ref().map(|h| h.markdown()).unwrap_or_default(),
+            "**level** `few` of `people`\n\n*label*  \nen: A few\n\n*weight* 1"
+        );
+        let text = "score s {\n  value magnitude.severe";
+        let hover = editor(text).hover(text.len() - 2).unwrap();
+        assert!(hover.default && hover.parent.as_deref() == Some("magnitude"));
+        assert_eq!(hover.props, [Prop { key: "weight".into(), value: "3".into() }]);
+        let hover = editor(text).hover(text.find("magn").unwrap()).unwrap();
+        assert!(hover.markdown().starts_with("**scale** `magnitude` (default)"));
+    }
+
+    #[test]
+    fn a_text_over_the_limit_gets_no_answers() {
+        let text = "group kids { }\nscore s {\n  value impact(ki";
+        let limits = Limits { max_source_bytes: 10, ..Limits::default() };
+        let e = Editor::new("x.eva", text, &StdResolver, &limits);
+        assert!(e.hover(7).is_none() && e.complete(text.len()).is_empty() && e.symbol_at(7).is_none());
+        assert!(!labels(text).is_empty());
+    }
+}
