@@ -3,6 +3,7 @@
 //! JSON; the Python wrapper (`ennakko/rollup.py`) gives it methods.
 
 use ennakko::rollup::{Period, Rollup, render};
+use ennakko::t;
 use ennakko::{Diagnostic, ErrorKind};
 use pyo3::prelude::*;
 use rayon::prelude::*;
@@ -47,7 +48,7 @@ pub(crate) fn rollup_json(
                 whole.merge(part).map_err(|d| Failure::new(Kind::Internal, *d))?;
             }
             serde_json::to_string(&whole.finish())
-                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", e.to_string())))
+                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", t!("{}", e))))
         })
     });
     rolled.map_err(|f| raise(py, f))
@@ -60,8 +61,8 @@ fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Inp
         Ok(decision) => rollup.add(checklist, &source, &decision),
         Err(Problem::Failure(f)) => rollup.skip_errors(&source, f.diagnostics),
         Err(Problem::Io(e, _)) => {
-            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
-                .with_help("check the path and its permissions");
+            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
+                .with_help(t!("check the path and its permissions"));
             rollup.skip_errors(&source, vec![d]);
         }
     }
@@ -72,7 +73,8 @@ fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Inp
 #[pyfunction]
 pub(crate) fn rollup_render(py: Python<'_>, rollup: &str, kind: &str, lang: &str) -> PyResult<String> {
     let rollup: Rollup = serde_json::from_str(rollup).map_err(|e| {
-        let d = Diagnostic::error("D0101", format!("not a roll-up: {e}")).with_help("pass what `rollup` returned");
+        let d =
+            Diagnostic::error("D0101", t!("not a roll-up: {e}", e = e)).with_help(t!("pass what `rollup` returned"));
         raise(py, Failure::new(Kind::Core(ErrorKind::Decision), d))
     })?;
     match kind {

@@ -6,10 +6,11 @@
 //! decision files and a depth of eight folders; every file is read through
 //! the CLI's bounded reader.
 
+use ennakko::t;
 use std::path::{Path, PathBuf};
 
+use crate::render_all;
 use clap::{Args, ValueEnum};
-use ennakko::diagnostic::render_all;
 use ennakko::rollup::{Period, Rollup, render};
 use ennakko::{Checklist, Decision, Diagnostic, Format, Limits};
 use rayon::prelude::*;
@@ -149,8 +150,8 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
         }) {
         Ok(text) => text,
         Err(e) => {
-            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
-                .with_help("check the file's permissions and encoding (UTF-8)");
+            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
+                .with_help(t!("check the file's permissions and encoding (UTF-8)"));
             return rollup.skip_errors(&source, vec![d]);
         }
     };
@@ -158,8 +159,8 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
         Ok(decision) => {
             match decision.checklist.as_deref() {
                 Some(named) if named != spec && named != checklist.model().id => {
-                    let d = Diagnostic::error("U0108", format!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`"))
-                    .with_help("roll up decisions of one checklist at a time (`--checklist`), or fix the decision's `checklist`")
+                    let d = Diagnostic::error("U0108", t!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`", named = named, spec = spec))
+                    .with_help(t!("roll up decisions of one checklist at a time (`--checklist`), or fix the decision's `checklist`"))
                     .at_path("$.checklist");
                     rollup.skip_errors(&source, vec![d]);
                 }
@@ -205,8 +206,8 @@ impl Walk {
             self.ignored.push((path.to_path_buf(), "not a .json, .yaml or .yml file"));
         } else if self.files.len() >= self.max_files {
             return Err(Box::new(
-                Diagnostic::error("U0005", format!("more than {} decision files", self.max_files))
-                    .with_help("roll up a smaller folder, or raise --max-files"),
+                Diagnostic::error("U0005", t!("more than {} decision files", self.max_files))
+                    .with_help(t!("roll up a smaller folder, or raise --max-files")),
             ));
         } else {
             self.files.push(path.to_path_buf());
@@ -217,7 +218,7 @@ impl Walk {
 
 fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     Box::new(
-        Diagnostic::error("U0004", format!("cannot read `{}`: {e}", path.display()))
-            .with_help("check the path and its permissions"),
+        Diagnostic::error("U0004", t!("cannot read `{}`: {e}", path.display() ; e = e))
+            .with_help(t!("check the path and its permissions")),
     )
 }
