@@ -92,8 +92,8 @@ mod tests {
     fn keeps_errors_first_and_caps() {
         let mut p = Problems::default();
         for i in 0..500 {
-            p.add(Diagnostic::warning("T0201", crate::t!("w{}", i)));
-            p.add_with(Severity::Error, || Diagnostic::error("T0104", crate::t!("e{}", i)));
+            p.add(Diagnostic::warning("T0201", crate::t!("{}", format!("w{i}"))));
+            p.add_with(Severity::Error, || Diagnostic::error("T0104", crate::t!("{}", format!("e{i}"))));
         }
         let all = p.finish();
         assert_eq!(all.len(), MAX_DIAGNOSTICS);
