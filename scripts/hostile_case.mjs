@@ -1,5 +1,6 @@
 // One case of the shared hostile corpus through the WebAssembly package
-// (bindings/wasm/pkg, the Node entry the wasm tests load), alone in its
+// (bindings/wasm/pkg, its Node entry with templates, which the corpus's
+// template cases need; the engine is the same code), alone in its
 // process, so that scripts/hostile-budget.py can measure its wall time and
 // peak memory without another case's memory hiding it.
 //
@@ -14,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { Checklist, EnnakkoError, template } from '../bindings/wasm/pkg/node.js';
+import { Checklist, EnnakkoError, template } from '../bindings/wasm/pkg/templates-node.js';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const hostile = `${repo}tests/hostile/`;

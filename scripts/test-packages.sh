@@ -2,10 +2,10 @@
 # Installs each package the way its users would, in a clean place, and runs
 # one example from it:
 #
-#   crates  cargo package of ennakko, ennakko-lsp and ennakko-cli; docs with
-#           -D warnings; a scratch cargo project depending on the unpacked
+#   crates  cargo package of ennakko, ennakko-templates, ennakko-lsp and
+#           ennakko-cli; docs with -D warnings; a scratch cargo project depending on the unpacked
 #           library crate runs crates/ennakko/examples/score.rs; the command
-#           is cargo-installed from its unpacked crate (the other two patched
+#           is cargo-installed from its unpacked crate (the other three patched
 #           in from theirs, as crates.io would serve them) and scores a decision.
 #   wheel   the wheel maturin builds goes into a fresh venv; its metadata is
 #           checked and one decision scored from outside the repository.
@@ -45,11 +45,11 @@ expected_verdict() {
 crates() {
   local dir=$scratch/crates
   mkdir -p "$dir"
-  step "cargo package (ennakko, ennakko-lsp, ennakko-cli)"
+  step "cargo package (ennakko, ennakko-templates, ennakko-lsp, ennakko-cli)"
   # --no-verify: the builds below compile each package from its own files,
   # which is what verification would do, once.
-  cargo package --quiet --allow-dirty --no-verify -p ennakko -p ennakko-lsp -p ennakko-cli
-  for name in ennakko ennakko-lsp ennakko-cli; do
+  cargo package --quiet --allow-dirty --no-verify -p ennakko -p ennakko-templates -p ennakko-lsp -p ennakko-cli
+  for name in ennakko ennakko-templates ennakko-lsp ennakko-cli; do
     tar -xzf "target/package/$name-$version.crate" -C "$dir"
   done
   for file in grammar/ennakko.pest checklists/eva.eva README.md LICENSE-APACHE LICENSE-MIT; do
@@ -57,7 +57,7 @@ crates() {
   done
 
   step "docs (cargo doc --no-deps, warnings denied)"
-  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p ennakko -p ennakko-lsp -p ennakko-cli
+  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p ennakko -p ennakko-templates -p ennakko-lsp -p ennakko-cli
 
   local want
   want=$(expected_verdict)
@@ -89,6 +89,7 @@ TOML
   CARGO_TARGET_DIR=$root/target cargo install --quiet --debug --locked --force \
     --path "$dir/ennakko-cli-$version" --root "$dir/install" \
     --config "patch.crates-io.ennakko.path=\"$dir/ennakko-$version\"" \
+    --config "patch.crates-io.ennakko-templates.path=\"$dir/ennakko-templates-$version\"" \
     --config "patch.crates-io.ennakko-lsp.path=\"$dir/ennakko-lsp-$version\""
   got=$("$dir/install/bin/ennakko" score "$decision" --format json \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["verdict"]["level"])')

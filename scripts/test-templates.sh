@@ -17,4 +17,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" fonts-dejavu-core >/dev/null
 fi
 
-ENNAKKO_REQUIRE_LIBREOFFICE=1 cargo test -p ennakko --test templates_render -- --nocapture
+ENNAKKO_REQUIRE_LIBREOFFICE=1 cargo test -p ennakko-templates --test templates_render -- --nocapture

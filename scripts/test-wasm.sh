@@ -10,7 +10,8 @@
 #      (scripts/hostile-budget.py --front wasm, one Node process per case);
 #   3. the browser test: Debian's Chromium, headless, driven by playwright-core,
 #      fills in a decision on examples/web and checks it against the CLI, and
-#      checks and fills a Word template uploaded to the page.
+#      checks and fills a Word template uploaded to the page; the roll-up view
+#      shows the CLI's roll-up page of the example year in fi, sv and en.
 # Idempotent: each install step checks first (GNU time for the budget too).
 # Screenshots go to examples/web/screenshots/ (not committed).
 set -euo pipefail

@@ -24,7 +24,7 @@ fi
 
 installed() { "$py" -m pip show -q "$1" >/dev/null 2>&1; }
 
-for pkg in maturin zen-engine common-expression-language rule-engine json-logic-qubit; do
+for pkg in maturin zen-engine common-expression-language rule-engine json-logic-qubit datalogic-py; do
   if ! installed "$pkg"; then
     echo "installing $pkg" >&2
     "$py" -m pip install -q "$pkg" >&2 || echo "could not install $pkg: skipped" >&2

@@ -947,6 +947,47 @@ d(
     zero="Kylänpään koulu jatkaa",
     proposal="Kylänpään koulu lakkautetaan ja oppilaat siirtyvät Kirkonkylän kouluun",
     desc="Oppilasmäärä laskee 38:sta 27:ään vuoteen 2030 mennessä.",
+    # The board of education weighed a second proposal and adopted the first.
+    adopted="proposal",
+    alt={
+        "id": "alkuopetus",
+        "proposal": "Kylänpään koulussa jatkaa 1.–2. luokkien alkuopetus, 3.–6. luokat siirtyvät Kirkonkylän kouluun",
+        "desc": "Pienimpien koulumatka säilyy; kiinteistön ylläpito jatkuu.",
+        "cells": [
+            cell(
+                "children",
+                "mobility",
+                -1,
+                "moderate",
+                "long",
+                note="3.–6.-luokkalaisten koulumatka pitenee 14 kilometriin.",
+                mitigation="Maksuton koulukuljetus 3.–6.-luokkalaisille.",
+            ),
+            cell("children", "learning", 0, "minimal", "long", note="Alkuopetus yhdysluokassa kuten nyt."),
+            cell(
+                "children_with_disabilities",
+                "learning",
+                0,
+                "minimal",
+                "long",
+                note="Alkuopetuksen tuki jatkuu omassa koulussa.",
+            ),
+            cell(
+                "rural_residents",
+                "access_to_services",
+                -1,
+                "moderate",
+                "long",
+                note="Koulu säilyy kylässä supistettuna.",
+            ),
+            cell("older_people", "access_to_services", 0, "minimal"),
+            cell("people_with_disabilities", "access_to_services", 0, "minimal"),
+            cell("municipal_staff", "staff_organisation", -1, "minimal", "long", mitigation="Opettajat siirtyvät Kirkonkylän kouluun."),
+            cell(
+                "population", "public_finances", 0, "moderate", "long", "strong", note="Säästö jää puoleen."
+            ),
+        ],
+    },
     cells=[
         cell(
             "children",
@@ -1654,7 +1695,7 @@ d(
 )
 
 
-def alternative(spec):
+def alternative(spec, alternative_id="proposal"):
     yes = set(spec["yes"])
     answers = {q: ("yes" if q in yes else "no") for q in SCREENING}
     answers.update(spec.get("answers", {}))
@@ -1667,7 +1708,7 @@ def alternative(spec):
             "Arvioitu yhdessä saman talousarviovuoden muiden päätösten kanssa."
         )
     return {
-        "id": "proposal",
+        "id": alternative_id,
         "kind": "proposal",
         "title": spec["proposal"],
         "description": spec["desc"],
@@ -1690,6 +1731,9 @@ def zero(spec):
 
 def decision(spec):
     alts = ([zero(spec)] if spec["zero"] else []) + [alternative(spec)]
+    if spec.get("alt"):
+        # A second proposal weighed: its own title, description and cells, the same answers.
+        alts.append(alternative({**spec, **spec["alt"]}, spec["alt"]["id"]))
     return {
         "id": spec["id"],
         "title": spec["title"],
@@ -1702,6 +1746,7 @@ def decision(spec):
             "body_name": spec["body_name"],
             "sector": spec["sector"],
             "assessment": spec["assessment"],
+            **({"adopted": spec["adopted"]} if spec.get("adopted") else {}),
         },
         "facts": spec["facts"],
         "alternatives": alts,

@@ -8,9 +8,12 @@
 //
 // The template panel does the same for a decision document template (Word,
 // Markdown, HTML) the user picks: `template.check` and `template.fill` run
-// here, on the file's bytes, so the document never leaves the browser.
-import { Checklist, equity, explain, init, readDecision, render, standardChecklists, template } from './pkg/index.js';
+// here, on the file's bytes, so the document never leaves the browser. The
+// templates are a WebAssembly module of their own (`ennakko/templates`),
+// fetched the first time the panel is used.
+import { Checklist, equity, explain, init, readDecision, render, standardChecklists } from './pkg/index.js';
 import { LANGUAGES, local, num, pick, t } from './i18n.js';
+import { rollupSection } from './rollup.js';
 
 const STORAGE_KEY = 'ennakko.draft.v1';
 const DIRECTIONS = ['2', '1', '0', '-1', '-2', 'mixed', 'unknown'];
@@ -169,6 +172,10 @@ function renderAll() {
   app.fields = new Map();
   const form = $('#form');
   form.replaceChildren(renderDecisionSection(), renderFactsSection(), renderAlternativesSection(), renderTemplateSection());
+  // The roll-up spans the page's width under the form and the results: its tables have many columns.
+  const page = { h, lang, checklist: app.state.checklist, draft: () => structuredClone(decision()), download };
+  $('#rollup-panel')?.remove();
+  $('.layout').after(rollupSection(page));
   rescore();
   refreshQuestions();
   refreshCells();
@@ -241,6 +248,7 @@ function renderToolbar() {
     ),
     h('button', { type: 'button', id: 'save-decision', text: L('saveDecision'), onclick: saveDecisionFile }),
     h('a', { class: 'button', id: 'goto-template', href: '#template-panel' }, L('templateShort')),
+    h('a', { class: 'button', id: 'goto-rollup', href: '#rollup-panel' }, L('rollupShort')),
     h('button', { type: 'button', id: 'download-report', class: 'primary', text: L('downloadReport'), onclick: downloadReport }),
   );
 }
@@ -1471,20 +1479,31 @@ function formatOfName(name) {
   return undefined;
 }
 
+let templatesModule = null;
+
+/** The `template` functions, from their own WebAssembly module, loaded on first use. */
+function templates() {
+  templatesModule ??= import('./pkg/templates.js').then(async (module) => {
+    await module.init();
+    return module.template;
+  });
+  return templatesModule;
+}
+
 async function openTemplate(event) {
   const file = event.target.files?.[0];
   if (!file) return;
   $('#template-result').replaceChildren(h('p', { class: 'help' }, L('templateChecking')));
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const [bytes, template] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), templates()]);
   if (app.template?.url) URL.revokeObjectURL(app.template.url);
-  app.template = processTemplate(file.name, bytes);
+  app.template = processTemplate(template, file.name, bytes);
   // Cleared, so that choosing the same file again (after editing it) reads it again.
   event.target.value = '';
   $('#template-result').replaceChildren(...renderTemplateResult());
 }
 
 /** Checks a template and, when it has no errors, fills it: all in this browser. */
-function processTemplate(name, bytes) {
+function processTemplate(template, name, bytes) {
   const result = { name, format: formatOfName(name), check: null, error: null, fillError: null, url: null, filledName: null };
   try {
     // The checklist is the one the template names (else `eva`), as `ennakko template check`.
@@ -1584,8 +1603,9 @@ function renderTemplateResult() {
   return parts;
 }
 
-function downloadBlankTemplate() {
+async function downloadBlankTemplate() {
   const format = $('#template-format').value;
+  const template = await templates();
   const bytes = template.init({ format, lang: app.state.lang, checklist: app.state.checklist });
   const url = URL.createObjectURL(new Blob([bytes], { type: TEMPLATE_TYPES[format] }));
   const a = h('a', { href: url, download: `${app.state.checklist}-${app.state.lang}.${format}` });

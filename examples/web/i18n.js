@@ -215,6 +215,7 @@ const T = {
   equityGap: ['Yhdenvertaisuusero', 'Jämlikhetsskillnad', 'Equity gap'],
   fieldOf: ['{field} ({alt})', '{field} ({alt})', '{field} ({alt})'],
   templateShort: ['Asiakirjapohja (Word)', 'Dokumentmall (Word)', 'Document template (Word)'],
+  rollupShort: ['Koonti', 'Sammanställning', 'Roll-up'],
   templateTitle: [
     'Päätösasiakirjan pohja (Word, Markdown, HTML)',
     'Mall för beslutsdokument (Word, Markdown, HTML)',

@@ -17,7 +17,7 @@
 use std::io::Write;
 use std::sync::LazyLock;
 
-use ennakko::template::{self, TemplateFormat, TemplateLimits};
+use ennakko_templates::{self as template, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist, Options};
 use ennakko_fuzz::small_limits;
 use libfuzzer_sys::fuzz_target;

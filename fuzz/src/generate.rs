@@ -37,6 +37,9 @@ struct Gen<'a, 'b> {
     scope: Scope,
     /// Scores this expression may read (those declared before it).
     scores: usize,
+    /// Rules this expression may read with `fired` (those declared before
+    /// it, so no cycle arises), and whether each has `each`.
+    rules: Vec<bool>,
     vars: Vec<(String, Var)>,
     depth: usize,
 }
@@ -103,7 +106,8 @@ impl Gen<'_, '_> {
             return self.num_leaf();
         }
         self.deeper(|g| {
-            Ok(match g.u.int_in_range(0..=11)? {
+            Ok(match g.u.int_in_range(0..=12)? {
+                12 => format!("zero_option({})", g.in_alternative(Gen::num)?),
                 0 => format!("{} {} {}", g.num()?, g.pick(&["+", "-", "*", "/", "??"])?, g.num()?),
                 1 => format!("-({})", g.num()?),
                 2 => format!("{}({})", g.pick(&["abs", "round"])?, g.num()?),
@@ -122,8 +126,12 @@ impl Gen<'_, '_> {
     fn num_leaf(&mut self) -> Result<String> {
         let alt = self.alt();
         let question = self.scope == Scope::Question;
-        Ok(match self.u.int_in_range(0..=15)? {
+        Ok(match self.u.int_in_range(0..=16)? {
             0 | 1 => self.number_literal()?,
+            16 => match self.fired_rule()? {
+                Some(r) => format!("count_fired({r}, {r})"),
+                None => "3".into(),
+            },
             14 if alt => "weight(q_choice)".into(),
             15 => format!("{}(q_choice)", self.pick(&["max_weight", "min_weight"])?),
             2 => "fact.cost".into(),
@@ -146,6 +154,16 @@ impl Gen<'_, '_> {
             },
             _ => "fact.cost / 1000".into(),
         })
+    }
+
+    /// A rule that `fired(...)` may read here: one declared earlier, and
+    /// one with `each` only where there is an alternative.
+    fn fired_rule(&mut self) -> Result<Option<String>> {
+        if self.rules.is_empty() {
+            return Ok(None);
+        }
+        let r = self.u.choose_index(self.rules.len())?;
+        Ok((self.alt() || !self.rules[r]).then(|| format!("r{r}")))
     }
 
     fn alternatives(&mut self) -> Result<&'static str> {
@@ -205,7 +223,8 @@ impl Gen<'_, '_> {
             return self.cond_leaf();
         }
         self.deeper(|g| {
-            Ok(match g.u.int_in_range(0..=8)? {
+            Ok(match g.u.int_in_range(0..=9)? {
+                9 => format!("zero_option({})", g.in_alternative(Gen::cond)?),
                 8 => format!("(if {} then {} else {})", g.cond()?, g.cond()?, g.cond()?),
                 0 | 1 => format!("{} {} {}", g.cond()?, g.pick(&["and", "or"])?, g.cond()?),
                 2 => format!("not ({})", g.cond()?),
@@ -219,14 +238,18 @@ impl Gen<'_, '_> {
 
     fn cond_leaf(&mut self) -> Result<String> {
         let alt = self.alt();
-        Ok(match self.u.int_in_range(0..=14)? {
+        Ok(match self.u.int_in_range(0..=15)? {
             0 => self.pick(&["true", "false"])?.to_string(),
+            15 => match self.fired_rule()? {
+                Some(r) => format!("fired({r})"),
+                None => "fact.urban".into(),
+            },
             1 => format!("fact.area == \"{}\"", self.pick(&["city", "rural"])?),
             2 => format!("\"{}\" in fact.services", self.pick(&["bus", "school", "a"])?),
             3 => format!("decision.kind in [\"school_network\", \"{}\"]", self.pick(&["budget", "x"])?),
             4 => "fact.urban".into(),
             5 if alt => format!("q_screen == {}", self.pick(&["yes", "no", "unknown"])?),
-            6 if alt => format!("q_choice {} \"{}\"", self.pick(&["==", "!="])?, self.pick(&["a", "b"])?),
+            6 if alt => format!("q_choice {} \"{}\"", self.pick(&["==", "!="])?, self.pick(&["a", "b", "item1-3"])?),
             7 if alt => "alternative.is_zero".into(),
             8 if alt => format!("mitigated({})", self.group()?),
             9 if alt => format!("applies({})", self.pick(&["q_screen", "q_num", "q_impact", "q_text"])?),
@@ -280,8 +303,9 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     src += &format!("fact area: choice {{ label {L} option city {{ label {L} }} option rural {{ label {L} }} }}\n");
     src += &format!("fact services: list {{ label {L} }}\n");
     src += &format!("question q_screen: screening {{ text {L} required }}\n");
-    src +=
-        &format!("question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} }}\n");
+    src += &format!(
+        "question q_choice: choice {{ text {L} option a 2 {{ label {L} }} option b -0.5 {{ label {L} }} option \"item1-3\" 1 {{ label {L} }} }}\n"
+    );
     src += &format!("question q_num: number {{ text {L} range -100..100 required }}\n");
     src += &format!("question q_text: text {{ text {L} }}\n");
     src += &format!("question q_impact: impact {{ text {L} domains health, mobility groups kids, elders required }}\n");
@@ -304,17 +328,20 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     }
     let questions = u.int_in_range(0..=2)?;
     for i in 0..questions {
-        let mut g = Gen { u: &mut *u, scope: Scope::Question, scores: 0, vars: Vec::new(), depth: 0 };
+        let mut g =
+            Gen { u: &mut *u, scope: Scope::Question, scores: 0, rules: Vec::new(), vars: Vec::new(), depth: 0 };
         let when = g.cond()?;
         src += &format!("question gq{i}: screening {{ text {L} when {when} }}\n");
     }
     let scores = u.int_in_range(0..=3)?;
     for i in 0..scores {
-        let mut g = Gen { u: &mut *u, scope: Scope::Alternative, scores: i, vars: Vec::new(), depth: 0 };
+        let mut g =
+            Gen { u: &mut *u, scope: Scope::Alternative, scores: i, rules: Vec::new(), vars: Vec::new(), depth: 0 };
         let value = g.num()?;
         src += &format!("score s{i} {{ label {L} value {value} }}\n");
     }
     let rules = u.int_in_range(1..=4)?;
+    let mut rules_each = Vec::new();
     for i in 0..rules {
         let each = match u.int_in_range(0..=2)? {
             0 => "",
@@ -324,9 +351,13 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
         let scope = if each.is_empty() { Scope::Decision } else { Scope::Alternative };
         let kind =
             ["info", "warning", "required", "verdict none", "verdict light", "verdict full"][u.choose_index(6)?];
-        let mut g = Gen { u: &mut *u, scope, scores, vars: Vec::new(), depth: 0 };
+        let mut g = Gen { u: &mut *u, scope, scores, rules: rules_each.clone(), vars: Vec::new(), depth: 0 };
         let when = g.cond()?;
-        src += &format!("rule r{i}: {kind} {{ {each} when {when} message {L} }}\n");
+        // A value in the message (written in a string, so its quotes escaped).
+        let shown = (if g.u.ratio(1, 3)? { g.num()? } else { g.cond()? }).replace('"', "\\\"");
+        let message = format!("fi \"x {{{shown}}}\" sv \"x {{{{\" en \"x {{{shown}}} }}}}\"");
+        src += &format!("rule r{i}: {kind} {{ {each} when {when} message {message} }}\n");
+        rules_each.push(!each.is_empty());
     }
     Ok((src, narrow))
 }
@@ -371,7 +402,7 @@ pub fn decision(u: &mut Unstructured, narrow: bool) -> Result<Value> {
             answers.insert("q_screen".into(), json!(["yes", "no", "unknown"][u.choose_index(3)?]));
         }
         if u.arbitrary()? {
-            answers.insert("q_choice".into(), json!(["a", "b"][u.choose_index(2)?]));
+            answers.insert("q_choice".into(), json!(["a", "b", "item1-3"][u.choose_index(3)?]));
         }
         if u.arbitrary()? {
             answers.insert("q_num".into(), number(u, -100.0, 100.0)?);

@@ -18,7 +18,6 @@ use std::sync::{Arc, Mutex};
 use ennakko::api;
 use ennakko::checklist::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
 use ennakko::report::rows::Column;
-use ennakko::template::{self, InitOptions, TemplateFormat, TemplateLimits};
 use ennakko::{Checklist as CoreChecklist, Decision, Diagnostic, ErrorKind, Format, Limits, Options};
 use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -29,7 +28,11 @@ use serde_json::{Map, Value};
 mod evaluation;
 mod read;
 mod rollup;
+#[cfg(feature = "templates")]
+mod templates;
 use evaluation::{Columns, PyEvaluation};
+#[cfg(feature = "templates")]
+use templates::{InitOptions, TemplateLimits, name_lines, template, template_failure, template_format, template_lang};
 
 /// Reports are built on rayon's threads and dropped on Python's: mimalloc
 /// frees across threads cheaply, where the system allocator takes locks.
@@ -849,6 +852,7 @@ impl PyChecklist {
         serialize(py, self.inner.limits())
     }
 
+    #[cfg(feature = "templates")]
     /// A blank template in `format` and `lang`, prefilled from `decision`
     /// if given; `checklist_name` is how the template names its checklist.
     #[pyo3(signature = (format, lang, decision=None, checklist_name=None))]
@@ -875,6 +879,7 @@ impl PyChecklist {
         }
     }
 
+    #[cfg(feature = "templates")]
     /// Checks a filled template: the check as a dict (its `report` left
     /// out) and the report, if the decision could be scored.
     #[pyo3(signature = (data, format, file=None, limits=None))]
@@ -901,6 +906,7 @@ impl PyChecklist {
         Ok((serialize(py, &summary)?, report))
     }
 
+    #[cfg(feature = "templates")]
     /// Scores a template's decision and returns the document with the
     /// results written in; raises `TemplateError` when it has errors.
     #[pyo3(signature = (data, format, lang=None, file=None, limits=None))]
@@ -1189,10 +1195,15 @@ fn standard_names() -> Vec<&'static str> {
     ennakko::checklist::stdlib::names().collect()
 }
 
-/// A JSON Schema by name (see `ennakko::schema::NAMES`).
+/// A JSON Schema by name (see `ennakko::schema::NAMES`; with templates,
+/// also `template-check`).
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
-    let value = ennakko::schema::named(kind).ok_or_else(|| PyValueError::new_err(ennakko::schema::unknown(kind)))?;
+    #[cfg(not(feature = "templates"))]
+    use ennakko::schema as schemas;
+    #[cfg(feature = "templates")]
+    use ennakko_templates::schema as schemas;
+    let value = schemas::named(kind).ok_or_else(|| PyValueError::new_err(schemas::unknown(kind)))?;
     to_py(py, &value)
 }
 
@@ -1262,63 +1273,6 @@ fn named_checklist_file(py: Python<'_>, spec: &str, document: Option<PathBuf>) -
     resolved.map(|r| (r.name, r.text)).map_err(|e| raise(py, e.into()))
 }
 
-// ---- templates -------------------------------------------------------------------------
-
-/// `docx`, `md` (`markdown`) or `html` (`htm`).
-fn template_format(name: &str) -> PyResult<TemplateFormat> {
-    TemplateFormat::from_name(name)
-        .ok_or_else(|| PyValueError::new_err(format!("format must be \"docx\", \"md\" or \"html\", not {name:?}")))
-}
-
-/// A language templates are written in.
-fn template_lang(lang: &str) -> PyResult<&'static str> {
-    lang.parse::<api::Lang>()
-        .map(api::Lang::code)
-        .map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
-}
-
-/// Names the document in diagnostics that point at a line of it, as the CLI does.
-fn name_lines(diagnostics: &mut [Diagnostic], file: Option<&str>) {
-    for d in diagnostics.iter_mut().filter(|d| d.file.is_none() && d.line.is_some()) {
-        d.file = file.map(str::to_string);
-    }
-}
-
-fn template_failure(mut e: ennakko::Error, file: Option<&str>) -> Failure {
-    name_lines(&mut e.diagnostics, file);
-    Failure::from(e)
-}
-
-/// The format a template's bytes look like (`docx`, `md`, `html`), if any.
-#[pyfunction]
-fn template_sniff(data: &[u8]) -> Option<&'static str> {
-    TemplateFormat::sniff(data).map(TemplateFormat::name)
-}
-
-/// The checklist a template names, if it names one; raises `TemplateError`
-/// when the document cannot be read at all.
-#[pyfunction]
-#[pyo3(signature = (data, format, file=None, limits=None))]
-fn template_checklist_name(
-    py: Python<'_>,
-    data: &[u8],
-    format: &str,
-    file: Option<&str>,
-    limits: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Option<String>> {
-    let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
-    let named = py.detach(|| {
-        guarded(|| template::checklist_name_with(data, format, &limits).map_err(|e| template_failure(e, file)))
-    });
-    named.map_err(|f| raise(py, f))
-}
-
-/// The default template limits, as a dict.
-#[pyfunction]
-fn template_default_limits<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-    serialize(py, &TemplateLimits::default())
-}
-
 /// The default limits, as a dict.
 #[pyfunction]
 fn default_limits<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -1343,6 +1297,8 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEvaluation>()?;
     m.add_function(wrap_pyfunction!(rollup::rollup_json, m)?)?;
     m.add_function(wrap_pyfunction!(rollup::rollup_render, m)?)?;
+    m.add_function(wrap_pyfunction!(rollup::rollup_merge, m)?)?;
+    m.add("MAX_ROLLUP_BYTES", ennakko::api::MAX_ROLLUP_BYTES)?;
     m.add_function(wrap_pyfunction!(rows, m)?)?;
     m.add_function(wrap_pyfunction!(standard_names, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
@@ -1354,9 +1310,8 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names_a_file, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(decision_json, m)?)?;
-    m.add_function(wrap_pyfunction!(template_sniff, m)?)?;
-    m.add_function(wrap_pyfunction!(template_checklist_name, m)?)?;
-    m.add_function(wrap_pyfunction!(template_default_limits, m)?)?;
+    #[cfg(feature = "templates")]
+    templates::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("COLUMNS", ennakko::report::rows::COLUMNS.map(|(name, _)| name).to_vec())?;
     let kinds: HashMap<&str, &str> = ennakko::report::rows::COLUMNS.iter().map(|(n, k)| (*n, k.name())).collect();

@@ -2,9 +2,9 @@
 //! read and scored in parallel without the GIL. The result crosses as
 //! JSON; the Python wrapper (`ennakko/rollup.py`) gives it methods.
 
-use ennakko::rollup::{Period, Rollup, render};
-use ennakko::t;
-use ennakko::{Diagnostic, ErrorKind};
+use ennakko::api;
+use ennakko::rollup::{Period, Rollup};
+use ennakko::{Diagnostic, ErrorKind, t};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
@@ -58,7 +58,7 @@ pub(crate) fn rollup_json(
 fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Input) {
     let source = input.file_name().unwrap_or_else(|| format!("decisions[{i}]"));
     match read_decision(input, checklist.limits()) {
-        Ok(decision) => rollup.add(checklist, &source, &decision),
+        Ok(decision) => api::add_decision(rollup, checklist, &checklist.model().id, &source, &decision),
         Err(Problem::Failure(f)) => rollup.skip_errors(&source, f.diagnostics),
         Err(Problem::Io(e, _)) => {
             let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
@@ -69,21 +69,29 @@ fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Inp
 }
 
 /// Renders a roll-up given as JSON: `md`, `html`, `csv` (one row per
-/// decision) or `csv-impacts` (one per group and domain), in `lang`.
+/// decision) or `csv-impacts` (one per group and domain), in `lang`; the
+/// core reads the names (`A0001`, a `ValueError`, for others).
 #[pyfunction]
 pub(crate) fn rollup_render(py: Python<'_>, rollup: &str, kind: &str, lang: &str) -> PyResult<String> {
-    let rollup: Rollup = serde_json::from_str(rollup).map_err(|e| {
-        let d =
-            Diagnostic::error("D0101", t!("not a roll-up: {e}", e = e)).with_help(t!("pass what `rollup` returned"));
-        raise(py, Failure::new(Kind::Core(ErrorKind::Decision), d))
-    })?;
-    match kind {
-        "md" => Ok(render::markdown(&rollup, lang)),
-        "html" => Ok(render::html(&rollup, lang)),
-        "csv" => Ok(render::csv_decisions(&rollup)),
-        "csv-impacts" => Ok(render::csv_impacts(&rollup)),
-        other => Err(pyo3::exceptions::PyValueError::new_err(format!(
-            "unknown rendering `{other}`: use md, html, csv or csv-impacts"
-        ))),
-    }
+    let rendered = || -> Result<String, ennakko::Error> {
+        let format: api::RollupFormat = kind.parse()?;
+        let lang: api::Lang = lang.parse()?;
+        Ok(api::render_rollup(&api::read_rollup(rollup, "rollup", api::MAX_ROLLUP_BYTES)?, format, lang))
+    };
+    rendered().map_err(|e| raise(py, e.into()))
+}
+
+/// Merges saved roll-ups (JSON texts; `names` for messages) of disjoint
+/// parts of one period into the roll-up of the whole, as JSON. Not a
+/// roll-up is `U0006`, parts of other periods or checklists `U0003`
+/// (`DecisionError`).
+#[pyfunction]
+pub(crate) fn rollup_merge(py: Python<'_>, parts: Vec<String>, names: Vec<String>) -> PyResult<String> {
+    let merged = py.detach(|| {
+        let read = parts.iter().zip(names.iter().map(String::as_str).chain(std::iter::repeat("rollup")));
+        let parts = read.map(|(text, name)| api::read_rollup(text, name, api::MAX_ROLLUP_BYTES));
+        api::merge_rollups(parts.collect::<Result<_, _>>()?)
+            .map(|whole| api::render_rollup(&whole, api::RollupFormat::Json, api::Lang::En))
+    });
+    merged.map_err(|e| raise(py, e.into()))
 }

@@ -1,6 +1,7 @@
 // The public JavaScript API of the `ennakko` package, over the low-level
-// wasm-bindgen module (JSON text in and out). Shared by the browser entry
-// (index.js) and the Node entry (node.js); types in index.d.ts.
+// wasm-bindgen module (JSON text in and out). Shared by the browser entries
+// (index.js; templates.js with templates) and the Node entries (node.js;
+// templates-node.js); types in index.d.ts and templates.d.ts.
 //
 // This layer only converts: objects to JSON text and back, and the
 // module's errors to `EnnakkoError` objects. All the work is in Rust.
@@ -294,6 +295,36 @@ export function bind(raw, ready = () => {}) {
     return JSON.parse(call(() => raw.readDecisionJson(text(source, 'the decision text'), format)));
   }
 
+  /** Rolls up a period's decisions (texts, decision objects, or
+   *  `{name, decision}`) into the EVA section of a welfare report: the
+   *  roll-up object, or with `options.format` its Markdown, HTML or CSV. */
+  function rollup(decisions, rollupOptions) {
+    if (!Array.isArray(decisions)) throw new TypeError(`decisions must be an array, not ${describeType(decisions)}`);
+    const opts = options(rollupOptions);
+    const unknown = Object.keys(opts).find((key) => !ROLLUP_OPTIONS.has(key));
+    if (unknown !== undefined) {
+      throw new TypeError(`unknown roll-up option ${JSON.stringify(unknown)}: use ${[...ROLLUP_OPTIONS].join(', ')}`);
+    }
+    const named = (item) =>
+      item !== null && typeof item === 'object' && Object.keys(item).length === 2 && 'name' in item && 'decision' in item;
+    const request = {
+      decisions: decisions.map((item, i) =>
+        named(item)
+          ? { name: text(item.name, `decisions[${i}].name`), text: decisionText(item.decision, {})[0] }
+          : decisionText(item, {})[0],
+      ),
+      from: opts.from,
+      to: opts.to,
+      as_of: opts.asOf,
+      checklist: opts.checklist,
+      format: opts.format ?? 'json',
+      lang: opts.lang,
+      limits: opts.limits,
+    };
+    const out = call(() => raw.rollupJson(JSON.stringify(request)));
+    return request.format === 'json' ? JSON.parse(out) : out;
+  }
+
   /** Names of the standard checklists embedded in the package. */
   function standardChecklists() {
     return JSON.parse(call(() => raw.standardNamesJson()));
@@ -335,7 +366,7 @@ export function bind(raw, ready = () => {}) {
     const compiled = rawOf(checklist);
     if (compiled === undefined) {
       throw new TypeError(
-        `options.checklist must be a standard checklist name or a Checklist, not ${describeType(checklist)}`,
+        `options.checklist must be a standard checklist name or a Checklist made through 'ennakko/templates', not ${describeType(checklist)}`,
       );
     }
     return withRaw(compiled);
@@ -407,19 +438,60 @@ export function bind(raw, ready = () => {}) {
     },
   });
 
-  return {
+  const api = {
     Checklist,
     check,
     equity,
     explain,
     readDecision,
     render,
+    rollup,
     schema,
     standardChecklists,
-    template,
     version: () => call(() => raw.version()),
   };
+  // Only the module built with templates (the `ennakko/templates` entry) has them.
+  if (typeof raw.templateInit === 'function') api.template = template;
+  return api;
 }
+
+/**
+ * The API of a browser entry over a wasm-bindgen module built with
+ * `--target web`: `init()` (async, once) or `initSync()` first.
+ */
+export function browserEntry(initWasm, raw) {
+  let initialized = false;
+  let pending = null;
+  /**
+   * Loads and instantiates the WebAssembly module. `source`: a URL, Response,
+   * BufferSource or WebAssembly.Module; default: the .wasm next to the module's JS.
+   */
+  function init(source) {
+    pending ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(() => {
+      initialized = true;
+    });
+    return pending;
+  }
+  /** Instantiates the module synchronously from its bytes or a compiled module. */
+  function initSync(module) {
+    if (!initialized) {
+      raw.initSync({ module });
+      initialized = true;
+    }
+  }
+  const api = bind(raw, () => {
+    if (!initialized) throw new Error('ennakko is not initialised: call `await init()` first');
+  });
+  return { ...api, init, initSync };
+}
+
+/** The API of a Node entry: the module is loaded on import, so `init` does nothing. */
+export function nodeEntry(raw) {
+  return { ...bind(raw), init: async () => {}, initSync: () => {} };
+}
+
+/** The options `rollup` takes (the engine checks their values). */
+const ROLLUP_OPTIONS = new Set(['from', 'to', 'asOf', 'checklist', 'format', 'lang', 'limits']);
 
 /** Levels of a decision object checked by `unfit` (the engine refuses
  *  anything deeper than its `max_decision_depth` anyway). */

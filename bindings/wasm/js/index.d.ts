@@ -1,6 +1,7 @@
-// TypeScript definitions of the `ennakko` package. The document types
-// (Decision, Report, Diagnostic, Description, TemplateCheck) are generated
-// from the engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
+// TypeScript definitions of the `ennakko` package (the engine; templates
+// are `ennakko/templates`, templates.d.ts). The document types (Decision,
+// Report, Diagnostic, Description, Rollup; TemplateCheck) are generated from
+// the engine's JSON Schemas into ./types/ by scripts/build-wasm.sh.
 
 import type { Decision, Alternative, ImpactCell, LocalText, Organisation } from './types/decision';
 import type {
@@ -26,7 +27,7 @@ import type {
 } from './types/report';
 import type { Diagnostic } from './types/diagnostic';
 import type { Description, Field, GroupItem, Item, RuleItem, ScaleItem } from './types/description';
-import type { TemplateCheck } from './types/template-check';
+import type { Rollup, Coverage, Cumulative, DecisionRow, FollowUpRow, FollowUpSummary, Quarter, Skip } from './types/rollup';
 
 export type {
   Decision,
@@ -60,7 +61,14 @@ export type {
   Item,
   RuleItem,
   ScaleItem,
-  TemplateCheck,
+  Rollup,
+  Coverage,
+  Cumulative,
+  DecisionRow,
+  FollowUpRow,
+  FollowUpSummary,
+  Quarter,
+  Skip,
 };
 
 /** Screening verdict levels. */
@@ -262,106 +270,45 @@ export function explain(report: Report | string, id: string, options?: { lang?: 
 export function equity(report: Report | string, options?: { lang?: RenderOptions['lang'] }): Record<string, string>;
 
 /** A JSON Schema of a document ennakko reads or writes. */
-export function schema(
-  name: 'decision' | 'report' | 'diagnostic' | 'description' | 'template-check',
-): Record<string, unknown>;
+export function schema(name: 'decision' | 'report' | 'diagnostic' | 'description' | 'rollup'): Record<string, unknown>;
 
-/** Document formats of templates: Word, Markdown (YAML front matter), HTML. */
-export type TemplateFormat = 'docx' | 'md' | 'html';
+/** What `rollup` gives: the roll-up object (`json`), Markdown, one
+ *  self-contained HTML page, or CSV per decision or per group and domain. */
+export type RollupFormat = 'json' | 'md' | 'html' | 'csv' | 'csv-impacts';
 
-/** Languages templates and their results are written in. */
-export type TemplateLanguage = 'fi' | 'sv' | 'en';
+/** A decision to roll up: an object, its JSON or YAML text, or either with
+ *  the name it is listed under (else `decisions[i]`). */
+export type RollupDecision = Decision | string | { name: string; decision: Decision | string };
+
+export interface RollupOptions {
+  /** First day of the period, `YYYY-MM-DD`; decisions before it are listed as skipped (U0201). */
+  from?: string;
+  /** Last day of the period, `YYYY-MM-DD`. */
+  to?: string;
+  /** The day follow-ups are judged on (default `to`; without either, none is overdue). */
+  asOf?: string;
+  /** The standard checklist every decision is scored with (default `eva`). */
+  checklist?: string;
+  /** Default `json` (the roll-up object). */
+  format?: RollupFormat;
+  /** Language of Markdown and HTML (default `fi`). */
+  lang?: 'fi' | 'sv' | 'en';
+  /** Limits every decision is read and scored within. */
+  limits?: Partial<Limits>;
+}
 
 /**
- * A template document: its bytes (a `.docx` read from a file input with
- * `new Uint8Array(await file.arrayBuffer())`, a Node `Buffer`), or the text
- * of a Markdown or HTML template.
+ * Rolls up a period's decisions into the EVA section of a welfare report
+ * (see docs/rollup.md): coverage, cumulative impacts per group and domain,
+ * quarters, follow-ups. Each decision counts with the alternative adopted
+ * (`decided.adopted`, else its one proposal). Decisions that cannot be read
+ * or scored, or fall outside the period, are listed in `skipped`, never
+ * dropped. Throws `EnnakkoError` for a bad date (U0001, U0002) or more than
+ * 200,000 decisions (U0005), `TypeError` for a bad option.
  */
-export type TemplateDocument = Uint8Array | ArrayBuffer | ArrayBufferView | string;
+export function rollup(decisions: RollupDecision[], options?: RollupOptions & { format?: 'json' }): Rollup;
+export function rollup(decisions: RollupDecision[], options: RollupOptions & { format: Exclude<RollupFormat, 'json'> }): string;
 
-/**
- * Which checklist reads a template: a standard checklist's name or a
- * compiled `Checklist`. Default: the one the document names if it is a
- * standard checklist, else `eva`. A document that names a checklist *file*
- * needs that file compiled (`new Checklist(source, { name })`) and passed
- * here: there is no file system to read it from (a `TypeError` says so).
- */
-export type TemplateChecklist = string | Checklist;
-
-/** Options of `template.init`. */
-export interface TemplateInitOptions {
-  /** The checklist whose questions become fields; default: the one `decision` names, else `eva`. */
-  checklist?: TemplateChecklist;
-  /** Default `docx`. */
-  format?: TemplateFormat | 'markdown';
-  /** Language of the template's texts; default `fi`. */
-  lang?: TemplateLanguage;
-  /** Prefills the template with this decision's values and alternatives (as the CLI's `--from`). */
-  decision?: Decision | string;
-  /** How the template names its checklist; default: the decision's `checklist`, else the checklist's id. */
-  checklistName?: string;
-}
-
-/** Limits template documents are read within (defaults in `template.defaultLimits()`). */
-export interface TemplateLimits {
-  /** Largest document, in bytes (T0002). */
-  max_bytes: number;
-  /** Most entries in a `.docx` zip archive (T0004). */
-  max_zip_entries: number;
-  /** Largest uncompressed zip part that is read, in bytes (T0004). */
-  max_part_bytes: number;
-  /** Most `eva` fields in one document (T0004). */
-  max_fields: number;
-}
-
-/** Options of `template.checklistName`. */
-export interface TemplateReadOptions {
-  /** Default: told from the content (a zip is `.docx`, `---` starts Markdown, `<html` is HTML). */
-  format?: TemplateFormat | 'markdown';
-  /** Overrides of some limits, e.g. a smaller `max_bytes` for uploads. */
-  limits?: Partial<TemplateLimits>;
-}
-
-/** Options of `template.check`. */
-export interface TemplateCheckOptions extends TemplateReadOptions {
-  /** See `TemplateChecklist`. */
-  checklist?: TemplateChecklist;
-}
-
-/** Options of `template.fill`. */
-export interface TemplateFillOptions extends TemplateCheckOptions {
-  /** Language of the results; default: the decision's `language`, else `fi`. */
-  lang?: TemplateLanguage;
-}
-
-/** What `template.check` finds, and its two conclusions. */
-export type TemplateCheckResult = TemplateCheck & {
-  /** How many problems are errors (the template cannot be filled while there are any). */
-  errors: number;
-  /** No errors, and every required answer given. */
-  complete: boolean;
-};
-
-/**
- * Decision document templates (Word `.docx`, Markdown, HTML) with the EVA
- * checks inside, as `ennakko template init|check|fill`: bytes in, bytes out,
- * in memory (a browser can process an uploaded document with no server).
- * Unreadable documents throw `EnnakkoError` with kind `template` (`T0001`
- * not UTF-8, `T0003` not a zip...).
- */
-export const template: {
-  /** A blank template with every fact and question of the checklist as a field. */
-  init(options?: TemplateInitOptions): Uint8Array;
-  /** Reads a filled template: the decision, its report, and every problem (`T`/`D` codes). */
-  check(document: TemplateDocument, options?: TemplateCheckOptions): TemplateCheckResult;
-  /** Scores the template's decision and returns a copy with the results written in; throws
-   *  `EnnakkoError` (kind `template`) listing the errors when it has any. */
-  fill(document: TemplateDocument, options?: TemplateFillOptions): Uint8Array;
-  /** The checklist the document names (a standard name or a `.eva` file), or `null`. */
-  checklistName(document: TemplateDocument, options?: TemplateReadOptions): string | null;
-  /** The limits documents are read within, unless `options.limits` overrides some. */
-  defaultLimits(): TemplateLimits;
-};
 
 /** Names of the standard checklists embedded in the package. */
 export function standardChecklists(): string[];

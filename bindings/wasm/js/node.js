@@ -1,16 +1,10 @@
-// Node entry of the `ennakko` package (ES module). The WebAssembly module
-// is loaded synchronously on import; `init()` exists only so that code can
-// be shared with the browser entry.
+// Node entry of the `ennakko` package (ES module): the engine. The
+// WebAssembly module is loaded synchronously on import; `init()` exists
+// only so that code can be shared with the browser entry. Templates are
+// `ennakko/templates` (templates-node.js).
 import { createRequire } from 'node:module';
-import { bind, EnnakkoError } from './api.js';
+import { nodeEntry } from './api.js';
 
-const raw = createRequire(import.meta.url)('./node/ennakko.js');
-const api = bind(raw);
-
-/** Nothing to do in Node (kept for code shared with browsers). */
-export async function init() {}
-/** Nothing to do in Node (kept for code shared with browsers). */
-export function initSync() {}
-
-export const { Checklist, check, equity, explain, readDecision, render, schema, standardChecklists, template, version } = api;
-export { EnnakkoError };
+export { EnnakkoError } from './api.js';
+export const { Checklist, check, equity, explain, init, initSync, readDecision, render, rollup, schema, standardChecklists, version } =
+  nodeEntry(createRequire(import.meta.url)('./node/ennakko.js'));

@@ -13,7 +13,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::host::{self, Engine, Failure, Using};
+use crate::host::{self, Engine, Failure};
+
+#[cfg(feature = "templates")]
+mod templates;
 
 /// The message of the last panic, if one happened. A panic aborts the
 /// module (the caller sees a `WebAssembly.RuntimeError`); the wrapper then
@@ -37,7 +40,7 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.lock().ok().and_then(|last| last.clone())
 }
 
-fn to_js(failure: Failure) -> JsValue {
+pub(crate) fn to_js(failure: Failure) -> JsValue {
     match &failure {
         Failure::Argument(message) => js_sys::TypeError::new(message).into(),
         Failure::Diagnostics { kind, .. } => {
@@ -55,7 +58,7 @@ fn to_js(failure: Failure) -> JsValue {
 /// A compiled checklist (low level: JSON text in and out).
 #[wasm_bindgen(js_name = RawChecklist)]
 pub struct RawChecklist {
-    engine: Engine,
+    pub(crate) engine: Engine,
 }
 
 #[wasm_bindgen(js_class = RawChecklist)]
@@ -128,108 +131,6 @@ impl RawChecklist {
     pub fn questions_json(&self, decision: &str, format: &str) -> Result<String, JsValue> {
         self.engine.questions_json(decision, format).map_err(to_js)
     }
-
-    /// A blank template of this checklist (see the free `templateInit`).
-    #[wasm_bindgen(js_name = templateInit)]
-    pub fn template_init(
-        &self,
-        format: &str,
-        lang: &str,
-        decision: Option<String>,
-        decision_format: &str,
-        checklist_name: Option<String>,
-    ) -> Result<Vec<u8>, JsValue> {
-        let decision = decision.as_deref().map(|text| (text, decision_format));
-        host::template_init(Using::Checklist(&self.engine), format, lang, decision, checklist_name.as_deref())
-            .map_err(to_js)
-    }
-
-    /// Checks a template with this checklist; the check as JSON.
-    #[wasm_bindgen(js_name = templateCheckJson)]
-    pub fn template_check_json(
-        &self,
-        document: &[u8],
-        format: Option<String>,
-        limits: Option<String>,
-    ) -> Result<String, JsValue> {
-        host::template_check_json(Using::Checklist(&self.engine), document, format.as_deref(), limits.as_deref())
-            .map_err(to_js)
-    }
-
-    /// Fills a template with this checklist's results; the new document.
-    #[wasm_bindgen(js_name = templateFill)]
-    pub fn template_fill(
-        &self,
-        document: &[u8],
-        format: Option<String>,
-        lang: Option<String>,
-        limits: Option<String>,
-    ) -> Result<Vec<u8>, JsValue> {
-        let using = Using::Checklist(&self.engine);
-        host::template_fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
-    }
-}
-
-/// The checklist a free template function uses: the standard one named,
-/// else the one the document names, else `eva`.
-fn using(checklist: Option<&str>) -> Using<'_> {
-    checklist.map_or(Using::Named, Using::Standard)
-}
-
-/// A blank template (`format`: docx, md, html; `lang`: fi, sv, en),
-/// prefilled from `decision` (JSON or YAML text) if given.
-#[wasm_bindgen(js_name = templateInit)]
-pub fn template_init(
-    checklist: Option<String>,
-    format: &str,
-    lang: &str,
-    decision: Option<String>,
-    decision_format: &str,
-    checklist_name: Option<String>,
-) -> Result<Vec<u8>, JsValue> {
-    let decision = decision.as_deref().map(|text| (text, decision_format));
-    host::template_init(using(checklist.as_deref()), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
-}
-
-/// Checks a template document; the check as JSON.
-#[wasm_bindgen(js_name = templateCheckJson)]
-pub fn template_check_json(
-    checklist: Option<String>,
-    document: &[u8],
-    format: Option<String>,
-    limits: Option<String>,
-) -> Result<String, JsValue> {
-    host::template_check_json(using(checklist.as_deref()), document, format.as_deref(), limits.as_deref())
-        .map_err(to_js)
-}
-
-/// Fills a template document with its results; the new document.
-#[wasm_bindgen(js_name = templateFill)]
-pub fn template_fill(
-    checklist: Option<String>,
-    document: &[u8],
-    format: Option<String>,
-    lang: Option<String>,
-    limits: Option<String>,
-) -> Result<Vec<u8>, JsValue> {
-    let using = using(checklist.as_deref());
-    host::template_fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
-}
-
-/// The checklist a template document names, or `undefined`.
-#[wasm_bindgen(js_name = templateChecklistName)]
-pub fn template_checklist_name(
-    document: &[u8],
-    format: Option<String>,
-    limits: Option<String>,
-) -> Result<Option<String>, JsValue> {
-    host::template_checklist_name(document, format.as_deref(), limits.as_deref()).map_err(to_js)
-}
-
-/// The default limits template documents are read within, as JSON.
-#[wasm_bindgen(js_name = templateDefaultLimitsJson)]
-pub fn template_default_limits_json() -> String {
-    host::template_default_limits_json()
 }
 
 /// Every diagnostic of a checklist source, as a JSON array (`[]` if clean).
@@ -261,6 +162,13 @@ pub fn equity_json(report: &str, lang: Option<String>) -> Result<String, JsValue
 #[wasm_bindgen(js_name = schemaJson)]
 pub fn schema_json(name: &str) -> Result<String, JsValue> {
     host::schema_json(name).map_err(to_js)
+}
+
+/// A roll-up of decisions from a JSON request (see docs/rollup.md), printed
+/// as the request asks (JSON, Markdown, HTML or CSV).
+#[wasm_bindgen(js_name = rollupJson)]
+pub fn rollup_json(request: &str) -> Result<String, JsValue> {
+    ennakko::api::rollup_json(request).map_err(|e| to_js(e.into()))
 }
 
 /// A decision document (JSON or YAML text) read and given back as JSON.

@@ -285,12 +285,28 @@ test('limits apply and are checked', () => {
 });
 
 test('schemas', () => {
-  for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check']) {
+  for (const name of ['decision', 'report', 'diagnostic', 'description']) {
     const s = schema(name);
     assert.equal(typeof s.title, 'string');
     assert.equal(s.type, 'object');
   }
   assert.throws(() => schema('nope'), TypeError);
+  // The template check's schema is the templates entry's.
+  assert.throws(() => schema('template-check'), (e) => e instanceof TypeError && /the schemas are/.test(e.message));
+});
+
+test('the engine entry has no templates; the templates entry has everything', async () => {
+  assert.equal(ennakko.template, undefined);
+  const withTemplates = await import('../pkg/templates-node.js');
+  assert.equal(typeof withTemplates.template.fill, 'function');
+  assert.equal(withTemplates.schema('template-check').title, 'TemplateCheck');
+  const report = withTemplates.Checklist.standard().score({ id: 'x', title: 'T', alternatives: [{ id: 'p', kind: 'proposal' }] });
+  assert.equal(report.alternatives[0].id, 'p');
+  // A Checklist of the engine entry lives in the other module: named as such.
+  assert.throws(
+    () => withTemplates.template.check('---\nid: x\n---\n', { checklist: ennakko.Checklist.standard() }),
+    (e) => e instanceof TypeError && /ennakko\/templates/.test(e.message),
+  );
 });
 
 test('a freed checklist says so', () => {

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { Checklist, EnnakkoError, check, explain, render, template } from '../pkg/node.js';
+import { Checklist, EnnakkoError, check, explain, render } from '../pkg/node.js';
+import { template } from '../pkg/templates-node.js';
 import { bind } from '../pkg/api.js';
 import { rng } from './rng.mjs';
 

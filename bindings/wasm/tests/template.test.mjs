@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-import { Checklist, EnnakkoError, schema, template } from '../pkg/node.js';
+import { Checklist, EnnakkoError, schema, template } from '../pkg/templates-node.js';
 import { rng } from './rng.mjs';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,4 +1,4 @@
-// Generates pkg/types/{decision,report,diagnostic,description,template-check}.d.ts
+// Generates pkg/types/{decision,report,diagnostic,description,template-check,rollup}.d.ts
 // from the JSON Schemas the engine itself prints (through the freshly built
 // Node package), so the TypeScript types cannot drift from the Rust types.
 //
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const pkg = resolve(process.argv[2] ?? 'pkg');
-const { schema } = await import(pathToFileURL(join(pkg, 'node.js')).href);
+const { schema } = await import(pathToFileURL(join(pkg, 'templates-node.js')).href);
 
 // schemars puts a field's doc comment next to its `$ref`; json-schema-to-
 // typescript would then declare a copy of the referenced type
@@ -50,7 +50,7 @@ function importShared(root, own) {
 }
 
 mkdirSync(join(pkg, 'types'), { recursive: true });
-for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check']) {
+for (const name of ['decision', 'report', 'diagnostic', 'description', 'template-check', 'rollup']) {
   const { schema: own, imports } = importShared(bareRefs(schema(name)), name);
   const banner = `// Generated from \`ennakko schema ${name}\` by bindings/wasm/tools/gen-types.mjs. Do not edit.`;
   const ts = await compile(own, name, {

@@ -222,14 +222,14 @@ fn main() -> ExitCode {
         ),
         Command::Schema { document } => {
             let name = document.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
-            let schema = if name == "rollup" { Some(ennakko::rollup::schema()) } else { ennakko::schema::named(&name) };
+            let schema = ennakko_templates::schema::named(&name);
             match schema {
                 Some(schema) => {
                     print_json(&schema, false);
                     EXIT_OK
                 }
                 None => {
-                    eprintln!("error: {}", ennakko::schema::unknown(&name));
+                    eprintln!("error: {}", ennakko_templates::schema::unknown(&name));
                     EXIT_USAGE
                 }
             }

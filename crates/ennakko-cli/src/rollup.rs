@@ -9,10 +9,12 @@
 use ennakko::t;
 use std::path::{Path, PathBuf};
 
-use crate::render_all;
+use crate::{diagnostics_lang, render_all};
 use clap::{Args, ValueEnum};
-use ennakko::rollup::{Period, Rollup, render};
-use ennakko::{Checklist, Decision, Diagnostic, Format, Limits};
+use ennakko::api;
+use ennakko::message::Message;
+use ennakko::rollup::{Period, Rollup};
+use ennakko::{Checklist, Diagnostic, Format, Limits};
 use rayon::prelude::*;
 
 use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit, load_checklist, print_json};
@@ -22,9 +24,14 @@ const MAX_DEPTH: usize = 8;
 
 #[derive(Args)]
 pub(crate) struct RollupArgs {
-    /// Decision files (.json, .yaml, .yml) and folders holding them.
+    /// Decision files (.json, .yaml, .yml) and folders holding them; with
+    /// --merge, roll-ups saved with --format json.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// Merge roll-ups saved with --format json (of disjoint parts of one
+    /// period, rolled up with the same checklist and dates) into the whole.
+    #[arg(long, conflicts_with_all = ["from", "to", "as_of", "checklist"])]
+    merge: bool,
     /// First day of the period, YYYY-MM-DD.
     #[arg(long)]
     from: Option<String>,
@@ -47,7 +54,7 @@ pub(crate) struct RollupArgs {
     #[arg(long, value_enum, default_value_t = CsvTable::Decisions)]
     table: CsvTable,
     /// At most this many decision files (the walk stops before reading any).
-    #[arg(long, default_value_t = 200_000)]
+    #[arg(long, default_value_t = ennakko::rollup::MAX_DECISIONS)]
     max_files: usize,
 }
 
@@ -74,6 +81,15 @@ enum CsvTable {
 /// Runs the command; the exit code is 1 when any decision was left out
 /// for errors (they are printed, and the roll-up lists them).
 pub(crate) fn run(args: RollupArgs) -> u8 {
+    if args.merge {
+        return match merge(&args.inputs) {
+            Ok(rollup) => print(&rollup, &args),
+            Err(e) => {
+                eprint!("{}", render_all(&e.diagnostics));
+                EXIT_INVALID
+            }
+        };
+    }
     // Follow-ups are judged on a day: the one asked for, the period's end,
     // else today (in UTC) — never a far future that hides what is overdue.
     let today = jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date().to_string();
@@ -89,41 +105,69 @@ pub(crate) fn run(args: RollupArgs) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let mut walk = Walk { files: Vec::new(), ignored: Vec::new(), max_files: args.max_files };
+    let mut walk = Walk { files: Vec::new(), unread: Vec::new(), ignored: Vec::new(), max_files: args.max_files };
     for input in &args.inputs {
         if let Err(d) = walk.add(input, 0) {
             eprint!("{}", render_all(&[*d]));
             return EXIT_USAGE;
         }
     }
-    for (path, why) in &walk.ignored {
-        eprintln!("note: left out `{}`: {why}", path.display());
+    for (path, why) in walk.unread.iter().chain(&walk.ignored) {
+        eprintln!("{}", t!("note: left out `{}`: {why}", path.display(); why = why).render(diagnostics_lang()));
     }
-    let rollup = match roll_up(&checklist, &args.checklist, period, &walk.files) {
+    let rollup = match roll_up(&checklist, &args.checklist, period, &walk) {
         Ok(r) => r,
         Err(d) => {
             eprint!("{}", render_all(&[*d]));
             return EXIT_USAGE;
         }
     };
+    print(&rollup, &args)
+}
+
+/// Prints the roll-up as asked and the errors of the decisions left out;
+/// the exit code is 1 when there are any.
+fn print(rollup: &Rollup, args: &RollupArgs) -> u8 {
     let errors: Vec<Diagnostic> = rollup.errors().cloned().collect();
     eprint!("{}", render_all(&errors));
-    match args.format {
-        RollupFormat::Json => print_json(&rollup, false),
-        RollupFormat::Md => emit(&render::markdown(&rollup, args.lang.code())),
-        RollupFormat::Html => emit(&render::html(&rollup, args.lang.code())),
-        RollupFormat::Csv => match args.table {
-            CsvTable::Decisions => emit(&render::csv_decisions(&rollup)),
-            CsvTable::Impacts => emit(&render::csv_impacts(&rollup)),
-        },
+    let format = match (args.format, args.table) {
+        (RollupFormat::Json, _) => None,
+        (RollupFormat::Md, _) => Some(api::RollupFormat::Markdown),
+        (RollupFormat::Html, _) => Some(api::RollupFormat::Html),
+        (RollupFormat::Csv, CsvTable::Decisions) => Some(api::RollupFormat::CsvDecisions),
+        (RollupFormat::Csv, CsvTable::Impacts) => Some(api::RollupFormat::CsvImpacts),
+    };
+    match format {
+        // Pretty-printed, as every JSON the command prints.
+        None => print_json(rollup, false),
+        Some(format) => emit(&api::render_rollup(rollup, format, args.lang)),
     }
     if errors.is_empty() { EXIT_OK } else { EXIT_INVALID }
 }
 
+/// Saved roll-ups read (each bounded) and merged exactly into the whole.
+fn merge(files: &[PathBuf]) -> Result<Rollup, ennakko::Error> {
+    let parts = files.iter().map(|path| {
+        let source = path.display().to_string();
+        let unreadable = |e: String| {
+            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
+                .with_help(t!("check the path, its permissions and encoding (UTF-8)"));
+            ennakko::Error::one(ennakko::ErrorKind::Decision, d).in_file(&source)
+        };
+        let max = api::MAX_ROLLUP_BYTES;
+        let bytes = ennakko::checklist::load::read_bounded(path, max).map_err(|e| unreadable(e.to_string()))?;
+        let text = ennakko::checklist::load::bounded_text(bytes, max).map_err(|e| unreadable(e.to_string()))?;
+        api::read_rollup(&text, &source, max)
+    });
+    api::merge_rollups(parts.collect::<Result<_, _>>()?)
+}
+
 /// Reads and scores every file on all cores: each thread rolls up its share,
-/// and the shares merge exactly into the whole.
-fn roll_up(checklist: &Checklist, spec: &str, period: Period, files: &[PathBuf]) -> Result<Rollup, Box<Diagnostic>> {
-    let parts: Vec<Rollup> = files
+/// and the shares merge exactly into the whole; what the walk did not read
+/// (links, devices, folders too deep) is listed in it too.
+fn roll_up(checklist: &Checklist, spec: &str, period: Period, walk: &Walk) -> Result<Rollup, Box<Diagnostic>> {
+    let parts: Vec<Rollup> = walk
+        .files
         .par_iter()
         .fold(
             || Rollup::new(checklist, period),
@@ -136,6 +180,9 @@ fn roll_up(checklist: &Checklist, spec: &str, period: Period, files: &[PathBuf])
     let mut whole = Rollup::new(checklist, period);
     for part in parts {
         whole.merge(part)?;
+    }
+    for (path, why) in &walk.unread {
+        whole.skip_unread(&path.display().to_string(), why);
     }
     Ok(whole.finish())
 }
@@ -155,26 +202,16 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
             return rollup.skip_errors(&source, vec![d]);
         }
     };
-    match Decision::from_str(&text, Format::from_path(&source), &limits) {
-        Ok(decision) => {
-            match decision.checklist.as_deref() {
-                Some(named) if named != spec && named != checklist.model().id => {
-                    let d = Diagnostic::error("U0108", t!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`", named = named, spec = spec))
-                    .with_help(t!("roll up decisions of one checklist at a time (`--checklist`), or fix the decision's `checklist`"))
-                    .at_path("$.checklist");
-                    rollup.skip_errors(&source, vec![d]);
-                }
-                _ => rollup.add(checklist, &source, &decision),
-            }
-        }
-        Err(e) => rollup.skip_errors(&source, e.diagnostics),
-    }
+    api::add_decision_text(rollup, checklist, spec, &source, &text, Format::from_path(&source));
 }
 
-/// The decision files found, and what was left out and why.
+/// The decision files found, and what was left out and why: files that
+/// could be decisions but are not read (listed in the roll-up), and files
+/// of other kinds (named on standard error only: a README is no decision).
 struct Walk {
     files: Vec<PathBuf>,
-    ignored: Vec<(PathBuf, &'static str)>,
+    unread: Vec<(PathBuf, Message)>,
+    ignored: Vec<(PathBuf, Message)>,
     max_files: usize,
 }
 
@@ -185,7 +222,7 @@ impl Walk {
         let meta = std::fs::symlink_metadata(path).map_err(|e| io_error(path, &e))?;
         if meta.is_dir() {
             if depth >= MAX_DEPTH {
-                self.ignored.push((path.to_path_buf(), "folder nested deeper than 8 levels"));
+                self.unread.push((path.to_path_buf(), t!("folder nested deeper than {} levels", MAX_DEPTH)));
                 return Ok(());
             }
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -201,9 +238,9 @@ impl Walk {
         }
         let is_decision = matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "yaml" | "yml"));
         if !meta.is_file() {
-            self.ignored.push((path.to_path_buf(), "not a regular file (a link, pipe or device)"));
+            self.unread.push((path.to_path_buf(), t!("not a regular file (a link, pipe or device)")));
         } else if !is_decision && depth > 0 {
-            self.ignored.push((path.to_path_buf(), "not a .json, .yaml or .yml file"));
+            self.ignored.push((path.to_path_buf(), t!("not a .json, .yaml or .yml file")));
         } else if self.files.len() >= self.max_files {
             return Err(Box::new(
                 Diagnostic::error("U0005", t!("more than {} decision files", self.max_files))

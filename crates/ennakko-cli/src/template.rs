@@ -1,13 +1,13 @@
 //! `ennakko template`: decision document templates (Markdown, HTML, Word)
-//! with the EVA checks inside. All the work is in `ennakko::template`; this
+//! with the EVA checks inside. All the work is in `ennakko_templates`; this
 //! file reads and writes files and prints.
 
 use std::path::{Path, PathBuf};
 
 use crate::render_all;
 use clap::{Subcommand, ValueEnum};
-use ennakko::template::{self, TemplateFormat};
 use ennakko::{Checklist, Diagnostic, Format, Limits};
+use ennakko_templates::{self as template, TemplateFormat};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 

@@ -245,7 +245,7 @@ fn template_bytes(case: &Value) -> (String, Vec<u8>) {
 /// `template check`: the error that stops reading, else the problems
 /// (errors first); never more than `MAX_DIAGNOSTICS` of them.
 fn check_template(case: &Value, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
-    use ennakko::template::{self, TemplateFormat};
+    use ennakko_templates::{self as template, TemplateFormat};
     let checklist = Checklist::standard(field(case, "checklist")).expect("a standard checklist");
     let format = TemplateFormat::from_name(field(case, "format")).expect("a template format");
     match template::check(&checklist, bytes, format) {

@@ -74,6 +74,15 @@ fn skips_are_listed_and_counted() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["coverage"]["screened"].as_u64(), Some(1));
     assert_eq!(json["coverage"]["skipped_errors"].as_u64(), Some(2));
+    // The link is counted and listed in the roll-up itself, not only said on stderr.
+    #[cfg(unix)]
+    {
+        assert_eq!(json["coverage"]["not_read"].as_u64(), Some(1));
+        let link = json["skipped"].as_array().expect("skipped").iter().find(|s| s["source"] == "./link.json");
+        assert_eq!(link.map(|s| &s["diagnostics"][0]["code"]), Some(&serde_json::json!("U0202")));
+        let md = rollup(&["--format", "md", "--lang", "fi", "--as-of", "2027-01-31", "."], &dir);
+        assert!(text(&md.stdout).contains("./link.json: tiedostoa ei luettu"), "{}", text(&md.stdout));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -90,4 +99,50 @@ fn limits_and_bad_options_stop_before_work() {
     let out = rollup(&["no-such-folder"], &example());
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("U0004"));
+}
+
+/// Two halves of the example rolled up apart, saved as JSON and merged with
+/// `--merge`, give the committed page and the JSON of the whole; a file that
+/// is not a roll-up, or parts of other periods, are errors.
+#[test]
+fn saved_rollups_merge_into_the_whole() {
+    let dir = std::env::temp_dir().join(format!("ennakko-rollup-merge-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut files: Vec<String> = std::fs::read_dir(example().join("decisions"))
+        .expect("example")
+        .flatten()
+        .map(|e| format!("decisions/{}", e.file_name().to_string_lossy()))
+        .collect();
+    files.sort();
+    let (a, b) = files.split_at(17);
+    let mut saved = Vec::new();
+    for (i, part) in [a, b].iter().enumerate() {
+        let args: Vec<&str> = part.iter().map(String::as_str).chain(PERIOD).collect();
+        let out = rollup(&args, &example());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let path = dir.join(format!("part{i}.json"));
+        std::fs::write(&path, &out.stdout).expect("write");
+        saved.push(path.display().to_string());
+    }
+    let merged = rollup(&["--merge", &saved[1], &saved[0], "--format", "html", "--lang", "fi"], &example());
+    assert_eq!(merged.status.code(), Some(0), "{}", text(&merged.stderr));
+    let committed = std::fs::read_to_string(example().join("rollup.fi.html")).expect("committed");
+    assert!(text(&merged.stdout) == committed, "the merged page differs from the committed one");
+    let whole = rollup(&[&["decisions"], &PERIOD[..]].concat(), &example());
+    let merged = rollup(&["--merge", &saved[0], &saved[1]], &example());
+    assert_eq!(text(&merged.stdout), text(&whole.stdout));
+
+    std::fs::write(dir.join("bad.json"), "{\"coverage\": 1}").expect("write");
+    let out = rollup(&["--merge", &saved[0], &dir.join("bad.json").display().to_string()], &example());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("U0006") && text(&out.stderr).contains("bad.json"), "{}", text(&out.stderr));
+    let other =
+        rollup(&["decisions", "--from", "2026-01-01", "--to", "2026-06-30", "--as-of", "2027-01-31"], &example());
+    std::fs::write(dir.join("other.json"), &other.stdout).expect("write");
+    let out = rollup(&["--merge", &saved[0], &dir.join("other.json").display().to_string()], &example());
+    assert!(text(&out.stderr).contains("U0003"), "{}", text(&out.stderr));
+    let out = rollup(&["--merge", &saved[0], "--from", "2026-01-01"], &example());
+    assert_eq!(out.status.code(), Some(2), "--merge takes the dates of the parts");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -340,7 +340,9 @@ impl Document {
         let mut items = self.ids_of(&[Group, Domain, Perspective, Question, Score, Scale]);
         let defaults = ScaleId::ALL.into_iter().filter(|id| self.index.find(id.name()).is_none());
         items.extend(defaults.map(|id| item(id.name(), CompletionItemKind::ENUM, "scale (default)")));
-        items.extend(FUNCTIONS.iter().map(|f| item(f, CompletionItemKind::FUNCTION, "function")));
+        items.extend(
+            ennakko::checklist::model::FUNCTIONS.iter().map(|f| item(f, CompletionItemKind::FUNCTION, "function")),
+        );
         items.extend(keywords(&EXPR_WORDS));
         items
     }
@@ -576,23 +578,6 @@ pub const EXPR_WORDS: [&str; 29] = [
     "yes",
     "no",
     "unknown",
-];
-
-const FUNCTIONS: [&str; 14] = [
-    "impact",
-    "mitigated",
-    "answered",
-    "applies",
-    "completeness",
-    "equity_gap",
-    "weight",
-    "max_weight",
-    "min_weight",
-    "abs",
-    "round",
-    "min",
-    "max",
-    "len",
 ];
 
 /// Fields of a bound variable (a group, domain, perspective or cell).

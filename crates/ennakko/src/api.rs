@@ -8,7 +8,11 @@
 //!   ([`limits_from_json`]);
 //! - which checklist scores a document ([`checklist_spec`],
 //!   [`standard_for_document`]);
-//! - the questions view a form shows ([`questions`]).
+//! - the questions view a form shows ([`questions`]);
+//! - roll-ups of a period's decisions: formats ([`RollupFormat`]), decisions
+//!   given as text ([`add_decision_text`]), saved roll-ups read and merged
+//!   ([`read_rollup`], [`merge_rollups`]), and one JSON-in / JSON-out call
+//!   for hosts without files ([`rollup_json`]); see docs/rollup.md.
 //!
 //! Front ends are adapters: they turn their own values into these types and
 //! map [`Error`] to their own exceptions by [`crate::ErrorKind`].
@@ -28,10 +32,14 @@ use crate::report::{Completeness, Report};
 use crate::{Checklist, Error, ErrorKind, Limits};
 
 pub use crate::report::i18n::Lang;
+pub use crate::rollup::front::{
+    MAX_ROLLUP_BYTES, RollupFormat, add_decision, add_decision_text, merge_rollups, read_rollup, render_rollup,
+    rollup_json,
+};
 
 /// An argument error (`A` codes): a front end was called with a value it
 /// does not know.
-fn argument(code: &str, message: Message, help: Message) -> Error {
+pub(crate) fn argument(code: &str, message: Message, help: Message) -> Error {
     Error::one(ErrorKind::Argument, Diagnostic::error(code, message).with_help(help))
 }
 

@@ -7,6 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::limits::MAX_DIAGNOSTICS;
 use crate::message::Message;
 use crate::report::i18n::Lang;
 use crate::syntax::source::{SourceMap, Span};
@@ -398,6 +399,133 @@ fn count(n: usize, lang: Lang, errors: bool) -> String {
         }
     };
     format!("{n} {word}")
+}
+
+// ---- collecting ----------------------------------------------------------------------------
+
+/// Diagnostics collected under the one cap, [`MAX_DIAGNOSTICS`]: every
+/// stage (loading, checking, binding a decision, reading a template)
+/// collects through one. Past the cap a problem is not kept, and a caller
+/// that asks [`Collector::room`] first does not even make it (placing one,
+/// or finding a hint, costs time), so input full of mistakes costs bounded
+/// time and memory. [`Collector::finish`] notes on the last error kept that
+/// some were left out.
+///
+/// ```
+/// use ennakko::diagnostic::{Collector, Diagnostic};
+/// let mut found = Collector::default();
+/// for i in 0..150 {
+///     found.push(Diagnostic::error("E0001", ennakko::t!("mistake {}", i)));
+/// }
+/// let all = found.finish();
+/// assert_eq!(all.len(), ennakko::limits::MAX_DIAGNOSTICS);
+/// assert!(all[99].notes[0].starts_with("only the first 100 problems are reported"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Collector {
+    diagnostics: Vec<Diagnostic>,
+    /// How many this collector keeps: [`MAX_DIAGNOSTICS`], or what is left
+    /// of it for a part of a larger collection ([`Collector::with_room`]).
+    cap: usize,
+    /// Whether some problem was left out.
+    dropped: bool,
+}
+
+impl Default for Collector {
+    fn default() -> Collector {
+        Collector::with_room(MAX_DIAGNOSTICS)
+    }
+}
+
+impl Collector {
+    /// A collector that keeps at most `cap` diagnostics: for a part whose
+    /// problems join a larger collection later ([`Collector::absorb`]).
+    ///
+    /// ```
+    /// let mut part = ennakko::diagnostic::Collector::with_room(0);
+    /// assert!(!part.room());
+    /// ```
+    pub fn with_room(cap: usize) -> Collector {
+        Collector { diagnostics: Vec::new(), cap, dropped: false }
+    }
+
+    /// Whether one more diagnostic would be kept; when not, it counts as
+    /// left out, so a caller can skip making it.
+    pub fn room(&mut self) -> bool {
+        let room = self.diagnostics.len() < self.cap;
+        self.dropped |= !room;
+        room
+    }
+
+    /// How many more diagnostics would be kept.
+    pub fn left(&self) -> usize {
+        self.cap.saturating_sub(self.diagnostics.len())
+    }
+
+    /// Whether no more diagnostics would be kept (without counting one as
+    /// left out, as [`Collector::room`] does).
+    pub fn is_full(&self) -> bool {
+        self.left() == 0
+    }
+
+    /// Adds a diagnostic, if there is room for it.
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.room() {
+            self.diagnostics.push(d);
+        }
+    }
+
+    /// Adds the diagnostic `make` builds, only if there is room for it.
+    pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
+        if self.room() {
+            self.diagnostics.push(make());
+        }
+    }
+
+    /// Takes over another collection: what fits, and whether it left some out.
+    pub fn absorb(&mut self, other: Collector) {
+        self.dropped |= other.dropped;
+        self.extend(other.diagnostics);
+    }
+
+    /// The diagnostics kept so far.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The diagnostics kept so far, to sort or amend.
+    pub fn diagnostics_mut(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.diagnostics
+    }
+
+    /// Whether nothing was kept.
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// The diagnostics kept; when some were left out, the last error (else
+    /// the last one) says so.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        if self.dropped {
+            let last_error = self.diagnostics.iter().rposition(|d| d.severity == Severity::Error);
+            if let Some(last) = last_error.or(self.diagnostics.len().checked_sub(1)) {
+                self.diagnostics[last].add_note(t!(
+                    "only the first {max} problems are reported; fix these and check again",
+                    max = MAX_DIAGNOSTICS
+                ));
+            }
+        }
+        self.diagnostics
+    }
+}
+
+/// Adds diagnostics while there is room (`Option<Diagnostic>` adds one or none).
+impl Extend<Diagnostic> for Collector {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
+        for d in diagnostics {
+            self.push(d);
+        }
+    }
 }
 
 /// Names longer than this many bytes get no suggestion.

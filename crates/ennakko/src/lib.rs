@@ -9,8 +9,8 @@
 //! [`syntax`] (text → tree) → [`checklist`] (tree → compiled model) →
 //! [`decision`] (document → bound answers) → [`eval`] (compact outcome) →
 //! [`report`] (outcome → report, rendered in fi/sv/en). [`diagnostic`] and
-//! [`limits`] serve every stage; [`template`] fills documents officials
-//! already use.
+//! [`limits`] serve every stage. Document templates (Word, Markdown, HTML)
+//! are the crate `ennakko-templates`, built on this one.
 //!
 //! ```
 //! use ennakko::{Checklist, Format};
@@ -43,7 +43,6 @@ pub mod message;
 pub mod report;
 pub mod rollup;
 pub mod syntax;
-pub mod template;
 
 use std::sync::Arc;
 
@@ -256,20 +255,15 @@ pub mod schema {
         serde_json::to_value(schemars::schema_for!(crate::Diagnostic)).unwrap_or_default()
     }
 
-    /// The JSON Schema of what checking a template finds
-    /// ([`crate::template::TemplateCheck`]).
-    pub fn template_check() -> serde_json::Value {
-        serde_json::to_value(schemars::schema_for!(crate::template::Summary)).unwrap_or_default()
-    }
-
-    /// The names [`named`] knows, in the order tools list them.
-    pub const NAMES: [&str; 5] = ["decision", "report", "description", "diagnostic", "template-check"];
+    /// The names [`named`] knows, in the order tools list them. (The
+    /// crate `ennakko-templates` adds `template-check`.)
+    pub const NAMES: [&str; 5] = ["decision", "report", "description", "diagnostic", "rollup"];
 
     /// A schema by its name in [`NAMES`]; every front end (`ennakko schema`,
     /// Python's `ennakko.schema`, JavaScript's `schema`) looks schemas up here.
     ///
     /// ```
-    /// assert_eq!(ennakko::schema::named("template-check").unwrap()["title"], "TemplateCheck");
+    /// assert_eq!(ennakko::schema::named("report").unwrap()["title"], "Report");
     /// assert!(ennakko::schema::named("nope").is_none());
     /// ```
     pub fn named(name: &str) -> Option<serde_json::Value> {
@@ -278,7 +272,7 @@ pub mod schema {
             "report" => Some(report()),
             "description" => Some(description()),
             "diagnostic" => Some(diagnostic()),
-            "template-check" => Some(template_check()),
+            "rollup" => Some(crate::rollup::schema()),
             _ => None,
         }
     }
@@ -289,10 +283,21 @@ pub mod schema {
     /// assert!(ennakko::schema::unknown("reprot").contains("did you mean `report`?"));
     /// ```
     pub fn unknown(name: &str) -> String {
-        let names = NAMES.map(|n| format!("`{n}`")).join(", ");
-        match crate::diagnostic::did_you_mean(name, NAMES.iter().copied()) {
-            Some(close) => format!("no schema `{name}`: did you mean `{close}`? (the schemas are {names})"),
-            None => format!("no schema `{name}`: the schemas are {names}"),
+        unknown_among(name, &NAMES)
+    }
+
+    /// The message for a name that is not among `names` (a front end's
+    /// schemas: these and those of the crates it adds), with a suggestion.
+    ///
+    /// ```
+    /// let message = ennakko::schema::unknown_among("templat-check", &["report", "template-check"]);
+    /// assert!(message.contains("did you mean `template-check`?"));
+    /// ```
+    pub fn unknown_among(name: &str, names: &[&str]) -> String {
+        let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        match crate::diagnostic::did_you_mean(name, names.iter().copied()) {
+            Some(close) => format!("no schema `{name}`: did you mean `{close}`? (the schemas are {listed})"),
+            None => format!("no schema `{name}`: the schemas are {listed}"),
         }
     }
 }

@@ -257,3 +257,59 @@ group children {
     assert!(html.contains("lang=\"sv\""));
     assert_eq!(report.language(Some(ennakko::api::Lang::En)), ennakko::api::Lang::En);
 }
+
+/// The trace of a fired rule as the JSON report has it.
+fn fired_trace(when: &str) -> Vec<serde_json::Value> {
+    let source = format!(
+        "checklist x {{ title fi \"x\" sv \"x\" en \"x\" version \"1\" }}\n\
+         rule r: info {{ when {when} message fi \"x\" sv \"x\" en \"x\" }}"
+    );
+    let checklist = Checklist::from_source("x.eva", &source).expect("compiles");
+    let decision = "id: a\ntitle: b\nalternatives: [{id: zero, kind: zero}, {id: p, kind: proposal}]";
+    let report = serde_json::to_value(checklist.score_str(decision, Format::Yaml).expect("scores")).expect("json");
+    let finding = report["findings"].as_array().and_then(|f| f.first()).expect("the rule fired").clone();
+    finding["trace"].as_array().expect("a trace").clone()
+}
+
+/// A trace names each thing read once, in the order first read, and past
+/// 64 entries ends with `…`. (Traces are noted by index while the rule is
+/// evaluated, once, and put into words only for the rules that fire.)
+#[test]
+fn traces_name_each_read_once_and_stop_at_64() {
+    let ids = |trace: &[serde_json::Value]| -> Vec<String> {
+        trace.iter().map(|t| t["id"].as_str().expect("an id").to_string()).collect()
+    };
+    assert_eq!(ids(&fired_trace("(count x in [1, 2, 1, 2, 3]: x > 0) > 0")), ["1.0", "2.0", "3.0"]);
+    let list: Vec<String> = (1..=70).map(|i| i.to_string()).collect();
+    let trace = fired_trace(&format!("(count x in [{}]: x > 0) > 0", list.join(", ")));
+    let mut expected: Vec<String> = (1..=64).map(|i| format!("{i}.0")).collect();
+    expected.push("…".into());
+    assert_eq!(ids(&trace), expected);
+    assert_eq!(trace[64]["value"], serde_json::Value::Null);
+}
+
+/// `score` (with traces) and `evaluate` (without) spend the same fuel: a
+/// rule that fires is evaluated once for both, so a limit one of them
+/// meets the other meets too.
+#[test]
+fn score_and_evaluate_run_out_of_fuel_at_the_same_limit() {
+    let decision =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/village-school/decision.yaml"))
+            .expect("example exists");
+    let with_steps = |steps: u64| {
+        let options = Options { limits: Limits { max_eval_steps: steps, ..Limits::default() }, ..Options::default() };
+        let source = "import \"eva\"\nchecklist x { title fi \"x\" sv \"x\" en \"x\" version \"1\" }";
+        let checklist = Checklist::compile("x.eva", source, &options).expect("compiles");
+        let decision = ennakko::Decision::from_str(&decision, Format::Yaml, checklist.limits()).expect("reads");
+        (checklist.evaluate(&decision).is_ok(), checklist.score(&decision).is_ok())
+    };
+    // The fewest steps `evaluate` needs, by bisection.
+    let (mut low, mut high) = (1u64, Limits::default().max_eval_steps);
+    assert_eq!(with_steps(high), (true, true));
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if with_steps(mid).0 { high = mid } else { low = mid + 1 }
+    }
+    assert_eq!(with_steps(low), (true, true));
+    assert_eq!(with_steps(low - 1), (false, false));
+}

@@ -1,8 +1,9 @@
 //! The diagnostic texts in Finnish and Swedish: every template written
-//! with `t!` in the core, the CLI, the language server and the bindings has
-//! both in the catalogue (`crates/ennakko/src/message/catalogue.rs`). A
-//! missing one fails with the code written nearest before it, the template
-//! and its place, so whoever adds a code sees what to translate.
+//! with `t!` in the core, the templates, the CLI, the language server and
+//! the bindings has both in the catalogue
+//! (`crates/ennakko/src/message/catalogue.rs`). A missing one fails with
+//! the code written nearest before it, the template and its place, so
+//! whoever adds a code sees what to translate.
 //!
 //! Also: each translation has the placeholders of its template, and every
 //! code in the source is documented in `docs/errors.md`.
@@ -21,6 +22,7 @@ fn sources() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for dir in [
         "crates/ennakko/src",
+        "crates/ennakko-templates/src",
         "crates/ennakko-cli/src",
         "crates/ennakko-lsp/src",
         "bindings/python/src",

@@ -576,21 +576,11 @@ fn yaml_aliases_are_bounded_by_what_they_expand_to() {
     let b = vec!["*b"; 300].join(", ");
     let yaml =
         format!("id: x\ntitle: x\na: &a [{items}]\nb: &b [{a}]\nmeta: [{b}]\nalternatives: [{{id: z, kind: zero}}]\n");
-    let started = std::time::Instant::now();
     let err = eva().score_str(&yaml, Format::Yaml).expect_err("too large");
     assert_eq!(err.diagnostics()[0].code, "D0001", "{}", err.diagnostics()[0].render());
-    // In a template's front matter the same.
-    let template = format!("---\n{yaml}---\n\n# x\n");
-    let err = ennakko::template::check(&eva(), template.as_bytes(), ennakko::template::TemplateFormat::Markdown);
-    let codes: Vec<String> = match err {
-        Ok(checked) => checked.problems.iter().map(|d| d.code.clone()).collect(),
-        Err(e) => e.diagnostics.iter().map(|d| d.code.clone()).collect(),
-    };
-    assert!(codes.contains(&"D0001".to_string()), "{codes:?}");
-    assert!(
-        ennakko::template::checklist_name(template.as_bytes(), ennakko::template::TemplateFormat::Markdown).is_ok()
-    );
-    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    // (In a template's front matter the same: `ennakko-templates`' regressions.)
+    // Time and memory are the hostile corpus's budget (tests/hostile,
+    // scripts/hostile-budget.py: yaml-alias-expansion.yaml), not a clock here.
     // Ordinary use of aliases is fine.
     let ok = "id: x\ntitle: x\nbase: &b {note: yes}\nmeta: [*b, *b, *b]\nalternatives: [{id: z, kind: zero}]\n";
     eva().score_str(ok, Format::Yaml).map(|_| ()).unwrap_or_else(|e| {
@@ -619,7 +609,6 @@ fn imports_are_read_within_the_limits() {
     std::fs::write(dir.join("big.eva"), vec![b'#'; 20 << 20]).expect("write");
     let options =
         Options { resolver: std::sync::Arc::new(ennakko::FileResolver { root: dir.clone() }), ..Options::default() };
-    let started = std::time::Instant::now();
     let root = format!("{}{HEAD}", "import \"./big.eva\"\n".repeat(100));
     let err = Checklist::compile(&dir.join("main.eva").display().to_string(), &root, &options).expect_err("too big");
     assert_eq!(err.diagnostics[0].code, "E0002");
@@ -630,7 +619,6 @@ fn imports_are_read_within_the_limits() {
         .expect_err("missing");
     assert!(err.diagnostics.len() <= ennakko::limits::MAX_DIAGNOSTICS);
     assert!(err.diagnostics.last().is_some_and(|d| d.notes.iter().any(|n| n.contains("only the first"))));
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -662,52 +650,4 @@ fn rendered_diagnostics_are_escaped_and_bounded() {
         let shown = ennakko::diagnostic::render_all(&e.diagnostics);
         assert!(shown.len() < 20_000, "{} bytes", shown.len());
     }
-}
-
-/// Found by the template fuzz target's generators (2026-12-04): a 46 KB
-/// Markdown template of 2,180 `<!-- eva:results -->` placeholders (one
-/// closing `<!-- /eva:results -->`) checks clean, and every placeholder
-/// gets its own copy of the results, so the filled document would be about
-/// 3.4 MB, 75 times the template, past the 1 MiB limit it was filled with.
-/// The fuzz binary, built before e2af458, filled it and then could not read
-/// the filled document again; since e2af458 the fill itself is `T0002`.
-#[test]
-fn many_results_placeholders_do_not_amplify_the_filled_document() {
-    use ennakko::template::{self, TemplateFormat, TemplateLimits};
-    let options = Options {
-        // The fuzz targets' small limits.
-        limits: Limits {
-            max_source_bytes: 64 * 1024,
-            max_nesting: 24,
-            max_expr_depth: 48,
-            max_declarations: 300,
-            max_imports: 4,
-            max_decision_bytes: 64 * 1024,
-            max_decision_depth: 12,
-            max_alternatives: 6,
-            max_cells: 40,
-            max_eval_steps: 20_000,
-        },
-        ..Options::default()
-    };
-    let small = Checklist::compile("small.eva", include_str!("../../../tests/checklists/small.eva"), &options)
-        .expect("small.eva compiles");
-    let limits = TemplateLimits { max_bytes: 1 << 20, max_zip_entries: 64, max_part_bytes: 4 << 20, max_fields: 2_000 };
-    let mut md = String::from(
-        "---\nchecklist: small.eva\nid: x\ntitle: \"\\\" | a | b |---|# h\\\"\"\nalternatives:\n  - id: zero\n    kind: zero\n    title: \"'\"\n  - id: proposal\n    kind: proposal\n---\n\n",
-    );
-    md += &"<!-- eva:results -->\n".repeat(2_180);
-    md += "<!-- /eva:results -->\n";
-    let check = template::check_with(&small, md.as_bytes(), TemplateFormat::Markdown, &limits).expect("checks");
-    assert_eq!(check.errors(), 0);
-    let filled = match template::fill_with(&small, md.as_bytes(), TemplateFormat::Markdown, Some("sv"), &limits) {
-        Ok(filled) => filled,
-        Err(e) => {
-            assert!(e.diagnostics.iter().any(|d| d.code == "T0002"), "{e}");
-            return;
-        }
-    };
-    let again = template::fill_with(&small, &filled.bytes, TemplateFormat::Markdown, Some("sv"), &limits)
-        .expect("a filled document fills again");
-    assert!(again.bytes == filled.bytes);
 }

@@ -62,6 +62,9 @@ fn the_example_is_a_year_of_decisions_across_sectors() {
     assert!(s.done > 0 && s.overdue > 0 && s.open > 0, "{s:?}");
     assert!(s.worse > 0 && s.better > 0 && s.as_estimated > 0, "{s:?}");
     assert_eq!(rollup.quarters.len(), 4);
+    // The village school's board weighed two proposals and adopted the first: only it is counted.
+    let school = rollup.decisions.iter().find(|d| d.id == "SIVLTK-2026-041").expect("the village school");
+    assert_eq!((school.adopted.as_deref(), school.negative_cells), (Some("proposal"), 5));
 }
 
 proptest! {
@@ -125,6 +128,7 @@ fn problems(edit: impl Fn(&mut serde_json::Value)) -> Problems {
 type Problems = Vec<(String, String)>;
 
 const FOLLOW_UP: &str = "/alternatives/1/impacts/0/follow_up";
+const FOLLOW_UP_PATH: &str = "$.alternatives[1].impacts[0].follow_up";
 
 #[test]
 fn bad_records_are_coded_errors_with_paths() {
@@ -174,6 +178,75 @@ fn bad_records_are_coded_errors_with_paths() {
         let wanted: Problems = wanted.into_iter().map(|(c, p)| (c.to_string(), p)).collect();
         assert_eq!(found, wanted);
     }
+}
+
+/// One decision of the example with a second proposal `b` (the same
+/// impacts, scored +2 and without follow-ups) and then `edit`, rolled up alone.
+fn two_proposals(edit: impl Fn(&mut serde_json::Value)) -> Rollup {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let path = Path::new(EXAMPLE).join("decisions/decision-TEKLTK-2026-011.json");
+    let mut d: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("json");
+    let mut b = d["alternatives"][1].clone();
+    b["id"] = "b".into();
+    for cell in b["impacts"].as_array_mut().expect("impacts") {
+        cell["direction"] = 2.into();
+        cell.as_object_mut().map(|c| c.remove("follow_up"));
+    }
+    d["alternatives"].as_array_mut().expect("alternatives").push(b);
+    edit(&mut d);
+    let mut rollup = Rollup::new(&checklist, period());
+    rollup.add(&checklist, "d.json", &Decision::from_value(d).expect("a decision"));
+    rollup.finish()
+}
+
+fn codes(rollup: &Rollup) -> Problems {
+    let found = rollup.skipped.iter().flat_map(|s| &s.diagnostics);
+    found.map(|d| (d.code.clone(), d.path.clone().unwrap_or_default())).collect()
+}
+
+/// A decision is counted once, with the impacts of the alternative that
+/// was decided: the one `decided.adopted` names (possibly the zero option,
+/// when the proposal was rejected), else the one proposal. Several
+/// proposals without `adopted` are an error, not a guess; the verdict stays
+/// about what was proposed.
+#[test]
+fn the_adopted_alternative_is_counted() {
+    let adopt = |id: &'static str| move |d: &mut serde_json::Value| d["decided"]["adopted"] = id.into();
+    let unsure = two_proposals(|_| {});
+    assert_eq!(codes(&unsure), [("U0110".to_string(), "$.decided.adopted".to_string())]);
+    assert_eq!(unsure.coverage.skipped_errors, 1);
+    let unknown = two_proposals(adopt("c"));
+    assert_eq!(codes(&unknown), [("U0109".to_string(), "$.decided.adopted".to_string())]);
+
+    let first = two_proposals(adopt("proposal"));
+    assert_eq!(codes(&first), []);
+    assert_eq!(first.decisions[0].adopted.as_deref(), Some("proposal"));
+    assert_eq!((first.groups["older_people"].negative_decisions, first.groups["older_people"].decisions), (1, 1));
+    assert_eq!(first.follow_ups.len(), 1);
+
+    // The first proposal's follow-up is not on what was decided.
+    let second = two_proposals(adopt("b"));
+    assert_eq!(codes(&second), [("U0107".to_string(), FOLLOW_UP_PATH.to_string())]);
+    let second = two_proposals(|d| {
+        d["decided"]["adopted"] = "b".into();
+        d["alternatives"][1]["impacts"][0].as_object_mut().map(|c| c.remove("follow_up"));
+    });
+    assert_eq!(codes(&second), []);
+    let older = &second.groups["older_people"];
+    assert_eq!((older.decisions, older.negative_decisions, older.positive_decisions), (1, 0, 1));
+    assert!(second.decisions[0].vulnerable_harmed.is_empty() && second.decisions[0].net_milli > 0);
+    assert_eq!(second.coverage.verdicts, first.coverage.verdicts, "the verdict is about both proposals");
+
+    // The proposal was rejected: the zero option's impacts are what was decided.
+    let rejected = two_proposals(|d| {
+        d["decided"]["adopted"] = "zero".into();
+        d["alternatives"][1]["impacts"][0].as_object_mut().map(|c| c.remove("follow_up"));
+    });
+    assert_eq!(codes(&rejected), []);
+    assert!(!rejected.groups.contains_key("older_people"), "{:?}", rejected.groups.keys());
+    assert_eq!(rejected.groups["population"].decisions, 1);
+    assert_eq!(rejected.coverage.screened, 1);
 }
 
 #[test]
@@ -305,5 +378,107 @@ fn every_rollup_code_is_documented_and_tested() {
     }
     for code in find(&tests) {
         assert!(documented.contains(&code), "{code} is tested but not documented in docs/errors.md");
+    }
+}
+
+/// The JSON request hosts without files send gives the roll-up of the same
+/// decisions; a request of another shape is `A0004` at its JSON path.
+#[test]
+fn a_json_request_rolls_up_like_the_library() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let whole = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let named: Vec<serde_json::Value> = example_files()
+        .iter()
+        .zip(&decisions)
+        .map(|(path, (name, _))| {
+            serde_json::json!({"name": name, "text": std::fs::read_to_string(path).expect("readable")})
+        })
+        .collect();
+    let request = serde_json::json!({
+        "decisions": named, "from": "2026-01-01", "to": "2026-12-31", "as_of": "2027-01-31", "format": "json"
+    });
+    let out = ennakko::api::rollup_json(&request.to_string()).expect("a roll-up");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).ok(), serde_json::to_value(&whole).ok());
+    let shape = |request: &str| {
+        let e = ennakko::api::rollup_json(request).expect_err("refused");
+        (e.code().to_string(), e.diagnostics[0].path.clone().unwrap_or_default())
+    };
+    let a = |path: &str| ("A0004".to_string(), path.to_string());
+    assert_eq!(shape("[]"), a("$"));
+    assert_eq!(shape("{"), a("$"));
+    assert_eq!(shape(r#"{"decisions": {}}"#), a("$.decisions"));
+    assert_eq!(shape(r#"{"decisions": ["", 1]}"#), a("$.decisions[1]"));
+    assert_eq!(shape(r#"{"decisions": [{"name": "a"}]}"#), a("$.decisions[0]"));
+    assert_eq!(shape(r#"{"decisions": [], "to": 2026}"#), a("$.to"));
+    assert_eq!(shape(r#"{"decisions": [], "as-of": "2026-01-01"}"#), a("$.as-of"));
+    assert_eq!(shape(r#"{"decisions": [], "format": "pdf"}"#).0, "A0001");
+    assert_eq!(shape(r#"{"decisions": [], "from": "2026-1-1"}"#), ("U0001".into(), "--from".into()));
+}
+
+/// Roll-ups saved as JSON, read back and merged, equal the roll-up of the
+/// whole; a file that is not a roll-up is `U0006`.
+#[test]
+fn saved_rollups_merge_into_the_whole() {
+    let checklist = Checklist::standard("eva").expect("eva");
+    let decisions = example();
+    let whole = roll(&checklist, &decisions.iter().collect::<Vec<_>>()).finish();
+    let saved: Vec<String> = decisions
+        .chunks(10)
+        .map(|part| serde_json::to_string(&roll(&checklist, &part.iter().collect::<Vec<_>>()).finish()).expect("json"))
+        .collect();
+    let read = |text: &String| ennakko::api::read_rollup(text, "part.json", 1 << 24).expect("a roll-up");
+    let merged = ennakko::api::merge_rollups(saved.iter().rev().map(read).collect()).expect("merged");
+    assert_eq!(serde_json::to_string(&merged).ok(), serde_json::to_string(&whole).ok());
+    assert_eq!(ennakko::api::read_rollup(&saved[0], "part.json", 100).unwrap_err().code(), "U0006");
+    let other = Rollup::new(&checklist, Period::new(None, None, None).expect("period")).finish();
+    assert_eq!(ennakko::api::merge_rollups(vec![read(&saved[0]), other]).unwrap_err().code(), "U0003");
+    assert_eq!(ennakko::api::merge_rollups(vec![]).unwrap_err().code(), "U0006");
+}
+
+/// The shared roll-up cases (tests/conformance/rollup, also run by the
+/// Python and Node suites): bad metadata gives coded errors with paths,
+/// and every decision left out is counted and listed.
+#[test]
+fn conformance_cases() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/rollup");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root).expect("cases").flatten().map(|e| e.path()).collect();
+    cases.retain(|c| c.is_dir());
+    cases.sort();
+    assert!(cases.len() >= 10, "{cases:?}");
+    for case in cases {
+        let spec: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("case.json")).expect("case.json")).expect("json");
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(case.join("decisions")).expect("decisions").flatten().map(|e| e.path()).collect();
+        files.sort();
+        let decisions: Vec<serde_json::Value> = files
+            .iter()
+            .map(|f| {
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                serde_json::json!({"name": name, "text": std::fs::read_to_string(f).expect("readable")})
+            })
+            .collect();
+        let request = serde_json::json!({
+            "decisions": decisions, "from": spec["from"], "to": spec["to"], "as_of": spec["as_of"]
+        });
+        let out: serde_json::Value =
+            serde_json::from_str(&ennakko::api::rollup_json(&request.to_string()).expect("a roll-up")).expect("json");
+        let expect = &spec["expect"];
+        for count in ["screened", "outside_period", "skipped_errors"] {
+            assert_eq!(out["coverage"][count], expect[count], "{}: {count}", case.display());
+        }
+        let found: serde_json::Map<String, serde_json::Value> = out["skipped"]
+            .as_array()
+            .expect("skipped")
+            .iter()
+            .map(|s| {
+                let diagnostics = s["diagnostics"].as_array().expect("diagnostics");
+                assert!(diagnostics.iter().all(|d| d["help"].is_string()), "{}: {s}", case.display());
+                let codes = diagnostics.iter().map(|d| serde_json::json!([d["code"], d["path"]])).collect();
+                (s["source"].as_str().unwrap_or_default().to_string(), serde_json::Value::Array(codes))
+            })
+            .collect();
+        assert_eq!(serde_json::Value::Object(found), expect["skipped"], "{}", case.display());
     }
 }

@@ -30,6 +30,8 @@ let page;
 let userDataDir;
 let base;
 const consoleErrors = [];
+/** Every URL the page requested, to see when the templates module is fetched. */
+const fetched = [];
 
 before(async () => {
   assert.ok(existsSync(cli), `${cli} is missing: run cargo build -p ennakko-cli`);
@@ -57,6 +59,7 @@ before(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => fetched.push(r.url()));
   // Only localhost: anything else is a bug in the page.
   await context.route(/^(?!http:\/\/localhost:)/, (route) => {
     consoleErrors.push(`external request: ${route.request().url()}`);
@@ -451,13 +454,21 @@ test('a Word template is checked and filled in the browser, with no server', asy
     .evaluate((el) => [el.getBoundingClientRect().top, window.innerHeight]);
   assert.ok(top >= 0 && top < height - 100, `the panel is scrolled into view (top ${top} of ${height})`);
   assert.ok(await page.evaluate(() => window.scrollY > 1000), 'the page scrolled down to it');
+  // The templates' WebAssembly module is fetched when the panel is first used, not before.
+  assert.deepEqual(fetched.filter((url) => url.includes('/pkg/templates')), [], 'templates loaded before use');
   const requests = [];
   const onRequest = (r) => requests.push(`${r.method()} ${r.url()}`);
   page.on('request', onRequest);
   await page.locator('#template-file').setInputFiles(docx);
   await page.waitForSelector('#template-download');
   page.off('request', onRequest);
-  assert.deepEqual(requests, [], 'nothing was sent or fetched');
+  // Nothing sent: the only requests fetch the templates module from this server.
+  assert.ok(requests.some((r) => r.endsWith('/pkg/templates/web/ennakko_bg.wasm')), requests.join('\n'));
+  assert.deepEqual(
+    requests.filter((r) => !/^GET http:\/\/localhost:\d+\/pkg\/templates[./]/.test(r)),
+    [],
+    'nothing was sent, nothing else fetched',
+  );
 
   // what the page shows is what `ennakko template check` says
   const expected = cliTemplateCheck(docx);

@@ -72,7 +72,7 @@ from ._report import (
     Verdict,
     Vocabulary,
 )
-from ._rollup import Rollup, rollup
+from ._rollup import Rollup, merge_rollups, rollup
 
 __version__: str = _ennakko.__version__
 
@@ -114,6 +114,7 @@ __all__ = [
     "checklist_for",
     "default_limits",
     "iter_score",
+    "merge_rollups",
     "plot",
     "render_diagnostics",
     "rollup",

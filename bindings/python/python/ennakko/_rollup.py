@@ -7,12 +7,21 @@
     r.coverage["full_required"], r.follow_up_summary["overdue"]
     Path("eva.html").write_text(r.to_html(lang="fi"))
     pandas.DataFrame(r.decisions_table())      # one row per decision
+    r.to_parquet("decisions.parquet")          # for analysts (needs polars)
+
+Roll-ups of disjoint parts of an archive (rolled up on other machines, or
+by other Dask workers) merge exactly: ``merge_rollups([a, b, c])`` takes
+``Rollup`` objects, their JSON (``to_json()``) or files of it (what
+``ennakko rollup --format json`` prints). See
+``examples/municipality-year/dask_rollup.py`` for the same as a Dask job.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any, Literal, Union
 
 from . import _ennakko
 from ._checklist import Checklist, DecisionInput
@@ -35,6 +44,11 @@ class Rollup:
     def to_dict(self) -> dict[str, Any]:
         """The roll-up as plain data (see ``ennakko schema rollup``)."""
         return self._data
+
+    def to_json(self) -> str:
+        """The roll-up as JSON, to save and merge later (:func:`merge_rollups`,
+        ``ennakko rollup --merge``)."""
+        return self._json
 
     @property
     def coverage(self) -> dict[str, Any]:
@@ -74,12 +88,61 @@ class Rollup:
         ``pandas.DataFrame`` or ``polars.DataFrame``; ``net`` in score points."""
         rows = self._data["decisions"]
         names = ["source", "id", "date", "quarter", "body", "sector", "verdict", "assessment",
-                 "zero_option", "cells", "negative_cells"]  # fmt: skip
+                 "zero_option", "adopted", "cells", "negative_cells"]  # fmt: skip
         columns: dict[str, list[Any]] = {name: [row.get(name) for row in rows] for name in names}
         columns["open_required"] = [len(row["open_required"]) for row in rows]
         columns["net"] = [row["net_milli"] / 1000 for row in rows]
         columns["vulnerable_harmed"] = [len(row["vulnerable_harmed"]) for row in rows]
         return columns
+
+    def to_parquet(
+        self, path: str | os.PathLike[str], table: Literal["decisions", "impacts"] = "decisions"
+    ) -> None:
+        """Writes one table as Parquet for analysts (needs ``polars``):
+        ``decisions`` as :meth:`decisions_table`, ``impacts`` as
+        ``to_csv("impacts")`` (one row per group and domain)."""
+        try:
+            import polars
+        except ImportError as e:
+            raise ImportError("to_parquet needs polars: pip install 'ennakko[polars]'") from e
+        if table == "decisions":
+            frame = polars.DataFrame(self.decisions_table())
+        elif table == "impacts":
+            import io
+
+            frame = polars.read_csv(io.StringIO(self.to_csv("impacts")))
+        else:
+            raise ValueError(f"unknown table {table!r}: use 'decisions' or 'impacts'")
+        frame.write_parquet(Path(path))
+
+
+RollupPart = Union[Rollup, str, "os.PathLike[str]"]
+"""What :func:`merge_rollups` takes: a roll-up, its JSON, or a file of it."""
+
+
+def merge_rollups(parts: Iterable[RollupPart]) -> Rollup:
+    """Merges roll-ups of disjoint parts of one period (rolled up with the
+    same checklist, ``start``, ``end`` and ``as_of``) into the roll-up of
+    the whole, exactly: the same as rolling up all the decisions at once.
+    A part is a :class:`Rollup`, its JSON text, or a path to a file of it.
+    Raises :class:`ennakko.DecisionError`: ``U0006`` for what is not a
+    saved roll-up, ``U0003`` for parts of other periods or checklists."""
+    texts: list[str] = []
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        if isinstance(part, Rollup):
+            texts.append(part.to_json())
+            names.append(f"parts[{i}]")
+        elif isinstance(part, str):
+            texts.append(part)
+            names.append(f"parts[{i}]")
+        else:
+            # Read at most one byte over the limit: the engine names the size.
+            with open(part, "rb") as file:
+                data = file.read(_ennakko.MAX_ROLLUP_BYTES + 1)
+            texts.append(data.decode("utf-8", errors="replace"))
+            names.append(str(Path(part)))
+    return Rollup(_ennakko.rollup_merge(texts, names))
 
 
 def _lang(lang: str) -> str:

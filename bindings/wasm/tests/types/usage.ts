@@ -8,8 +8,8 @@ import {
   init,
   readDecision,
   render,
+  rollup,
   schema,
-  template,
   type AnswerReport,
   type Decision,
   type Description,
@@ -21,6 +21,13 @@ import {
   type Diagnostic,
   type Questions,
   type Report,
+  type Rollup,
+  type VerdictLevel,
+} from '../../pkg/index.js';
+// Templates are an entry of their own, with a WebAssembly module of its own.
+import {
+  schema as schemaWithTemplates,
+  template,
   type TemplateCheck,
   type TemplateCheckOptions,
   type TemplateLimits,
@@ -28,8 +35,7 @@ import {
   type TemplateFillOptions,
   type TemplateFormat,
   type TemplateInitOptions,
-  type VerdictLevel,
-} from '../../pkg/index.js';
+} from '../../pkg/templates.js';
 
 export async function usage(): Promise<string> {
   await init();
@@ -147,7 +153,9 @@ export function templates(upload: ArrayBuffer, text: string): Uint8Array {
   const name: string | null = template.checklistName(blank, { format: 'docx', limits: { max_bytes: 1 << 20 } });
   const limits: TemplateLimits = template.defaultLimits();
   const strict: TemplateCheckResult = template.check(upload, { limits: { max_fields: 500, max_zip_entries: 100 } });
-  const templateSchema: Record<string, unknown> = schema('template-check');
+  const templateSchema: Record<string, unknown> = schemaWithTemplates('template-check');
+  // @ts-expect-error: the engine entry has no template schema
+  schema('template-check');
 
   // @ts-expect-error: template formats are docx, md or html
   template.init({ format: 'pdf' });
@@ -169,4 +177,22 @@ export function templates(upload: ArrayBuffer, text: string): Uint8Array {
   void [prefilled, fromYaml, errors, complete, format, named, fields, report, decision, firstProblem, asCheck];
   void [fromText, name, templateSchema, badErrors, badBlank, limits, strict];
   return filled;
+}
+
+/** A roll-up over decisions kept in a page: the object, and HTML in Swedish. */
+export function rollups(decisions: Decision[], file: string): string {
+  const year: Rollup = rollup([...decisions, { name: 'a.yaml', decision: file }], { from: '2026-01-01', asOf: '2027-01-31' });
+  const screened: number = year.coverage.screened;
+  const overdue: number = year.follow_up_summary.overdue;
+  const adopted: string | null | undefined = year.decisions[0]?.adopted;
+  const skippedCode: string | undefined = year.skipped[0]?.diagnostics[0]?.code;
+  const html: string = rollup(decisions, { format: 'html', lang: 'sv' });
+  // @ts-expect-error: Markdown, HTML and CSV are text, not a roll-up
+  const notObject: Rollup = rollup(decisions, { format: 'md' });
+  // @ts-expect-error: roll-up formats are json, md, html, csv or csv-impacts
+  rollup(decisions, { format: 'pdf' });
+  // @ts-expect-error: the as-of day is asOf
+  rollup(decisions, { as_of: '2027-01-31' });
+  void [screened, overdue, adopted, skippedCode, notObject];
+  return html;
 }

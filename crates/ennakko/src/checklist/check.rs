@@ -12,11 +12,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::checklist::defaults::default_scale;
+use crate::checklist::message::{self, MessageValue};
 use crate::checklist::model::*;
 use crate::checklist::typing::{ExprChecker, Names, Ty};
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::limits::MAX_DIAGNOSTICS;
+use crate::diagnostic::{Collector, Diagnostic, did_you_mean};
 use crate::syntax::ast::{self, Arg, DeclKind, Ident, PropValue};
+use crate::syntax::parser::parse_placeholder;
 use crate::syntax::source::{SourceMap, Span};
 
 /// One parsed file and the name it was loaded as.
@@ -27,12 +28,8 @@ pub(crate) struct ParsedFile {
 
 /// Checks parsed files (the root file last, imports before it) into a model.
 pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Model, Vec<Diagnostic>> {
-    let mut cx = Cx {
-        sources: &sources,
-        diags: Vec::new(),
-        dropped: false,
-        languages: vec!["fi".into(), "sv".into(), "en".into()],
-    };
+    let mut cx =
+        Cx { sources: &sources, diags: Collector::default(), languages: vec!["fi".into(), "sv".into(), "en".into()] };
     let root = files.last();
     let decls: Vec<&ast::Decl> = files.iter().flat_map(|f| f.tree.decls.iter()).collect();
     let meta = root
@@ -59,6 +56,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         rules: Vec::new(),
         score_order: Vec::new(),
         question_order: Vec::new(),
+        rule_order: Vec::new(),
         warnings: Vec::new(),
         ids: FastMap::default(),
         impact_slots: FastMap::default(),
@@ -106,7 +104,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         let mut p = cx.props(d, QUESTION_PROPS);
         let when = p.take("when").and_then(|prop| cx.expr_prop(prop));
         p.ignore_rest();
-        let errors_before = cx.diags.len();
+        let errors_before = cx.diags.diagnostics().len();
         let (expr, deps) = when.map_or((None, Vec::new()), |e| {
             let (expr, deps) = cx.condition(&model, &names, e, Scope::Question);
             (Some(expr), deps)
@@ -114,7 +112,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         model.questions[i].when = expr;
         // A condition with errors has been replaced by a placeholder, so
         // whether it can hold is not known: skip the reachability check.
-        let checked = cx.diags.len() == errors_before;
+        let checked = cx.diags.diagnostics().len() == errors_before;
         question_deps.push(QuestionCondition { span: when.map(|e| e.span), deps, checked });
     }
     let mut score_deps = Vec::new();
@@ -148,24 +146,36 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         model.scores.push(Score { id: d.id.name.clone(), label, value });
         score_deps.push(deps);
     }
+    // Rules in two passes: every rule's scope must be known before any
+    // condition is checked, because `fired(r)` reads as `r` is scoped.
+    let mut rule_conditions = Vec::with_capacity(rule_decls.len());
     for d in &rule_decls {
-        let rule = cx.rule(d, &model, &names);
+        let (rule, when) = cx.rule(d);
         model.rules.push(rule);
+        rule_conditions.push(when);
+    }
+    let mut rule_deps = Vec::with_capacity(rule_decls.len());
+    for (r, (when, d)) in rule_conditions.into_iter().zip(&rule_decls).enumerate() {
+        let scope = if model.rules[r].scope == RuleScope::Decision { Scope::Decision } else { Scope::Alternative };
+        let (values, mut deps) = cx.message_values(&model, &names, d, scope);
+        if let Some(e) = when {
+            let (when, when_deps) = cx.rule_condition(&model, &names, e, scope);
+            model.rules[r].when = when;
+            deps.extend(when_deps);
+        }
+        model.rules[r].message_values = values;
+        rule_deps.push(deps);
     }
     model.score_order = cx.order(&score_deps, &score_decls, "E0401", "score");
+    model.rule_order = cx.order(&rule_deps, &rule_decls, "E0403", "rule");
     let deps: Vec<Vec<usize>> = question_deps.iter().map(|c| c.deps.clone()).collect();
     model.question_order = cx.order(&deps, &question_decls, "E0502", "question");
     cx.check_reachability(&model, &question_decls, &question_deps);
 
     // Report in source order, so a reader can work down the file.
-    cx.diags.sort_by_key(|d| (d.file.clone(), d.line, d.column));
-    if cx.dropped
-        && let Some(last) = cx.diags.iter_mut().rev().find(|d| d.severity == crate::diagnostic::Severity::Error)
-    {
-        last.notes.push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
-    }
+    cx.diags.diagnostics_mut().sort_by_key(|d| (d.file.clone(), d.line, d.column));
     let (errors, warnings): (Vec<_>, Vec<_>) =
-        cx.diags.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
+        cx.diags.finish().into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
     if errors.is_empty() {
         model.warnings = warnings;
         model.vocabulary = Arc::new(crate::report::assemble::vocabulary(&model));
@@ -238,9 +248,7 @@ enum Scope {
 
 struct Cx<'a> {
     sources: &'a SourceMap,
-    diags: Vec<Diagnostic>,
-    /// Whether a diagnostic was dropped past [`MAX_DIAGNOSTICS`].
-    dropped: bool,
+    diags: Collector,
     languages: Vec<String>,
 }
 
@@ -290,41 +298,26 @@ impl<'a> Props<'a> {
     }
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     fn error(&mut self, code: &str, span: Span, message: Message, help: Message) {
-        if self.full() {
-            self.dropped = true;
-            return;
-        }
-        self.diags.push(Diagnostic::error(code, message).with_help(help).at_span(self.sources, span));
+        let sources = self.sources;
+        self.diags.push_with(|| Diagnostic::error(code, message).with_help(help).at_span(sources, span));
     }
 
     fn push(&mut self, d: Diagnostic) {
-        if self.full() {
-            self.dropped = true;
-        } else {
-            self.diags.push(d);
-        }
-    }
-
-    /// No room for more diagnostics: past [`MAX_DIAGNOSTICS`], problems are
-    /// not looked for (nor hints computed), so a file full of mistakes
-    /// costs bounded time and memory.
-    fn full(&self) -> bool {
-        self.diags.len() >= MAX_DIAGNOSTICS
+        self.diags.push(d);
     }
 
     /// A checker for one expression, with the room left for diagnostics.
     fn checker<'m>(&self, model: &'m Model, names: &'m Names, alt_scope: bool) -> ExprChecker<'m> {
         let mut checker = ExprChecker::new(model, names, alt_scope);
-        checker.room = MAX_DIAGNOSTICS.saturating_sub(self.diags.len());
+        checker.diags = Collector::with_room(self.diags.left());
         checker
     }
 
     /// Takes over an expression checker's diagnostics.
     fn absorb(&mut self, checker: &mut ExprChecker) {
-        self.dropped |= checker.dropped;
-        self.diags.append(&mut checker.diags);
+        self.diags.absorb(std::mem::take(&mut checker.diags));
     }
 
     fn props<'p>(&self, decl: &'p ast::Decl, allowed: &'static [&'static str]) -> Props<'p> {
@@ -665,6 +658,14 @@ impl Cx<'_> {
         let mut levels: Vec<Level> = Vec::new();
         for prop in p.take_all("level") {
             let PropValue::Item(item) = &prop.value else { continue };
+            if !crate::syntax::parser::is_plain_id(&item.id.name) {
+                self.error(
+                    "E0107",
+                    item.id.span,
+                    t!("a level id must be a name (letters, digits and `_`, not a reserved word)"),
+                    t!("expressions name levels as `scale.level`; only option ids may be quoted"),
+                );
+            }
             let mut ip = self.item_props(item, "level", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);
@@ -757,6 +758,20 @@ impl Cx<'_> {
         found
     }
 
+    /// E0107 for an option id no one could type or see: a quoted id
+    /// (`option "item1-3"`) may hold any characters but control characters,
+    /// and not be empty.
+    fn quoted_option_id(&mut self, id: &ast::Ident) {
+        if id.name.is_empty() || id.name.chars().any(char::is_control) || id.name.trim() != id.name {
+            self.error(
+                "E0107",
+                id.span,
+                t!("an option id cannot be empty, start or end with a space, or hold a line break or tab"),
+                t!("write the id as the other system spells it, e.g. `option \"item1-3\" {{ label ... }}`"),
+            );
+        }
+    }
+
     /// The options of a choice fact or question. Only a question's options
     /// may carry weights (`weighted`), and then all of them or none: a
     /// weight nothing reads, or an option silently weighing nothing, would
@@ -769,6 +784,7 @@ impl Cx<'_> {
             if item.number.is_none() {
                 unweighted = unweighted.or(Some(&item.id));
             }
+            self.quoted_option_id(&item.id);
             let mut ip = self.item_props(item, "option", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);
@@ -850,7 +866,9 @@ impl Cx<'_> {
         Question { id: d.id.name.clone(), kind, text, help, unit, domains, groups, when: None, required }
     }
 
-    fn rule(&mut self, d: &ast::Decl, model: &Model, names: &Names) -> Rule {
+    /// A rule without its condition (checked later, once every rule's
+    /// scope is known), and the condition as written.
+    fn rule<'d>(&mut self, d: &'d ast::Decl) -> (Rule, Option<&'d ast::Expr>) {
         let mut p = self.props(d, &["when", "message", "each", "help"]);
         let kind = self.rule_kind(d);
         let message = self.text(&mut p, "message", true).unwrap_or_default();
@@ -874,14 +892,99 @@ impl Cx<'_> {
         };
         let when = self.required_expr(&mut p, "when", d);
         self.finish(p);
-        let when = match when {
-            Some(e) => {
-                let scope = if scope == RuleScope::Decision { Scope::Decision } else { Scope::Alternative };
-                self.condition(model, names, e, scope).0
-            }
-            None => Expr::Const(Value::Bool(false)),
+        let rule = Rule {
+            id: d.id.name.clone(),
+            kind,
+            scope,
+            when: Expr::Const(Value::Bool(false)),
+            message,
+            message_values: Vec::new(),
         };
-        Rule { id: d.id.name.clone(), kind, scope, when, message }
+        (rule, when)
+    }
+
+    /// The values in braces in rule `d`'s message, each source once, checked
+    /// like its condition; and the rules whose `fired(...)` they read.
+    fn message_values(
+        &mut self,
+        model: &Model,
+        names: &Names,
+        d: &ast::Decl,
+        scope: Scope,
+    ) -> (Vec<MessageValue>, Vec<usize>) {
+        let mut values: Vec<MessageValue> = Vec::new();
+        let mut deps = Vec::new();
+        let texts = d.props.iter().filter(|p| p.key.name == "message").filter_map(|p| match &p.value {
+            PropValue::Text(ts) => Some(ts),
+            _ => None,
+        });
+        for t in texts.flatten() {
+            // Offsets into the text are offsets into the source only when
+            // the string is written without escapes or line breaks.
+            let raw = self.sources.get(t.span.file).and_then(|f| f.text.get(t.span.start + 1..t.span.end - 1));
+            let exact = raw == Some(t.text.as_str());
+            let pieces = match message::pieces(&t.text) {
+                Ok(p) => p,
+                Err(e) => {
+                    let start = t.span.start + 1 + if exact { e.at } else { 0 };
+                    let span = Span { file: t.span.file, start, end: start + 1 };
+                    let help = t!(
+                        "write a value in braces, e.g. `{{fact.cost_eur}}`, and `{{{{` or `}}}}` for a brace in the text"
+                    );
+                    self.error("E0208", span, e.problem, help);
+                    continue;
+                }
+            };
+            for piece in pieces {
+                let message::Piece::Value(source, at) = piece else { continue };
+                if values.iter().any(|v| v.source == source) {
+                    continue;
+                }
+                let offset = t.span.start + 1 + if exact { at } else { 0 };
+                let ast = match parse_placeholder(self.sources, t.span.file, source, offset, &crate::Limits::default())
+                {
+                    Ok(e) => e,
+                    Err(d) => {
+                        self.push(*d);
+                        continue;
+                    }
+                };
+                let mut checker = self.checker(model, names, scope != Scope::Decision);
+                checker.rule_condition = true;
+                let (expr, ty) = checker.check(&ast, self.sources);
+                if matches!(ty, Ty::Cell) || matches!(&ty, Ty::List(inner) if **inner == Ty::Cell) {
+                    checker.diag(
+                        Diagnostic::error("E0208", t!("a message cannot show an impact cell"))
+                            .with_help(t!("show one of its fields, e.g. `{{c.score}}`"))
+                            .at_span(self.sources, ast.span),
+                    );
+                }
+                deps.extend(std::mem::take(&mut checker.rules_used));
+                self.absorb(&mut checker);
+                let options_of = match &expr {
+                    Expr::Answer(q) if matches!(model.questions[*q].kind, QuestionKind::Choice(_)) => {
+                        Some(model.questions[*q].id.clone())
+                    }
+                    Expr::Fact(f) if matches!(model.facts[*f].kind, FactKind::Choice(_)) => {
+                        Some(model.facts[*f].id.clone())
+                    }
+                    _ => None,
+                };
+                values.push(MessageValue { source: source.to_string(), expr, options_of });
+            }
+        }
+        (values, deps)
+    }
+
+    /// Checks a rule's condition; returns it and the rules whose
+    /// `fired(...)` it reads.
+    fn rule_condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, scope: Scope) -> (Expr, Vec<usize>) {
+        let mut checker = self.checker(model, names, scope != Scope::Decision);
+        checker.rule_condition = true;
+        let expr = self.boolean(&mut checker, e);
+        let deps = std::mem::take(&mut checker.rules_used);
+        self.absorb(&mut checker);
+        (expr, deps)
     }
 
     fn rule_kind(&mut self, d: &ast::Decl) -> RuleKind {
@@ -919,6 +1022,17 @@ impl Cx<'_> {
     fn condition(&mut self, model: &Model, names: &Names, e: &ast::Expr, scope: Scope) -> (Expr, Vec<usize>) {
         let mut checker = self.checker(model, names, scope != Scope::Decision);
         checker.question_condition = scope == Scope::Question;
+        let expr = self.boolean(&mut checker, e);
+        let deps = checker.questions_used.clone();
+        self.absorb(&mut checker);
+        (expr, deps)
+    }
+
+    /// Checks an expression that must be true or false (E0205 otherwise).
+    fn boolean<'m>(&self, checker: &mut ExprChecker<'m>, e: &ast::Expr) -> Expr
+    where
+        'a: 'm,
+    {
         let (expr, ty) = checker.check(e, self.sources);
         if !matches!(ty, Ty::Bool | Ty::Error) {
             let help = match ty {
@@ -931,9 +1045,7 @@ impl Cx<'_> {
                     .at_span(self.sources, e.span),
             );
         }
-        let deps = checker.questions_used.clone();
-        self.absorb(&mut checker);
-        (expr, deps)
+        expr
     }
 
     fn required_expr<'p>(&mut self, p: &mut Props<'p>, key: &str, d: &ast::Decl) -> Option<&'p ast::Expr> {
@@ -1202,7 +1314,7 @@ impl Cx<'_> {
                     t!("`{}` is a {}, not a {}", id.name, k.keyword(), kind.keyword()),
                     t!("name a {} here", kind.keyword()),
                 ),
-                None if self.full() => self.dropped = true,
+                None if !self.diags.room() => {}
                 None => {
                     let hint = did_you_mean(&id.name, names.of_kind(kind)).map_or_else(
                         || t!("declare it with `{} {} {{ ... }}`", kind.keyword(), id.name),

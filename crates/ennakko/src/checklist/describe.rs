@@ -48,6 +48,10 @@ pub struct Item {
     /// The perspective of a domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The weight of a scale level, or of an option of a choice question
+    /// that has weights (read by `weight(q)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 /// A population group.
@@ -130,7 +134,11 @@ pub struct RuleItem {
 }
 
 fn item(id: &str, label: &Text, parent: Option<String>) -> Item {
-    Item { id: id.to_string(), label: label.clone(), parent }
+    Item { id: id.to_string(), label: label.clone(), parent, weight: None }
+}
+
+fn weighted(id: &str, label: &Text, weight: Option<f64>) -> Item {
+    Item { weight, ..item(id, label, None) }
 }
 
 /// Builds the description of a model.
@@ -193,7 +201,7 @@ pub(crate) fn describe(m: &Model) -> Description {
             .iter()
             .map(|q| {
                 let (options, range) = match &q.kind {
-                    QuestionKind::Choice(o) => (o.iter().map(|c| item(&c.id, &c.label, None)).collect(), None),
+                    QuestionKind::Choice(o) => (o.iter().map(|c| weighted(&c.id, &c.label, c.weight)).collect(), None),
                     QuestionKind::Number { range } => (Vec::new(), range.map(|(a, b)| [a, b])),
                     _ => (Vec::new(), None),
                 };
@@ -218,7 +226,7 @@ pub(crate) fn describe(m: &Model) -> Description {
             .map(|s| ScaleItem {
                 id: s.id.name().into(),
                 label: s.label.clone(),
-                levels: s.levels.iter().map(|l| item(&l.id, &l.label, None)).collect(),
+                levels: s.levels.iter().map(|l| weighted(&l.id, &l.label, Some(l.weight))).collect(),
                 multiplies: s.multiplies,
             })
             .collect(),
@@ -234,8 +242,26 @@ pub(crate) fn describe(m: &Model) -> Description {
                     crate::checklist::model::RuleKind::Required => "required".into(),
                     crate::checklist::model::RuleKind::Verdict(level) => format!("verdict_{level:?}").to_lowercase(),
                 },
-                message: r.message.clone(),
+                message: r.message_without_values(),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Checklist, Options};
+
+    #[test]
+    fn options_and_levels_carry_their_weights() {
+        let text = "checklist c { title en \"C\" version \"1\" languages en }\n\
+            question q: choice { text en \"Q\" option low 0 { label en \"Low\" } option \"item-2\" 2.5 { label en \"High\" } }\n\
+            question plain: choice { text en \"P\" option a { label en \"A\" } }";
+        let d = Checklist::compile("c.eva", text, &Options::default()).expect("compiles").describe();
+        let weights = |q: usize| d.questions[q].options.iter().map(|o| (o.id.as_str(), o.weight)).collect::<Vec<_>>();
+        assert_eq!(weights(0), [("low", Some(0.0)), ("item-2", Some(2.5))]);
+        assert_eq!(weights(1), [("a", None)]);
+        let magnitude = d.scales.iter().find(|s| s.id == "magnitude").expect("a default scale");
+        assert_eq!(magnitude.levels.iter().map(|l| l.weight).collect::<Vec<_>>(), [Some(1.0), Some(2.0), Some(3.0)]);
     }
 }

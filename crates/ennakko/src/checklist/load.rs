@@ -8,8 +8,8 @@ use crate::t;
 use std::path::{Component, Path, PathBuf};
 
 use crate::checklist::check::ParsedFile;
-use crate::diagnostic::Diagnostic;
-use crate::limits::{Limits, MAX_DIAGNOSTICS};
+use crate::diagnostic::{Collector, Diagnostic};
+use crate::limits::Limits;
 use crate::syntax::source::{SourceMap, Span};
 
 /// A resolved import: the name to show in diagnostics and the source text.
@@ -330,7 +330,7 @@ pub(crate) fn load(
         sources: SourceMap::default(),
         files: Vec::new(),
         stack: Vec::new(),
-        diags: Vec::new(),
+        diags: Collector::default(),
         decls: 0,
         import_lines: 0,
     };
@@ -342,7 +342,7 @@ pub(crate) fn load(
         root_name.to_string()
     };
     loader.visit(&root_name, root_text.to_string(), None);
-    if loader.diags.is_empty() { Ok((loader.files, loader.sources)) } else { Err(loader.diags) }
+    if loader.diags.is_empty() { Ok((loader.files, loader.sources)) } else { Err(loader.diags.finish()) }
 }
 
 struct Loader<'a> {
@@ -351,7 +351,7 @@ struct Loader<'a> {
     sources: SourceMap,
     files: Vec<ParsedFile>,
     stack: Vec<String>,
-    diags: Vec<Diagnostic>,
+    diags: Collector,
     decls: usize,
     /// Import lines resolved so far, all files together.
     import_lines: usize,
@@ -430,22 +430,13 @@ impl Loader<'_> {
         self.files.push(ParsedFile { name: name.to_string(), tree });
     }
 
-    /// Adds a diagnostic, at most [`MAX_DIAGNOSTICS`] (placing one costs a
-    /// look at its line); the last kept says when some were left out.
+    /// Adds a diagnostic, if there is room (placing one costs a look at
+    /// its line).
     fn push(&mut self, d: Diagnostic, at: Option<Span>) {
-        if self.diags.len() >= MAX_DIAGNOSTICS {
-            if let Some(last) = self.diags.last_mut()
-                && !last.notes.iter().any(|n| n.starts_with("only the first"))
-            {
-                last.notes
-                    .push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
-            }
-            return;
-        }
-        let d = match at {
-            Some(span) => d.at_span(&self.sources, span),
+        let sources = &self.sources;
+        self.diags.push_with(|| match at {
+            Some(span) => d.at_span(sources, span),
             None => d,
-        };
-        self.diags.push(d);
+        });
     }
 }

@@ -17,6 +17,7 @@ pub mod defaults;
 pub mod describe;
 pub mod index;
 pub mod load;
+pub mod message;
 pub mod model;
 pub(crate) mod reach;
 pub mod stdlib;

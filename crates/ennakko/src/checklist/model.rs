@@ -58,6 +58,9 @@ pub struct Model {
     /// Question indices in an order where each question comes after the
     /// questions its condition uses.
     pub question_order: Vec<usize>,
+    /// Rule indices in an order where each rule comes after the rules
+    /// whose `fired(...)` its condition reads.
+    pub rule_order: Vec<usize>,
     /// Warnings found while checking.
     pub warnings: Vec<Diagnostic>,
     /// Impact questions by the (group, domain) pairs they cover: a cell that
@@ -516,8 +519,32 @@ pub struct Rule {
     /// Its condition.
     #[serde(skip)]
     pub when: Expr,
-    /// The finding's message.
+    /// The finding's message, with values in braces as written
+    /// (`"Costs {fact.cost_eur} euros."`).
     pub message: Text,
+    /// The values the message shows, each once.
+    #[serde(skip)]
+    pub message_values: Vec<crate::checklist::message::MessageValue>,
+}
+
+impl Rule {
+    /// The message with each value shown as `…`: for lists of rules, where
+    /// there is no alternative the values would belong to.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let rule = &checklist.model().rules[0];
+    /// assert_eq!(rule.message_without_values(), rule.message);
+    /// ```
+    pub fn message_without_values(&self) -> Text {
+        if self.message_values.is_empty() {
+            return self.message.clone();
+        }
+        self.message
+            .iter()
+            .map(|(lang, text)| (lang.clone(), crate::checklist::message::fill(text, |_| "…".into())))
+            .collect()
+    }
 }
 
 /// Screening answers.
@@ -632,6 +659,32 @@ pub enum Field {
     Question,
 }
 
+/// The names of the built-in functions, as written in checklists (editors
+/// offer them for completion).
+///
+/// ```
+/// assert!(ennakko::checklist::model::FUNCTIONS.contains(&"fired"));
+/// ```
+pub const FUNCTIONS: &[&str] = &[
+    "impact",
+    "mitigated",
+    "answered",
+    "applies",
+    "completeness",
+    "equity_gap",
+    "fired",
+    "count_fired",
+    "zero_option",
+    "weight",
+    "max_weight",
+    "min_weight",
+    "abs",
+    "round",
+    "min",
+    "max",
+    "len",
+];
+
 /// Built-in functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {
@@ -665,6 +718,13 @@ pub enum Func {
     Max,
     /// `len(list)`
     Len,
+    /// `fired(r)`: whether rule `r` fired (for the decision, or for the
+    /// current alternative when `r` has `each`); the rule index is the
+    /// constant argument.
+    Fired(usize),
+    /// `count_fired(r, ...)`: how many of the rules fired (the arguments
+    /// are their `fired(r)` reads).
+    CountFired,
     /// `weight(q, ...)`: the sum of the weights of the options chosen in
     /// the questions (the arguments are their answers); missing when none
     /// is answered.
@@ -715,6 +775,9 @@ pub enum Expr {
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `if condition then a else b`.
     If(Box<[Expr; 3]>),
+    /// `zero_option(x)`: `x` evaluated in the (first) zero option's scope;
+    /// missing when the decision has no zero option.
+    ZeroOption(Box<Expr>),
     /// A list.
     List(Vec<Expr>),
     /// A quantifier over alternatives (the body runs in each one's scope).

@@ -2,13 +2,13 @@
 //! [`ast::Expr`] into a compiled [`Expr`] whose names are indices, and
 //! reports unknown names, type errors and scope errors.
 
-use crate::message::Message;
+use crate::message::{IntoArg, Message};
 use crate::t;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::checklist::model::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Collector, Diagnostic, did_you_mean};
 use crate::eval::apply_binary;
 use crate::syntax::ast::{self, BinaryOp, DeclKind, ExprKind, Ident, QuantOp, QuantSource, UnaryOp};
 use crate::syntax::source::{SourceMap, Span};
@@ -145,38 +145,23 @@ pub(crate) struct ExprChecker<'a> {
     /// In a question's `when`: scores and completeness are computed after
     /// applicability, so they cannot be read there.
     pub question_condition: bool,
+    /// In a rule's `when`: only there can `fired(...)` be read, because
+    /// rules run after everything else.
+    pub rule_condition: bool,
     locals: Vec<(String, Ty)>,
     sources: Option<&'a SourceMap>,
-    pub diags: Vec<Diagnostic>,
-    /// How many diagnostics this checker may still add (see
-    /// [`crate::limits::MAX_DIAGNOSTICS`]); past it they are dropped.
-    pub room: usize,
-    /// Whether a diagnostic was dropped for want of room.
-    pub dropped: bool,
+    /// What the expression gets wrong, under the cap (the caller gives a
+    /// collector with the room it has left).
+    pub diags: Collector,
     /// Questions whose answers the expression reads.
     pub questions_used: Vec<usize>,
     /// Scores the expression reads.
     pub scores_used: Vec<usize>,
+    /// Rules whose `fired(...)` the expression reads.
+    pub rules_used: Vec<usize>,
 }
 
 type Checked = (Expr, Ty);
-
-const FUNCTIONS: &[&str] = &[
-    "impact",
-    "mitigated",
-    "answered",
-    "applies",
-    "completeness",
-    "equity_gap",
-    "weight",
-    "max_weight",
-    "min_weight",
-    "abs",
-    "round",
-    "min",
-    "max",
-    "len",
-];
 
 /// `weight(q, ...)` reads the chosen options' weights; `max_weight` and
 /// `min_weight` are the most and least those weights can add up to.
@@ -213,27 +198,23 @@ impl<'a> ExprChecker<'a> {
             names,
             alt_scope,
             question_condition: false,
+            rule_condition: false,
             locals: Vec::new(),
             sources: None,
-            diags: Vec::new(),
-            room: crate::limits::MAX_DIAGNOSTICS,
-            dropped: false,
+            diags: Collector::default(),
             questions_used: Vec::new(),
             scores_used: Vec::new(),
+            rules_used: Vec::new(),
         }
     }
 
     pub fn diag(&mut self, d: Diagnostic) {
-        if self.full() {
-            self.dropped = true;
-        } else {
-            self.diags.push(d);
-        }
+        self.diags.push(d);
     }
 
     /// No room for more diagnostics: skip looking for hints too.
     fn full(&self) -> bool {
-        self.diags.len() >= self.room
+        self.diags.is_full()
     }
 
     /// Checks one expression.
@@ -270,10 +251,13 @@ impl<'a> ExprChecker<'a> {
         }
     }
 
-    fn need_alt_scope(&mut self, span: Span, what: &str) -> bool {
+    /// `what` is code (`` `cells` ``), shown as it is, or a phrase
+    /// (a [`Message`] such as "score `s`"), translated.
+    fn need_alt_scope(&mut self, span: Span, what: impl IntoArg) -> bool {
         if self.alt_scope {
             return true;
         }
+        let what = what.into_arg();
         self.error(
             "E0203",
             span,
@@ -335,17 +319,17 @@ impl<'a> ExprChecker<'a> {
                 Some((DeclKind::Domain, i)) => (Expr::Const(Value::Domain(i)), Ty::Domain),
                 Some((DeclKind::Perspective, i)) => (Expr::Const(Value::Perspective(i)), Ty::Perspective),
                 Some((DeclKind::Question, i)) => {
-                    if !self.need_alt_scope(head.span, &format!("the answer to `{name}`")) {
+                    if !self.need_alt_scope(head.span, &t!("the answer to `{name}`", name = name)) {
                         return (Expr::Const(Value::Missing), Ty::Error);
                     }
                     self.questions_used.push(i);
                     (Expr::Answer(i), self.answer_type(i))
                 }
                 Some((DeclKind::Score, _)) if self.question_condition => {
-                    return self.not_in_question_condition(head.span, &format!("score `{name}`"));
+                    return self.not_in_question_condition(head.span, &t!("score `{name}`", name = name));
                 }
                 Some((DeclKind::Score, i)) => {
-                    if !self.need_alt_scope(head.span, &format!("score `{name}`")) {
+                    if !self.need_alt_scope(head.span, &t!("score `{name}`", name = name)) {
                         return (Expr::Const(Value::Missing), Ty::Error);
                     }
                     self.scores_used.push(i);
@@ -357,6 +341,14 @@ impl<'a> ExprChecker<'a> {
                         head.span,
                         t!("`{name}` is a fact", name = name),
                         t!("write `fact.{name}`", name = name),
+                    );
+                }
+                Some((DeclKind::Rule, _)) => {
+                    return self.error(
+                        "E0103",
+                        head.span,
+                        t!("`{name}` is a rule and has no value in an expression", name = name),
+                        t!("write `fired({name})` to ask whether the rule fired", name = name),
                     );
                 }
                 Some((kind, _)) => {
@@ -373,7 +365,9 @@ impl<'a> ExprChecker<'a> {
         self.fields(base, rest)
     }
 
-    fn not_in_question_condition(&mut self, span: Span, what: &str) -> Checked {
+    /// `what` as in [`ExprChecker::need_alt_scope`].
+    fn not_in_question_condition(&mut self, span: Span, what: impl IntoArg) -> Checked {
+        let what = what.into_arg();
         self.error(
             "E0206",
             span,
@@ -574,6 +568,12 @@ impl<'a> ExprChecker<'a> {
         if name.name == "applies" {
             return self.applies(args, span);
         }
+        if name.name == "zero_option" {
+            return self.zero_option(args, span);
+        }
+        if matches!(name.name.as_str(), "fired" | "count_fired") {
+            return self.fired(&name.name, args, span);
+        }
         if let Some(bound) = WeightBound::from_name(&name.name) {
             return self.weights(bound, args, span);
         }
@@ -585,7 +585,7 @@ impl<'a> ExprChecker<'a> {
         if types.iter().any(|t| **t == Ty::Error) {
             return (Expr::Const(Value::Missing), Ty::Error);
         }
-        let alt = |me: &mut Self| me.need_alt_scope(span, &format!("`{}(...)`", name.name));
+        let alt = |me: &mut Self| me.need_alt_scope(span, format!("`{}(...)`", name.name));
         let (func, ty) = match (name.name.as_str(), types.as_slice()) {
             ("impact", []) if alt(self) => (Func::ImpactTotal, Ty::Num),
             ("impact", [Ty::Group]) if alt(self) => (Func::ImpactGroup, Ty::Num),
@@ -659,6 +659,83 @@ impl<'a> ExprChecker<'a> {
         )
     }
 
+    /// `zero_option(x)`: `x` as it is in the zero option. `x` is checked in
+    /// alternative scope whatever the scope outside, since the zero option
+    /// is an alternative; the result has `x`'s type.
+    fn zero_option(&mut self, args: &[ast::Expr], span: Span) -> Checked {
+        let [body] = args else {
+            return self.error(
+                "E0202",
+                span,
+                t!("`zero_option` takes one expression"),
+                t!("write e.g. `zero_option(impact(children))`"),
+            );
+        };
+        let outer = std::mem::replace(&mut self.alt_scope, true);
+        let (e, ty) = self.expr(body);
+        self.alt_scope = outer;
+        // Not folded even when `x` is a constant: without a zero option
+        // the result is missing.
+        if ty == Ty::Error { (Expr::Const(Value::Missing), Ty::Error) } else { (Expr::ZeroOption(Box::new(e)), ty) }
+    }
+
+    /// `fired(r)`: whether rule `r` fired; `count_fired(r, ...)`: how many
+    /// of the rules fired. Only a rule's condition can ask, since rules run
+    /// after questions and scores; a rule with `each` fired per
+    /// alternative, so asking about it needs one (E0203).
+    fn fired(&mut self, f: &str, args: &[ast::Expr], span: Span) -> Checked {
+        if !self.rule_condition {
+            return self.error(
+                "E0207",
+                span,
+                t!("`{f}(...)` can only be used in a rule's condition", f = f),
+                t!("rules run after questions and scores are computed; move this test into a rule's `when`"),
+            );
+        }
+        let counting = f == "count_fired";
+        if args.is_empty() || (!counting && args.len() > 1) {
+            let (message, help) = match (counting, args.len()) {
+                (true, _) => (
+                    t!("`count_fired` takes the ids of one or more rules"),
+                    t!("write e.g. `count_fired(high_cost, closes_service)`"),
+                ),
+                (false, 0) => (t!("`fired` takes the id of a rule"), t!("write e.g. `fired(high_cost)`")),
+                _ => (
+                    t!("`fired` takes one rule"),
+                    t!("to count how many of several rules fired, write `count_fired(a, b, ...)`"),
+                ),
+            };
+            return self.error("E0202", span, message, help);
+        }
+        let mut reads = Vec::with_capacity(args.len());
+        for arg in args {
+            match self.fired_rule(f, arg) {
+                Some(r) => reads.push(Expr::Call(Func::Fired(r), Vec::new())),
+                None => return (Expr::Const(Value::Missing), Ty::Error),
+            }
+        }
+        match (counting, reads.pop()) {
+            (false, Some(read)) => (read, Ty::Bool),
+            (_, last) => {
+                reads.extend(last);
+                (Expr::Call(Func::CountFired, reads), Ty::Num)
+            }
+        }
+    }
+
+    /// The rule an argument of `fired`-like function `f` names, if it can
+    /// be read here; otherwise reports why not.
+    fn fired_rule(&mut self, f: &str, arg: &ast::Expr) -> Option<usize> {
+        let takes = t!("`{f}` takes ids of rules", f = f);
+        let (r, id) = self.declared_arg(arg, DeclKind::Rule, f, takes, "high_cost")?;
+        let each = self.model.rules.get(r).is_some_and(|rule| rule.scope != RuleScope::Decision);
+        if each && !self.need_alt_scope(arg.span, &t!("whether `{}` fired (the rule has `each`)", id.name)) {
+            return None;
+        }
+        self.rules_used.push(r);
+        Some(r)
+    }
+
     /// `weight(q, ...)`, `max_weight(q, ...)`, `min_weight(q, ...)`: each
     /// argument names a choice question whose options have weights. The
     /// bounds are known from the checklist alone, so they are constants
@@ -709,35 +786,8 @@ impl<'a> ExprChecker<'a> {
     /// The question an argument of `weight`-like function `f` names, if it
     /// is a choice question with weights; otherwise reports why not.
     fn weighted_question(&mut self, arg: &ast::Expr, f: &str) -> Option<usize> {
-        let named = match &arg.kind {
-            ExprKind::Path(segs) if segs.len() == 1 => Some(&segs[0]),
-            _ => None,
-        };
-        let Some(id) = named else {
-            self.error(
-                "E0202",
-                arg.span,
-                t!("`{f}` takes ids of choice questions", f = f),
-                t!("write the question's id, e.g. `{f}(housing_need)`", f = f),
-            );
-            return None;
-        };
-        let q = match self.names.lookup(&id.name) {
-            Some((DeclKind::Question, q)) => q,
-            Some((kind, _)) => {
-                self.error(
-                    "E0103",
-                    id.span,
-                    t!("`{}` is a {}, not a question", id.name, kind.keyword()),
-                    t!("`{f}` takes ids of choice questions whose options have weights", f = f),
-                );
-                return None;
-            }
-            None => {
-                self.unknown_name(id);
-                return None;
-            }
-        };
+        let takes = t!("`{f}` takes ids of choice questions whose options have weights", f = f);
+        let (q, id) = self.declared_arg(arg, DeclKind::Question, f, takes, "housing_need")?;
         let question = &self.model.questions[q];
         let weighted = match &question.kind {
             QuestionKind::Choice(options) => options.first().is_some_and(|o| o.weight.is_some()),
@@ -761,6 +811,44 @@ impl<'a> ExprChecker<'a> {
             return None;
         }
         Some(q)
+    }
+
+    /// The declaration of `kind` that argument `arg` of function `f`
+    /// names by its id, with the id; otherwise reports what is wrong
+    /// (E0202, E0103, E0101). `takes` says what `f` takes, as a whole
+    /// sentence (`` `fired` takes ids of rules ``); `example` is an id for
+    /// the hint.
+    fn declared_arg<'e>(
+        &mut self,
+        arg: &'e ast::Expr,
+        kind: DeclKind,
+        f: &str,
+        takes: Message,
+        example: &str,
+    ) -> Option<(usize, &'e Ident)> {
+        let id = match &arg.kind {
+            ExprKind::Path(segs) if segs.len() == 1 => &segs[0],
+            _ => {
+                self.error("E0202", arg.span, takes, t!("write e.g. `{f}({example})`", f = f, example = example));
+                return None;
+            }
+        };
+        match self.names.lookup(&id.name) {
+            Some((k, i)) if k == kind => Some((i, id)),
+            Some((other, _)) => {
+                self.error(
+                    "E0103",
+                    id.span,
+                    t!("`{}` is a {}, not a {}", id.name, other.keyword(), kind.keyword()),
+                    takes,
+                );
+                None
+            }
+            None => {
+                self.unknown_name(id);
+                None
+            }
+        }
     }
 
     /// `if c then a else b`: `c` is a condition, `a` and `b` give the same

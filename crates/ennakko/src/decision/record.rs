@@ -39,6 +39,13 @@ pub struct Decided {
     /// `none`, `light` or `full`. The roll-up compares it with the verdict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<VerdictLevel>,
+    /// The id of the alternative the body adopted. Needed when several
+    /// alternatives are proposals; it may name the zero option (the
+    /// proposal was rejected) or another alternative. The roll-up adds up
+    /// the impacts and follow-ups of this alternative; without it, of the
+    /// one proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
 }
 
 /// The kind of body that decides (Kuntalaki 410/2015 § 14, § 91;

@@ -25,7 +25,7 @@ use std::mem::MaybeUninit;
 
 /// What the pre-pass refuses; line and column are 1-based.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum YamlProblem {
+pub enum YamlProblem {
     /// Collections nest deeper than the limit.
     TooDeep { depth: usize, line: usize, column: usize },
     /// With its aliases written out, the document would be larger than the
@@ -48,7 +48,13 @@ pub(crate) fn expansion_budget(len: usize) -> u64 {
 /// the end of the first document, or at a syntax error (the reader proper
 /// reports it). Linear in the text, and the parser never gets deeper than
 /// `max_depth + 1`, so its quadratic behaviour in nesting stays bounded.
-pub(crate) fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProblem> {
+///
+/// ```
+/// use ennakko::decision::yaml::{YamlProblem, yaml_prepass};
+/// assert!(yaml_prepass("a: [1, 2]", 4).is_ok());
+/// assert!(matches!(yaml_prepass("a: [[[[[1]]]]]", 4), Err(YamlProblem::TooDeep { line: 1, .. })));
+/// ```
+pub fn yaml_prepass(text: &str, max_depth: usize) -> Result<(), YamlProblem> {
     let budget = expansion_budget(text.len());
     let Some(mut parser) = Parser::new(text) else { return Ok(()) };
     // Expanded size of each open collection, and its anchor.
@@ -215,11 +221,15 @@ impl<'a> Parser<'a> {
 pub(crate) fn positions(text: &str, paths: &[&str]) -> Vec<Option<(usize, usize)>> {
     let mut found: Vec<Option<(usize, usize)>> = vec![None; paths.len()];
     let Some(mut parser) = Parser::new(text) else { return found };
+    // Which of the wanted paths each path is: one lookup per node, not one
+    // comparison per node and wanted path.
+    let mut wanted: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (index, path) in paths.iter().enumerate() {
+        wanted.entry(path).or_default().push(index);
+    }
     let mut record = |path: &str, line: usize, column: usize| {
-        for (slot, wanted) in found.iter_mut().zip(paths) {
-            if slot.is_none() && *wanted == path {
-                *slot = Some((line, column));
-            }
+        for &index in wanted.get(path).into_iter().flatten() {
+            found[index].get_or_insert((line, column));
         }
     };
     // Open collections: the path of each, and where its next child goes.

@@ -103,32 +103,82 @@ pub(crate) struct Fired {
     pub rule: usize,
     pub alternative: Option<usize>,
     pub trace: Vec<TraceItem>,
+    /// The values its message shows, as in `Rule::message_values`.
+    pub values: Vec<Value>,
 }
 
 /// The outcome of evaluation, before it is shaped into a report.
 pub(crate) struct Outcome {
     pub alts: Vec<AltState>,
     pub fired: Vec<Fired>,
+    /// Which rule fired where, for `fired(r)`.
+    pub hits: RuleHits,
+}
+
+/// Which rules fired: per rule, for the decision and for each alternative.
+/// Rules run in dependency order, so a rule reading `fired(r)` finds `r`
+/// already settled.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleHits {
+    decision: Vec<bool>,
+    /// Indexed by alternative, then rule.
+    alternatives: Vec<Vec<bool>>,
+}
+
+impl RuleHits {
+    fn new(rules: usize, alternatives: usize) -> RuleHits {
+        RuleHits { decision: vec![false; rules], alternatives: vec![vec![false; rules]; alternatives] }
+    }
+
+    fn set(&mut self, rule: usize, alternative: Option<usize>, hit: bool) {
+        let row = match alternative {
+            None => &mut self.decision,
+            Some(a) => &mut self.alternatives[a],
+        };
+        row[rule] = hit;
+    }
+
+    /// Whether `rule` fired for the decision (`alternative` is `None`) or
+    /// for an alternative; false where it was not evaluated.
+    fn get(&self, rule: usize, alternative: Option<usize>) -> bool {
+        let row = match alternative {
+            None => Some(&self.decision),
+            Some(a) => self.alternatives.get(a),
+        };
+        row.and_then(|r| r.get(rule)).copied().unwrap_or(false)
+    }
 }
 
 /// Longest trace kept for one result; later reads are dropped (and the
 /// trace says so with a final `…` entry).
 const MAX_TRACE: usize = 64;
 
+/// Most distinct reads kept while evaluating one expression. Reads are
+/// told apart by what they name (an index) and merged again by their text
+/// when a trace is made. A few names can share a text (the group `total`
+/// and the impact total; quantifier items: a group, a text of its id, a
+/// screening answer, the same level id on each of the six scales), fewer
+/// than sixteen per text, so this many distinct reads always hold the
+/// first [`MAX_TRACE`] + 1 distinct entries the trace keeps, and the trace
+/// is what it would be if every read were put into words at once.
+const MAX_READS: usize = 16 * (MAX_TRACE + 1);
+
 /// Evaluates everything for one decision. With `traced`, every named score
 /// and every rule that fired carries what it read (a report shows it); a
-/// compact [`crate::eval::evaluation::Evaluation`] needs no traces, and each fired
-/// rule is then evaluated once instead of twice.
+/// compact [`crate::eval::evaluation::Evaluation`] needs no traces. Either
+/// way each rule is evaluated once: with `traced`, what it reads is noted
+/// by index as it goes, and named in words only if it fires.
 pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bool) -> Result<Outcome, EvalError> {
     let mut fuel = limits.max_eval_steps;
+    let weights = Weights::of(model);
     let mut alts: Vec<AltState> =
-        bound.alternatives.iter().map(|a| cell_phase(model, &a.cells, bound.majority_language)).collect();
+        bound.alternatives.iter().map(|a| cell_phase(model, &weights, &a.cells, bound.majority_language)).collect();
 
     for &q in &model.question_order {
         for a in 0..alts.len() {
             let applies = match &model.questions[q].when {
                 None => true,
-                Some(when) => Machine::new(model, bound, &alts, &mut fuel, false).condition(when, Some(a))?.0,
+                Some(when) => Machine::new(model, bound, &alts, &mut fuel, None).condition(when, Some(a))?.0,
             };
             alts[a].applies[q] = applies;
         }
@@ -138,31 +188,40 @@ pub(crate) fn evaluate(model: &Model, bound: &Bound, limits: &Limits, traced: bo
     }
     for &s in &model.score_order {
         for a in 0..alts.len() {
-            let mut m = Machine::new(model, bound, &alts, &mut fuel, traced);
+            let mut m = Machine::new(model, bound, &alts, &mut fuel, traced.then(Vec::new));
             m.current = Some(a);
             let value = m.eval(&model.scores[s].value)?;
-            let trace = m.take_trace();
+            let reads = m.take_reads();
             alts[a].scores[s] = value;
-            alts[a].score_traces[s] = trace;
+            alts[a].score_traces[s] = trace(model, bound, &reads);
         }
     }
     let mut fired = Vec::new();
-    for (r, rule) in model.rules.iter().enumerate() {
+    // One list of reads serves every rule: most rules do not fire, and
+    // theirs are dropped without ever being put into words.
+    let mut reads = Vec::new();
+    let mut hits = RuleHits::new(model.rules.len(), alts.len());
+    for &r in &model.rule_order {
+        let rule = &model.rules[r];
         for alternative in targets(rule, bound) {
-            // Most rules do not fire: evaluate without a trace first, and
-            // again with one only for those that do, if traces are wanted.
-            let (hit, _) = Machine::new(model, bound, &alts, &mut fuel, false).condition(&rule.when, alternative)?;
+            reads.clear();
+            let buffer = traced.then(|| std::mem::take(&mut reads));
+            let (hit, back) = Machine::new(model, bound, &alts, &mut fuel, buffer)
+                .with_hits(&hits)
+                .condition(&rule.when, alternative)?;
+            reads = back;
             if hit {
-                let trace = if traced {
-                    Machine::new(model, bound, &alts, &mut fuel, true).condition(&rule.when, alternative)?.1
-                } else {
-                    Vec::new()
-                };
-                fired.push(Fired { rule: r, alternative, trace });
+                let values = Machine::new(model, bound, &alts, &mut fuel, None)
+                    .with_hits(&hits)
+                    .message_values(&rule.message_values, alternative)?;
+                fired.push(Fired { rule: r, alternative, trace: trace(model, bound, &reads), values });
             }
+            hits.set(r, alternative, hit);
         }
     }
-    Ok(Outcome { alts, fired })
+    // Findings in declaration order, whatever order the rules ran in.
+    fired.sort_by_key(|f| f.rule);
+    Ok(Outcome { alts, fired, hits })
 }
 
 /// One part of a rule's condition (a term of its top-level `and`), as it
@@ -196,9 +255,10 @@ pub(crate) fn check_rule(model: &Model, bound: &Bound, limits: &Limits, r: usize
     for alternative in targets(rule, bound) {
         let mut out = Vec::new();
         for part in &parts {
-            let (holds, trace) =
-                Machine::new(model, bound, &outcome.alts, &mut fuel, true).condition(part, alternative)?;
-            out.push(ConditionPart { holds, trace });
+            let (holds, reads) = Machine::new(model, bound, &outcome.alts, &mut fuel, Some(Vec::new()))
+                .with_hits(&outcome.hits)
+                .condition(part, alternative)?;
+            out.push(ConditionPart { holds, trace: trace(model, bound, &reads) });
         }
         checks.push(RuleCheck { alternative, parts: out });
     }
@@ -221,7 +281,7 @@ fn targets(rule: &Rule, bound: &Bound) -> impl Iterator<Item = Option<usize>> {
 }
 
 /// Phase 1: cell scores and their sums.
-fn cell_phase(model: &Model, cells: &[BoundCell], majority: Option<NationalLanguage>) -> AltState {
+fn cell_phase(model: &Model, weights: &Weights, cells: &[BoundCell], majority: Option<NationalLanguage>) -> AltState {
     let mut state = AltState {
         cells: Vec::with_capacity(cells.len()),
         groups: vec![Sum::default(); model.groups.len()],
@@ -237,8 +297,9 @@ fn cell_phase(model: &Model, cells: &[BoundCell], majority: Option<NationalLangu
         score_traces: vec![Vec::new(); model.scores.len()],
         by_question: cells_by_question(model, cells),
     };
+    reserve_members(model, &mut state, cells);
     for (i, cell) in cells.iter().enumerate() {
-        let r = cell_score(model, cell);
+        let r = cell_score(weights, cell);
         state.cells.push(r);
         state.groups[cell.group].push(i, r);
         state.domains[cell.domain].push(i, r);
@@ -264,6 +325,31 @@ fn cell_phase(model: &Model, cells: &[BoundCell], majority: Option<NationalLangu
     state
 }
 
+/// Sizes each sum's list of cells before they are filled: a dense decision
+/// otherwise regrows about 30 lists several times each, which cost a third
+/// of this phase.
+fn reserve_members(model: &Model, state: &mut AltState, cells: &[BoundCell]) {
+    let mut counts = (vec![0usize; state.groups.len()], vec![0usize; state.domains.len()]);
+    for cell in cells {
+        counts.0[cell.group] += 1;
+        counts.1[cell.domain] += 1;
+    }
+    for (sum, &n) in state.groups.iter_mut().zip(&counts.0) {
+        sum.cells.reserve_exact(n);
+    }
+    let mut per_perspective = vec![0usize; state.perspectives.len()];
+    for ((sum, &n), domain) in state.domains.iter_mut().zip(&counts.1).zip(&model.domains) {
+        sum.cells.reserve_exact(n);
+        if let Some(p) = per_perspective.get_mut(domain.perspective) {
+            *p += n;
+        }
+    }
+    for (sum, &n) in state.perspectives.iter_mut().zip(&per_perspective) {
+        sum.cells.reserve_exact(n);
+    }
+    state.total.cells.reserve_exact(cells.len());
+}
+
 /// A group's profile score for the equity comparison: its strongest
 /// negative cell plus its strongest positive cell (each 0 when there is
 /// none). Unlike a sum, it does not change when the same impact is
@@ -284,18 +370,14 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 /// A missing level counts at the scale's default and widens the range to the
 /// scale's lowest and highest weights; a mixed or unknown direction counts as
 /// 0 with a range of ±1 or ±2.
-pub(crate) fn cell_score(model: &Model, cell: &BoundCell) -> Range {
+fn cell_score(weights: &Weights, cell: &BoundCell) -> Range {
     let (mut value, mut low, mut high) = match cell.direction {
         Direction::Value(d) => (f64::from(d), f64::from(d), f64::from(d)),
         Direction::Mixed => (0.0, -1.0, 1.0),
         Direction::Unknown => (0.0, -2.0, 2.0),
     };
-    for (scale_id, level) in ScaleId::ALL.into_iter().zip(cell.levels) {
-        let scale = model.scale(scale_id);
-        if !scale.multiplies {
-            continue;
-        }
-        let (w, wl, wh) = scale_weight(scale, level);
+    for scale in &weights.0 {
+        let (w, wl, wh) = scale.weight(cell.levels[scale.slot]);
         value *= w;
         let products = [low * wl, low * wh, high * wl, high * wh];
         low = products.iter().copied().fold(f64::INFINITY, f64::min);
@@ -304,9 +386,47 @@ pub(crate) fn cell_score(model: &Model, cell: &BoundCell) -> Range {
     Range { value, low, high }
 }
 
+/// The weights of the scales marked `multiplies`, in [`ScaleId::ALL`]
+/// order, worked out once per evaluation rather than once per cell (a
+/// missing level's weights take a pass over the scale's levels).
+struct Weights(Vec<ScaleWeights>);
+
+/// What [`scale_weight`] gives for each level of one scale.
+struct ScaleWeights {
+    /// The scale's place in [`ScaleId::ALL`] and in a cell's levels.
+    slot: usize,
+    levels: Vec<(f64, f64, f64)>,
+    missing: (f64, f64, f64),
+}
+
+impl Weights {
+    fn of(model: &Model) -> Weights {
+        let multiplying = ScaleId::ALL.into_iter().enumerate().filter(|&(_, id)| model.scale(id).multiplies);
+        Weights(
+            multiplying
+                .map(|(slot, id)| {
+                    let scale = model.scale(id);
+                    let levels = (0..scale.levels.len()).map(|i| scale_weight(scale, Some(i))).collect();
+                    ScaleWeights { slot, levels, missing: scale_weight(scale, None) }
+                })
+                .collect(),
+        )
+    }
+}
+
+impl ScaleWeights {
+    fn weight(&self, level: Option<usize>) -> (f64, f64, f64) {
+        match level {
+            // A level past the scale's end weighs 1, as in `scale_weight`.
+            Some(i) => self.levels.get(i).copied().unwrap_or((1.0, 1.0, 1.0)),
+            None => self.missing,
+        }
+    }
+}
+
 /// The weight of a level, or for a missing level the default's weight and
 /// the scale's whole span.
-pub(crate) fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f64) {
+fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f64) {
     let weight = |i: usize| scale.levels.get(i).map_or(1.0, |l| l.weight);
     match level {
         Some(i) => (weight(i), weight(i), weight(i)),
@@ -324,15 +444,23 @@ pub(crate) fn scale_weight(scale: &Scale, level: Option<usize>) -> (f64, f64, f6
 /// Built once per alternative, so nothing later scans every cell for every
 /// question.
 fn cells_by_question(model: &Model, cells: &[BoundCell]) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); model.questions.len()];
+    // Counted first, then filled: each list is allocated once.
+    fn questions_of<'a>(model: &'a Model, cell: &'a BoundCell) -> &'a [usize] {
+        match &cell.question {
+            Some(q) => std::slice::from_ref(q),
+            None => model.impact_slots.get(&(cell.group, cell.domain)).map_or(&[][..], Vec::as_slice),
+        }
+    }
+    let mut counts = vec![0usize; model.questions.len()];
+    for cell in cells {
+        for &q in questions_of(model, cell) {
+            counts[q] += 1;
+        }
+    }
+    let mut out: Vec<Vec<usize>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (i, cell) in cells.iter().enumerate() {
-        match cell.question {
-            Some(q) => out[q].push(i),
-            None => {
-                for &q in model.impact_slots.get(&(cell.group, cell.domain)).map_or(&[][..], Vec::as_slice) {
-                    out[q].push(i);
-                }
-            }
+        for &q in questions_of(model, cell) {
+            out[q].push(i);
         }
     }
     out
@@ -358,6 +486,85 @@ fn answered_phase(model: &Model, state: &mut AltState, answers: &[Value], cells:
     state.completeness = if required == 0 { 1.0 } else { answered as f64 / required as f64 };
 }
 
+/// What a read names, by index: put into words (an id) only for a trace
+/// that is kept.
+#[derive(Debug, Clone, PartialEq)]
+enum Name {
+    Fixed(&'static str),
+    Fact(usize),
+    Question(usize),
+    Score(usize),
+    Group(usize),
+    Domain(usize),
+    Perspective(usize),
+    /// A rule read with `fired(rule)`.
+    Rule(usize),
+    /// A group in a domain (`impact(group, domain)`).
+    Slot(usize, usize),
+    /// An item a quantifier found.
+    Item(Value),
+}
+
+impl Name {
+    fn id(&self, model: &Model, bound: &Bound) -> String {
+        match self {
+            Name::Fixed(name) => (*name).to_string(),
+            Name::Fact(i) => model.facts[*i].id.clone(),
+            Name::Question(q) => model.questions[*q].id.clone(),
+            Name::Score(s) => model.scores[*s].id.clone(),
+            Name::Group(g) => model.groups[*g].id.clone(),
+            Name::Domain(d) => model.domains[*d].id.clone(),
+            Name::Perspective(p) => model.perspectives[*p].id.clone(),
+            Name::Rule(r) => model.rules[*r].id.clone(),
+            Name::Slot(g, d) => format!("{}/{}", model.groups[*g].id, model.domains[*d].id),
+            Name::Item(v) => describe_item(model, bound, v),
+        }
+    }
+}
+
+/// One thing an expression read, as noted while evaluating it.
+#[derive(Debug, Clone)]
+struct Read {
+    source: TraceSource,
+    /// The alternative it belongs to (an index into the decision's).
+    alternative: Option<usize>,
+    name: Name,
+    value: Value,
+}
+
+/// Puts reads into words: the trace a report shows. Reads that come out
+/// alike are kept once; past [`MAX_TRACE`] entries a final `…` says that
+/// more was read.
+fn trace(model: &Model, bound: &Bound, reads: &[Read]) -> Vec<TraceItem> {
+    let mut trace: Vec<TraceItem> = Vec::new();
+    for read in reads {
+        if trace.len() > MAX_TRACE {
+            break;
+        }
+        let alternative = read.alternative.and_then(|a| bound.alternatives.get(a)).map(|a| a.id.to_string());
+        let item = TraceItem {
+            source: read.source,
+            alternative,
+            id: read.name.id(model, bound),
+            value: to_json(model, bound, &read.value),
+        };
+        if trace.contains(&item) {
+            continue;
+        }
+        if trace.len() == MAX_TRACE {
+            trace.push(TraceItem {
+                source: read.source,
+                alternative: None,
+                id: "…".into(),
+                value: serde_json::Value::Null,
+            });
+        } else {
+            trace.push(item);
+        }
+    }
+    trace
+}
+
 /// Evaluates expressions in the context of a decision and, optionally, one
 /// of its alternatives.
 struct Machine<'a> {
@@ -367,45 +574,74 @@ struct Machine<'a> {
     current: Option<usize>,
     vars: Vec<Value>,
     fuel: &'a mut u64,
-    trace: Option<Vec<TraceItem>>,
+    /// What was read, when a trace is wanted.
+    reads: Option<Vec<Read>>,
+    /// The rules settled so far (rule conditions only).
+    hits: Option<&'a RuleHits>,
 }
 
 type Eval = Result<Value, EvalError>;
 
 impl<'a> Machine<'a> {
-    fn new(model: &'a Model, bound: &'a Bound, alts: &'a [AltState], fuel: &'a mut u64, trace: bool) -> Machine<'a> {
-        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, trace: trace.then(Vec::new) }
+    /// A machine; with `reads` (an empty list, or one to reuse), it notes
+    /// what it reads there.
+    fn new(
+        model: &'a Model,
+        bound: &'a Bound,
+        alts: &'a [AltState],
+        fuel: &'a mut u64,
+        reads: Option<Vec<Read>>,
+    ) -> Machine<'a> {
+        Machine { model, bound, alts, current: None, vars: Vec::new(), fuel, reads, hits: None }
+    }
+
+    /// Lets the machine read `fired(r)` from `hits`.
+    fn with_hits(mut self, hits: &'a RuleHits) -> Machine<'a> {
+        self.hits = Some(hits);
+        self
     }
 
     /// Evaluates a condition; true only for `true` (missing is false).
-    fn condition(mut self, e: &Expr, alternative: Option<usize>) -> Result<(bool, Vec<TraceItem>), EvalError> {
+    /// Gives back the list of reads (empty without one).
+    fn condition(mut self, e: &Expr, alternative: Option<usize>) -> Result<(bool, Vec<Read>), EvalError> {
         self.current = alternative;
         let hit = self.eval(e)? == Value::Bool(true);
-        Ok((hit, self.take_trace()))
+        Ok((hit, self.take_reads()))
     }
 
-    fn take_trace(&mut self) -> Vec<TraceItem> {
-        self.trace.take().unwrap_or_default()
+    /// The values a fired rule's message shows, where it fired.
+    fn message_values(
+        mut self,
+        values: &[crate::checklist::message::MessageValue],
+        alternative: Option<usize>,
+    ) -> Result<Vec<Value>, EvalError> {
+        self.current = alternative;
+        values.iter().map(|v| self.eval(&v.expr)).collect()
     }
 
-    fn record(&mut self, source: TraceSource, id: impl FnOnce() -> String, value: &Value) {
-        let Some(trace) = self.trace.as_mut() else { return };
-        if trace.len() > MAX_TRACE {
+    fn take_reads(&mut self) -> Vec<Read> {
+        self.reads.take().unwrap_or_default()
+    }
+
+    fn record(&mut self, source: TraceSource, name: impl FnOnce() -> Name, value: &Value) {
+        let (model, bound, current) = (self.model, self.bound, self.current);
+        let Some(reads) = self.reads.as_mut() else { return };
+        if reads.len() >= MAX_READS {
             return;
         }
         let alternative = match source {
             TraceSource::Fact | TraceSource::Decision => None,
-            _ => self.current.and_then(|a| self.bound.alternatives.get(a)).map(|a| a.id.to_string()),
+            _ => current,
         };
-        let item = TraceItem { source, alternative, id: id(), value: to_json(self.model, self.bound, value) };
-        if trace.contains(&item) {
-            return;
-        }
-        if trace.len() == MAX_TRACE {
-            let more = TraceItem { source, alternative: None, id: "…".into(), value: serde_json::Value::Null };
-            trace.push(more);
-        } else {
-            trace.push(item);
+        let read = Read { source, alternative, name: name(), value: value.clone() };
+        let same = |r: &Read| {
+            r.source == read.source
+                && r.alternative == read.alternative
+                && r.name == read.name
+                && (r.value == read.value || to_json(model, bound, &r.value) == to_json(model, bound, &read.value))
+        };
+        if !reads.iter().any(same) {
+            reads.push(read);
         }
     }
 
@@ -452,13 +688,12 @@ impl<'a> Machine<'a> {
                     DecisionField::Bilingual => "decision.bilingual",
                     DecisionField::MajorityLanguage => "decision.majority_language",
                 };
-                self.record(TraceSource::Decision, || name.into(), &v);
+                self.record(TraceSource::Decision, || Name::Fixed(name), &v);
                 v
             }
             Expr::Fact(i) => {
                 let v = self.bound.facts.get(*i).cloned().unwrap_or(Value::Missing);
-                let model = self.model;
-                self.record(TraceSource::Fact, || model.facts[*i].id.clone(), &v);
+                self.record(TraceSource::Fact, || Name::Fact(*i), &v);
                 v
             }
             Expr::Alternative(field) => {
@@ -472,19 +707,17 @@ impl<'a> Machine<'a> {
                         (Value::Bool(alt.kind == crate::decision::AlternativeKind::Zero), "alternative.is_zero")
                     }
                 };
-                self.record(TraceSource::Alternative, || name.into(), &v);
+                self.record(TraceSource::Alternative, || Name::Fixed(name), &v);
                 v
             }
             Expr::Answer(q) => {
                 let v = self.answer(*q);
-                let model = self.model;
-                self.record(TraceSource::Answer, || model.questions[*q].id.clone(), &v);
+                self.record(TraceSource::Answer, || Name::Question(*q), &v);
                 v
             }
             Expr::Score(s) => {
                 let v = self.alt().and_then(|(_, st)| st.scores.get(*s).cloned()).unwrap_or(Value::Missing);
-                let model = self.model;
-                self.record(TraceSource::Score, || model.scores[*s].id.clone(), &v);
+                self.record(TraceSource::Score, || Name::Score(*s), &v);
                 v
             }
             Expr::Var(slot) => self.vars.get(*slot).cloned().unwrap_or(Value::Missing),
@@ -522,6 +755,15 @@ impl<'a> Machine<'a> {
                 // As everywhere, only `true` counts as true: a missing
                 // condition takes the `else` branch.
                 if self.eval(condition)? == Value::Bool(true) { self.eval(then)? } else { self.eval(otherwise)? }
+            }
+            Expr::ZeroOption(body) => {
+                let zero =
+                    self.bound.alternatives.iter().position(|a| a.kind == crate::decision::AlternativeKind::Zero);
+                let Some(zero) = zero else { return Ok(Value::Missing) };
+                let outer = self.current.replace(zero);
+                let v = self.eval(body);
+                self.current = outer;
+                v?
             }
             Expr::Binary(op, l, r) => {
                 let (l, r) = (self.eval(l)?, self.eval(r)?);
@@ -616,21 +858,19 @@ impl<'a> Machine<'a> {
             Some(s) if !s.cells.is_empty() => Value::Num(s.range.value),
             _ => Value::Missing,
         };
-        let (v, trace): (Value, Option<(TraceSource, String)>) = match (func, values.as_slice()) {
+        let (v, trace): (Value, Option<(TraceSource, Name)>) = match (func, values.as_slice()) {
             (Func::ImpactTotal, []) => {
-                (range_value(state.map(|s| &s.total)), Some((TraceSource::Impact, "total".into())))
+                (range_value(state.map(|s| &s.total)), Some((TraceSource::Impact, Name::Fixed("total"))))
             }
-            (Func::ImpactGroup, [Value::Group(g)]) => (
-                range_value(state.and_then(|s| s.groups.get(*g))),
-                Some((TraceSource::Impact, m.groups[*g].id.clone())),
-            ),
-            (Func::ImpactDomain, [Value::Domain(d)]) => (
-                range_value(state.and_then(|s| s.domains.get(*d))),
-                Some((TraceSource::Impact, m.domains[*d].id.clone())),
-            ),
+            (Func::ImpactGroup, [Value::Group(g)]) => {
+                (range_value(state.and_then(|s| s.groups.get(*g))), Some((TraceSource::Impact, Name::Group(*g))))
+            }
+            (Func::ImpactDomain, [Value::Domain(d)]) => {
+                (range_value(state.and_then(|s| s.domains.get(*d))), Some((TraceSource::Impact, Name::Domain(*d))))
+            }
             (Func::ImpactPerspective, [Value::Perspective(p)]) => (
                 range_value(state.and_then(|s| s.perspectives.get(*p))),
-                Some((TraceSource::Impact, m.perspectives[*p].id.clone())),
+                Some((TraceSource::Impact, Name::Perspective(*p))),
             ),
             (Func::ImpactCell, [Value::Group(g), Value::Domain(d)]) => {
                 let v = self.current.and_then(|a| {
@@ -644,10 +884,7 @@ impl<'a> Machine<'a> {
                     }
                     sum
                 });
-                (
-                    v.map_or(Value::Missing, Value::Num),
-                    Some((TraceSource::Impact, format!("{}/{}", m.groups[*g].id, m.domains[*d].id))),
-                )
+                (v.map_or(Value::Missing, Value::Num), Some((TraceSource::Impact, Name::Slot(*g, *d))))
             }
             (Func::Mitigated, [Value::Group(g)]) => {
                 let v = self.current.and_then(|a| {
@@ -657,7 +894,7 @@ impl<'a> Machine<'a> {
                         cells.iter().enumerate().all(|(i, c)| c.group != *g || c.mitigated || st.cells[i].value >= 0.0),
                     )
                 });
-                (v.map_or(Value::Missing, Value::Bool), Some((TraceSource::Mitigated, m.groups[*g].id.clone())))
+                (v.map_or(Value::Missing, Value::Bool), Some((TraceSource::Mitigated, Name::Group(*g))))
             }
             (Func::Answered, [v]) => {
                 let answered = match args.first() {
@@ -668,15 +905,28 @@ impl<'a> Machine<'a> {
             }
             (Func::Applies(q), []) => (
                 state.map_or(Value::Missing, |s| Value::Bool(s.applies[q])),
-                Some((TraceSource::Applies, m.questions[q].id.clone())),
+                Some((TraceSource::Applies, Name::Question(q))),
             ),
+            (Func::Fired(r), []) => {
+                let alternative = if m.rules[r].scope == RuleScope::Decision { None } else { self.current };
+                let v = Value::Bool(self.hits.is_some_and(|h| h.get(r, alternative)));
+                // A decision-wide rule fired for no alternative: its trace
+                // names none, though it is read inside one.
+                let current = std::mem::replace(&mut self.current, alternative);
+                self.record(TraceSource::Rule, || Name::Rule(r), &v);
+                self.current = current;
+                (v, None)
+            }
+            (Func::CountFired, hits) => {
+                (Value::Num(hits.iter().filter(|h| **h == Value::Bool(true)).count() as f64), None)
+            }
             (Func::Completeness, []) => (
                 state.map_or(Value::Missing, |s| Value::Num(s.completeness)),
-                Some((TraceSource::Completeness, "completeness".into())),
+                Some((TraceSource::Completeness, Name::Fixed("completeness"))),
             ),
             (Func::EquityGap, []) => (
                 state.and_then(AltState::equity_gap).map_or(Value::Missing, Value::Num),
-                Some((TraceSource::EquityGap, "equity_gap".into())),
+                Some((TraceSource::EquityGap, Name::Fixed("equity_gap"))),
             ),
             (Func::Abs, [a]) => (num(Some(a)).map_or(Value::Missing, |n| Value::Num(n.abs())), None),
             (Func::Round, [a]) => (num(Some(a)).map_or(Value::Missing, |n| Value::Num(n.round())), None),
@@ -686,8 +936,8 @@ impl<'a> Machine<'a> {
             (Func::Weight, chosen) => (chosen_weight(m, args, chosen), None),
             _ => (Value::Missing, None),
         };
-        if let Some((source, id)) = trace {
-            self.record(source, || id, &v);
+        if let Some((source, name)) = trace {
+            self.record(source, || name, &v);
         }
         Ok(v)
     }
@@ -753,7 +1003,7 @@ impl<'a> Machine<'a> {
             (Collection::Perspectives, _) => Value::Perspective(i),
             (_, None) => current.map_or(Value::Missing, |a| Value::Cell(a, i)),
         };
-        let witnesses = matches!(op, QuantOp::Any | QuantOp::Count) && self.trace.is_some();
+        let witnesses = matches!(op, QuantOp::Any | QuantOp::Count) && self.reads.is_some();
         self.vars.truncate(slot);
         let mut acc = Acc::new(op);
         for i in 0..len {
@@ -773,8 +1023,7 @@ impl<'a> Machine<'a> {
                 // Name the items that made `any` true or were counted, so a
                 // finding says which group or cell it is about.
                 let found = self.vars.get(slot).cloned().unwrap_or(Value::Missing);
-                let (model, bound) = (self.model, self.bound);
-                self.record(TraceSource::Match, || describe_item(model, bound, &found), &Value::Bool(true));
+                self.record(TraceSource::Match, || Name::Item(found), &Value::Bool(true));
             }
             if acc.push(&v) {
                 break;

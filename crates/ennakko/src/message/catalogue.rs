@@ -121,11 +121,6 @@ const ENTRIES: &[Entry] = &[
     ("`{f}` cannot take {got}", "`{f}` ei voi ottaa arvoa: {got}", "`{f}` kan inte ta: {got}"),
     ("`{f}` needs at least one question", "`{f}` tarvitsee vähintään yhden kysymyksen", "`{f}` behöver minst en fråga"),
     (
-        "`{f}` takes ids of choice questions",
-        "`{f}` ottaa valintakysymysten tunnuksia",
-        "`{f}` tar id:n för flervalsfrågor",
-    ),
-    (
         "`{f}` takes ids of choice questions whose options have weights",
         "`{f}` ottaa sellaisten valintakysymysten tunnuksia, joiden vaihtoehdoilla on painot",
         "`{f}` tar id:n för flervalsfrågor vars alternativ har vikter",
@@ -244,7 +239,6 @@ const ENTRIES: &[Entry] = &[
         "`{}` on kysymys lajia {}; `{f}` tarvitsee valintakysymyksen",
         "`{}` är en fråga av typen {}; `{f}` behöver en flervalsfråga",
     ),
-    ("`{}` is a {}, not a question", "`{}` on {} eikä kysymys", "`{}` är {} och inte en fråga"),
     ("`{}` is a {}, not a {}", "`{}` on {} eikä {}", "`{}` är {} och inte {}"),
     (
         "`{}` is already an id in this checklist",
@@ -335,11 +329,6 @@ const ENTRIES: &[Entry] = &[
         "en fil kan bara ha en `checklist`-deklaration",
     ),
     (
-        "a follow-up on an alternative that is not the (first) proposal",
-        "seuranta koskee vaihtoehtoa, joka ei ole (ensimmäinen) ehdotus",
-        "uppföljningen gäller ett alternativ som inte är det (första) förslaget",
-    ),
-    (
         "a group's parents must be wider groups; remove one `parent` link in the loop",
         "ryhmän yläryhmien on oltava laajempia ryhmiä; poista silmukasta yksi `parent`-linkki",
         "en grupps överordnade grupper måste vara bredare grupper; ta bort en `parent`-länk i slingan",
@@ -365,6 +354,8 @@ const ENTRIES: &[Entry] = &[
         "en listas element måste vara av samma typ: detta är {}, de tidigare är {}",
     ),
     ("a mapping", "rakenne (avain–arvo-parit)", "en mappning (nyckel–värde-par)"),
+    ("map", "rakenne (avain–arvo-parit)", "mappning (nyckel–värde-par)"),
+    ("sequence", "luettelo", "lista"),
     ("a name", "nimi", "ett namn"),
     ("a number", "luku", "ett tal"),
     ("a perspective", "näkökulma", "ett perspektiv"),
@@ -882,11 +873,6 @@ const ENTRIES: &[Entry] = &[
     ("more than {} different imports in all", "yhteensä yli {} eri tuontia", "sammanlagt fler än {} olika importer"),
     ("more than {} imported files", "yli {} tuotua tiedostoa", "fler än {} importerade filer"),
     (
-        "move the follow-up to the proposal's impact, or remove it",
-        "siirrä seuranta ehdotuksen vaikutukseen tai poista se",
-        "flytta uppföljningen till förslagets konsekvens eller ta bort den",
-    ),
-    (
         "name a group, domain, perspective, question, score or fact here",
         "nimeä tässä ryhmä, vaikutusalue, näkökulma, kysymys, piste tai tieto",
         "ange här en grupp, ett konsekvensområde, ett perspektiv, en fråga, en poäng eller ett faktum",
@@ -914,7 +900,6 @@ const ENTRIES: &[Entry] = &[
         "nästlingen är djupare än gränsen {}",
     ),
     ("nesting is too deep to parse", "sisäkkäisyys on liian syvä luettavaksi", "nästlingen är för djup för att läsas"),
-    ("not a roll-up: {e}", "ei ole koonti: {e}", "inte en sammanställning: {e}"),
     ("nothing", "ei mitään", "ingenting"),
     ("null", "tyhjä arvo (null)", "tomt värde (null)"),
     ("number", "luku", "tal"),
@@ -953,7 +938,6 @@ const ENTRIES: &[Entry] = &[
         "suuruusvertailu tarvitsee kaksi lukua tai saman asteikon kaksi tasoa",
         "storleksjämförelser behöver två tal eller två nivåer på samma skala",
     ),
-    ("pass what `rollup` returned", "anna se, minkä `rollup` palautti", "ge det som `rollup` returnerade"),
     ("perspective", "näkökulma", "perspektiv"),
     (
         "put `<!-- eva:{name} -->` before it, or remove it; placeholders cannot be nested",
@@ -1043,11 +1027,6 @@ const ENTRIES: &[Entry] = &[
         "roll up a smaller folder, or raise --max-files",
         "kokoa pienempi kansio tai nosta rajaa --max-files",
         "sammanställ en mindre mapp eller höj --max-files",
-    ),
-    (
-        "roll up decisions of one checklist at a time (`--checklist`), or fix the decision's `checklist`",
-        "kokoa yhden tarkistuslistan päätökset kerrallaan (`--checklist`) tai korjaa päätöksen kohta `checklist`",
-        "sammanställ beslut med en checklista i taget (`--checklist`), eller rätta beslutets `checklist`",
     ),
     (
         "roll up every part with the same checklist, --from, --to and --as-of",
@@ -1692,11 +1671,6 @@ const ENTRIES: &[Entry] = &[
         "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-16",
     ),
     (
-        "write the question's id, e.g. `{f}(housing_need)`",
-        "kirjoita kysymyksen tunnus, esim. `{f}(housing_need)`",
-        "skriv frågans id, t.ex. `{f}(housing_need)`",
-    ),
-    (
         "write the smaller number first, e.g. `0..17`",
         "kirjoita pienempi luku ensin, esim. `0..17`",
         "skriv det mindre talet först, t.ex. `0..17`",
@@ -1737,4 +1711,282 @@ const ENTRIES: &[Entry] = &[
         "sallitut merkintätavat ovat \\\" \\\\ \\n ja \\t; kirjoita muut merkit sellaisinaan (merkkijonoissa voi olla mitä tahansa Unicode-merkkejä) ja kenoviiva muodossa \\\\",
         "tillåtna escape-sekvenser är \\\" \\\\ \\n och \\t; skriv andra tecken som de är (strängar kan innehålla all Unicode) och ett omvänt snedstreck som \\\\",
     ),
+    // The roll-up, the language additions (fired, zero_option, values in
+    // messages, quoted option ids), the collector and the Word form.
+    ("unknown roll-up format {}", "tuntematon koonnin muoto {}", "okänt format för sammanställningen {}"),
+    (
+        "`decisions` must be a list of decision texts",
+        "`decisions` on annettava luettelona päätösten tekstejä",
+        "`decisions` måste vara en lista med beslutstexter",
+    ),
+    ("`{name}` must be a text", "`{name}` on annettava tekstinä", "`{name}` måste vara en text"),
+    (
+        "see docs/rollup.md: {{\"decisions\": [text, ...], \"from\": \"2026-01-01\", ...}}",
+        "katso docs/rollup.md: {{\"decisions\": [text, ...], \"from\": \"2026-01-01\", ...}}",
+        "se docs/rollup.md: {{\"decisions\": [text, ...], \"from\": \"2026-01-01\", ...}}",
+    ),
+    (
+        "the roll-up request is not JSON: {e}",
+        "koontipyyntö ei ole JSON-muotoinen: {e}",
+        "begäran om sammanställning är inte JSON: {e}",
+    ),
+    (
+        "the roll-up request must be an object",
+        "koontipyynnön on oltava JSON-objekti",
+        "begäran om sammanställning måste vara ett JSON-objekt",
+    ),
+    ("unknown roll-up option {}", "tuntematon koonnin asetus {}", "okänd inställning för sammanställningen {}"),
+    (
+        "`{{{text}}}` in a message is not an expression",
+        "viestin kohta `{{{text}}}` ei ole lauseke",
+        "`{{{text}}}` i meddelandet är inte ett uttryck",
+    ),
+    ("empty braces in a message", "viestissä on tyhjät aaltosulkeet", "tomma klammerparenteser i meddelandet"),
+    (
+        "only the first {max} problems are reported; fix these and check again",
+        "vain {max} ensimmäistä ongelmaa näytetään; korjaa ne ja tarkista uudelleen",
+        "bara de {max} första problemen visas; rätta dem och kontrollera igen",
+    ),
+    (
+        "the body of `{head}: ...` runs on to the end of the expression; to compare the quantifier's result, put the quantifier in parentheses: `({head}: ...) {op} ...`",
+        "lausekkeen `{head}: ...` runko jatkuu lausekkeen loppuun asti; jos haluat verrata kvanttorin tulosta, kirjoita kvanttori sulkeisiin: `({head}: ...) {op} ...`",
+        "kroppen i `{head}: ...` fortsätter till slutet av uttrycket; för att jämföra kvantorns resultat, sätt kvantorn inom parentes: `({head}: ...) {op} ...`",
+    ),
+    (
+        "write a value as in a rule's `when`, e.g. `{{fact.cost_eur}}`; write `{{{{` and `}}}}` for braces in the text",
+        "kirjoita arvo kuten säännön kohdassa `when`, esim. `{{fact.cost_eur}}`; kirjoita tekstin aaltosulkeet muodossa `{{{{` ja `}}}}`",
+        "skriv ett värde som i en regels `when`, t.ex. `{{fact.cost_eur}}`; skriv `{{{{` och `}}}}` för klammerparenteser i texten",
+    ),
+    ("score `{name}`", "piste `{name}`", "poängen `{name}`"),
+    ("the answer to `{name}`", "vastaus kysymykseen `{name}`", "svaret på `{name}`"),
+    (
+        "`{name}` is a rule and has no value in an expression",
+        "`{name}` on sääntö, eikä sillä ole arvoa lausekkeessa",
+        "`{name}` är en regel och har inget värde i ett uttryck",
+    ),
+    (
+        "write `fired({name})` to ask whether the rule fired",
+        "kirjoita `fired({name})`, jos haluat tietää, laukesiko sääntö",
+        "skriv `fired({name})` för att fråga om regeln utlöstes",
+    ),
+    (
+        "a level id must be a name (letters, digits and `_`, not a reserved word)",
+        "tason tunnuksen on oltava nimi (kirjaimia, numeroita ja `_`, ei varattu sana)",
+        "en nivås id måste vara ett namn (bokstäver, siffror och `_`, inte ett reserverat ord)",
+    ),
+    (
+        "an option id cannot be empty, start or end with a space, or hold a line break or tab",
+        "vaihtoehdon tunnus ei voi olla tyhjä, alkaa tai päättyä välilyöntiin eikä sisältää rivinvaihtoa tai sarkainta",
+        "ett alternativs id får inte vara tomt, börja eller sluta med ett mellanslag eller innehålla en radbrytning eller tabb",
+    ),
+    (
+        "expressions name levels as `scale.level`; only option ids may be quoted",
+        "lausekkeissa tasoihin viitataan muodossa `scale.level`; vain vaihtoehtojen tunnukset voi kirjoittaa lainausmerkkeihin",
+        "uttryck anger nivåer som `scale.level`; bara alternativens id:n får stå inom citattecken",
+    ),
+    (
+        "write a value in braces, e.g. `{{fact.cost_eur}}`, and `{{{{` or `}}}}` for a brace in the text",
+        "kirjoita arvo aaltosulkeisiin, esim. `{{fact.cost_eur}}`, ja tekstin aaltosulje muodossa `{{{{` tai `}}}}`",
+        "skriv ett värde inom klammerparenteser, t.ex. `{{fact.cost_eur}}`, och `{{{{` eller `}}}}` för en klammerparentes i texten",
+    ),
+    (
+        "write the id as the other system spells it, e.g. `option \"item1-3\" {{ label ... }}`",
+        "kirjoita tunnus niin kuin toinen järjestelmä sen kirjoittaa, esim. `option \"item1-3\" {{ label ... }}`",
+        "skriv id:t som det andra systemet stavar det, t.ex. `option \"item1-3\" {{ label ... }}`",
+    ),
+    ("`zero_option` takes one expression", "`zero_option` ottaa yhden lausekkeen", "`zero_option` tar ett uttryck"),
+    ("`{f}` takes ids of rules", "`{f}` ottaa sääntöjen tunnuksia", "`{f}` tar id:n för regler"),
+    (
+        "whether `{}` fired (the rule has `each`)",
+        "tieto siitä, laukesiko `{}` (säännöllä on `each`)",
+        "huruvida `{}` utlöstes (regeln har `each`)",
+    ),
+    (
+        "write e.g. `zero_option(impact(children))`",
+        "kirjoita esim. `zero_option(impact(children))`",
+        "skriv t.ex. `zero_option(impact(children))`",
+    ),
+    ("write e.g. `{f}({example})`", "kirjoita esim. `{f}({example})`", "skriv t.ex. `{f}({example})`"),
+    (
+        "`count_fired` takes the ids of one or more rules",
+        "`count_fired` ottaa yhden tai useamman säännön tunnukset",
+        "`count_fired` tar id:n för en eller flera regler",
+    ),
+    ("`fired` takes one rule", "`fired` ottaa yhden säännön", "`fired` tar en regel"),
+    ("`fired` takes the id of a rule", "`fired` ottaa säännön tunnuksen", "`fired` tar id:t för en regel"),
+    (
+        "`{f}(...)` can only be used in a rule's condition",
+        "`{f}(...)` on käytettävissä vain säännön ehdossa",
+        "`{f}(...)` kan bara användas i en regels villkor",
+    ),
+    (
+        "rules run after questions and scores are computed; move this test into a rule's `when`",
+        "säännöt suoritetaan vasta, kun kysymykset ja pisteet on laskettu; siirrä tämä ehto säännön kohtaan `when`",
+        "regler körs efter att frågor och poäng har beräknats; flytta detta villkor till en regels `when`",
+    ),
+    (
+        "to count how many of several rules fired, write `count_fired(a, b, ...)`",
+        "laske, montako useasta säännöstä laukesi, kirjoittamalla `count_fired(a, b, ...)`",
+        "för att räkna hur många av flera regler som utlöstes, skriv `count_fired(a, b, ...)`",
+    ),
+    (
+        "write e.g. `count_fired(high_cost, closes_service)`",
+        "kirjoita esim. `count_fired(high_cost, closes_service)`",
+        "skriv t.ex. `count_fired(high_cost, closes_service)`",
+    ),
+    ("write e.g. `fired(high_cost)`", "kirjoita esim. `fired(high_cost)`", "skriv t.ex. `fired(high_cost)`"),
+    (
+        "a message cannot show an impact cell",
+        "viesti ei voi näyttää vaikutusarviota",
+        "ett meddelande kan inte visa en konsekvensbedömning",
+    ),
+    (
+        "show one of its fields, e.g. `{{c.score}}`",
+        "näytä jokin sen kentistä, esim. `{{c.score}}`",
+        "visa ett av dess fält, t.ex. `{{c.score}}`",
+    ),
+    (
+        "this message has a `{{` that is not closed",
+        "viestissä on `{{`, jota ei suljeta",
+        "meddelandet har en `{{` som inte stängs",
+    ),
+    (
+        "this message has a `}}` that closes no `{{`",
+        "viestissä on `}}`, joka ei sulje mitään `{{`-merkkiä",
+        "meddelandet har en `}}` som inte stänger någon `{{`",
+    ),
+    ("this message has empty braces", "viestissä on tyhjät aaltosulkeet", "meddelandet har tomma klammerparenteser"),
+    (
+        "put the content control around whole paragraphs and tables (a block-level control)",
+        "sijoita sisältöohjausobjekti kokonaisten kappaleiden ja taulukoiden ympärille (lohkotason objekti)",
+        "placera innehållskontrollen runt hela stycken och tabeller (en kontroll på blocknivå)",
+    ),
+    (
+        "the form control `eva:form` is inside a paragraph",
+        "lomakeobjekti `eva:form` on kappaleen sisällä",
+        "formulärkontrollen `eva:form` ligger inuti ett stycke",
+    ),
+    (
+        "keep the form and the results apart: move one out of the other",
+        "pidä lomake ja tulokset erillään: siirrä toinen pois toisen sisältä",
+        "håll isär formuläret och resultaten: flytta ut den ena ur den andra",
+    ),
+    (
+        "the form control `eva:form` and the result control `eva:{out}` overlap: filling would write one over the other",
+        "lomakeobjekti `eva:form` ja tulosobjekti `eva:{out}` ovat päällekkäin: täyttäminen kirjoittaisi toisen toisen päälle",
+        "formulärkontrollen `eva:form` och resultatkontrollen `eva:{out}` överlappar: ifyllningen skulle skriva den ena över den andra",
+    ),
+    (
+        "a row of impacts of `{question}` in alternative `{alt}` has values but no group",
+        "kysymyksen `{question}` vaikutusrivillä vaihtoehdossa `{alt}` on arvoja mutta ei ryhmää",
+        "en rad med konsekvenser för `{question}` i alternativet `{alt}` har värden men ingen grupp",
+    ),
+    (
+        "choose the group the row assesses, or clear the row",
+        "valitse ryhmä, jota rivi arvioi, tai tyhjennä rivi",
+        "välj den grupp som raden bedömer, eller töm raden",
+    ),
+    (
+        "keep row fields in the rows of the impact tables (add rows with the + button in Word)",
+        "pidä rivikentät vaikutustaulukoiden riveillä (lisää rivejä Wordin +-painikkeella)",
+        "håll radfälten i raderna i konsekvenstabellerna (lägg till rader med +-knappen i Word)",
+    ),
+    (
+        "start from `ennakko template init`, or remove the content control tagged eva:form",
+        "aloita komennolla `ennakko template init` tai poista sisältöohjausobjekti, jonka tunniste on eva:form",
+        "börja med `ennakko template init`, eller ta bort innehållskontrollen med taggen eva:form",
+    ),
+    (
+        "the document has a form control (`eva:form`) but does not declare the Word 2010 and 2012 namespaces its fields need",
+        "asiakirjassa on lomakeobjekti (`eva:form`), mutta siinä ei ole määritelty Word 2010- ja 2012-nimiavaruuksia, joita sen kentät tarvitsevat",
+        "dokumentet har en formulärkontroll (`eva:form`) men deklarerar inte de namnrymder från Word 2010 och 2012 som dess fält behöver",
+    ),
+    (
+        "the row field `eva:{}` is not inside a row of a repeating section",
+        "rivikenttä `eva:{}` ei ole toistuvan osan rivillä",
+        "radfältet `eva:{}` ligger inte i en rad i ett upprepande avsnitt",
+    ),
+    (
+        "check the path, its permissions and encoding (UTF-8)",
+        "tarkista polku, käyttöoikeudet ja merkistö (UTF-8)",
+        "kontrollera sökvägen, behörigheterna och teckenkodningen (UTF-8)",
+    ),
+    ("folder nested deeper than {} levels", "kansio on yli {} tason syvyydessä", "mappen ligger djupare än {} nivåer"),
+    (
+        "not a .json, .yaml or .yml file",
+        "ei ole .json-, .yaml- tai .yml-tiedosto",
+        "inte en .json-, .yaml- eller .yml-fil",
+    ),
+    (
+        "not a regular file (a link, pipe or device)",
+        "ei ole tavallinen tiedosto (vaan linkki, putki tai laite)",
+        "inte en vanlig fil (utan en länk, ett rör eller en enhet)",
+    ),
+    (
+        "a decision is given as its JSON or YAML text",
+        "päätös annetaan JSON- tai YAML-tekstinä",
+        "ett beslut anges som sin JSON- eller YAML-text",
+    ),
+    (
+        "a named decision is `{{\"name\": ..., \"text\": ...}}`",
+        "nimetty päätös annetaan muodossa `{{\"name\": ..., \"text\": ...}}`",
+        "ett namngivet beslut anges som `{{\"name\": ..., \"text\": ...}}`",
+    ),
+    (
+        "roll up parts of the archive and merge the saved roll-ups",
+        "kokoa arkisto osissa ja yhdistä tallennetut koonnit",
+        "sammanställ arkivet i delar och slå ihop de sparade sammanställningarna",
+    ),
+    ("{} decisions, over the limit of {max}", "{} päätöstä, yli rajan {max}", "{} beslut, över gränsen {max}"),
+    ("give at least one saved roll-up", "anna vähintään yksi tallennettu koonti", "ge minst en sparad sammanställning"),
+    (
+        "give roll-ups saved with `ennakko rollup --format json`",
+        "anna koonteja, jotka on tallennettu komennolla `ennakko rollup --format json`",
+        "ge sammanställningar som sparats med `ennakko rollup --format json`",
+    ),
+    ("no roll-ups to merge", "ei yhdistettäviä koonteja", "inga sammanställningar att slå ihop"),
+    ("not a saved roll-up: {e}", "ei ole tallennettu koonti: {e}", "inte en sparad sammanställning: {e}"),
+    (
+        "the roll-up is {} bytes, over the limit of {max_bytes}",
+        "koonti on {} tavua, yli rajan {max_bytes}",
+        "sammanställningen är {} byte, över gränsen {max_bytes}",
+    ),
+    (
+        "a follow-up on an alternative that was not adopted",
+        "seuranta koskee vaihtoehtoa, jota ei valittu",
+        "uppföljningen gäller ett alternativ som inte antogs",
+    ),
+    (
+        "move the follow-up to the adopted alternative's impact, or remove it",
+        "siirrä seuranta valitun vaihtoehdon vaikutukseen tai poista se",
+        "flytta uppföljningen till det antagna alternativets konsekvens eller ta bort den",
+    ),
+    (
+        "roll up decisions of one checklist at a time, or fix the decision's `checklist`",
+        "kokoa yhden tarkistuslistan päätökset kerrallaan tai korjaa päätöksen kohta `checklist`",
+        "sammanställ beslut med en checklista i taget, eller rätta beslutets `checklist`",
+    ),
+    ("name one of {}", "nimeä jokin näistä: {}", "ange ett av: {}"),
+    (
+        "the adopted alternative `{id}` is not one of the decision's",
+        "valittu vaihtoehto `{id}` ei ole päätöksen vaihtoehtoja",
+        "det antagna alternativet `{id}` är inte ett av beslutets alternativ",
+    ),
+    (
+        "add `adopted` to `decided` with the id of the alternative decided: one of {}",
+        "lisää kohtaan `decided` kohta `adopted`, jossa on päätetyn vaihtoehdon tunnus: jokin näistä: {}",
+        "lägg till `adopted` i `decided` med id:t för det alternativ som beslutades: ett av {}",
+    ),
+    (
+        "several alternatives are proposals and the record does not say which was adopted",
+        "useampi vaihtoehto on ehdotus, eikä päätöstiedoissa kerrota, mikä niistä valittiin",
+        "flera alternativ är förslag och uppgifterna säger inte vilket som antogs",
+    ),
+    ("not read: {why}", "ei luettu: {why}", "inte läst: {why}"),
+    (
+        "roll up the file itself (not a link to it), or a folder nearer the top",
+        "kokoa itse tiedosto (ei linkkiä siihen) tai ylempänä oleva kansio",
+        "sammanställ själva filen (inte en länk till den) eller en mapp högre upp",
+    ),
+    ("note: left out `{}`: {why}", "huom: jätettiin pois `{}`: {why}", "obs: utelämnades `{}`: {why}"),
 ];

@@ -73,6 +73,14 @@ impl IntoArg for &&Message {
     }
 }
 
+/// A value already made an argument (by a helper that takes any
+/// [`IntoArg`]) stays as it is.
+impl IntoArg for &Arg {
+    fn into_arg(self) -> Arg {
+        self.clone()
+    }
+}
+
 /// A [`Message`], written like `format!`: `t!("template")`,
 /// `t!("{} and {}", a, b)`, `t!("{name}", name = value)`, or both:
 /// `t!("{} of {name}", a; name = value)`. The template

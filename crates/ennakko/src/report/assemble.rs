@@ -56,7 +56,7 @@ pub(crate) fn assemble(model: &Model, decision: &Decision, bound: &Bound, outcom
             severity,
             level,
             alternative: alt_id(fired.alternative),
-            message: rule.message.clone(),
+            message: message_with_values(model, rule, &fired.values),
             trace: fired.trace,
         };
         match (evaluation::role(model, bound, fired.rule, fired.alternative), level) {
@@ -410,7 +410,7 @@ pub(crate) fn vocabulary(model: &Model) -> Vocabulary {
             })
             .collect(),
         options: question_options.chain(fact_options).collect(),
-        rules: model.rules.iter().map(|r| term(&r.id, &r.message, None)).collect(),
+        rules: model.rules.iter().map(|r| term(&r.id, &r.message_without_values(), None)).collect(),
         domains: model
             .domains
             .iter()
@@ -432,4 +432,68 @@ pub(crate) fn vocabulary(model: &Model) -> Vocabulary {
             })
             .collect(),
     }
+}
+
+/// A fired rule's message in each of its languages, with the values it
+/// computed shown as a reader of that language writes them: numbers with a
+/// decimal comma in Finnish and Swedish, yes and no in words, groups,
+/// domains, options and levels by their labels.
+fn message_with_values(model: &Model, rule: &Rule, values: &[Value]) -> Text {
+    if rule.message_values.is_empty() {
+        return rule.message.clone();
+    }
+    let show = |lang: &str, source: &str| {
+        let found = rule.message_values.iter().zip(values).find(|(mv, _)| mv.source == source);
+        found.map_or_else(|| "–".to_string(), |(mv, v)| shown_value(model, mv.options_of.as_deref(), v, lang))
+    };
+    rule.message
+        .iter()
+        .map(|(lang, text)| (lang.clone(), crate::checklist::message::fill(text, |source| show(lang, source))))
+        .collect()
+}
+
+/// One value in a message, in language `lang`; `options_of` names the
+/// question or fact whose option a string is.
+fn shown_value(model: &Model, options_of: Option<&str>, v: &Value, lang: &str) -> String {
+    use crate::report::i18n::{Key, number, pick, word};
+    let label = |text: &Text| pick(text, lang).to_string();
+    match v {
+        Value::Missing | Value::Cell(..) => "–".to_string(),
+        Value::Bool(b) => word(if *b { Key::Yes } else { Key::No }, lang).to_string(),
+        Value::Num(n) => number(*n, lang),
+        Value::Str(s) => option_label(model, options_of, s).map_or_else(|| s.to_string(), label),
+        Value::Screening(s) => word(
+            match s {
+                Screening::Yes => Key::Yes,
+                Screening::No => Key::No,
+                Screening::Unknown => Key::Unknown,
+            },
+            lang,
+        )
+        .to_string(),
+        Value::Group(g) => label(&model.groups[*g].label),
+        Value::Domain(d) => label(&model.domains[*d].label),
+        Value::Perspective(p) => label(&model.perspectives[*p].label),
+        Value::Level(s, l) => model.scale(*s).levels.get(*l).map_or_else(String::new, |x| label(&x.label)),
+        Value::List(items) => {
+            items.iter().map(|i| shown_value(model, options_of, i, lang)).collect::<Vec<_>>().join(", ")
+        }
+    }
+}
+
+/// The label of option `id` of the choice question or fact `owner`.
+fn option_label<'m>(model: &'m Model, owner: Option<&str>, id: &str) -> Option<&'m Text> {
+    let owner = owner?;
+    let options = match model.ids.get(owner) {
+        Some(Entity::Question(q)) => match &model.questions[*q].kind {
+            QuestionKind::Choice(options) => options,
+            _ => return None,
+        },
+        Some(Entity::Fact(f)) => match &model.facts[*f].kind {
+            FactKind::Choice(options) => options,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    options.iter().find(|o| o.id == id).map(|o| &o.label)
 }

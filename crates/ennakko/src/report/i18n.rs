@@ -67,6 +67,12 @@ pub enum Key {
     EquityMixed,
     HowComputed,
     Method,
+    /// How a cell scores, with the default multiplying scales.
+    MethodCells,
+    /// How a cell scores, before a list of the multiplying scales.
+    MethodCellsScales,
+    /// How a cell scores when no scale multiplies.
+    MethodCellsDirection,
     CellCalculations,
     ReasonsAndFindings,
     Notes,
@@ -138,7 +144,7 @@ pub enum Key {
 
 impl Key {
     /// Every phrase, for tests that check translations.
-    pub const ALL: [Key; 122] = [
+    pub const ALL: [Key; 125] = [
         Key::ReportTitle,
         Key::Checklist,
         Key::Decision,
@@ -194,6 +200,9 @@ impl Key {
         Key::EquityMixed,
         Key::HowComputed,
         Key::Method,
+        Key::MethodCells,
+        Key::MethodCellsScales,
+        Key::MethodCellsDirection,
         Key::CellCalculations,
         Key::ReasonsAndFindings,
         Key::Notes,
@@ -420,9 +429,24 @@ fn phrases(key: Key) -> (&'static str, &'static str, &'static str) {
         ),
         HowComputed => ("Näin tulos on laskettu", "Så har resultatet beräknats", "How this was computed"),
         Method => (
-            "Kunkin vaikutuksen pistemäärä on sen suunta (−2…+2) kerrottuna suuruuden ja todennäköisyyden painoilla. Puuttuva taso lasketaan oletusarvolla, ja vaihteluväli kattaa asteikon ääripäät. Vaihtoehtojen rinnakkaistaulukko näyttää voimakkaimmat vaikutukset, ei summia. Yhdenvertaisuusero on haavoittuvassa asemassa olevien väestöryhmien keskiarvo miinus muiden väestöryhmien keskiarvo, kun kunkin ryhmän lukuna on sen voimakkain kielteinen ja voimakkain myönteinen vaikutus yhteenlaskettuina; koko väestö, henkilöstö ja yritykset eivät ole mukana vertailussa.",
-            "Poängen för varje konsekvens är dess riktning (−2…+2) multiplicerad med vikterna för omfattning och sannolikhet. En nivå som saknas räknas med standardvärdet, och intervallet täcker skalans ytterpunkter. Tabellen över alternativen sida vid sida visar de starkaste konsekvenserna, inte summor. Jämlikhetsskillnaden är medelvärdet för befolkningsgrupper i utsatt ställning minus medelvärdet för övriga befolkningsgrupper, där varje grupps tal är dess starkaste negativa och starkaste positiva konsekvens sammanlagda; hela befolkningen, personalen och företagen ingår inte i jämförelsen.",
-            "Each impact scores its direction (−2…+2) times the weights of its magnitude and likelihood. A level left out counts at the scale's default, and the range spans the scale's extremes. The side-by-side table shows the strongest impacts, not sums. The equity gap is the mean of the vulnerable population groups minus the mean of the other population groups, where each group counts as its strongest negative plus its strongest positive impact; the whole population, staff and businesses take no part in the comparison.",
+            "Puuttuva taso lasketaan oletusarvolla, ja vaihteluväli kattaa asteikon ääripäät. Vaihtoehtojen rinnakkaistaulukko näyttää voimakkaimmat vaikutukset, ei summia. Yhdenvertaisuusero on haavoittuvassa asemassa olevien väestöryhmien keskiarvo miinus muiden väestöryhmien keskiarvo, kun kunkin ryhmän lukuna on sen voimakkain kielteinen ja voimakkain myönteinen vaikutus yhteenlaskettuina; koko väestö, henkilöstö ja yritykset eivät ole mukana vertailussa.",
+            "En nivå som saknas räknas med standardvärdet, och intervallet täcker skalans ytterpunkter. Tabellen över alternativen sida vid sida visar de starkaste konsekvenserna, inte summor. Jämlikhetsskillnaden är medelvärdet för befolkningsgrupper i utsatt ställning minus medelvärdet för övriga befolkningsgrupper, där varje grupps tal är dess starkaste negativa och starkaste positiva konsekvens sammanlagda; hela befolkningen, personalen och företagen ingår inte i jämförelsen.",
+            "A level left out counts at the scale's default, and the range spans the scale's extremes. The side-by-side table shows the strongest impacts, not sums. The equity gap is the mean of the vulnerable population groups minus the mean of the other population groups, where each group counts as its strongest negative plus its strongest positive impact; the whole population, staff and businesses take no part in the comparison.",
+        ),
+        MethodCells => (
+            "Kunkin vaikutuksen pistemäärä on sen suunta (−2…+2) kerrottuna suuruuden ja todennäköisyyden painoilla.",
+            "Poängen för varje konsekvens är dess riktning (−2…+2) multiplicerad med vikterna för omfattning och sannolikhet.",
+            "Each impact scores its direction (−2…+2) times the weights of its magnitude and likelihood.",
+        ),
+        MethodCellsScales => (
+            "Kunkin vaikutuksen pistemäärä on sen suunta (−2…+2) kerrottuna näiden asteikkojen tasojen painoilla:",
+            "Poängen för varje konsekvens är dess riktning (−2…+2) multiplicerad med nivåvikterna på dessa skalor:",
+            "Each impact scores its direction (−2…+2) times the weights of its levels on these scales:",
+        ),
+        MethodCellsDirection => (
+            "Kunkin vaikutuksen pistemäärä on sen suunta (−2…+2).",
+            "Poängen för varje konsekvens är dess riktning (−2…+2).",
+            "Each impact scores its direction (−2…+2).",
         ),
         CellCalculations => ("Vaikutusten laskelmat", "Beräkning av konsekvenserna", "Impact calculations"),
         ReasonsAndFindings => (

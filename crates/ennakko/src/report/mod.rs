@@ -203,6 +203,8 @@ pub enum TraceSource {
     Completeness,
     /// The equity gap.
     EquityGap,
+    /// Whether another rule fired (`fired(rule)`).
+    Rule,
     /// An item for which a quantifier's condition held (`any g in groups: ...`).
     Match,
 }

@@ -23,9 +23,11 @@
 //! assert_eq!(rollup.groups["children"].negative_decisions, 1);
 //! ```
 
+pub(crate) mod front;
 pub mod render;
 mod validate;
 
+use crate::message::Message;
 use crate::t;
 use std::collections::BTreeMap;
 
@@ -33,6 +35,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use front::MAX_DECISIONS;
 pub use validate::parse_date;
 
 use crate::Checklist;
@@ -40,7 +43,7 @@ use crate::checklist::model::{GroupCategory, ScaleId, Text, VerdictLevel};
 use crate::decision::record::FollowUpStatus;
 use crate::decision::{AlternativeKind, Decision, Direction};
 use crate::diagnostic::{Diagnostic, Severity as DiagnosticSeverity};
-use crate::report::{Report, Severity};
+use crate::report::{AlternativeReport, Report, Severity};
 
 /// The period a roll-up covers and the date follow-ups are judged on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,9 +113,9 @@ impl VerdictCounts {
     }
 
     fn merge(&mut self, other: &VerdictCounts) {
-        self.none += other.none;
-        self.light += other.light;
-        self.full += other.full;
+        self.none = self.none.saturating_add(other.none);
+        self.light = self.light.saturating_add(other.light);
+        self.full = self.full.saturating_add(other.full);
     }
 
     /// All decisions counted.
@@ -144,6 +147,10 @@ pub struct Coverage {
     pub skipped_errors: u64,
     /// Decisions left out because they fall outside the period.
     pub outside_period: u64,
+    /// Files not read at all (links, pipes, devices, folders nested too
+    /// deep: listed in `skipped` with `U0202`).
+    #[serde(default)]
+    pub not_read: u64,
 }
 
 /// Impacts added up over decisions, for one group, domain, or group and
@@ -151,7 +158,7 @@ pub struct Coverage {
 /// is -1.5), so they add up exactly in any order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Cumulative {
-    /// Decisions whose proposal assesses an impact here.
+    /// Decisions whose adopted alternative assesses an impact here.
     pub decisions: u64,
     /// Of those, decisions where the impact here adds up below zero.
     pub negative_decisions: u64,
@@ -167,13 +174,14 @@ pub struct Cumulative {
 
 impl Cumulative {
     fn merge(&mut self, other: &Cumulative) {
-        self.decisions += other.decisions;
-        self.negative_decisions += other.negative_decisions;
-        self.positive_decisions += other.positive_decisions;
-        self.net_milli += other.net_milli;
-        self.negative_milli += other.negative_milli;
+        self.decisions = self.decisions.saturating_add(other.decisions);
+        self.negative_decisions = self.negative_decisions.saturating_add(other.negative_decisions);
+        self.positive_decisions = self.positive_decisions.saturating_add(other.positive_decisions);
+        self.net_milli = self.net_milli.saturating_add(other.net_milli);
+        self.negative_milli = self.negative_milli.saturating_add(other.negative_milli);
         for (level, n) in &other.timing {
-            *self.timing.entry(level.clone()).or_default() += n;
+            let count = self.timing.entry(level.clone()).or_default();
+            *count = count.saturating_add(*n);
         }
     }
 }
@@ -187,22 +195,22 @@ pub struct Quarter {
     pub verdicts: VerdictCounts,
     /// Decisions that required a full assessment and record none made.
     pub full_not_made: u64,
-    /// Decisions whose proposal adds up below zero.
+    /// Decisions whose adopted alternative adds up below zero.
     pub negative_decisions: u64,
-    /// Decisions whose proposal harms at least one vulnerable group.
+    /// Decisions whose adopted alternative harms at least one vulnerable group.
     pub vulnerable_harmed: u64,
-    /// Sum of the proposals' totals, in thousandths.
+    /// Sum of the adopted alternatives' totals, in thousandths.
     pub net_milli: i64,
 }
 
 impl Quarter {
     fn merge(&mut self, other: &Quarter) {
-        self.decisions += other.decisions;
+        self.decisions = self.decisions.saturating_add(other.decisions);
         self.verdicts.merge(&other.verdicts);
-        self.full_not_made += other.full_not_made;
-        self.negative_decisions += other.negative_decisions;
-        self.vulnerable_harmed += other.vulnerable_harmed;
-        self.net_milli += other.net_milli;
+        self.full_not_made = self.full_not_made.saturating_add(other.full_not_made);
+        self.negative_decisions = self.negative_decisions.saturating_add(other.negative_decisions);
+        self.vulnerable_harmed = self.vulnerable_harmed.saturating_add(other.vulnerable_harmed);
+        self.net_milli = self.net_milli.saturating_add(other.net_milli);
     }
 }
 
@@ -235,11 +243,15 @@ pub struct DecisionRow {
     pub zero_option: bool,
     /// Required findings (rule ids) about the decision or its proposals.
     pub open_required: Vec<String>,
-    /// Impact cells of the proposal.
+    /// The alternative whose impacts are counted (`decided.adopted`, else
+    /// the one proposal); none when nothing was proposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
+    /// Impact cells of the adopted alternative.
     pub cells: u64,
     /// Of those, cells scored below zero.
     pub negative_cells: u64,
-    /// The proposal's total, in thousandths.
+    /// The adopted alternative's total, in thousandths.
     pub net_milli: i64,
     /// Vulnerable population groups whose score is below zero.
     pub vulnerable_harmed: Vec<String>,
@@ -468,8 +480,8 @@ impl Rollup {
     /// `skipped` with the reason, its diagnostics naming `source` as file.
     pub fn add(&mut self, checklist: &Checklist, source: &str, decision: &Decision) {
         let period = self.period();
-        let date = match validate::check(decision, &period) {
-            Ok(date) => date,
+        let (date, adopted) = match validate::check(decision, &period) {
+            Ok(checked) => checked,
             Err(problems) => return self.skip_errors(source, problems),
         };
         if !period.contains(date) {
@@ -480,7 +492,7 @@ impl Rollup {
             return self.skipped.push(Skip { source: source.into(), diagnostics: vec![with_file(d, source)] });
         }
         match checklist.score(decision) {
-            Ok(report) => self.count(source, decision, date, &report),
+            Ok(report) => self.count(source, decision, (date, adopted), &report),
             Err(e) => self.skip_errors(source, e.diagnostics),
         }
     }
@@ -493,9 +505,22 @@ impl Rollup {
         self.skipped.push(Skip { source: source.into(), diagnostics });
     }
 
-    fn count(&mut self, source: &str, decision: &Decision, date: Date, report: &Report) {
+    /// Counts a scored decision decided on `date` whose alternative
+    /// `adopted` (an index into its alternatives and the report's) was decided.
+    /// Lists a file a front end did not read (a link, pipe or device, or a
+    /// folder nested too deep), with the warning `U0202` saying why, so
+    /// the roll-up counts it rather than losing it.
+    pub fn skip_unread(&mut self, source: &str, why: &Message) {
+        self.coverage.not_read += 1;
+        let d = Diagnostic::warning("U0202", t!("not read: {why}", why = why))
+            .with_help(t!("roll up the file itself (not a link to it), or a folder nearer the top"));
+        self.skipped.push(Skip { source: source.into(), diagnostics: vec![with_file(d, source)] });
+    }
+
+    fn count(&mut self, source: &str, decision: &Decision, (date, adopted): (Date, Option<usize>), report: &Report) {
         let Some(decided) = &decision.decided else { return };
-        let row = self.row(source, decision, date, report);
+        let adopted = adopted.and_then(|a| report.alternatives.get(a).map(|r| (a, r)));
+        let row = self.row(source, decision, date, report, adopted.map(|(_, r)| r));
         let c = &mut self.coverage;
         c.screened += 1;
         c.verdicts.count(row.verdict);
@@ -512,13 +537,21 @@ impl Rollup {
         q.negative_decisions += u64::from(row.net_milli < 0);
         q.vulnerable_harmed += u64::from(!row.vulnerable_harmed.is_empty());
         q.net_milli += row.net_milli;
-        self.impacts(source, decision, report);
+        if let Some((a, alternative)) = adopted {
+            self.impacts(source, decision, a, alternative);
+        }
         self.decisions.push(row);
     }
 
-    fn row(&self, source: &str, decision: &Decision, date: Date, report: &Report) -> DecisionRow {
+    fn row(
+        &self,
+        source: &str,
+        decision: &Decision,
+        date: Date,
+        report: &Report,
+        adopted: Option<&AlternativeReport>,
+    ) -> DecisionRow {
         let decided = decision.decided.as_ref();
-        let proposal = report.alternatives.iter().find(|a| a.kind == AlternativeKind::Proposal);
         let open_required = report.findings.iter().filter(|f| f.severity == Severity::Required);
         let mut open_required: Vec<String> = open_required.filter_map(|f| f.rule.clone()).collect();
         open_required.dedup();
@@ -539,21 +572,17 @@ impl Rollup {
             assessment: decided.and_then(|d| d.assessment),
             zero_option: report.alternatives.iter().any(|a| a.kind == AlternativeKind::Zero),
             open_required,
-            cells: proposal.map_or(0, |p| p.cells.len() as u64),
-            negative_cells: proposal.map_or(0, |p| p.cells.iter().filter(|c| c.value < 0.0).count() as u64),
-            net_milli: proposal.map_or(0, |p| milli(p.total.value)),
-            vulnerable_harmed: proposal.map_or_else(Vec::new, |p| p.equity.harmed.clone()),
+            adopted: adopted.map(|a| a.id.clone()),
+            cells: adopted.map_or(0, |p| p.cells.len() as u64),
+            negative_cells: adopted.map_or(0, |p| p.cells.iter().filter(|c| c.value < 0.0).count() as u64),
+            net_milli: adopted.map_or(0, |p| milli(p.total.value)),
+            vulnerable_harmed: adopted.map_or_else(Vec::new, |p| p.equity.harmed.clone()),
         }
     }
 
-    /// Adds the first proposal's group, domain and cell scores, and lists
-    /// its follow-ups.
-    fn impacts(&mut self, source: &str, decision: &Decision, report: &Report) {
-        let Some((a, proposal)) =
-            report.alternatives.iter().enumerate().find(|(_, a)| a.kind == AlternativeKind::Proposal)
-        else {
-            return;
-        };
+    /// Adds the adopted alternative's group, domain and cell scores (`a`
+    /// is its index), and lists its follow-ups.
+    fn impacts(&mut self, source: &str, decision: &Decision, a: usize, proposal: &AlternativeReport) {
         for entry in &proposal.groups {
             per_decision(&mut self.groups, &entry.id, entry.score.value);
         }
@@ -603,7 +632,9 @@ impl Rollup {
 
     /// Adds another part of the same period and checklist. Parts must be
     /// disjoint (no decision in both); then, after [`Rollup::finish`], the
-    /// result equals the roll-up of all their decisions in one go.
+    /// result equals the roll-up of all their decisions in one go. (Counts
+    /// add up saturating: a part read back from a doctored file cannot make
+    /// them overflow; real counts are far from the bound.)
     /// A part of another checklist or period is `U0003`.
     pub fn merge(&mut self, other: Rollup) -> Result<(), Box<Diagnostic>> {
         let key = |r: &Rollup| (r.labels.checklist.clone(), r.from.clone(), r.to.clone(), r.as_of.clone());
@@ -615,19 +646,20 @@ impl Rollup {
         }
         let c = &mut self.coverage;
         let o = &other.coverage;
-        c.screened += o.screened;
+        c.screened = c.screened.saturating_add(o.screened);
         c.verdicts.merge(&o.verdicts);
         for (mine, theirs) in [(&mut c.by_sector, &o.by_sector), (&mut c.by_body, &o.by_body)] {
             for (k, v) in theirs {
                 mine.entry(k.clone()).or_default().merge(v);
             }
         }
-        c.full_required += o.full_required;
-        c.full_made += o.full_made;
-        c.without_zero_option += o.without_zero_option;
-        c.with_open_required += o.with_open_required;
-        c.skipped_errors += o.skipped_errors;
-        c.outside_period += o.outside_period;
+        c.full_required = c.full_required.saturating_add(o.full_required);
+        c.full_made = c.full_made.saturating_add(o.full_made);
+        c.without_zero_option = c.without_zero_option.saturating_add(o.without_zero_option);
+        c.with_open_required = c.with_open_required.saturating_add(o.with_open_required);
+        c.skipped_errors = c.skipped_errors.saturating_add(o.skipped_errors);
+        c.outside_period = c.outside_period.saturating_add(o.outside_period);
+        c.not_read = c.not_read.saturating_add(o.not_read);
         merge_map(&mut self.groups, &other.groups);
         merge_map(&mut self.domains, &other.domains);
         for (group, domains) in &other.cells {

@@ -408,9 +408,9 @@ fn impacts(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
             .into(),
     )));
     parts.push(Part::Block(Block::Para(t(lang,
-        "Taulukoissa lasketaan yhteen päätösehdotusten arvioidut vaikutukset. Nettovaikutus on vaikutusten pisteiden summa (kielteinen alle nollan); sarakkeet ajanjaksoittain kertovat, kuinka moni arvio koski talousarviovuotta, valtuustokautta tai pidempää aikaa.",
-        "Tabellerna summerar de bedömda konsekvenserna av besluten. Nettoeffekten är summan av konsekvensernas poäng (negativ under noll); kolumnerna per tidsperiod visar hur många bedömningar som gällde budgetåret, fullmäktigeperioden eller en längre tid.",
-        "The tables add up the assessed impacts of the proposals. The net impact is the sum of the impact scores (below zero is negative); the columns per time span show how many assessments concerned the budget year, the council term or a longer time.",
+        "Taulukoissa lasketaan yhteen päätöksissä hyväksyttyjen vaihtoehtojen arvioidut vaikutukset. Nettovaikutus on vaikutusten pisteiden summa (kielteinen alle nollan); sarakkeet ajanjaksoittain kertovat, kuinka moni arvio koski talousarviovuotta, valtuustokautta tai pidempää aikaa.",
+        "Tabellerna summerar de bedömda konsekvenserna av de alternativ som beslutades. Nettoeffekten är summan av konsekvensernas poäng (negativ under noll); kolumnerna per tidsperiod visar hur många bedömningar som gällde budgetåret, fullmäktigeperioden eller en längre tid.",
+        "The tables add up the assessed impacts of the alternatives adopted. The net impact is the sum of the impact scores (below zero is negative); the columns per time span show how many assessments concerned the budget year, the council term or a longer time.",
     ).into())));
     // The whole population, staff and organisations are not population groups (see DESIGN.md).
     let population = |id: &str| rollup.labels.groups.iter().any(|(g, l)| g == id && l.population);
@@ -705,13 +705,20 @@ fn skipped(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
         .into(),
     )));
     let items = rollup.skipped.iter().map(|s| {
-        let outside = s.diagnostics.iter().all(|d| d.code == "U0201");
-        let reason = if outside {
+        let all = |code: &str| s.diagnostics.iter().all(|d| d.code == code);
+        let reason = if all("U0201") {
             t(
                 lang,
                 "päätöspäivä on kauden ulkopuolella",
                 "beslutsdatumet ligger utanför perioden",
                 "decided outside the period",
+            )
+        } else if all("U0202") {
+            t(
+                lang,
+                "tiedostoa ei luettu (linkki, putki, laite tai liian syvällä oleva kansio)",
+                "filen lästes inte (länk, rör, enhet eller en mapp för djupt ner)",
+                "not read (a link, pipe, device or a folder nested too deep)",
             )
         } else {
             t(
@@ -730,7 +737,7 @@ fn skipped(rollup: &Rollup, lang: &str, parts: &mut Vec<Part>) {
 /// the documents (English column names, dot decimals).
 pub fn csv_decisions(rollup: &Rollup) -> String {
     let mut out = String::from(
-        "source,id,title,date,quarter,body,body_name,sector,verdict,assessment,zero_option,open_required,cells,negative_cells,net,vulnerable_harmed\n",
+        "source,id,title,date,quarter,body,body_name,sector,verdict,assessment,zero_option,open_required,adopted,cells,negative_cells,net,vulnerable_harmed\n",
     );
     for r in &rollup.decisions {
         let fields = [
@@ -746,6 +753,7 @@ pub fn csv_decisions(rollup: &Rollup) -> String {
             r.assessment.map_or("", level).into(),
             r.zero_option.to_string(),
             r.open_required.join(" "),
+            r.adopted.clone().unwrap_or_default(),
             r.cells.to_string(),
             r.negative_cells.to_string(),
             (r.net_milli as f64 / 1000.0).to_string(),

@@ -30,9 +30,10 @@ pub fn parse_date(text: &str, path: &str) -> Result<Date, Box<Diagnostic>> {
     }
 }
 
-/// The decision date, checked against the as-of date, or every problem of
-/// the record. Follow-ups are checked too, so one run lists them all.
-pub(crate) fn check(decision: &Decision, period: &Period) -> Result<Date, Vec<Diagnostic>> {
+/// The decision date, checked against the as-of date, and the index of the
+/// adopted alternative (none when nothing was proposed), or every problem
+/// of the record. Follow-ups are checked too, so one run lists them all.
+pub(crate) fn check(decision: &Decision, period: &Period) -> Result<(Date, Option<usize>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let Some(decided) = &decision.decided else {
         let d = Diagnostic::error("U0101", t!("the decision has no `decided` record: its date, body and sector"))
@@ -58,20 +59,20 @@ pub(crate) fn check(decision: &Decision, period: &Period) -> Result<Date, Vec<Di
             None
         }
     };
-    let decided_alternative = decision.alternatives.iter().position(|a| a.kind == AlternativeKind::Proposal);
+    let adopted = adopted(decision).unwrap_or_else(|d| {
+        problems.push(*d);
+        None
+    });
     for (a, alternative) in decision.alternatives.iter().enumerate() {
         for (c, cell) in alternative.impacts.iter().enumerate() {
             if let Some(follow_up) = &cell.follow_up {
                 let path = format!("$.alternatives[{a}].impacts[{c}].follow_up");
-                if decided_alternative != Some(a) {
+                if adopted.is_some() && adopted != Some(a) {
                     // Only what is decided is followed up; a promise elsewhere would be lost.
                     problems.push(
-                        Diagnostic::error(
-                            "U0107",
-                            t!("a follow-up on an alternative that is not the (first) proposal"),
-                        )
-                        .with_help(t!("move the follow-up to the proposal's impact, or remove it"))
-                        .at_path(&path),
+                        Diagnostic::error("U0107", t!("a follow-up on an alternative that was not adopted"))
+                            .with_help(t!("move the follow-up to the adopted alternative's impact, or remove it"))
+                            .at_path(&path),
                     );
                 }
                 check_follow_up(follow_up, date, period, &path, &mut problems);
@@ -79,8 +80,40 @@ pub(crate) fn check(decision: &Decision, period: &Period) -> Result<Date, Vec<Di
         }
     }
     match date {
-        Some(date) if problems.is_empty() => Ok(date),
+        Some(date) if problems.is_empty() => Ok((date, adopted)),
         _ => Err(problems),
+    }
+}
+
+/// The alternative whose impacts were decided: the one `decided.adopted`
+/// names, else the only proposal. Several proposals without `adopted` are
+/// `U0110`: adding them all up would count one decision's impacts twice,
+/// and picking one would be a guess. A decision that proposes nothing and
+/// names nothing adopted has no impacts to add (`None`).
+fn adopted(decision: &Decision) -> Result<Option<usize>, Box<Diagnostic>> {
+    let ids = || decision.alternatives.iter().map(|a| format!("`{}`", a.id)).collect::<Vec<_>>().join(", ");
+    if let Some(id) = decision.decided.as_ref().and_then(|d| d.adopted.as_deref()) {
+        return match decision.alternatives.iter().position(|a| a.id == id) {
+            Some(a) => Ok(Some(a)),
+            None => Err(Box::new(
+                Diagnostic::error("U0109", t!("the adopted alternative `{id}` is not one of the decision's", id = id))
+                    .with_help(t!("name one of {}", ids()))
+                    .at_path("$.decided.adopted"),
+            )),
+        };
+    }
+    let mut proposals = decision.alternatives.iter().enumerate().filter(|(_, a)| a.kind == AlternativeKind::Proposal);
+    match (proposals.next(), proposals.next()) {
+        (Some((a, _)), None) => Ok(Some(a)),
+        (None, _) => Ok(None),
+        (Some(_), Some(_)) => Err(Box::new(
+            Diagnostic::error(
+                "U0110",
+                t!("several alternatives are proposals and the record does not say which was adopted"),
+            )
+            .with_help(t!("add `adopted` to `decided` with the id of the alternative decided: one of {}", ids()))
+            .at_path("$.decided.adopted"),
+        )),
     }
 }
 

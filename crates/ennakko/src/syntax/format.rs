@@ -717,7 +717,7 @@ impl<'a> Printer<'a> {
 
     /// `level moderate 2 {` and the offset of its `{`.
     fn item_header(&self, prop: &Prop, item: &Item) -> (String, usize) {
-        let mut header = format!("{} {}", prop.key.name, item.id.name);
+        let mut header = format!("{} {}", prop.key.name, self.item_id(&item.id));
         let mut after = item.id.span.end;
         if let Some((n, span)) = item.number {
             header.push(' ');
@@ -726,6 +726,16 @@ impl<'a> Printer<'a> {
         }
         header.push_str(" {");
         (header, self.open_brace(after, prop.span.end))
+    }
+
+    /// An item's id: as a name where it can be one, else quoted
+    /// (`option "item1-3"`), in the escapes it was written with.
+    fn item_id(&self, id: &Ident) -> String {
+        if crate::syntax::parser::is_plain_id(&id.name) {
+            id.name.clone()
+        } else {
+            flat_string(&self.string_pieces_at(id.span, &id.name))
+        }
     }
 
     fn flat_item(&self, header: &str, item: &Item) -> String {
@@ -1226,6 +1236,15 @@ mod tests {
         assert_eq!(fmt_expr("[1,2,3,]"), "[1, 2, 3]");
         assert_eq!(fmt_expr("\"one\n        two\" == x"), "\"one two\" == x");
         assert_eq!(fmt("group g { age -3..17 range 1_0..2_0 }"), "group g {\n  age -3..17\n  range 1_0..2_0\n}\n");
+    }
+
+    #[test]
+    fn option_ids_are_quoted_only_when_they_must_be() {
+        let text = "question q: choice { option \"plain\" {} option \"item1-3\" 2 {} option \"a\\\"b\" {} option \"level\" {} }";
+        assert_eq!(
+            fmt(text),
+            "question q: choice {\n  option plain {}\n  option \"item1-3\" 2 {}\n  option \"a\\\"b\" {}\n  option \"level\" {}\n}\n"
+        );
     }
 
     #[test]

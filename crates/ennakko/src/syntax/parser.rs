@@ -31,9 +31,44 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
         Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
     })?;
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
-    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0) };
+    let builder =
+        Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset: 0 };
     let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
     Ok(root)
+}
+
+/// Parses the expression `text` written in braces in a message; `offset`
+/// is where `text` starts in file `file`, so positions point into the
+/// message (approximately, when the message holds escapes or line breaks).
+pub(crate) fn parse_placeholder(
+    sources: &SourceMap,
+    file: usize,
+    text: &str,
+    offset: usize,
+    limits: &Limits,
+) -> Result<Expr, Box<Diagnostic>> {
+    let at = |pos: usize| Span { file, start: offset + pos, end: offset + pos + 1 };
+    prescan(text, limits).map_err(|(code, msg, help, pos)| {
+        Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, at(pos)))
+    })?;
+    let parsed = Grammar::parse(Rule::placeholder, text).map_err(|e| {
+        let pos = match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+        Box::new(
+            Diagnostic::error("E0001", t!("`{{{text}}}` in a message is not an expression", text = text))
+                .with_help(t!("write a value as in a rule's `when`, e.g. `{{fact.cost_eur}}`; write `{{{{` and `}}}}` for braces in the text"))
+                .at_span(sources, at(pos)),
+        )
+    })?;
+    let builder =
+        Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset };
+    let expr = parsed.into_iter().next().and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr));
+    match expr {
+        Some(e) => builder.expr(e),
+        None => Err(Box::new(Diagnostic::error("E0001", t!("empty braces in a message")).at_span(sources, at(0)))),
+    }
 }
 
 /// Checks size and nesting depth before the recursive parser runs.
@@ -310,6 +345,11 @@ struct Builder<'a> {
     /// expression: each is a level of the tree, counted on the way down so
     /// that the limit stops the recursion before it runs deep.
     nodes: std::cell::Cell<usize>,
+    /// The head of the quantifier whose body is built next (see
+    /// [`Builder::chained_comparison`]).
+    quant_head: std::cell::RefCell<Option<String>>,
+    /// Where the parsed text starts in its file (a message's value).
+    offset: usize,
 }
 
 /// Boxed: a diagnostic is large and errors are rare.
@@ -318,7 +358,7 @@ type Built<T> = Result<T, Box<Diagnostic>>;
 impl Builder<'_> {
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span { file: self.file, start: s.start(), end: s.end() }
+        Span { file: self.file, start: self.offset + s.start(), end: self.offset + s.end() }
     }
 
     fn ident(&self, pair: Pair<Rule>) -> Ident {
@@ -379,6 +419,7 @@ impl Builder<'_> {
                 for p in inner {
                     match p.as_rule() {
                         Rule::ident => item.id = self.ident(p),
+                        Rule::string => item.id = Ident { name: unescape(string_body(&p)), span: self.span(&p) },
                         Rule::number => item.number = Some((number(p.as_str()), self.span(&p))),
                         Rule::prop => item.props.push(self.prop(p)?),
                         _ => {}
@@ -425,6 +466,8 @@ impl Builder<'_> {
     /// here is a property of the tree, never of its spelling, so a checklist
     /// the formatter rewrites with fewer parentheses stays within them.
     fn expr(&self, pair: Pair<Rule>) -> Built<Expr> {
+        // Whether this is a quantifier's body; expressions inside it are not.
+        let quant_head = self.quant_head.take();
         let span = self.span(&pair);
         let mut tree = Tree { operands: Vec::new(), ops: Vec::new(), limit: self.limits.max_expr_depth, span };
         for p in pair.into_inner() {
@@ -434,7 +477,7 @@ impl Builder<'_> {
                 rule => match infix_op(rule) {
                     Some(op) => {
                         if op.level() == COMPARISON && tree.ends_in_comparison() {
-                            return Err(Box::new(self.chained_comparison(&p)));
+                            return Err(Box::new(self.chained_comparison(&p, quant_head.as_deref())));
                         }
                         tree.reduce_while(|pending| pending.level() >= op.level()).map_err(|at| self.too_deep(at))?;
                         tree.ops.push(Pending::Binary(op));
@@ -458,9 +501,22 @@ impl Builder<'_> {
     /// `a < b <= c` would compare a true/false with a number; say so where
     /// the second comparison starts, before the type checker gets a
     /// confusing tree.
-    fn chained_comparison(&self, op: &Pair<Rule>) -> Diagnostic {
-        Diagnostic::error("E0001", t!("comparisons cannot be chained: `{}` follows another comparison", op.as_str()))
-            .with_help(t!("compare twice and join with `and`: `0 < x and x <= 3`; or put one in parentheses"))
+    /// In a quantifier's body (`quant_head` is its head as written) the
+    /// usual cause is a body that runs on: `count proposals: a == yes >= 1`
+    /// meant to compare the count, so the hint says to bracket the
+    /// quantifier.
+    fn chained_comparison(&self, op: &Pair<Rule>, quant_head: Option<&str>) -> Diagnostic {
+        let op_text = op.as_str().trim();
+        let help = match quant_head {
+            Some(head) => t!(
+                "the body of `{head}: ...` runs on to the end of the expression; to compare the quantifier's result, put the quantifier in parentheses: `({head}: ...) {op} ...`",
+                head = head,
+                op = op_text
+            ),
+            None => t!("compare twice and join with `and`: `0 < x and x <= 3`; or put one in parentheses"),
+        };
+        Diagnostic::error("E0001", t!("comparisons cannot be chained: `{}` follows another comparison", op_text))
+            .with_help(help)
             .at_span(self.sources, self.span(op))
     }
 
@@ -516,6 +572,7 @@ impl Builder<'_> {
     }
 
     fn quant(&self, pair: Pair<Rule>) -> Built<Quant> {
+        let (text, start) = (pair.as_str(), pair.as_span().start());
         let mut op = QuantOp::Any;
         let mut source = QuantSource::Alternatives { proposals_only: false };
         let mut body = None;
@@ -526,7 +583,18 @@ impl Builder<'_> {
                     source = QuantSource::Alternatives { proposals_only: p.as_str().starts_with("proposal") }
                 }
                 Rule::quant_bind => source = self.quant_bind(p)?,
-                Rule::expr => body = Some(self.expr(p)?),
+                Rule::expr => {
+                    // The head as written (`count proposals`), for the hint
+                    // when the body runs on past a comparison.
+                    let head = text.get(..p.as_span().start() - start).unwrap_or("");
+                    let head = head.trim_end().trim_end_matches(':').trim_end();
+                    self.quant_head.replace(Some(if head.chars().count() <= 40 {
+                        head.to_string()
+                    } else {
+                        "...".into()
+                    }));
+                    body = Some(self.expr(p)?);
+                }
                 _ => {}
             }
         }
@@ -677,6 +745,19 @@ fn quant_op(word: &str) -> QuantOp {
         "max" => QuantOp::Max,
         _ => QuantOp::Any,
     }
+}
+
+/// Whether `name` can be written as it is where an id is expected: a name
+/// of letters, digits and `_` that is not a reserved word. Other option ids
+/// are written in quotes.
+///
+/// ```
+/// use ennakko::syntax::parser::is_plain_id;
+/// assert!(is_plain_id("item_1"));
+/// assert!(!is_plain_id("item1-3") && !is_plain_id("001") && !is_plain_id("level"));
+/// ```
+pub fn is_plain_id(name: &str) -> bool {
+    Grammar::parse(Rule::ident, name).is_ok_and(|pairs| pairs.as_str().len() == name.len())
 }
 
 fn number(text: &str) -> f64 {

@@ -229,7 +229,17 @@ fn decision_title<'a>(report: &'a Report, lang: &str) -> &'a str {
     report.decision.titles.get(lang).unwrap_or(&report.decision.title)
 }
 
-pub(crate) fn content(report: &Report, lang: &str) -> Vec<Block> {
+/// The report as blocks (headings, paragraphs, tables) in `lang`, each
+/// part in a named [`Block::Section`]: what [`write_markdown`] and
+/// [`write_html`] print, and what document templates place part by part.
+///
+/// ```
+/// # let checklist = ennakko::Checklist::standard("eva").unwrap();
+/// # let report = checklist.score_str("id: x\ntitle: T\nalternatives: [{id: p, kind: proposal}]", ennakko::Format::Yaml).unwrap();
+/// let blocks = ennakko::report::render::content(&report, "en");
+/// assert!(matches!(blocks[0], ennakko::report::render::Block::Section("title", _)));
+/// ```
+pub fn content(report: &Report, lang: &str) -> Vec<Block> {
     let cx = Ctx { report, lang };
     let mut blocks = vec![Block::Section("title", header(&cx)), Block::Section("verdict", verdict(&cx))];
     blocks.push(Block::Section("narrative", narrative::alternatives(&cx)));
@@ -664,9 +674,26 @@ fn missing(cx: &Ctx) -> Vec<Block> {
     blocks
 }
 
+/// How a cell scores: the scales that multiply, named as the checklist
+/// made them (the standard wording for the default magnitude and
+/// likelihood).
+fn cell_method(cx: &Ctx) -> String {
+    let multiplying: Vec<_> = cx.report.vocabulary.scales.iter().filter(|s| s.multiplies).collect();
+    let ids: Vec<&str> = multiplying.iter().map(|s| s.id.as_str()).collect();
+    match ids.as_slice() {
+        ["magnitude", "likelihood"] => cx.w(Key::MethodCells).to_string(),
+        [] => cx.w(Key::MethodCellsDirection).to_string(),
+        _ => {
+            let names: Vec<&str> = multiplying.iter().map(|s| pick(&s.label, cx.lang)).collect();
+            format!("{} {}.", cx.w(Key::MethodCellsScales), names.join(", "))
+        }
+    }
+}
+
 fn appendix(cx: &Ctx) -> Vec<Block> {
     let r = cx.report;
-    let mut blocks = vec![Block::Heading(2, cx.w(Key::HowComputed).into()), Block::Para(cx.w(Key::Method).into())];
+    let method = format!("{} {}", cell_method(cx), cx.w(Key::Method));
+    let mut blocks = vec![Block::Heading(2, cx.w(Key::HowComputed).into()), Block::Para(method)];
     for alt in r.alternatives.iter().filter(|a| !a.cells.is_empty()) {
         blocks.push(Block::Heading(3, format!("{}: {}", cx.w(Key::CellCalculations), cx.alternative_name(alt))));
         let rows = alt
@@ -765,6 +792,7 @@ fn trace_item(cx: &Ctx, t: &TraceItem) -> Option<String> {
         TraceSource::Completeness => cx.w(Key::Completeness).to_string(),
         TraceSource::EquityGap => cx.w(Key::EquityGap).to_string(),
         TraceSource::Score => cx.term(&v.scores, &t.id),
+        TraceSource::Rule => cx.term(&v.rules, &t.id),
         TraceSource::Match => {
             // `group`, `domain` or `group/domain (impacts[i])`
             let (what, at) = t.id.split_once(" (").unwrap_or((&t.id, ""));
@@ -902,7 +930,14 @@ impl Ctx<'_> {
 
 // ---- writers ---------------------------------------------------------------------------
 
-pub(crate) fn write_markdown(out: &mut String, block: &Block) {
+/// Appends a block as Markdown.
+///
+/// ```
+/// let mut out = String::new();
+/// ennakko::report::render::write_markdown(&mut out, &ennakko::report::render::Block::Para("1. a".into()));
+/// assert_eq!(out, "1\\. a\n\n");
+/// ```
+pub fn write_markdown(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {
             let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md_inline(text));
@@ -961,7 +996,14 @@ fn md_inline(text: &str) -> String {
     out
 }
 
-pub(crate) fn write_html(out: &mut String, block: &Block) {
+/// Appends a block as HTML.
+///
+/// ```
+/// let mut out = String::new();
+/// ennakko::report::render::write_html(&mut out, &ennakko::report::render::Block::Para("a < b".into()));
+/// assert!(out.contains("a &lt; b"));
+/// ```
+pub fn write_html(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {
             let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
@@ -1019,7 +1061,11 @@ fn write_html_table(out: &mut String, table: &Table) {
 /// Escapes text for HTML and XML (the report pages and Word documents),
 /// dropping the control characters XML 1.0 does not allow (HTML calls
 /// them parse errors): what a decision's text holds cannot break the page.
-pub(crate) fn escape(text: &str) -> String {
+///
+/// ```
+/// assert_eq!(ennakko::report::render::escape("<a & \"b\">\u{1}"), "&lt;a &amp; &quot;b&quot;&gt;");
+/// ```
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -1039,7 +1085,7 @@ pub(crate) fn escape(text: &str) -> String {
 /// The report's style: system fonts only, colours that also differ in
 /// lightness (readable in greyscale), symbols that carry the meaning
 /// without colour, and an A4 print layout.
-pub(crate) const CSS: &str = "
+pub const CSS: &str = "
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--neg2:#a40e26;--neg1:#f6c3c8;--zero:#eef1f4;--pos1:#b9e3c6;--pos2:#1a7f37;--mixed:#f4dd8b}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:var(--ink);background:#fff}
@@ -1066,3 +1112,43 @@ section.appendix{color:#32383f;font-size:.9rem}
 h2{break-after:avoid}table,section.verdict{break-inside:avoid}
 td.neg2,td.pos2,td.neg1,td.pos1,td.zero,td.mixed,.callout{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 ";
+
+#[cfg(test)]
+mod tests {
+    use crate::{Checklist, Format};
+
+    /// The method paragraph of a report for a checklist whose `scales` are
+    /// given as declarations.
+    fn method(scales: &str, lang: &str) -> String {
+        let text = format!("checklist c {{ title fi \"C\" sv \"C\" en \"C\" version \"1\" }}\n{scales}");
+        let checklist = Checklist::from_source("c.eva", &text).expect("compiles");
+        let report = checklist.score_str(
+            "{\"id\": \"d\", \"title\": \"D\", \"alternatives\": [{\"id\": \"a\", \"kind\": \"proposal\"}]}",
+            Format::Json,
+        );
+        let md = super::markdown(&report.expect("scores"), lang);
+        let heading = format!("## {}\n\n", super::word(super::Key::HowComputed, lang));
+        let start = md.find(&heading).expect("a method section") + heading.len();
+        md[start..].lines().next().unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn the_method_names_the_scales_that_multiply() {
+        let standard = method("", "en");
+        assert!(standard.starts_with(
+            "Each impact scores its direction (−2…+2) times the weights of its magnitude and likelihood. A level"
+        ));
+        let label = "label fi \"Ihmiset\" sv \"Människor\" en \"People\"";
+        let people =
+            format!("scale people {{ {label} multiplies level few 1 {{ {label} }} level many 2 {{ {label} }} }}");
+        assert!(
+            method(&people, "fi")
+                .contains("kerrottuna näiden asteikkojen tasojen painoilla: Suuruus, Todennäköisyys, Ihmiset.")
+        );
+        let plain = "label fi \"x\" sv \"x\" en \"x\"";
+        let neither = format!(
+            "scale magnitude {{ {plain} level a 1 {{ {plain} }} }}\nscale likelihood {{ {plain} level a 1 {{ {plain} }} }}"
+        );
+        assert!(method(&neither, "sv").starts_with("Poängen för varje konsekvens är dess riktning (−2…+2). En nivå"));
+    }
+}
