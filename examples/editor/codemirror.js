@@ -1,7 +1,7 @@
 // The parts of CodeMirror 6 the editor page uses, bundled by build.mjs
 // into dist/codemirror.js (one local ES module: the page fetches nothing
 // from elsewhere).
-export { EditorState } from '@codemirror/state';
+export { EditorState, StateEffect } from '@codemirror/state';
 export {
   EditorView,
   keymap,

@@ -273,13 +273,15 @@ export function bind(raw, ready = () => {}) {
     }
   }
 
-  /** Every diagnostic of checklist source (errors and warnings); `[]` if clean. */
+  /** Every diagnostic of checklist source (errors and warnings); `[]` if
+   *  clean; in `options.lang` (`fi`, `sv`, `en`; default English). */
   function check(source, compileOptions) {
     const opts = options(compileOptions);
     const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
     const files = json(opts.files, 'options.files');
     const limits = json(opts.limits, 'options.limits');
-    return JSON.parse(call(() => raw.checkJson(name, text(source, 'the checklist source'), files, limits)));
+    const lang = opts.lang === undefined ? undefined : text(opts.lang, 'options.lang');
+    return JSON.parse(call(() => raw.checkJson(name, text(source, 'the checklist source'), files, limits, lang)));
   }
 
   /** The offset an editor asks about: a JavaScript string index. */

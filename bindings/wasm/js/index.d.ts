@@ -245,8 +245,9 @@ export class Checklist {
   free(): void;
 }
 
-/** Every diagnostic (errors and warnings) of checklist source; `[]` when clean. Never throws for checklist problems. */
-export function check(source: string, options?: CompileOptions): Diagnostic[];
+/** Every diagnostic (errors and warnings) of checklist source; `[]` when clean. Never throws for checklist problems.
+ *  `lang`: the language of the messages, hints and notes (default English, as they are made). */
+export function check(source: string, options?: CompileOptions & { lang?: 'fi' | 'sv' | 'en' }): Diagnostic[];
 
 /** What a hover shows about a name in checklist source (the language server's hover). */
 export interface Hover {

@@ -241,12 +241,25 @@ impl Engine {
 // ---- functions without a checklist -------------------------------------------------------
 
 /// Compiles checklist source and returns every diagnostic (errors and
-/// warnings) as a JSON array, `[]` when it is clean: for editors.
-pub fn check_json(name: &str, source: &str, files: Option<&str>, limits: Option<&str>) -> Result<String, Failure> {
+/// warnings) as a JSON array, `[]` when it is clean: for editors. With
+/// `lang` (`fi`, `sv`, `en`) the messages, hints and notes are in that
+/// language (English by default, as they are made).
+pub fn check_json(
+    name: &str,
+    source: &str,
+    files: Option<&str>,
+    limits: Option<&str>,
+    lang: Option<&str>,
+) -> Result<String, Failure> {
+    let lang = Lang::asked(lang)?;
     let options = options(files, limits)?;
-    Ok(match Checklist::compile(name, source, &options) {
-        Ok(checklist) => to_json(checklist.warnings(), false),
-        Err(e) => to_json(&e.diagnostics, false),
+    let found = match Checklist::compile(name, source, &options) {
+        Ok(checklist) => checklist.warnings().to_vec(),
+        Err(e) => e.diagnostics,
+    };
+    Ok(match lang {
+        Some(lang) => to_json(&found.iter().map(|d| d.in_language(lang)).collect::<Vec<_>>(), false),
+        None => to_json(&found, false),
     })
 }
 
@@ -485,7 +498,7 @@ import "../x.eva""#;
         let source = "score s { value ".to_string() + &"1 + ".repeat(100_000) + "1 }";
         let result = std::thread::Builder::new()
             .stack_size(1 << 20)
-            .spawn(move || check_json("x.eva", &source, None, None))
+            .spawn(move || check_json("x.eva", &source, None, None, None))
             .map(|t| t.join());
         assert!(matches!(result, Ok(Ok(Ok(json))) if json.contains("E0003")));
     }
@@ -615,7 +628,7 @@ import "../x.eva""#;
                 Some(r#"{"checklist.eva": "import \"./checklist.eva\""}"#),
                 None,
             );
-            let _ = check_json("x.eva", source, None, None);
+            let _ = check_json("x.eva", source, None, None, None);
         }
         for bad in ["", "null", "{\"a\": 1}", "[]", "\"", "{\"../../x\": \"\"}"] {
             let _ = Engine::compile("c.eva", "", Some(bad), Some(bad));
@@ -649,5 +662,18 @@ import "../x.eva""#;
         assert!(done["options"].as_array().unwrap().iter().any(|o| o["label"] == "kids" && o["kind"] == "group"));
         assert_eq!(hover_json("x.eva", source, 3, None, Some("{\"max_source_bytes\": 8}")).unwrap(), "null");
         assert!(matches!(hover_json("x.eva", source, 3, None, Some("{\"nope\": 1}")), Err(Failure::Argument(_))));
+    }
+
+    #[test]
+    fn check_speaks_the_language_asked() {
+        let source = "checklist c { title en \"C\" version \"1\" languages en }\ngroup kids { labl en \"Kids\" }";
+        let fi: serde_json::Value =
+            serde_json::from_str(&check_json("x.eva", source, None, None, Some("fi")).unwrap()).unwrap();
+        assert_eq!(fi[0]["help"], "tarkoititko `label`?");
+        let en: serde_json::Value =
+            serde_json::from_str(&check_json("x.eva", source, None, None, None).unwrap()).unwrap();
+        assert_eq!(en[0]["code"], fi[0]["code"]);
+        assert_ne!(en[0]["help"], fi[0]["help"]);
+        assert!(check_json("x.eva", source, None, None, Some("de")).is_err());
     }
 }

@@ -133,10 +133,17 @@ impl RawChecklist {
     }
 }
 
-/// Every diagnostic of a checklist source, as a JSON array (`[]` if clean).
+/// Every diagnostic of a checklist source, as a JSON array (`[]` if clean),
+/// in `lang` when given.
 #[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(name: &str, source: &str, files: Option<String>, limits: Option<String>) -> Result<String, JsValue> {
-    host::check_json(name, source, files.as_deref(), limits.as_deref()).map_err(to_js)
+pub fn check_json(
+    name: &str,
+    source: &str,
+    files: Option<String>,
+    limits: Option<String>,
+    lang: Option<String>,
+) -> Result<String, JsValue> {
+    host::check_json(name, source, files.as_deref(), limits.as_deref(), lang.as_deref()).map_err(to_js)
 }
 
 /// What the name at string index `offset` of checklist source is, as JSON

@@ -204,6 +204,14 @@ question q: screening { text en "Q?" groups chidren }
   assert.match(error.message, /error\[E0104\]/);
   // check() returns the same without throwing
   assert.deepStrictEqual(check(source), error.diagnostics);
+  // ... and in Finnish or Swedish when asked: the same codes and positions.
+  for (const lang of ['fi', 'sv']) {
+    const worded = check(source, { lang });
+    assert.deepStrictEqual(worded.map((d) => [d.code, d.line, d.column]), error.diagnostics.map((d) => [d.code, d.line, d.column]));
+    assert.notDeepStrictEqual(worded.map((d) => d.message), error.diagnostics.map((d) => d.message), lang);
+  }
+  assert.throws(() => check(source, { lang: 'de' }), (e) => e instanceof TypeError && /unknown language "de"/.test(e.message));
+  assert.throws(() => check(source, { lang: 5 }), TypeError);
   assert.deepStrictEqual(check('checklist c { title en "C" version "1" languages en }'), []);
   assert.ok(error.stack.includes('EnnakkoError'));
 });

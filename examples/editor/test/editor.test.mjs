@@ -2,7 +2,8 @@
 // driven by playwright-core. Types a mistake into the example checklist and
 // sees the engine's diagnostic appear (a lint mark in the editor and the
 // problem in the list, with its code and hint), fixes it and sees it go;
-// hovers a group (its labels in every language and its legal basis);
+// the diagnostics are the engine's, worded in the page's language; hovers
+// a group (its labels in every language and its legal basis);
 // completes an id, a keyword, a scale level and an option; checks the form
 // preview follows the checklist and the page's language; pastes a checklist
 // larger than the engine's limit and sees the engine's E0002. Screenshots
@@ -142,7 +143,8 @@ test('a mistake typed in shows its diagnostic, and fixing it clears it', async (
   assert.match(code, /^E\d{4}$/);
   const text = await problem.textContent();
   assert.match(text, /older_peopel/);
-  assert.match(text, /older_people/, 'the hint names the group meant');
+  assert.match(text, /tuntematon group `older_peopel`/, 'in the page\'s language (Finnish)');
+  assert.match(text, /tarkoititko `older_people`\?/, 'the hint names the group meant');
   const line = starter.slice(0, starter.indexOf('groups children, older_people')).split('\n').length;
   assert.match(text, new RegExp(`rivi ${line}:`), 'the line of the mistake');
   // The editor marks the misspelt word itself.
@@ -242,16 +244,31 @@ test('completion offers ids, keywords, scale levels and options', async () => {
   await undoAll();
 });
 
-test('the preview follows the page language', async () => {
-  // The page redraws the preview from the last description: no compile.
-  await page.selectOption('#lang', 'sv');
+test('the page, the preview and the diagnostics follow the page language', async () => {
+  await cursorAfter('groups children, older_peop');
+  await afterCompile(async () => {
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('el');
+    await page.keyboard.press('Escape');
+  });
+  assert.match(await page.textContent('#problems li.error'), /tuntematon group/);
+  // The page redraws the preview from the last description, and the engine
+  // words the diagnostics again in the new language.
+  await afterCompile(() => page.selectOption('#lang', 'sv'));
+  const problem = await page.textContent('#problems li.error');
+  assert.match(problem, /okän[dt] group `older_peopel`/);
+  assert.match(problem, /menade du `older_people`\?/);
+  assert.match(problem, /rad \d+:/);
   assert.equal(await page.textContent('#preview h3'), 'Ändringar i bibliotekstjänsterna');
   assert.match(await page.textContent('[data-question="changes_opening_hours"]'), /Ändras öppettiderna\?/);
   assert.match(await page.textContent('[data-question="changes_opening_hours"]'), /Ja/);
   assert.equal(await page.textContent('#problems-h'), 'Problem');
   assert.match(await page.textContent('#status'), /Kompilerad på .* ms/);
   await page.screenshot({ path: join(shots, '7-svenska.png') });
-  await page.selectOption('#lang', 'fi');
+  await afterCompile(() => undoAll());
+  await page.waitForSelector('#problems li.clean');
+  await afterCompile(() => page.selectOption('#lang', 'fi'));
 });
 
 test('a checklist over the size limit gets the engine\'s error, not a compile', async () => {
@@ -263,7 +280,7 @@ test('a checklist over the size limit gets the engine\'s error, not a compile', 
     }),
   );
   await page.waitForSelector('#problems li[data-code="E0002"]');
-  assert.match(await page.textContent('#problems li[data-code="E0002"]'), /1048576/);
+  assert.match(await page.textContent('#problems li[data-code="E0002"]'), /suurempi kuin raja 1048576 tavua/);
   assert.match(await page.textContent('#status'), /Liian suuri/);
   await afterCompile(() => undoAll());
   await page.waitForSelector('#problems li.clean');
