@@ -55,9 +55,14 @@ impl Failure {
 
     /// A human-readable message: the diagnostics drawn like rustc.
     pub fn message(&self) -> String {
+        self.message_in(Lang::En)
+    }
+
+    /// [`Failure::message`] with the words around the diagnostics in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
         match self {
             Failure::Diagnostics { diagnostics, .. } => {
-                ennakko::diagnostic::render_all(diagnostics).trim_end().to_string()
+                ennakko::diagnostic::render_all_in(diagnostics, lang).trim_end().to_string()
             }
             Failure::Argument(message) => message.clone(),
         }
@@ -242,10 +247,21 @@ impl Engine {
 /// Compiles checklist source and returns every diagnostic (errors and
 /// warnings) as a JSON array, `[]` when it is clean: for editors.
 pub fn check_json(name: &str, source: &str, files: Option<&str>, limits: Option<&str>) -> Result<String, Failure> {
+    check_json_in(name, source, files, limits, Lang::En)
+}
+
+/// [`check_json`] with the diagnostics told in `lang`.
+pub fn check_json_in(
+    name: &str,
+    source: &str,
+    files: Option<&str>,
+    limits: Option<&str>,
+    lang: Lang,
+) -> Result<String, Failure> {
     let options = options(files, limits)?;
     Ok(match Checklist::compile(name, source, &options) {
-        Ok(checklist) => to_json(checklist.warnings(), false),
-        Err(e) => to_json(&e.diagnostics, false),
+        Ok(checklist) => to_json(&api::diagnostics_in(checklist.warnings(), lang), false),
+        Err(e) => to_json(&e.in_language(lang).diagnostics, false),
     })
 }
 
