@@ -108,6 +108,11 @@ def test_module_functions_rollup_and_templates() -> None:
     empty_id = next(p for p in checked.problems if p["code"] == "T0205")
     assert empty_id["message"] == "päätöksen kenttä id on tyhjä"
     assert checked.rendered.startswith("varoitus[")
+    # A question's text in a hint is the checklist's text in that language.
+    questions = ennakko.Checklist.standard("eva").describe()["questions"]
+    for problem in (p for p in checked.problems if p["code"] == "T0201"):
+        question = next(q for q in questions if problem["path"].endswith("." + q["id"]))
+        assert problem["help"] == "vastaa: " + question["text"]["fi"]
     english = template.check(blank)
     assert next(p for p in english.problems if p["code"] == "T0205")["message"] == (
         "the decision's id is empty"

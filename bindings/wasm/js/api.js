@@ -69,6 +69,9 @@ export function bind(raw, ready = () => {}) {
     return error;
   }
 
+  /** The `lang` the module was last told to speak (it starts in English). */
+  let speaking;
+
   /** Runs `fn` on the module, its problems told in `lang` (fi, sv, en;
    *  default English): the module checks the language, and tells every
    *  error and diagnostic of the call in it. */
@@ -76,7 +79,10 @@ export function bind(raw, ready = () => {}) {
     ready();
     if (aborted) throw aborted;
     try {
-      raw.speak(lang);
+      if (lang !== speaking) {
+        raw.speak(lang);
+        speaking = lang;
+      }
       return fn();
     } catch (error) {
       throw convert(error);

@@ -63,6 +63,14 @@ test('free functions and templates take lang too', () => {
   const checked = template.check(blank, { lang: 'fi' });
   const emptyId = checked.problems.find((p) => p.code === 'T0205');
   assert.equal(emptyId.message, 'päätöksen kenttä id on tyhjä');
+  // A question's text in a hint is the checklist's text in that language.
+  const questions = Checklist.standard().describe().questions;
+  const unanswered = checked.problems.filter((p) => p.code === 'T0201');
+  assert.ok(unanswered.length > 0);
+  for (const problem of unanswered) {
+    const question = questions.find((q) => problem.path.endsWith(`.${q.id}`));
+    assert.equal(problem.help, `vastaa: ${question.text.fi}`);
+  }
   assert.equal(template.check(blank).problems.find((p) => p.code === 'T0205').message, "the decision's id is empty");
   const bad = thrown(() => rollup([], { from: '2025-13-01', lang: 'sv' }));
   assert.notEqual(bad.diagnostics[0].message, thrown(() => rollup([], { from: '2025-13-01' })).diagnostics[0].message);
