@@ -10,7 +10,14 @@
 //!
 //! Template documents cross as bytes: `&[u8]` in (a `Uint8Array`, copied
 //! into the module's memory) and `Vec<u8>` out (a new `Uint8Array`).
+//!
+//! Problems are told in the language of the last [`speak`]: the wrapper
+//! calls it before every call with the call's `lang` option, so each call
+//! of the public API has its own (the module runs one call at a time).
 
+use std::sync::Mutex;
+
+use ennakko::api::{self, Lang};
 use wasm_bindgen::prelude::*;
 
 use crate::host::{self, Engine, Failure};
@@ -23,6 +30,25 @@ mod templates;
 /// reads this to say what went wrong. It should never be set: every input
 /// is handled without panicking.
 static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// The language problems are told in (see [`speak`]).
+static SPEAKING: Mutex<Lang> = Mutex::new(Lang::En);
+
+/// The language problems are told in now.
+pub(crate) fn speaking() -> Lang {
+    SPEAKING.lock().map_or(Lang::En, |lang| *lang)
+}
+
+/// Sets the language the next calls tell problems in: `fi`, `sv` or `en`
+/// (none: English), checked by the core (a `TypeError` otherwise).
+#[wasm_bindgen]
+pub fn speak(lang: Option<String>) -> Result<(), JsValue> {
+    let lang = api::diagnostics_language(lang.as_deref()).map_err(|e| to_js(e.into()))?;
+    if let Ok(mut speaking) = SPEAKING.lock() {
+        *speaking = lang;
+    }
+    Ok(())
+}
 
 /// Runs when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -41,10 +67,16 @@ pub fn last_panic() -> Option<String> {
 }
 
 pub(crate) fn to_js(failure: Failure) -> JsValue {
+    let failure = match failure {
+        Failure::Diagnostics { kind, diagnostics } => {
+            Failure::Diagnostics { kind, diagnostics: api::diagnostics_in(&diagnostics, speaking()) }
+        }
+        argument => argument,
+    };
     match &failure {
         Failure::Argument(message) => js_sys::TypeError::new(message).into(),
         Failure::Diagnostics { kind, .. } => {
-            let error = js_sys::Error::new(&failure.message());
+            let error = js_sys::Error::new(&failure.message_in(speaking()));
             error.set_name("EnnakkoError");
             let value: JsValue = error.into();
             let _ = js_sys::Reflect::set(&value, &"kind".into(), &(*kind).into());
@@ -91,7 +123,7 @@ impl RawChecklist {
     /// Compile warnings, as a JSON array.
     #[wasm_bindgen(js_name = warningsJson)]
     pub fn warnings_json(&self) -> String {
-        self.engine.warnings_json()
+        crate::host::to_json(&api::diagnostics_in(self.engine.checklist().warnings(), speaking()), false)
     }
 
     /// The limits in force, as JSON.
@@ -136,14 +168,8 @@ impl RawChecklist {
 /// Every diagnostic of a checklist source, as a JSON array (`[]` if clean),
 /// in `lang` when given.
 #[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(
-    name: &str,
-    source: &str,
-    files: Option<String>,
-    limits: Option<String>,
-    lang: Option<String>,
-) -> Result<String, JsValue> {
-    host::check_json(name, source, files.as_deref(), limits.as_deref(), lang.as_deref()).map_err(to_js)
+pub fn check_json(name: &str, source: &str, files: Option<String>, limits: Option<String>) -> Result<String, JsValue> {
+    host::check_json_in(name, source, files.as_deref(), limits.as_deref(), speaking()).map_err(to_js)
 }
 
 /// What the name at string index `offset` of checklist source is, as JSON

@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use ennakko::decision::{Decision, Format};
 use ennakko::diagnostic::{Diagnostic, Severity};
+use ennakko::message::Arg;
 use ennakko::report::Report;
 use ennakko::report::render::Block;
 use ennakko::{Checklist, Error, ErrorKind, Limits};
@@ -741,15 +742,16 @@ fn decision_of(
 
 /// Warnings about what is not answered yet, from the report.
 fn incompleteness(report: &Report, doc: &Doc) -> Vec<Diagnostic> {
+    // The question's text in the language the problem is told in.
     let label = |terms: &[ennakko::report::Term], id: &str| {
-        terms.iter().find(|t| t.id == id).map(|t| ennakko::report::i18n::pick(&t.label, "en").to_string())
+        terms.iter().find(|t| t.id == id).map_or(Arg::Raw(String::new()), |t| Arg::per_language(&t.label))
     };
     let has_field = |name: &str| doc.fields.iter().any(|f| f.name == name);
     let fields_only = doc.yaml.is_none();
     let mut out = Vec::new();
     for (i, alt) in report.alternatives.iter().enumerate() {
         for m in &alt.completeness.missing {
-            let text = label(&report.vocabulary.questions, &m.question).unwrap_or_default();
+            let text = label(&report.vocabulary.questions, &m.question);
             if m.groups.is_empty() {
                 let mut d = Diagnostic::warning(
                     "T0201",

@@ -373,6 +373,17 @@ test('errors point at the field', async () => {
   await page.locator('#fact-cost_eur').fill('-5');
   await page.waitForSelector('#problems');
   assert.equal(await page.getAttribute('#fact-cost_eur', 'aria-invalid'), 'true');
+  // The problem is told in the page's language: Finnish here, then Swedish
+  // and English as the interface changes (the engine's catalogue).
+  const problem = () => page.locator('#problems li').first().innerText();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+  assert.match(await problem(), /-5 on sallitun välin 0\.\.10000000000 ulkopuolella tarkista arvo ja sen yksikkö/);
+  await page.locator('#ui-lang').selectOption('sv');
+  assert.match(await problem(), /-5 ligger utanför det tillåtna intervallet/);
+  await page.locator('#ui-lang').selectOption('en');
+  assert.match(await problem(), /-5 is outside the allowed range/);
+  await page.locator('#ui-lang').selectOption('fi');
+  await page.waitForSelector('#problems');
   await page.locator('#problems button.link').first().click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'fact-cost_eur');
   await page.locator('#fact-cost_eur').fill('380000');

@@ -139,10 +139,22 @@ pub fn template_check_json(
     format: Option<&str>,
     limits: Option<&str>,
 ) -> Result<String, Failure> {
+    template_check_json_in(using, bytes, format, limits, Lang::En)
+}
+
+/// [`template_check_json`] with the problems told in `lang`.
+pub fn template_check_json_in(
+    using: Using,
+    bytes: &[u8],
+    format: Option<&str>,
+    limits: Option<&str>,
+    lang: Lang,
+) -> Result<String, Failure> {
     let (format, limits) = (template_format(format, bytes)?, parse_template_limits(limits)?);
     let named = || template::checklist_name_with(bytes, format, &limits).map_err(Failure::from);
     let engine = choose(using, "the template", named)?;
-    let check = template::check_with(engine.checklist(), bytes, format, &limits).map_err(Failure::from)?;
+    let mut check = template::check_with(engine.checklist(), bytes, format, &limits).map_err(Failure::from)?;
+    check.problems = ennakko::api::diagnostics_in(&check.problems, lang);
     Ok(to_json(&template::Summary::of(&check), false))
 }
 

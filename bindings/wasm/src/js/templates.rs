@@ -32,7 +32,8 @@ impl RawChecklist {
         format: Option<String>,
         limits: Option<String>,
     ) -> Result<String, JsValue> {
-        host::template_check_json(Using::Checklist(&self.engine), document, format.as_deref(), limits.as_deref())
+        let using = Using::Checklist(&self.engine);
+        host::template_check_json_in(using, document, format.as_deref(), limits.as_deref(), super::speaking())
             .map_err(to_js)
     }
 
@@ -79,7 +80,8 @@ pub fn template_check_json(
     format: Option<String>,
     limits: Option<String>,
 ) -> Result<String, JsValue> {
-    host::template_check_json(using(checklist.as_deref()), document, format.as_deref(), limits.as_deref())
+    let using = using(checklist.as_deref());
+    host::template_check_json_in(using, document, format.as_deref(), limits.as_deref(), super::speaking())
         .map_err(to_js)
 }
 

@@ -132,6 +132,11 @@ export async function usage(): Promise<string> {
   render(report, { format: 'pdf' });
   // @ts-expect-error: limits are numbers
   Checklist.standard('eva', { limits: { max_eval_steps: 'many' } });
+  // Problems in Finnish, Swedish or English: per checklist, per call.
+  const inSwedish = Checklist.standard('eva', { lang: 'sv' });
+  void inSwedish.evaluate('id: x', { format: 'yaml', lang: 'fi' });
+  // @ts-expect-error: problems are told in fi, sv or en
+  Checklist.standard('eva', { lang: 'de' });
 
   void [level, total, missing, applies, groupLabel, md, line, again, badKind, badLevel, badTotal];
   return html;
