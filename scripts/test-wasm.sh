@@ -12,6 +12,9 @@
 #      fills in a decision on examples/web and checks it against the CLI, and
 #      checks and fills a Word template uploaded to the page; the roll-up view
 #      shows the CLI's roll-up page of the example year in fi, sv and en.
+#      The layout test (examples/web/test/layout.test.mjs) loads every committed
+#      report and roll-up page at 1100 px and at A4 print width: no table wider
+#      than its page, no word broken mid-word, nothing loaded.
 # Idempotent: each install step checks first (GNU time for the budget too).
 # Screenshots go to examples/web/screenshots/ (not committed).
 set -euo pipefail
