@@ -1083,7 +1083,7 @@ section.legend ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;p
 section.appendix{color:#32383f;font-size:.9rem}
 @media print{@page{size:A4;margin:16mm}body{font-size:10.5pt}main{max-width:none;padding:0}
 th,td{padding:.2rem .3rem}table.matrix,table.compare{font-size:9pt}table.matrix td,table.matrix thead th,table.compare thead th{font-size:8pt}
-h2,h3,caption{break-after:avoid}table,section.verdict{break-inside:avoid}
+h2,h3,caption{break-after:avoid;break-inside:avoid}table,section.verdict{break-inside:avoid}
 td.neg2,td.pos2,td.neg1,td.pos1,td.zero,td.mixed,.callout{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 ";
 

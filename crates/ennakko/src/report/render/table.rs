@@ -225,6 +225,11 @@ fn write_part(out: &mut String, table: &Table, range: std::ops::Range<usize>, ca
     if let Some(caption) = &caption {
         let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     }
+    if table.class == "matrix" {
+        // Equal value columns, whatever their headings' lengths: a matrix is read across.
+        let share = 78 / range.len().max(1);
+        let _ = write!(out, "<colgroup><col><col span=\"{}\" style=\"width:{share}%\"></colgroup>", range.len());
+    }
     out.push_str("<thead><tr>");
     let columns = std::iter::once(0).chain(range.clone());
     for h in columns.clone().filter_map(|i| table.head.get(i)) {
