@@ -11,7 +11,10 @@
 #   3. the browser test: Debian's Chromium, headless, driven by playwright-core,
 #      fills in a decision on examples/web and checks it against the CLI, and
 #      checks and fills a Word template uploaded to the page; the roll-up view
-#      shows the CLI's roll-up page of the example year in fi, sv and en;
+#      shows the CLI's roll-up page of the example year in fi, sv and en.
+#      The layout test (examples/web/test/layout.test.mjs) loads every committed
+#      report and roll-up page at 1100 px and at A4 print width: no table wider
+#      than its page, no word broken mid-word, nothing loaded;
 #   4. the browser test of the checklist editor page (examples/editor): a
 #      mistake typed in shows its diagnostic and goes when fixed; hover,
 #      completion, the form preview, the size limit.

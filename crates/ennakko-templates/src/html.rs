@@ -487,7 +487,7 @@ const FORM_CSS: &str = "
 .eva-form input[type=checkbox]{width:auto}.eva-form textarea{min-height:2.6em;resize:vertical}
 .hint{color:var(--muted);font-size:.85rem;margin:.1rem 0}
 .eva-form table.eva-impacts{table-layout:fixed}.eva-impacts th,.eva-impacts td{padding:.15rem .25rem;overflow:hidden}
-.eva-impacts thead th{font-size:.72rem;overflow-wrap:anywhere;hyphens:auto}.eva-impacts select{font-size:.8rem;min-width:0;padding:.1rem}
+.eva-impacts thead th{font-size:.72rem;overflow-wrap:break-word}.eva-impacts select{font-size:.8rem;min-width:0;padding:.1rem}
 .eva-impacts tbody th{font-size:.8rem}.eva-impacts thead th:first-child{width:8.5rem}
 .eva-impacts th[scope=row]{width:9rem}.eva-impacts td.text{background:#fbfcfd}.eva-impacts label{display:flex;gap:.4rem;align-items:baseline;font-size:.8rem;color:var(--muted)}
 .required{color:var(--neg2)}#eva-save{margin:1rem 0;padding:.5rem 1rem;font:inherit}
@@ -693,7 +693,9 @@ impl Out<'_> {
                 self.html.push_str("<table class=\"eva-impacts\"><thead><tr>");
                 let _ = write!(self.html, "<th scope=\"col\">{}</th>", esc(form.w(W::GroupDomain)));
                 for f in &scales {
-                    let _ = write!(self.html, "<th scope=\"col\">{}</th>", esc(&form.cell_field_label(f)));
+                    // Soft hyphens in the scale names ("Kunskaps|underlag") let the narrow columns wrap at a compound boundary.
+                    let label = ennakko::report::render::table::breakable(&form.cell_field_label(f));
+                    let _ = write!(self.html, "<th scope=\"col\">{label}</th>");
                 }
                 self.html.push_str("</tr></thead><tbody>\n");
             }
