@@ -47,7 +47,6 @@ pub(crate) enum W {
     Number,
     YamlIntro,
     YamlNull,
-    YamlImpacts,
     ZeroOption,
     Proposal,
     OtherAlternative,
@@ -62,11 +61,14 @@ pub(crate) enum W {
     AnswerMissing,
     NotAssessed,
     DoesNotApply,
+    YamlRow,
+    RowsHelpHtml,
+    AddRow,
 }
 
 impl W {
     #[cfg(test)]
-    pub(crate) const ALL: [W; 57] = [
+    pub(crate) const ALL: [W; 59] = [
         W::Intro,
         W::IntroFields,
         W::DecisionHeading,
@@ -109,7 +111,6 @@ impl W {
         W::Number,
         W::YamlIntro,
         W::YamlNull,
-        W::YamlImpacts,
         W::ZeroOption,
         W::Proposal,
         W::OtherAlternative,
@@ -124,6 +125,9 @@ impl W {
         W::AnswerMissing,
         W::NotAssessed,
         W::DoesNotApply,
+        W::YamlRow,
+        W::RowsHelpHtml,
+        W::AddRow,
     ];
 }
 
@@ -228,11 +232,6 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
              instructions.",
         ),
         YamlNull => ("null = ei vielä vastattu", "null = ännu inte besvarad", "null = not answered yet"),
-        YamlImpacts => (
-            "Vaikutukset: lisää yksi solu kutakin ryhmää ja vaikutusaluetta kohden, esimerkiksi:",
-            "Konsekvenser: lägg till en cell för varje grupp och konsekvensområde, till exempel:",
-            "Impacts: add one cell per group and domain, for example:",
-        ),
         ZeroOption => ("Nollavaihtoehto", "Nollalternativ", "Zero option"),
         Proposal => ("Ehdotus", "Förslag", "Proposal"),
         OtherAlternative => ("Muu vaihtoehto", "Annat alternativ", "Other alternative"),
@@ -275,6 +274,20 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
         AnswerMissing => ("Vastaus puuttuu", "Svar saknas", "Answer missing"),
         NotAssessed => ("Arvioimatta", "Inte bedömt", "Not assessed"),
         DoesNotApply => ("ei koske", "gäller inte", "does not apply"),
+        YamlRow => (
+            "Uusi rivi: kopioi nämä rivit ilman #-merkkiä jokaiselle ryhmälle, johon vaihtoehto vaikuttaa (ensimmäiselle riville poista [] rivin impacts: lopusta)",
+            "Ny rad: kopiera dessa rader utan #-tecknet för varje grupp som alternativet påverkar (för den första raden, ta bort [] i slutet av raden impacts:)",
+            "New row: copy these lines without the # sign for every group the alternative affects (for the first row, remove the [] at the end of the line impacts:)",
+        ),
+        RowsHelpHtml => (
+            "Lisää rivi jokaiselle ryhmälle, johon vaihtoehto vaikuttaa (Lisää rivi -painike; tyhjät rivit \
+             jätetään huomiotta). Suunta: −2 selvästi kielteinen … +2 selvästi myönteinen.",
+            "Lägg till en rad för varje grupp som alternativet påverkar (knappen Lägg till rad; tomma rader \
+             beaktas inte). Riktning: −2 klart negativ … +2 klart positiv.",
+            "Add a row for every group the alternative affects (the Add row button; empty rows are ignored). \
+             Direction: −2 strongly negative … +2 strongly positive.",
+        ),
+        AddRow => ("+ Lisää rivi", "+ Lägg till rad", "+ Add row"),
     }
 }
 

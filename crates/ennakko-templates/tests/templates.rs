@@ -130,14 +130,14 @@ fn blank_templates_in_every_format_and_language_read_back() {
             assert_eq!(decision.alternatives.len(), 2);
             if format != TemplateFormat::Markdown {
                 // Every fact and question has a field, for both alternatives;
-                // the Word form asks first only the questions without a
-                // condition (filling adds what the answers make relevant).
+                // a form asks first only the questions without a condition
+                // (filling adds what the answers make relevant).
                 let d = eva().describe();
                 for f in &d.facts {
                     assert!(check.fields.contains(&format!("eva:fact.{}", f.id)), "{format:?}: fact {}", f.id);
                 }
                 let asked = |q: &&ennakko::checklist::describe::Field| {
-                    q.kind != "impact" && (format != TemplateFormat::Docx || !q.conditional)
+                    q.kind != "impact" && !q.conditional
                 };
                 for q in d.questions.iter().filter(asked) {
                     for alt in ["zero", "proposal"] {
