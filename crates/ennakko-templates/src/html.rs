@@ -311,13 +311,16 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                     match (&place, close_of[k].map(|c| &toks[c])) {
                         (None, Some(Tok::Tag(end))) => place = Some((e.range.end..end.range.start, pos)),
                         (None, _) => problems.add_with(ennakko::diagnostic::Severity::Error, || {
-                            Diagnostic::error("T0112", format!("the form element `<{}>` has no end tag", e.name))
-                                .with_help(format!("close it with `</{}>`: `fill` rewrites what is inside it", e.name))
+                            Diagnostic::error("T0112", t!("the form element `<{name}>` has no end tag", name = e.name))
+                                .with_help(t!(
+                                    "close it with `</{name}>`: `fill` rewrites what is inside it",
+                                    name = e.name
+                                ))
                                 .at_line_col(None, &text, pos.0, pos.1)
                         }),
                         (Some(_), _) => problems.add_with(ennakko::diagnostic::Severity::Error, || {
-                            Diagnostic::error("T0112", "the page has more than one form element (`data-eva-form`)")
-                                .with_help("keep one: `fill` rewrites what is inside it")
+                            Diagnostic::error("T0112", t!("the page has more than one form element (`data-eva-form`)"))
+                                .with_help(t!("keep one: `fill` rewrites what is inside it"))
                                 .at_line_col(None, &text, pos.0, pos.1)
                         }),
                     }
@@ -403,9 +406,9 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
         problems.add_with(ennakko::diagnostic::Severity::Error, || {
             Diagnostic::error(
                 "T0111",
-                format!("the result place `{name}` is inside the form element (`data-eva-form`)"),
+                t!("the result place `{name}` is inside the form element (`data-eva-form`)", name = name),
             )
-            .with_help("move the result place after the form: `fill` rewrites the form")
+            .with_help(t!("move the result place after the form: `fill` rewrites the form"))
             .at_line_col(None, &text, pos.0, pos.1)
         });
     }
