@@ -3,8 +3,8 @@
 //! `.docx` (content controls tagged `eva:...`).
 //!
 //! Everything works on bytes in memory, so the CLI, Python and WebAssembly
-//! share it: [`init`] writes a blank template with every question as a
-//! field, [`check`] reads a filled one and lists what is missing or wrong,
+//! share it: [`init`] writes a blank form that asks what applies,
+//! [`check`] reads a filled one and lists what is missing or wrong,
 //! and [`fill`] scores the decision and writes the results (verdict, impact
 //! matrix, findings, what is missing) into a copy. The convention is in
 //! `docs/templates.md`; errors have `T` codes (`docs/errors.md`).
@@ -251,9 +251,10 @@ pub struct Filled {
 
 // ---- public functions -------------------------------------------------------------
 
-/// A blank template: every fact and question of the checklist as a field,
-/// for a zero option and a proposal, in `lang` (`fi`, `sv`, `en`), with a
-/// place for the results.
+/// A blank template for a zero option and a proposal, in `lang` (`fi`,
+/// `sv`, `en`), with a place for the results: a form asking every fact and
+/// the questions that apply before anything is answered (the screening
+/// questions); [`fill`] adds the impact questions the answers call for.
 pub fn init(checklist: &Checklist, format: TemplateFormat, lang: &str) -> Vec<u8> {
     init_with(checklist, format, lang, &InitOptions::default())
 }
@@ -368,8 +369,10 @@ pub fn check_with(
 
 /// Scores the template's decision and writes the results into a copy of the
 /// document, in `lang` (default: the decision's `language`, else Finnish).
-/// Every other part of the document is kept as it was; filling a filled
-/// document again gives the same bytes.
+/// A form (a Word `eva:form`, a Markdown front matter starting `# eva:form`,
+/// an HTML `data-eva-form` element) is written again to ask the questions
+/// that now apply, keeping every answer; every other part of the document
+/// is kept as it was. Filling a filled document again gives the same bytes.
 pub fn fill(checklist: &Checklist, bytes: &[u8], format: TemplateFormat, lang: Option<&str>) -> Result<Vec<u8>, Error> {
     fill_with(checklist, bytes, format, lang, &TemplateLimits::default()).map(|f| f.bytes)
 }
