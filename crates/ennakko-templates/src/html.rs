@@ -1043,7 +1043,7 @@ pub(crate) fn generate(form: &Form) -> String {
         esc(&title),
         ennakko::report::render::CSS,
         esc(&title),
-        esc(form.w(W::Intro)),
+        esc(form.w(W::FormIntro)),
         esc(form.w(W::IntroFields)),
     );
     let _ = write!(out.html, "<form class=\"eva-form\" {FORM_ATTR} onsubmit=\"return false\">");

@@ -5,7 +5,6 @@
 /// A phrase of a generated template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum W {
-    Intro,
     IntroFields,
     DecisionHeading,
     CaseId,
@@ -68,8 +67,7 @@ pub(crate) enum W {
 
 impl W {
     #[cfg(test)]
-    pub(crate) const ALL: [W; 59] = [
-        W::Intro,
+    pub(crate) const ALL: [W; 58] = [
         W::IntroFields,
         W::DecisionHeading,
         W::CaseId,
@@ -144,17 +142,6 @@ pub(crate) fn w(word: W, lang: &str) -> &'static str {
 fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
     use W::*;
     match word {
-        Intro => (
-            "Tämä on päätösehdotuksen vaikutusten ennakkoarviointi. Vastaa kysymyksiin jokaisen vaihtoehdon \
-             osalta, myös nollavaihtoehdon (päätöstä ei tehdä). Kun kentät on täytetty, komento \
-             ennakko template fill arvioi päätöksen ja kirjoittaa tulokset kohtaan Arvioinnin tulokset.",
-            "Detta är förhandsbedömningen av beslutsförslagets konsekvenser. Besvara frågorna för varje \
-             alternativ, också för nollalternativet (inget beslut fattas). När fälten är ifyllda bedömer \
-             kommandot ennakko template fill beslutet och skriver resultaten under Bedömningens resultat.",
-            "This is the ex-ante impact assessment of the draft decision. Answer the questions for every \
-             alternative, the zero option (nothing is decided) included. When the fields are filled in, \
-             ennakko template fill assesses the decision and writes the results under Results of the assessment.",
-        ),
         IntroFields => (
             "Arvioi vaikutukset vain niille ryhmille ja vaikutusalueille, joihin vaihtoehto vaikuttaa; jätä \
              muut rivit tyhjiksi. Kysymykset, joiden kohdalla lukee ”vastaa vain, jos kysymys koskee tätä \
