@@ -1284,16 +1284,23 @@ fn nested_and_numerous_html_and_markdown_rows_stay_bounded() {
 
     let md = String::from_utf8(template::init(eva(), TemplateFormat::Markdown, "fi")).expect("utf-8");
     let item = "      - question: public_finances_effect\n        group: population\n        direction: -1\n        note: \"<!-- x\"\n";
-    for count in [2_000, 20_000] {
-        let long = md_edit(&md, "proposal", |a| {
+    // One row, with a comment start in its note that never ends: the
+    // result place after the front matter is still found.
+    let rows = |count: usize| {
+        md_edit(&md, "proposal", |a| {
             a.replacen("    impacts: []\n", &format!("    impacts:\n{}", item.repeat(count)), 1)
-        });
-        match template::fill(eva(), long.as_bytes(), TemplateFormat::Markdown, None) {
-            Ok(filled) => {
-                let filled = String::from_utf8(filled).expect("utf-8");
-                assert_eq!(fill_text(&filled, TemplateFormat::Markdown), filled, "{count} rows");
-            }
-            Err(e) => assert!(e.diagnostics.iter().all(|d| d.code.starts_with('D') || d.code.starts_with('T')), "{e}"),
-        }
+        })
+    };
+    let one = fill_text(&rows(1), TemplateFormat::Markdown);
+    assert_eq!(fill_text(&one, TemplateFormat::Markdown), one);
+    // Thousands of rows of one cell: each a coded decision error (a second
+    // cell for the group), and past the limit of cells one error (D0004).
+    for (count, code) in [(2_000, "D0106"), (20_000, "D0004")] {
+        let e = template::fill(eva(), rows(count).as_bytes(), TemplateFormat::Markdown, None).expect_err("refused");
+        assert!(
+            err_codes(&e).iter().all(|c| *c == code),
+            "{count} rows: {:?}",
+            &err_codes(&e)[..3.min(e.diagnostics.len())]
+        );
     }
 }
