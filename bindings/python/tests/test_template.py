@@ -273,7 +273,9 @@ def test_a_markdown_form_asks_what_applies_and_keeps_every_answer() -> None:
     blank = template.init("eva", format="md", lang="sv").decode()
     assert blank.startswith("---\n# eva:form\n")
     assert "(school_journeys) ===" not in blank  # not asked before screening
-    answered = _proposal_answers(blank, {"affects_children": "yes", "changes_service_network": "yes"})
+    answered = _proposal_answers(
+        blank, {"affects_children": "yes", "changes_service_network": "yes"}
+    )
     filled = template.fill(answered).decode()
     assert "(school_journeys) ===" in filled.split("  - id: proposal\n", 1)[1]
     assert "\u26a0 Svar saknas" in filled  # notes beside the fields, in Swedish
@@ -287,7 +289,9 @@ def test_a_markdown_form_asks_what_applies_and_keeps_every_answer() -> None:
     at = filled.index("\n", at) + 1
     with_row = filled[:at] + row + filled[at:]
     head, proposal = with_row.split("  - id: proposal\n", 1)
-    with_row = head + "  - id: proposal\n" + proposal.replace("    impacts: []\n", "    impacts:\n", 1)
+    with_row = (
+        head + "  - id: proposal\n" + proposal.replace("    impacts: []\n", "    impacts:\n", 1)
+    )
     changed = with_row.replace("affects_children: yes", "affects_children: no")
     after = template.fill(changed).decode()
     stale = after.index("=== Svar på frågor som inte längre gäller beslutet ===")
@@ -302,7 +306,9 @@ def test_an_html_form_adds_rows_for_what_applies() -> None:
     tag = 'data-eva="answer.proposal.affects_children"'
     at = blank.index(tag)
     end = blank.index("</select>", at)
-    answered = blank[:at] + blank[at:end].replace('value="yes">', 'value="yes" selected>', 1) + blank[end:]
+    answered = (
+        blank[:at] + blank[at:end].replace('value="yes">', 'value="yes" selected>', 1) + blank[end:]
+    )
     filled = template.fill(answered).decode()
     assert 'data-eva="row.proposal.children_learning_wellbeing.group"' in filled
     assert "data-eva-row" in filled and "\u26a0 Answer missing" in filled
