@@ -67,6 +67,8 @@ pub(crate) enum Ty {
     Domain,
     Perspective,
     Level(ScaleId),
+    /// A level of the named score with this index.
+    ScoreLevel(usize),
     Cell,
     List(Box<Ty>),
     /// The element type of an empty list: fits anything.
@@ -88,6 +90,7 @@ impl Ty {
             Ty::Domain => "a domain".into(),
             Ty::Perspective => "a perspective".into(),
             Ty::Level(s) => format!("a level of the {} scale", s.name()),
+            Ty::ScoreLevel(_) => "a score's level".into(),
             Ty::Cell => "an impact cell".into(),
             Ty::List(t) => format!("a list of {}", t.describe().trim_start_matches("a ").trim_start_matches("an ")),
             Ty::Empty => "an empty list".into(),
@@ -300,6 +303,7 @@ impl<'a> ExprChecker<'a> {
                     self.questions_used.push(i);
                     (Expr::Answer(i), self.answer_type(i))
                 }
+                Some((DeclKind::Score, i)) if !rest.is_empty() => return self.score_level(i, rest),
                 Some((DeclKind::Score, _)) if self.question_condition => {
                     return self.not_in_question_condition(head.span, &format!("score `{name}`"));
                 }
@@ -440,6 +444,58 @@ impl<'a> ExprChecker<'a> {
         }
     }
 
+    /// `risk.high`: a level of score `risk`, a constant. The score's own
+    /// value is a number and has no fields, so a dot after a score's id
+    /// always names one of its levels.
+    fn score_level(&mut self, score: usize, rest: &[Ident]) -> Checked {
+        let model = self.model;
+        let (Some(s), Some(name)) = (model.scores.get(score), rest.first()) else {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        };
+        let ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
+        match ids.iter().position(|l| *l == name.name) {
+            Some(i) => self.fields((Expr::Const(Value::ScoreLevel(score, i)), Ty::ScoreLevel(score)), &rest[1..]),
+            None if ids.is_empty() => self.error(
+                "E0101",
+                name.span,
+                format!("score `{}` has no levels, so it has no level `{}`", s.id, name.name),
+                format!("declare the levels in the score: `level {} from 10 {{ label ... }}`", name.name),
+            ),
+            None => {
+                let hint = did_you_mean(&name.name, ids.iter().copied())
+                    .map_or_else(|| format!("its levels are: {}", ids.join(", ")), |l| format!("did you mean `{l}`?"));
+                self.error("E0101", name.span, format!("score `{}` has no level `{}`", s.id, name.name), hint)
+            }
+        }
+    }
+
+    /// `level(s)`: the level the current alternative's score `s` falls
+    /// into. Like the score itself it belongs to an alternative.
+    fn level_of(&mut self, args: &[ast::Expr], span: Span) -> Checked {
+        let [arg] = args else {
+            return self.error("E0202", span, "`level` takes the id of one score", "write e.g. `level(risk)`");
+        };
+        let Some((score, id)) = self.declared_arg(arg, DeclKind::Score, "level", "scores with levels", "risk") else {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        };
+        if self.model.scores.get(score).is_none_or(|s| s.levels.is_empty()) {
+            return self.error(
+                "E0201",
+                id.span,
+                format!("score `{}` has no levels", id.name),
+                "declare them in the score, lowest first: `level low { label ... }` `level high from 10 { label ... }`",
+            );
+        }
+        if self.question_condition {
+            return self.not_in_question_condition(span, &format!("the level of score `{}`", id.name));
+        }
+        if !self.need_alt_scope(span, &format!("the level of score `{}`", id.name)) {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        self.scores_used.push(score);
+        (Expr::ScoreLevel(score), Ty::ScoreLevel(score))
+    }
+
     /// Applies `.field` accesses to a value.
     fn fields(&mut self, mut base: Checked, rest: &[Ident]) -> Checked {
         for seg in rest {
@@ -536,6 +592,9 @@ impl<'a> ExprChecker<'a> {
         }
         if name.name == "zero_option" {
             return self.zero_option(args, span);
+        }
+        if name.name == "level" {
+            return self.level_of(args, span);
         }
         if matches!(name.name.as_str(), "fired" | "count_fired") {
             return self.fired(&name.name, args, span);
@@ -879,6 +938,18 @@ impl<'a> ExprChecker<'a> {
                 help.to_string(),
             )
         };
+        if let (Ty::ScoreLevel(a), Ty::ScoreLevel(b)) = (&lt, &rt)
+            && a != b
+        {
+            let id = |s: &usize| self.model.scores.get(*s).map_or("", |s| s.id.as_str());
+            let (a, b) = (id(a), id(b));
+            return self.error(
+                "E0201",
+                span,
+                format!("`{sym}` cannot compare a level of score `{a}` with a level of score `{b}`"),
+                format!("compare `level({a})` with one of its own levels, e.g. `{a}.<level>`"),
+            );
+        }
         let ty = match op {
             BinaryOp::And | BinaryOp::Or => {
                 if lt != Ty::Bool || rt != Ty::Bool {
@@ -901,9 +972,13 @@ impl<'a> ExprChecker<'a> {
             }
             BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
                 let ok = matches!((&lt, &rt), (Ty::Num, Ty::Num))
-                    || matches!((&lt, &rt), (Ty::Level(a), Ty::Level(b)) if a == b);
+                    || matches!((&lt, &rt), (Ty::Level(a), Ty::Level(b)) if a == b)
+                    || matches!((&lt, &rt), (Ty::ScoreLevel(a), Ty::ScoreLevel(b)) if a == b);
                 if !ok {
-                    return mismatch(self, "order comparisons need two numbers or two levels of the same scale");
+                    return mismatch(
+                        self,
+                        "order comparisons need two numbers, or two levels of the same scale or score",
+                    );
                 }
                 Ty::Bool
             }

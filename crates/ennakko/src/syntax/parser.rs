@@ -29,7 +29,8 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
         Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
     })?;
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
-    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset: 0 };
+    let builder =
+        Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset: 0 };
     let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
     Ok(root)
 }
@@ -59,7 +60,8 @@ pub(crate) fn parse_placeholder(
                 .at_span(sources, at(pos)),
         )
     })?;
-    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset };
+    let builder =
+        Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset };
     let expr = parsed.into_iter().next().and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr));
     match expr {
         Some(e) => builder.expr(e),
@@ -260,6 +262,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::args => "a value",
         Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean | Rule::cond => "an expression",
         Rule::then_kw => "`then`",
+        Rule::from_kw => "`from`",
         Rule::else_kw => "`else`",
         Rule::not | Rule::neg => "an expression",
         Rule::or
@@ -403,12 +406,14 @@ impl Builder<'_> {
                 None => PropValue::Flag,
             },
             Rule::item_prop => {
-                let mut item = Item { id: Ident { name: String::new(), span }, number: None, props: Vec::new() };
+                let mut item =
+                    Item { id: Ident { name: String::new(), span }, number: None, from: None, props: Vec::new() };
                 for p in inner {
                     match p.as_rule() {
                         Rule::ident => item.id = self.ident(p),
                         Rule::string => item.id = Ident { name: unescape(string_body(&p)), span: self.span(&p) },
                         Rule::number => item.number = Some((number(p.as_str()), self.span(&p))),
+                        Rule::from_kw => item.from = Some(self.span(&p)),
                         Rule::prop => item.props.push(self.prop(p)?),
                         _ => {}
                     }
@@ -571,7 +576,11 @@ impl Builder<'_> {
                     // when the body runs on past a comparison.
                     let head = text.get(..p.as_span().start() - start).unwrap_or("");
                     let head = head.trim_end().trim_end_matches(':').trim_end();
-                    self.quant_head.replace(Some(if head.chars().count() <= 40 { head.to_string() } else { "...".into() }));
+                    self.quant_head.replace(Some(if head.chars().count() <= 40 {
+                        head.to_string()
+                    } else {
+                        "...".into()
+                    }));
                     body = Some(self.expr(p)?);
                 }
                 _ => {}
