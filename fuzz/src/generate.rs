@@ -37,6 +37,8 @@ struct Gen<'a, 'b> {
     scope: Scope,
     /// Scores this expression may read (those declared before it).
     scores: usize,
+    /// How many levels each score has (`level(s)`, `s.l1`); 0 for none.
+    levels: Vec<usize>,
     /// Rules this expression may read with `fired` (those declared before
     /// it, so no cycle arises), and whether each has `each`.
     rules: Vec<bool>,
@@ -218,6 +220,20 @@ impl Gen<'_, '_> {
         Ok(format!("({op} {name} in {collection}{filter}: {body})"))
     }
 
+    fn question(&self) -> bool {
+        self.scope == Scope::Question
+    }
+
+    /// A score this expression may read that has levels, and how many.
+    fn levelled_score(&mut self) -> Result<Option<(usize, usize)>> {
+        let have: Vec<(usize, usize)> =
+            self.levels.iter().copied().enumerate().take(self.scores).filter(|&(_, n)| n > 0).collect();
+        if have.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(have[self.u.choose_index(have.len())?]))
+    }
+
     fn cond(&mut self) -> Result<String> {
         if self.leafy()? {
             return self.cond_leaf();
@@ -238,8 +254,15 @@ impl Gen<'_, '_> {
 
     fn cond_leaf(&mut self) -> Result<String> {
         let alt = self.alt();
-        Ok(match self.u.int_in_range(0..=15)? {
+        Ok(match self.u.int_in_range(0..=16)? {
             0 => self.pick(&["true", "false"])?.to_string(),
+            16 if alt && !self.question() => match self.levelled_score()? {
+                Some((s, n)) => {
+                    let op = self.pick(&["<", "<=", ">", ">=", "==", "!="])?;
+                    format!("level(s{s}) {op} s{s}.l{}", self.u.choose_index(n)?)
+                }
+                None => "fact.urban".into(),
+            },
             15 => match self.fired_rule()? {
                 Some(r) => format!("fired({r})"),
                 None => "fact.urban".into(),
@@ -328,17 +351,40 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
     }
     let questions = u.int_in_range(0..=2)?;
     for i in 0..questions {
-        let mut g =
-            Gen { u: &mut *u, scope: Scope::Question, scores: 0, rules: Vec::new(), vars: Vec::new(), depth: 0 };
+        let mut g = Gen {
+            u: &mut *u,
+            scope: Scope::Question,
+            scores: 0,
+            levels: Vec::new(),
+            rules: Vec::new(),
+            vars: Vec::new(),
+            depth: 0,
+        };
         let when = g.cond()?;
         src += &format!("question gq{i}: screening {{ text {L} when {when} }}\n");
     }
     let scores = u.int_in_range(0..=3)?;
+    // Levels first: a score's value may read the levels of those before it.
+    let mut levels = Vec::with_capacity(scores);
+    let mut level_sources = Vec::with_capacity(scores);
+    for _ in 0..scores {
+        let wanted = if u.ratio(1, 2)? { u.int_in_range(1..=4usize)? } else { 0 };
+        let (source, written) = score_levels(u, wanted)?;
+        levels.push(written);
+        level_sources.push(source);
+    }
     for i in 0..scores {
-        let mut g =
-            Gen { u: &mut *u, scope: Scope::Alternative, scores: i, rules: Vec::new(), vars: Vec::new(), depth: 0 };
+        let mut g = Gen {
+            u: &mut *u,
+            scope: Scope::Alternative,
+            scores: i,
+            levels: levels.clone(),
+            rules: Vec::new(),
+            vars: Vec::new(),
+            depth: 0,
+        };
         let value = g.num()?;
-        src += &format!("score s{i} {{ label {L} value {value} }}\n");
+        src += &format!("score s{i} {{ label {L} value {value} {} }}\n", level_sources[i]);
     }
     let rules = u.int_in_range(1..=4)?;
     let mut rules_each = Vec::new();
@@ -351,7 +397,15 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
         let scope = if each.is_empty() { Scope::Decision } else { Scope::Alternative };
         let kind =
             ["info", "warning", "required", "verdict none", "verdict light", "verdict full"][u.choose_index(6)?];
-        let mut g = Gen { u: &mut *u, scope, scores, rules: rules_each.clone(), vars: Vec::new(), depth: 0 };
+        let mut g = Gen {
+            u: &mut *u,
+            scope,
+            scores,
+            levels: levels.clone(),
+            rules: rules_each.clone(),
+            vars: Vec::new(),
+            depth: 0,
+        };
         let when = g.cond()?;
         // A value in the message (written in a string, so its quotes escaped).
         let shown = (if g.u.ratio(1, 3)? { g.num()? } else { g.cond()? }).replace('"', "\\\"");
@@ -360,6 +414,34 @@ pub fn checklist(u: &mut Unstructured) -> Result<(String, bool)> {
         rules_each.push(!each.is_empty());
     }
     Ok((src, narrow))
+}
+
+/// Up to `n` levels of a score, thresholds increasing (from the tiny to
+/// the largest allowed, so rounding and extremes are exercised), and how
+/// many were written.
+fn score_levels(u: &mut Unstructured, n: usize) -> Result<(String, usize)> {
+    let mut out = String::new();
+    let mut from: f64 = -1e15;
+    for i in 0..n {
+        if i == 0 {
+            out += &format!("level l0 {{ label {L} }} ");
+            continue;
+        }
+        let next = match u.int_in_range(0..=3)? {
+            0 => from + 0.000_001,
+            1 => from + f64::from(u.int_in_range(1..=100u32)?) / 4.0,
+            2 => from.max(-1.0) + 1.0,
+            _ => 1e15_f64.min(from + 1e14),
+        };
+        // Near 1e15 a small step is lost to rounding: stop rather than
+        // write levels out of order (E0110).
+        if next <= from || next > 1e15 {
+            return Ok((out, i));
+        }
+        from = next;
+        out += &format!("level l{i} from {from} {{ label {L} }} ");
+    }
+    Ok((out, n))
 }
 
 fn number(u: &mut Unstructured, lo: f64, hi: f64) -> Result<Value> {

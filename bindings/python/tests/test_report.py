@@ -177,6 +177,7 @@ TYPED_CLASSES: list[tuple[Any, str]] = [
     (ennakko.Vocabulary, "Vocabulary"),
     (ennakko.OptionTerm, "OptionTerm"),
     (ennakko.ScaleTerm, "ScaleTerm"),
+    (ennakko.ScoreLevelsTerm, "ScoreLevelsTerm"),
     (ennakko.Term, "Term"),
 ]
 

@@ -34,6 +34,7 @@ __all__ = [
     "Report",
     "Reports",
     "ScaleTerm",
+    "ScoreLevelsTerm",
     "ScoreRange",
     "Term",
     "TraceItem",
@@ -253,17 +254,20 @@ class Cell:
 
 @dataclass(frozen=True)
 class NamedScore:
-    """A named score of the checklist; ``value`` is None when inputs are missing."""
+    """A named score of the checklist; ``value`` is None when inputs are missing.
+    ``level`` is the id of the checklist's level the value falls into (its
+    label is in the vocabulary's ``score_levels``), None without levels."""
 
     id: str
     value: float | None
     trace: list[TraceItem]
+    level: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> NamedScore:
         """Builds it from its dict form (the label is in the report's vocabulary)."""
         trace = [TraceItem.from_dict(t) for t in d.get("trace", [])]
-        return cls(d["id"], d.get("value"), trace)
+        return cls(d["id"], d.get("value"), trace, d.get("level"))
 
 
 @dataclass(frozen=True)
@@ -542,6 +546,20 @@ class ScaleTerm:
 
 
 @dataclass(frozen=True)
+class ScoreLevelsTerm:
+    """A score's own levels, lowest first; each level's ``tag`` is the value
+    it starts from (None for the lowest)."""
+
+    score: str
+    levels: list[Term]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ScoreLevelsTerm:
+        """Builds it from its dict form."""
+        return cls(d["score"], [Term.from_dict(t) for t in d.get("levels", [])])
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """Labels of everything a report names, so that it renders on its own."""
 
@@ -556,6 +574,8 @@ class Vocabulary:
     """Options of choice questions and facts."""
     rules: list[Term] = field(default_factory=list)
     """Rules, labelled with their messages (for criteria not met)."""
+    score_levels: list[ScoreLevelsTerm] = field(default_factory=list)
+    """The levels of the scores that have them."""
 
     def label(self, id: str, lang: str = "fi") -> str:
         """The label of a group, domain, perspective, question, fact, score or
@@ -600,6 +620,7 @@ class Vocabulary:
             scales,
             [OptionTerm.from_dict(o) for o in d.get("options", [])],
             terms("rules"),
+            [ScoreLevelsTerm.from_dict(s) for s in d.get("score_levels", [])],
         )
 
 

@@ -97,6 +97,18 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
     let score_decls: Vec<&ast::Decl> = of(DeclKind::Score).collect();
     let rule_decls: Vec<&ast::Decl> = of(DeclKind::Rule).collect();
     cx.check_group_cycles(&model, &of(DeclKind::Group).collect::<Vec<_>>());
+    // Scores' labels and levels before any expression: `level(s)` and
+    // `s.high` read a score's levels, wherever the score is declared.
+    let mut score_values = Vec::with_capacity(score_decls.len());
+    for d in &score_decls {
+        let mut p = cx.props(d, &["label", "value", "level"]);
+        let label = cx.text(&mut p, "label", true).unwrap_or_default();
+        let value = cx.required_expr(&mut p, "value", d);
+        let levels = cx.score_levels(&mut p);
+        cx.finish(p);
+        model.scores.push(Score { id: d.id.name.clone(), label, value: Expr::Const(Value::Missing), levels });
+        score_values.push(value);
+    }
 
     // Expressions come last: they may name anything declared anywhere.
     let mut question_deps = Vec::new();
@@ -116,11 +128,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
         question_deps.push(QuestionCondition { span: when.map(|e| e.span), deps, checked });
     }
     let mut score_deps = Vec::new();
-    for d in &score_decls {
-        let mut p = cx.props(d, &["label", "value"]);
-        let label = cx.text(&mut p, "label", true).unwrap_or_default();
-        let value = cx.required_expr(&mut p, "value", d);
-        cx.finish(p);
+    for (i, value) in score_values.into_iter().enumerate() {
         let (value, deps) = match value {
             Some(e) => {
                 let mut checker = cx.checker(&model, &names, true);
@@ -143,7 +151,7 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
             }
             None => (Expr::Const(Value::Missing), Vec::new()),
         };
-        model.scores.push(Score { id: d.id.name.clone(), label, value });
+        model.scores[i].value = value;
         score_deps.push(deps);
     }
     // Rules in two passes: every rule's scope must be known before any
@@ -231,6 +239,10 @@ const QUESTION_PROPS: &[&str] =
 /// direction of 2 keep a cell's score below 1e37, so no sum of cells
 /// overflows.
 const MAX_WEIGHT: f64 = 1_000_000.0;
+
+/// The largest threshold of a score's level: beyond it a number no longer
+/// reads as written in a report (and is no one's threshold).
+const MAX_THRESHOLD: f64 = 1e15;
 
 /// Ids that cannot be declared because expressions give them a meaning.
 const RESERVED: &[&str] = &["yes", "no", "unknown", "mixed", "fact", "decision", "alternative", "impact"];
@@ -666,6 +678,7 @@ impl<'a> Cx<'a> {
                     t!("expressions name levels as `scale.level`; only option ids may be quoted"),
                 );
             }
+            self.no_threshold(item, t!("a scale's level has a weight (`level moderate 2`); remove `from`"));
             let mut ip = self.item_props(item, "level", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);
@@ -758,6 +771,109 @@ impl<'a> Cx<'a> {
         found
     }
 
+    /// E0107 for `from` on an item that is not a score's level: only a
+    /// score's levels start from a value.
+    fn no_threshold(&mut self, item: &ast::Item, hint: Message) {
+        if let Some(span) = item.from {
+            self.error("E0107", span, t!("only a score's levels start `from` a value"), hint);
+        }
+    }
+
+    /// A score's own levels (`level high from 0.6 { label ... }`): the
+    /// lowest without a threshold, every other from a value above the
+    /// previous one's, so every value falls into exactly one level.
+    fn score_levels(&mut self, p: &mut Props) -> Vec<ScoreLevel> {
+        let mut levels: Vec<ScoreLevel> = Vec::new();
+        let mut previous: Option<(f64, &str)> = None;
+        for prop in p.take_all("level") {
+            let PropValue::Item(item) = &prop.value else { continue };
+            let id = &item.id;
+            if !crate::syntax::parser::is_plain_id(&id.name) {
+                self.error(
+                    "E0107",
+                    id.span,
+                    t!("a level id must be a name (letters, digits and `_`, not a reserved word)"),
+                    t!("expressions name a score's levels as `score.level`; only option ids may be quoted"),
+                );
+            }
+            let mut ip = self.item_props(item, "level", &["label"]);
+            let label = self.text(&mut ip, "label", true).unwrap_or_default();
+            self.finish(ip);
+            if levels.iter().any(|l| l.id == id.name) {
+                self.error(
+                    "E0102",
+                    id.span,
+                    t!("level `{}` is declared twice", id.name),
+                    t!("rename or remove one of them"),
+                );
+            }
+            let from = self.level_threshold(item, levels.is_empty(), previous);
+            if let Some(from) = from {
+                previous = Some((from, id.name.as_str()));
+            }
+            levels.push(ScoreLevel { id: id.name.clone(), label, from });
+        }
+        levels
+    }
+
+    /// The value a score's level starts from, checked: the lowest level
+    /// has none (it takes everything below the next), every other has one
+    /// (E0106) written with `from` (E0107), above the one before (E0110).
+    fn level_threshold(&mut self, item: &ast::Item, lowest: bool, previous: Option<(f64, &str)>) -> Option<f64> {
+        let id = &item.id.name;
+        let Some((value, span)) = item.number else {
+            if !lowest {
+                self.error(
+                    "E0106",
+                    item.id.span,
+                    t!("level `{id}` needs the value it starts from", id = id),
+                    t!("write e.g. `level {id} from 10`; only the lowest level has none", id = id),
+                );
+            }
+            return None;
+        };
+        if item.from.is_none() {
+            self.error(
+                "E0107",
+                span,
+                t!("a score's level starts `from` a value: write `level {id} from {value}`", id = id, value = value),
+                t!("a bare number after a level id is a scale level's weight"),
+            );
+            return None;
+        }
+        if lowest {
+            self.error(
+                "E0107",
+                span,
+                t!("the lowest level `{id}` cannot start from a value", id = id),
+                t!("remove `from ...`: the lowest level takes every value below the next level's threshold"),
+            );
+            return None;
+        }
+        if !value.is_finite() || value.abs() > MAX_THRESHOLD {
+            self.error("E0107", span, t!("this threshold is too large"), t!("use a number from -1e15 to 1e15"));
+            return None;
+        }
+        if let Some((before, before_id)) = previous
+            && value <= before
+        {
+            self.error(
+                "E0110",
+                span,
+                t!(
+                    "level `{id}` starts from {value}, not above level `{before_id}`, which starts from {before}",
+                    id = id,
+                    value = value,
+                    before_id = before_id,
+                    before = before
+                ),
+                t!("write the levels lowest first, each from a higher value than the one before"),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
     /// E0107 for an option id no one could type or see: a quoted id
     /// (`option "item1-3"`) may hold any characters but control characters,
     /// and not be empty.
@@ -785,6 +901,7 @@ impl<'a> Cx<'a> {
                 unweighted = unweighted.or(Some(&item.id));
             }
             self.quoted_option_id(&item.id);
+            self.no_threshold(item, t!("an option has a weight (`option high 3`); remove `from`"));
             let mut ip = self.item_props(item, "option", &["label"]);
             let label = self.text(&mut ip, "label", true).unwrap_or_default();
             self.finish(ip);

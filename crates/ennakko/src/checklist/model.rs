@@ -450,6 +450,54 @@ pub struct Score {
     /// Its formula (alternative scope).
     #[serde(skip)]
     pub value: Expr,
+    /// The checklist's own levels the value falls into (`level high from
+    /// 0.6 { ... }`), lowest first; empty when the score has none.
+    pub levels: Vec<ScoreLevel>,
+}
+
+/// One of a score's levels: the values from its threshold up to the next
+/// level's.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreLevel {
+    /// Id, named in expressions as `score.level`.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// The value the level starts from; `None` for the lowest level,
+    /// which takes every value below the next one's.
+    pub from: Option<f64>,
+}
+
+impl Score {
+    /// The level a value of this score falls into: the last level whose
+    /// threshold the value reaches. `None` when the score has no levels.
+    /// The value is compared as the report shows it (to six decimals), so
+    /// `3 * 0.2` reaches a threshold of 0.6 and a reader never sees a value
+    /// and a level that disagree. Thresholds increase (the checker makes
+    /// sure), so this is a binary search.
+    ///
+    /// ```
+    /// use ennakko::checklist::model::{Expr, Score, ScoreLevel, Value};
+    /// let level = |id: &str, from| ScoreLevel { id: id.into(), label: Default::default(), from };
+    /// let score = Score {
+    ///     id: "risk".into(),
+    ///     label: Default::default(),
+    ///     value: Expr::Const(Value::Missing),
+    ///     levels: vec![level("low", None), level("high", Some(0.6))],
+    /// };
+    /// assert_eq!(score.level_of(0.59), Some(0));
+    /// assert_eq!(score.level_of(0.6), Some(1));
+    /// assert_eq!(score.level_of(3.0 * 0.2), Some(1)); // 0.6000000000000001
+    /// assert_eq!(score.level_of(0.1 * 6.0 - 1e-12), Some(1));
+    /// ```
+    pub fn level_of(&self, value: f64) -> Option<usize> {
+        if self.levels.is_empty() {
+            return None;
+        }
+        let value = crate::report::assemble::round(value);
+        let reached = self.levels.partition_point(|l| l.from.is_none_or(|from| value >= from));
+        Some(reached.saturating_sub(1))
+    }
 }
 
 /// Where a rule is evaluated.
@@ -590,6 +638,9 @@ pub enum Value {
     Perspective(usize),
     /// A level of a scale.
     Level(ScaleId, usize),
+    /// A level of a named score (`level(risk)`, `risk.high`): the score's
+    /// index and the level's.
+    ScoreLevel(usize, usize),
     /// An impact cell: alternative index and cell index.
     Cell(usize, usize),
     /// A list.
@@ -678,6 +729,7 @@ pub const FUNCTIONS: &[&str] = &[
     "weight",
     "max_weight",
     "min_weight",
+    "level",
     "abs",
     "round",
     "min",
@@ -761,6 +813,9 @@ pub enum Expr {
     Answer(usize),
     /// A named score of the current alternative.
     Score(usize),
+    /// `level(s)`: the level the current alternative's score `s` falls
+    /// into; missing when the score is.
+    ScoreLevel(usize),
     /// A quantifier variable, by slot.
     Var(usize),
     /// A field of a group, domain, perspective or cell.

@@ -69,6 +69,8 @@ pub(crate) enum Ty {
     Domain,
     Perspective,
     Level(ScaleId),
+    /// A level of the named score with this index.
+    ScoreLevel(usize),
     Cell,
     List(Box<Ty>),
     /// The element type of an empty list: fits anything.
@@ -90,6 +92,7 @@ impl Ty {
             Ty::Domain => t!("a domain"),
             Ty::Perspective => t!("a perspective"),
             Ty::Level(s) => t!("a level of the {} scale", s.name()),
+            Ty::ScoreLevel(_) => t!("a score's level"),
             Ty::Cell => t!("an impact cell"),
             Ty::List(t) => t!("a list of {}", t.item()),
             Ty::Empty => t!("an empty list"),
@@ -108,6 +111,7 @@ impl Ty {
             Ty::Domain => t!("domain"),
             Ty::Perspective => t!("perspective"),
             Ty::Level(s) => t!("level of the {} scale", s.name()),
+            Ty::ScoreLevel(_) => t!("score's level"),
             Ty::Cell => t!("impact cell"),
             Ty::List(t) => t!("list of {}", t.item()),
             Ty::Empty => t!("empty list"),
@@ -325,6 +329,7 @@ impl<'a> ExprChecker<'a> {
                     self.questions_used.push(i);
                     (Expr::Answer(i), self.answer_type(i))
                 }
+                Some((DeclKind::Score, i)) if !rest.is_empty() => return self.score_level(i, rest),
                 Some((DeclKind::Score, _)) if self.question_condition => {
                     return self.not_in_question_condition(head.span, &t!("score `{name}`", name = name));
                 }
@@ -474,6 +479,59 @@ impl<'a> ExprChecker<'a> {
         }
     }
 
+    /// `risk.high`: a level of score `risk`, a constant. The score's own
+    /// value is a number and has no fields, so a dot after a score's id
+    /// always names one of its levels.
+    fn score_level(&mut self, score: usize, rest: &[Ident]) -> Checked {
+        let model = self.model;
+        let (Some(s), Some(name)) = (model.scores.get(score), rest.first()) else {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        };
+        let ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
+        match ids.iter().position(|l| *l == name.name) {
+            Some(i) => self.fields((Expr::Const(Value::ScoreLevel(score, i)), Ty::ScoreLevel(score)), &rest[1..]),
+            None if ids.is_empty() => self.error(
+                "E0101",
+                name.span,
+                t!("score `{}` has no levels, so it has no level `{}`", s.id, name.name),
+                t!("declare the levels in the score, e.g. `level {} from 10` with its label", name.name),
+            ),
+            None => {
+                let hint = did_you_mean(&name.name, ids.iter().copied())
+                    .map_or_else(|| t!("its levels are: {}", ids.join(", ")), |l| t!("did you mean `{}`?", l));
+                self.error("E0101", name.span, t!("score `{}` has no level `{}`", s.id, name.name), hint)
+            }
+        }
+    }
+
+    /// `level(s)`: the level the current alternative's score `s` falls
+    /// into. Like the score itself it belongs to an alternative.
+    fn level_of(&mut self, args: &[ast::Expr], span: Span) -> Checked {
+        let [arg] = args else {
+            return self.error("E0202", span, t!("`level` takes the id of one score"), t!("write e.g. `level(risk)`"));
+        };
+        let Some((score, id)) = self.declared_arg(arg, DeclKind::Score, "level", t!("scores with levels"), "risk")
+        else {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        };
+        if self.model.scores.get(score).is_none_or(|s| s.levels.is_empty()) {
+            return self.error(
+                "E0201",
+                id.span,
+                t!("score `{}` has no levels", id.name),
+                t!("declare them in the score, lowest first: `level low` without a value, then e.g. `level high from 10`"),
+            );
+        }
+        if self.question_condition {
+            return self.not_in_question_condition(span, &t!("the level of score `{}`", id.name));
+        }
+        if !self.need_alt_scope(span, &t!("the level of score `{}`", id.name)) {
+            return (Expr::Const(Value::Missing), Ty::Error);
+        }
+        self.scores_used.push(score);
+        (Expr::ScoreLevel(score), Ty::ScoreLevel(score))
+    }
+
     /// Applies `.field` accesses to a value.
     fn fields(&mut self, mut base: Checked, rest: &[Ident]) -> Checked {
         for seg in rest {
@@ -570,6 +628,9 @@ impl<'a> ExprChecker<'a> {
         }
         if name.name == "zero_option" {
             return self.zero_option(args, span);
+        }
+        if name.name == "level" {
+            return self.level_of(args, span);
         }
         if matches!(name.name.as_str(), "fired" | "count_fired") {
             return self.fired(&name.name, args, span);
@@ -924,6 +985,23 @@ impl<'a> ExprChecker<'a> {
                 help,
             )
         };
+        if let (Ty::ScoreLevel(a), Ty::ScoreLevel(b)) = (&lt, &rt)
+            && a != b
+        {
+            let id = |s: &usize| self.model.scores.get(*s).map_or("", |s| s.id.as_str());
+            let (a, b) = (id(a), id(b));
+            return self.error(
+                "E0201",
+                span,
+                t!(
+                    "`{sym}` cannot compare a level of score `{a}` with a level of score `{b}`",
+                    sym = sym,
+                    a = a,
+                    b = b
+                ),
+                t!("compare `level({a})` with one of its own levels, e.g. `{a}.<level>`", a = a),
+            );
+        }
         let ty = match op {
             BinaryOp::And | BinaryOp::Or => {
                 if lt != Ty::Bool || rt != Ty::Bool {
@@ -946,7 +1024,8 @@ impl<'a> ExprChecker<'a> {
             }
             BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
                 let ok = matches!((&lt, &rt), (Ty::Num, Ty::Num))
-                    || matches!((&lt, &rt), (Ty::Level(a), Ty::Level(b)) if a == b);
+                    || matches!((&lt, &rt), (Ty::Level(a), Ty::Level(b)) if a == b)
+                    || matches!((&lt, &rt), (Ty::ScoreLevel(a), Ty::ScoreLevel(b)) if a == b);
                 if !ok {
                     return mismatch(self, t!("order comparisons need two numbers or two levels of the same scale"));
                 }

@@ -720,6 +720,19 @@ impl<'a> Machine<'a> {
                 self.record(TraceSource::Score, || Name::Score(*s), &v);
                 v
             }
+            Expr::ScoreLevel(s) => {
+                let v = self.alt().and_then(|(_, st)| st.scores.get(*s).cloned()).unwrap_or(Value::Missing);
+                self.record(TraceSource::Score, || Name::Score(*s), &v);
+                match v {
+                    Value::Num(n) => self
+                        .model
+                        .scores
+                        .get(*s)
+                        .and_then(|score| score.level_of(n))
+                        .map_or(Value::Missing, |l| Value::ScoreLevel(*s, l)),
+                    _ => Value::Missing,
+                }
+            }
             Expr::Var(slot) => self.vars.get(*slot).cloned().unwrap_or(Value::Missing),
             Expr::Field(base, field) => {
                 let base = self.eval(base)?;
@@ -1186,6 +1199,7 @@ fn order(l: &Value, r: &Value) -> Option<std::cmp::Ordering> {
     match (l, r) {
         (Value::Num(a), Value::Num(b)) => a.partial_cmp(b),
         (Value::Level(sa, a), Value::Level(sb, b)) if sa == sb => Some(a.cmp(b)),
+        (Value::ScoreLevel(sa, a), Value::ScoreLevel(sb, b)) if sa == sb => Some(a.cmp(b)),
         _ => None,
     }
 }
@@ -1203,6 +1217,9 @@ pub(crate) fn to_json(model: &Model, bound: &Bound, v: &Value) -> serde_json::Va
         Value::Domain(d) => J::String(model.domains[*d].id.clone()),
         Value::Perspective(p) => J::String(model.perspectives[*p].id.clone()),
         Value::Level(s, l) => J::String(model.scale(*s).levels.get(*l).map_or(String::new(), |x| x.id.clone())),
+        Value::ScoreLevel(s, l) => {
+            J::String(model.scores.get(*s).and_then(|x| x.levels.get(*l)).map_or(String::new(), |x| x.id.clone()))
+        }
         Value::Cell(a, c) => J::String(format!(
             "{}.impacts[{}]",
             bound.alternatives.get(*a).map_or("", |x| &*x.id),

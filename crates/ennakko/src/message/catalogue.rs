@@ -2019,4 +2019,105 @@ const ENTRIES: &[Entry] = &[
         "sammanställ själva filen (inte en länk till den) eller en mapp högre upp",
     ),
     ("note: left out `{}`: {why}", "huom: jätettiin pois `{}`: {why}", "obs: utelämnades `{}`: {why}"),
+    // A score's own levels (`level high from 10 { ... }`, `level(s)`).
+    ("a score's level", "pistemäärän taso", "en nivå för en poängsumma"),
+    ("score's level", "pistemäärän taso", "nivå för en poängsumma"),
+    (
+        "only a score's levels start `from` a value",
+        "vain pistemäärän tasot alkavat arvosta (`from`)",
+        "endast en poängsummas nivåer börjar från ett värde (`from`)",
+    ),
+    (
+        "a scale's level has a weight (`level moderate 2`); remove `from`",
+        "asteikon tasolla on paino (`level moderate 2`); poista `from`",
+        "en skalnivå har en vikt (`level moderate 2`); ta bort `from`",
+    ),
+    (
+        "an option has a weight (`option high 3`); remove `from`",
+        "vaihtoehdolla on paino (`option high 3`); poista `from`",
+        "ett alternativ har en vikt (`option high 3`); ta bort `from`",
+    ),
+    (
+        "expressions name a score's levels as `score.level`; only option ids may be quoted",
+        "lausekkeissa pistemäärän tasoon viitataan muodossa `score.level`; vain vaihtoehtojen tunnukset voi kirjoittaa lainausmerkkeihin",
+        "i uttryck anges en poängsummas nivåer som `score.level`; endast alternativens id:n får stå inom citattecken",
+    ),
+    (
+        "level `{id}` needs the value it starts from",
+        "tasolle `{id}` tarvitaan arvo, josta se alkaa",
+        "nivån `{id}` behöver det värde den börjar från",
+    ),
+    (
+        "write e.g. `level {id} from 10`; only the lowest level has none",
+        "kirjoita esimerkiksi `level {id} from 10`; vain alimmalla tasolla ei ole alkuarvoa",
+        "skriv till exempel `level {id} from 10`; endast den lägsta nivån saknar startvärde",
+    ),
+    (
+        "a score's level starts `from` a value: write `level {id} from {value}`",
+        "pistemäärän taso alkaa arvosta: kirjoita `level {id} from {value}`",
+        "en poängsummas nivå börjar från ett värde: skriv `level {id} from {value}`",
+    ),
+    (
+        "a bare number after a level id is a scale level's weight",
+        "pelkkä luku tason tunnuksen jälkeen on asteikon tason paino",
+        "ett tal direkt efter en nivås id är vikten för en skalnivå",
+    ),
+    (
+        "the lowest level `{id}` cannot start from a value",
+        "alin taso `{id}` ei voi alkaa arvosta",
+        "den lägsta nivån `{id}` kan inte börja från ett värde",
+    ),
+    (
+        "remove `from ...`: the lowest level takes every value below the next level's threshold",
+        "poista `from ...`: alimpaan tasoon kuuluvat kaikki arvot, jotka ovat seuraavan tason alkuarvoa pienempiä",
+        "ta bort `from ...`: den lägsta nivån omfattar alla värden under nästa nivås startvärde",
+    ),
+    ("this threshold is too large", "tämä raja-arvo on liian suuri", "gränsvärdet är för stort"),
+    ("use a number from -1e15 to 1e15", "käytä lukua väliltä -1e15–1e15", "använd ett tal mellan -1e15 och 1e15"),
+    (
+        "level `{id}` starts from {value}, not above level `{before_id}`, which starts from {before}",
+        "taso `{id}` alkaa arvosta {value}, joka ei ole suurempi kuin tason `{before_id}` alkuarvo {before}",
+        "nivån `{id}` börjar från {value}, som inte är större än startvärdet {before} för nivån `{before_id}`",
+    ),
+    (
+        "write the levels lowest first, each from a higher value than the one before",
+        "kirjoita tasot alimmasta alkaen, kukin edellistä suuremmasta arvosta",
+        "skriv nivåerna från den lägsta, var och en från ett högre värde än den föregående",
+    ),
+    (
+        "score `{}` has no levels, so it has no level `{}`",
+        "pistemäärällä `{}` ei ole tasoja, joten sillä ei ole tasoa `{}`",
+        "poängsumman `{}` har inga nivåer och alltså ingen nivå `{}`",
+    ),
+    (
+        "declare the levels in the score, e.g. `level {} from 10` with its label",
+        "määrittele tasot pistemäärään, esimerkiksi `level {} from 10` ja sen nimi",
+        "ange nivåerna i poängsumman, till exempel `level {} from 10` med dess benämning",
+    ),
+    ("score `{}` has no level `{}`", "pistemäärällä `{}` ei ole tasoa `{}`", "poängsumman `{}` har ingen nivå `{}`"),
+    (
+        "`level` takes the id of one score",
+        "`level` ottaa yhden pistemäärän tunnuksen",
+        "`level` tar id:t för en poängsumma",
+    ),
+    ("write e.g. `level(risk)`", "kirjoita esimerkiksi `level(risk)`", "skriv till exempel `level(risk)`"),
+    ("score `{}` has no levels", "pistemäärällä `{}` ei ole tasoja", "poängsumman `{}` har inga nivåer"),
+    (
+        "declare them in the score, lowest first: `level low` without a value, then e.g. `level high from 10`",
+        "määrittele ne pistemäärään alimmasta alkaen: `level low` ilman arvoa, sitten esimerkiksi `level high from 10`",
+        "ange dem i poängsumman från den lägsta: `level low` utan värde, sedan till exempel `level high from 10`",
+    ),
+    ("the level of score `{}`", "pistemäärän `{}` tasoa", "nivån för poängsumman `{}`"),
+    (
+        "`{sym}` cannot compare a level of score `{a}` with a level of score `{b}`",
+        "`{sym}` ei voi verrata pistemäärän `{a}` tasoa pistemäärän `{b}` tasoon",
+        "`{sym}` kan inte jämföra en nivå för poängsumman `{a}` med en nivå för poängsumman `{b}`",
+    ),
+    (
+        "compare `level({a})` with one of its own levels, e.g. `{a}.<level>`",
+        "vertaa `level({a})` sen omaan tasoon, esimerkiksi `{a}.<level>`",
+        "jämför `level({a})` med en av dess egna nivåer, till exempel `{a}.<level>`",
+    ),
+    ("scores with levels", "tasoja sisältävien pistemäärien", "poängsummor med nivåer"),
+    ("`from`", "`from`", "`from`"),
 ];

@@ -220,13 +220,17 @@ fn alternative(
             .scores
             .iter()
             .zip(state.scores.iter().zip(&state.score_traces))
-            .map(|(s, (v, trace))| NamedScore {
-                id: s.id.clone(),
-                value: match v {
-                    Value::Num(n) => Some(round(*n)),
+            .map(|(s, (v, trace))| {
+                let value = match v {
+                    Value::Num(n) => Some(*n),
                     _ => None,
-                },
-                trace: trace.clone(),
+                };
+                NamedScore {
+                    id: s.id.clone(),
+                    value: value.map(round),
+                    level: value.and_then(|n| s.level_of(n)).and_then(|l| s.levels.get(l)).map(|l| l.id.clone()),
+                    trace: trace.clone(),
+                }
             })
             .collect(),
         equity,
@@ -420,6 +424,15 @@ pub(crate) fn vocabulary(model: &Model) -> Vocabulary {
         questions: model.questions.iter().map(|q| term(&q.id, &q.text, Some(q.kind.name().into()))).collect(),
         facts: model.facts.iter().map(|f| term(&f.id, &f.label, f.unit.clone())).collect(),
         scores: model.scores.iter().map(|s| term(&s.id, &s.label, None)).collect(),
+        score_levels: model
+            .scores
+            .iter()
+            .filter(|s| !s.levels.is_empty())
+            .map(|s| ScoreLevelsTerm {
+                score: s.id.clone(),
+                levels: s.levels.iter().map(|l| term(&l.id, &l.label, l.from.map(|f| round(f).to_string()))).collect(),
+            })
+            .collect(),
         scales: model
             .scales
             .iter()
@@ -475,6 +488,9 @@ fn shown_value(model: &Model, options_of: Option<&str>, v: &Value, lang: &str) -
         Value::Domain(d) => label(&model.domains[*d].label),
         Value::Perspective(p) => label(&model.perspectives[*p].label),
         Value::Level(s, l) => model.scale(*s).levels.get(*l).map_or_else(String::new, |x| label(&x.label)),
+        Value::ScoreLevel(s, l) => {
+            model.scores.get(*s).and_then(|x| x.levels.get(*l)).map_or_else(String::new, |x| label(&x.label))
+        }
         Value::List(items) => {
             items.iter().map(|i| shown_value(model, options_of, i, lang)).collect::<Vec<_>>().join(", ")
         }

@@ -316,6 +316,11 @@ pub struct NamedScore {
     pub id: String,
     /// Value; `null` when its inputs are missing.
     pub value: Option<f64>,
+    /// The checklist's level the value falls into (its id; the label is
+    /// in the vocabulary's `score_levels`); left out when the score has
+    /// no levels or no value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     /// What it read.
     pub trace: Vec<TraceItem>,
 }
@@ -530,6 +535,10 @@ pub struct Vocabulary {
     pub facts: Vec<Term>,
     /// Named scores.
     pub scores: Vec<Term>,
+    /// The levels of the scores that have them, lowest first; each
+    /// level's `tag` is the value it starts from (none for the lowest).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub score_levels: Vec<ScoreLevelsTerm>,
     /// Assessment scales and their levels.
     pub scales: Vec<ScaleTerm>,
     /// Options of choice questions and facts.
@@ -547,6 +556,15 @@ pub struct OptionTerm {
     pub id: String,
     /// Label per language.
     pub label: Text,
+}
+
+/// A score's own levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScoreLevelsTerm {
+    /// Score id.
+    pub score: String,
+    /// Levels, lowest first; `tag` holds the value each starts from.
+    pub levels: Vec<Term>,
 }
 
 /// A scale and its levels' labels.

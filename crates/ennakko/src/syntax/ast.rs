@@ -139,8 +139,12 @@ pub enum PropValue {
 pub struct Item {
     /// The item's id.
     pub id: Ident,
-    /// Its optional number (the weight of a scale level).
+    /// Its optional number (the weight of a scale level, the weight of
+    /// an option, or the threshold of a score's level).
     pub number: Option<(f64, Span)>,
+    /// Where `from` is written before the number (`level high from 0.6`):
+    /// the number is the value a score's level starts from.
+    pub from: Option<Span>,
     /// Its properties.
     pub props: Vec<Prop>,
 }
@@ -454,6 +458,7 @@ fn prop(p: &Prop) -> Prop {
         PropValue::Item(item) => PropValue::Item(Item {
             id: ident(&item.id),
             number: item.number.map(|(n, _)| (n, NO_SPAN)),
+            from: item.from.map(|_| NO_SPAN),
             props: item.props.iter().map(prop).collect(),
         }),
     };

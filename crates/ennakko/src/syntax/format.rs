@@ -720,6 +720,9 @@ impl<'a> Printer<'a> {
         let mut header = format!("{} {}", prop.key.name, self.item_id(&item.id));
         let mut after = item.id.span.end;
         if let Some((n, span)) = item.number {
+            if item.from.is_some() {
+                header.push_str(" from");
+            }
             header.push(' ');
             header.push_str(&self.number(span, n));
             after = span.end;

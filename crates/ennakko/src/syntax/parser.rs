@@ -271,6 +271,7 @@ fn rule_name(rule: Rule) -> Option<Message> {
             t!("an expression")
         }
         Rule::then_kw => t!("`then`"),
+        Rule::from_kw => t!("`from`"),
         Rule::else_kw => t!("`else`"),
         Rule::not | Rule::neg => t!("an expression"),
         Rule::or
@@ -415,12 +416,14 @@ impl Builder<'_> {
                 None => PropValue::Flag,
             },
             Rule::item_prop => {
-                let mut item = Item { id: Ident { name: String::new(), span }, number: None, props: Vec::new() };
+                let mut item =
+                    Item { id: Ident { name: String::new(), span }, number: None, from: None, props: Vec::new() };
                 for p in inner {
                     match p.as_rule() {
                         Rule::ident => item.id = self.ident(p),
                         Rule::string => item.id = Ident { name: unescape(string_body(&p)), span: self.span(&p) },
                         Rule::number => item.number = Some((number(p.as_str()), self.span(&p))),
+                        Rule::from_kw => item.from = Some(self.span(&p)),
                         Rule::prop => item.props.push(self.prop(p)?),
                         _ => {}
                     }

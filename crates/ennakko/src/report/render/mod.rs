@@ -388,7 +388,7 @@ fn side_by_side(cx: &Ctx) -> Vec<Block> {
         let values = r
             .alternatives
             .iter()
-            .map(|a| Cell::from(a.scores.get(i).and_then(|x| x.value).map_or("–".into(), |v| cx.num(v))))
+            .map(|a| Cell::from(a.scores.get(i).map_or("–".into(), |x| score_value(cx, x))))
             .collect();
         score_rows.push(row(pick(&s.label, cx.lang).to_string(), values));
     }
@@ -673,6 +673,20 @@ fn missing(cx: &Ctx) -> Vec<Block> {
         blocks.push(Block::Para(cx.w(Key::NothingMissing).into()));
     }
     blocks
+}
+
+/// A named score's value as the table shows it: the number, and the
+/// checklist's level it falls into by the level's label, "0,72 (korkea)".
+fn score_value(cx: &Ctx, score: &crate::report::NamedScore) -> String {
+    let Some(value) = score.value else { return "–".into() };
+    let label = score.level.as_deref().and_then(|level| {
+        let levels = cx.report.vocabulary.score_levels.iter().find(|s| s.score == score.id)?;
+        levels.levels.iter().find(|l| l.id == level).map(|l| pick(&l.label, cx.lang).to_string())
+    });
+    match label {
+        Some(label) => format!("{} ({label})", cx.num(value)),
+        None => cx.num(value),
+    }
 }
 
 /// How a cell scores: the scales that multiply, named as the checklist
