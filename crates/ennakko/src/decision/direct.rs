@@ -25,7 +25,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::{
     AlternativeKind, Binder, Bound, BoundAlternative, BoundCell, Direction, LocalText, Organisation, bracket_depth,
-    record, some_value, unique_values,
+    record, some_value, unique_values, value_depth,
 };
 use crate::checklist::model::{FastSet, Model, NationalLanguage, QuestionKind, ScaleId, Screening, Value};
 use crate::diagnostic::Collector;
@@ -79,7 +79,15 @@ impl std::fmt::Display for GiveUp {
 /// [`super::Decision::from_str`]: within the size limit, one bracket short
 /// of the depth limit, an object.
 pub(crate) fn bind_json(model: &Model, text: &str, limits: &Limits) -> Option<Bound> {
-    if text.len() > limits.max_decision_bytes || bracket_depth(text) >= limits.max_decision_depth {
+    if text.len() > limits.max_decision_bytes {
+        return None;
+    }
+    // The depth limit: the reader's own structure never nests deeper than
+    // `FIXED_DEPTH`, and it measures the free values (`facts`, `meta`) it
+    // reads, so the bracket pre-scan (a fifth of reading a dense decision)
+    // is needed only under a limit that low. serde_json stops runaway
+    // nesting on its own (128 levels), and the reader then gives up.
+    if limits.max_decision_depth < FIXED_DEPTH && bracket_depth(text) >= limits.max_decision_depth {
         return None;
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -98,6 +106,14 @@ pub(crate) fn bind_json(model: &Model, text: &str, limits: &Limits) -> Option<Bo
 pub(crate) fn bind_from<'de, D: Deserializer<'de>>(model: &Model, limits: &Limits, d: D) -> Option<Bound> {
     Reader { model, limits }.deserialize(d).ok()
 }
+
+/// Deeper than any typed part of a decision reaches: a follow-up's
+/// outcome's fields lie at level 8 (decision 1, alternatives 2, an
+/// alternative 3, impacts 4, a cell 5, its follow-up 6, the outcome 7);
+/// a unit variant written as a map (`{"zero": null}`) adds one level at
+/// most. Only free values (`facts`, `meta`) go deeper, and
+/// [`Reader`] measures those.
+const FIXED_DEPTH: usize = 10;
 
 /// The whole decision.
 #[derive(Clone, Copy)]
@@ -228,12 +244,13 @@ impl<'de> Deserialize<'de> for Facts {
     }
 }
 
-/// A free value as the decision's `meta` reads it; checked and dropped.
-struct Meta;
+/// A free value as the decision's `meta` reads it: checked, and only its
+/// depth kept (a value is one level, as `value_depth` counts).
+struct Meta(usize);
 
 impl<'de> Deserialize<'de> for Meta {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Meta, D::Error> {
-        some_value(d).map(|_| Meta)
+        some_value(d).map(|v| Meta(v.as_ref().map_or(1, value_depth)))
     }
 }
 
@@ -256,7 +273,7 @@ impl<'de> Visitor<'de> for Reader<'_> {
         let mut seen = 0;
         let (mut id, mut title, mut kind, mut language) = (None, None, None, None);
         let (mut organisation, mut bilingual, mut majority_language) = (None, None, None);
-        let (mut facts, mut alternatives) = (None, None);
+        let (mut facts, mut alternatives, mut meta_depth) = (None, None, 0);
         while let Some(i) = field(&mut map, DECISION_FIELDS, &mut seen)? {
             match i {
                 0 => id = Some(map.next_value::<String>()?),
@@ -270,16 +287,21 @@ impl<'de> Visitor<'de> for Reader<'_> {
                 8 => drop(map.next_value::<Option<record::Decided>>()?),
                 9 => facts = Some(map.next_value::<Facts>()?.0),
                 10 => alternatives = Some(map.next_value_seed(Alternatives(self))?),
-                _ => {
-                    map.next_value::<Meta>()?;
-                }
+                _ => meta_depth = map.next_value::<Meta>()?.0,
             }
         }
         let (Some(id), Some(title), Some(alternatives)) = (id, title, alternatives) else {
             return Err(give_up());
         };
+        // The free values within the depth limit, counted as the long way
+        // counts the whole document: the decision is level 1, `facts` 2.
+        let facts = facts.unwrap_or_default();
+        let facts_depth = facts.values().map(value_depth).max().map_or(1, |d| d + 1);
+        if 1 + facts_depth.max(meta_depth) > self.limits.max_decision_depth {
+            return Err(give_up());
+        }
         let mut binder = Binder { model: self.model, diags: Collector::default() };
-        let facts = binder.facts(&facts.unwrap_or_default());
+        let facts = binder.facts(&facts);
         if !binder.diags.is_empty() {
             return Err(give_up());
         }
