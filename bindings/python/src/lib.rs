@@ -9,6 +9,7 @@
 //! error, and calls into the core run under `catch_unwind` so that even a
 //! bug surfaces as `ennakko.InternalError`, never as a `PanicException`.
 
+use ennakko::t;
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -67,11 +68,11 @@ impl Failure {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+            .unwrap_or_else(|| "unknown panic".to_string());
         Failure::new(
             Kind::Internal,
-            Diagnostic::error("X0001", format!("internal error in ennakko: {what}"))
-                .with_help("this is a bug in ennakko; please report it with the input that caused it"),
+            Diagnostic::error("X0001", t!("internal error in ennakko: {what}", what = what))
+                .with_help(t!("this is a bug in ennakko; please report it with the input that caused it")),
         )
     }
 
@@ -217,30 +218,30 @@ impl Unfit {
                 Kind::Core(ErrorKind::Decision),
                 Diagnostic::error(
                     "D0002",
-                    format!("the decision, written out, would be larger than the limit of {max_size} bytes"),
+                    t!("the decision, written out, would be larger than the limit of {max_size} bytes", max_size = max_size),
                 )
                 .with_help(
-                    "a list or dict used in several places counts at each; split the decision, or raise `max_decision_bytes`",
+                    t!("a list or dict used in several places counts at each; split the decision, or raise `max_decision_bytes`"),
                 ),
             ),
             Unfit::Depth => Failure::new(
                 Kind::Core(ErrorKind::Decision),
                 Diagnostic::error(
                     "D0003",
-                    format!("the decision nests more than {max_depth} levels deep; the limit is {max_depth}"),
+                    t!("the decision nests more than {max_depth} levels deep; the limit is {max_depth}", max_depth = max_depth),
                 )
-                .with_help("a decision needs only a few levels: check for runaway nesting"),
+                .with_help(t!("a decision needs only a few levels: check for runaway nesting")),
             ),
             Unfit::Value { path, message } => Failure::new(
                 Kind::Core(ErrorKind::Decision),
-                Diagnostic::error("D0101", message)
-                    .with_help("a decision holds only dicts, lists, strings, numbers, booleans and None")
+                Diagnostic::error("D0101", t!("{}", message))
+                    .with_help(t!("a decision holds only dicts, lists, strings, numbers, booleans and None"))
                     .at_path(json_path(&path)),
             ),
             Unfit::NotFinite { path, number } => Failure::new(
                 Kind::Core(ErrorKind::Decision),
-                Diagnostic::error("D0104", format!("the number {number} is not finite"))
-                    .with_help("write an ordinary number")
+                Diagnostic::error("D0104", t!("the number {number} is not finite", number = number))
+                    .with_help(t!("write an ordinary number"))
                     .at_path(json_path(&path)),
             ),
         }
@@ -447,11 +448,16 @@ struct Recording {
 }
 
 impl Resolver for Recording {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, ennakko::message::Message> {
         self.resolve_within(importer, target, Limits::default().max_source_bytes)
     }
 
-    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+    fn resolve_within(
+        &self,
+        importer: &str,
+        target: &str,
+        max_bytes: usize,
+    ) -> Result<Resolved, ennakko::message::Message> {
         // The inner resolver reads files within the checklist's own limit.
         let resolved = self.inner.resolve_within(importer, target, max_bytes)?;
         if !resolved.name.starts_with("<std>/")
@@ -474,7 +480,7 @@ struct Replay {
 }
 
 impl Resolver for Replay {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, ennakko::message::Message> {
         match self.imports.iter().find(|i| i.importer == importer && i.target == target) {
             Some(i) => Ok(Resolved { name: i.name.clone(), text: i.text.clone() }),
             None => StdResolver.resolve(importer, target),
@@ -611,8 +617,8 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         Failure::new(
             Kind::Core(ErrorKind::Decision),
-            Diagnostic::error("D0001", format!("the decision is not valid UTF-8: {e}"))
-                .with_help("save the document as UTF-8"),
+            Diagnostic::error("D0001", t!("the decision is not valid UTF-8: {e}", e = e))
+                .with_help(t!("save the document as UTF-8")),
         )
     })
 }

@@ -4,7 +4,7 @@
 
 use ennakko::api;
 use ennakko::rollup::{Period, Rollup};
-use ennakko::{Diagnostic, ErrorKind};
+use ennakko::{Diagnostic, ErrorKind, t};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
@@ -48,7 +48,7 @@ pub(crate) fn rollup_json(
                 whole.merge(part).map_err(|d| Failure::new(Kind::Internal, *d))?;
             }
             serde_json::to_string(&whole.finish())
-                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", e.to_string())))
+                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", t!("{}", e))))
         })
     });
     rolled.map_err(|f| raise(py, f))
@@ -61,8 +61,8 @@ fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Inp
         Ok(decision) => api::add_decision(rollup, checklist, &checklist.model().id, &source, &decision),
         Err(Problem::Failure(f)) => rollup.skip_errors(&source, f.diagnostics),
         Err(Problem::Io(e, _)) => {
-            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
-                .with_help("check the path and its permissions");
+            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
+                .with_help(t!("check the path and its permissions"));
             rollup.skip_errors(&source, vec![d]);
         }
     }

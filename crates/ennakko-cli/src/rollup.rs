@@ -6,11 +6,13 @@
 //! decision files and a depth of eight folders; every file is read through
 //! the CLI's bounded reader.
 
+use ennakko::t;
 use std::path::{Path, PathBuf};
 
+use crate::{diagnostics_lang, render_all};
 use clap::{Args, ValueEnum};
 use ennakko::api;
-use ennakko::diagnostic::render_all;
+use ennakko::message::Message;
 use ennakko::rollup::{Period, Rollup};
 use ennakko::{Checklist, Diagnostic, Format, Limits};
 use rayon::prelude::*;
@@ -111,7 +113,7 @@ pub(crate) fn run(args: RollupArgs) -> u8 {
         }
     }
     for (path, why) in walk.unread.iter().chain(&walk.ignored) {
-        eprintln!("note: left out `{}`: {why}", path.display());
+        eprintln!("{}", t!("note: left out `{}`: {why}", path.display(); why = why).render(diagnostics_lang()));
     }
     let rollup = match roll_up(&checklist, &args.checklist, period, &walk) {
         Ok(r) => r,
@@ -148,8 +150,8 @@ fn merge(files: &[PathBuf]) -> Result<Rollup, ennakko::Error> {
     let parts = files.iter().map(|path| {
         let source = path.display().to_string();
         let unreadable = |e: String| {
-            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
-                .with_help("check the path, its permissions and encoding (UTF-8)");
+            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
+                .with_help(t!("check the path, its permissions and encoding (UTF-8)"));
             ennakko::Error::one(ennakko::ErrorKind::Decision, d).in_file(&source)
         };
         let max = api::MAX_ROLLUP_BYTES;
@@ -195,8 +197,8 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
         }) {
         Ok(text) => text,
         Err(e) => {
-            let d = Diagnostic::error("U0004", format!("cannot read the file: {e}"))
-                .with_help("check the file's permissions and encoding (UTF-8)");
+            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
+                .with_help(t!("check the file's permissions and encoding (UTF-8)"));
             return rollup.skip_errors(&source, vec![d]);
         }
     };
@@ -208,8 +210,8 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
 /// of other kinds (named on standard error only: a README is no decision).
 struct Walk {
     files: Vec<PathBuf>,
-    unread: Vec<(PathBuf, &'static str)>,
-    ignored: Vec<(PathBuf, &'static str)>,
+    unread: Vec<(PathBuf, Message)>,
+    ignored: Vec<(PathBuf, Message)>,
     max_files: usize,
 }
 
@@ -220,7 +222,7 @@ impl Walk {
         let meta = std::fs::symlink_metadata(path).map_err(|e| io_error(path, &e))?;
         if meta.is_dir() {
             if depth >= MAX_DEPTH {
-                self.unread.push((path.to_path_buf(), "folder nested deeper than 8 levels"));
+                self.unread.push((path.to_path_buf(), t!("folder nested deeper than {} levels", MAX_DEPTH)));
                 return Ok(());
             }
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -236,13 +238,13 @@ impl Walk {
         }
         let is_decision = matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "yaml" | "yml"));
         if !meta.is_file() {
-            self.unread.push((path.to_path_buf(), "not a regular file (a link, pipe or device)"));
+            self.unread.push((path.to_path_buf(), t!("not a regular file (a link, pipe or device)")));
         } else if !is_decision && depth > 0 {
-            self.ignored.push((path.to_path_buf(), "not a .json, .yaml or .yml file"));
+            self.ignored.push((path.to_path_buf(), t!("not a .json, .yaml or .yml file")));
         } else if self.files.len() >= self.max_files {
             return Err(Box::new(
-                Diagnostic::error("U0005", format!("more than {} decision files", self.max_files))
-                    .with_help("roll up a smaller folder, or raise --max-files"),
+                Diagnostic::error("U0005", t!("more than {} decision files", self.max_files))
+                    .with_help(t!("roll up a smaller folder, or raise --max-files")),
             ));
         } else {
             self.files.push(path.to_path_buf());
@@ -253,7 +255,7 @@ impl Walk {
 
 fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     Box::new(
-        Diagnostic::error("U0004", format!("cannot read `{}`: {e}", path.display()))
-            .with_help("check the path and its permissions"),
+        Diagnostic::error("U0004", t!("cannot read `{}`: {e}", path.display() ; e = e))
+            .with_help(t!("check the path and its permissions")),
     )
 }
