@@ -5,8 +5,10 @@
 # Idempotent. Installs valgrind with apt-get if it is missing, writes N
 # decisions of the dense peer workload (default 200) as JSON, builds
 # crates/ennakko/examples/profile.rs (release), and runs it under callgrind
-# twice: `evaluate` (read + bind + compact evaluation) and `score` (read +
-# the full report). Prints, per decision, the instructions of each step
+# three times: `evaluate` (read into a Decision + bind + compact
+# evaluation), `direct` (read straight into the bound form + compact
+# evaluation, `Checklist::evaluate_str`) and `score` (read + the full
+# report). Prints, per decision, the instructions of each step
 # (inclusive counts of the named functions divided by N).
 # ENNAKKO_SOURCE=/path/to/a/checkout counts that tree instead of this one
 # (e.g. a `git archive` of an older commit, for a before/after table); the
@@ -36,10 +38,10 @@ per_decision() {
                      printf "  %-40s %8.0f k\n", name, $1 / n / 1000 }'
 }
 
-for mode in evaluate score; do
+for mode in evaluate direct score; do
   out="$work/callgrind.$mode"
   valgrind --tool=callgrind --callgrind-out-file="$out" "$profile" "$here/peers/dense.eva" "$work/dense.json" "$mode" \
     2>&1 | grep -E 'Collected' >&2
   echo "$mode ($(cd "$src" && git rev-parse --short HEAD 2>/dev/null || echo "$src")), instructions per dense decision:"
-  per_decision "$out" 'Decision::from_str \[|Checklist::(evaluate|score) \[|decision::bind \[|eval::evaluate \[|assemble::assemble \['
+  per_decision "$out" 'Decision::from_str \[|Checklist::(evaluate|evaluate_str|score) \[|decision::bind \[|direct::bind_json \[|eval::evaluate \[|assemble::assemble \['
 done

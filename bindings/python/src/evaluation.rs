@@ -2,24 +2,120 @@
 //! `Evaluation` (the verdict, the rules that fired, the numbers), and
 //! `Checklist.evaluate_many` gives columns, one list per field, ready for
 //! pandas or polars with no per-decision objects on the way.
+//!
+//! Decisions are read straight into the checklist's indexed form where
+//! they can be, with no `Decision` of strings in between (the core's
+//! `decision::direct`): dicts through `read.rs`'s deserializer, under the
+//! GIL, as they are taken; JSON text without the GIL. Whatever that reader
+//! does not take (any problem, or a form it was not written for) goes the
+//! long way, which words the error: so errors are the long way's, and the
+//! tests check that both ways give the same evaluations (`evaluation_json`).
 
 use ennakko::Checklist as CoreChecklist;
+use ennakko::decision::direct::BoundDecision;
 use ennakko::eval::evaluation::{Evaluation, Numbers, Role, role_name};
-use pyo3::exceptions::PyKeyError;
+use ennakko::{Format, Limits};
+use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
 
-use crate::{Input, Problem, problem_to_exception, with_decision};
+use crate::{
+    Bounds, Failure, Input, Problem, decision_file, guarded, measure, problem_to_exception, raise, read, utf8,
+    with_decision,
+};
 
-/// Reads and evaluates one decision (no GIL needed).
-pub(crate) fn evaluate(checklist: &CoreChecklist, input: Input) -> Result<Evaluation, Problem> {
-    with_decision(checklist, input, |decision| checklist.evaluate(decision))
+/// A decision taken from Python for evaluation: a dict already read
+/// straight into the checklist's indexed form (boxed, as it is large), or
+/// an input for the ordinary readers.
+pub(crate) enum Taken {
+    Bound(Box<BoundDecision>),
+    Other(Input),
+}
+
+/// Takes a decision from Python (under the GIL), as `take` does, but reads
+/// a dict straight into the checklist's indexed form where it can. The dict
+/// is measured first (size and depth, shared lists counted where they
+/// appear) exactly as for the long way; one that does not fit, or that the
+/// direct reader gives up on, is taken the ordinary way, which words the
+/// problem.
+pub(crate) fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, checklist: &CoreChecklist) -> PyResult<Taken> {
+    if obj.cast::<PyDict>().is_ok() {
+        let bounds = Bounds::decision(checklist.limits());
+        if measure(obj, bounds).is_ok()
+            && let Some(bound) = checklist.bind_from(read::deserializer(obj, bounds))
+        {
+            return Ok(Taken::Bound(Box::new(bound)));
+        }
+    }
+    Ok(Taken::Other(crate::take(obj, format, checklist.limits())?))
+}
+
+/// Takes every decision of an iterable (under the GIL), as [`take`].
+pub(crate) fn take_all(
+    decisions: &Bound<'_, PyAny>,
+    format: Option<Format>,
+    checklist: &CoreChecklist,
+) -> PyResult<Vec<Taken>> {
+    let mut taken = Vec::with_capacity(decisions.len().unwrap_or(0));
+    for item in decisions.try_iter()? {
+        taken.push(take(&item?, format, checklist)?);
+    }
+    Ok(taken)
+}
+
+/// Reads and evaluates one decision (no GIL needed). Text goes through the
+/// core's `evaluate_str` (straight into the indexed form for JSON), with the
+/// same errors, placed in the text and naming its file, as scoring gives.
+pub(crate) fn evaluate(checklist: &CoreChecklist, taken: Taken) -> Result<Evaluation, Problem> {
+    let text = |text: String, format: Format, file: Option<&str>| {
+        guarded(|| checklist.evaluate_str(&text, format).map_err(|e| Failure::from(e).in_file(file)))
+    };
+    match taken {
+        Taken::Bound(bound) => Ok(guarded(|| Ok(bound.evaluate()?))?),
+        Taken::Other(Input::Text { text: t, format, file }) => Ok(text(t, format, file.as_deref())?),
+        Taken::Other(Input::Bytes { bytes, format, file }) => Ok(text(utf8(bytes)?, format, file.as_deref())?),
+        Taken::Other(Input::File { path, format }) => {
+            let t = decision_file(&path, checklist.limits().max_decision_bytes)?;
+            let name = path.display().to_string();
+            let format = format.unwrap_or_else(|| Format::from_path(&name));
+            Ok(text(t, format, Some(&name))?)
+        }
+        Taken::Other(input) => with_decision(checklist, input, |decision| checklist.evaluate(decision)),
+    }
 }
 
 /// Evaluates many decisions in parallel (no GIL needed), in input order.
-pub(crate) fn evaluate_all(checklist: &CoreChecklist, inputs: Vec<Input>) -> Vec<Result<Evaluation, Problem>> {
-    inputs.into_par_iter().map(|input| evaluate(checklist, input)).collect()
+pub(crate) fn evaluate_all(checklist: &CoreChecklist, taken: Vec<Taken>) -> Vec<Result<Evaluation, Problem>> {
+    taken.into_par_iter().map(|one| evaluate(checklist, one)).collect()
+}
+
+/// For tests: a Python object evaluated with `checklist` the direct way
+/// (read straight into the indexed form) or the long way (a `Decision`
+/// first), as JSON text of the evaluation. The direct way raises
+/// `ValueError` where it gives up, the long way the decision's failure.
+/// Wherever the direct way reads, both must agree.
+#[pyfunction]
+pub(crate) fn evaluation_json(
+    py: Python<'_>,
+    checklist: PyRef<'_, crate::PyChecklist>,
+    obj: &Bound<'_, PyAny>,
+    direct: bool,
+) -> PyResult<String> {
+    let checklist = &checklist.inner;
+    let limits: &Limits = checklist.limits();
+    let bounds = Bounds::decision(limits);
+    measure(obj, bounds).map_err(|unfit| raise(py, unfit.into_failure(bounds)))?;
+    let evaluation = if direct {
+        let bound = checklist
+            .bind_from(read::deserializer(obj, bounds))
+            .ok_or_else(|| PyValueError::new_err("read the long way"))?;
+        bound.evaluate().map_err(|e| raise(py, Failure::from(e)))?
+    } else {
+        let input = crate::take(obj, None, limits)?;
+        evaluate(checklist, Taken::Other(input)).map_err(|p| PyErr::from_value(problem_to_exception(py, p)))?
+    };
+    serde_json::to_string(&evaluation.to_json(checklist.model())).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// The ids of the rules of one role that fired, in checklist order.

@@ -958,7 +958,7 @@ impl PyChecklist {
     /// rules, numbers; no report); raises the failure.
     #[pyo3(signature = (decision, format=None))]
     fn evaluate(&self, py: Python<'_>, decision: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<PyEvaluation> {
-        let input = take(decision, parse_format(format)?, self.inner.limits())?;
+        let input = evaluation::take(decision, parse_format(format)?, &self.inner)?;
         let checklist = &self.inner;
         match py.detach(|| evaluation::evaluate(checklist, input)) {
             Ok(result) => Ok(PyEvaluation::new(result, checklist)),
@@ -978,7 +978,7 @@ impl PyChecklist {
         format: Option<&str>,
         offset: usize,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = take_all(decisions, parse_format(format)?, self.inner.limits())?;
+        let inputs = evaluation::take_all(decisions, parse_format(format)?, &self.inner)?;
         let checklist = &self.inner;
         let results = py.detach(|| evaluation::evaluate_all(checklist, inputs));
         let columns = Columns::new(py, checklist);
@@ -1327,6 +1327,7 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(decision_json, m)?)?;
     language::register(m)?;
+    m.add_function(wrap_pyfunction!(evaluation::evaluation_json, m)?)?;
     #[cfg(feature = "templates")]
     templates::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -9,6 +9,10 @@
 //! core's `Decision::from_value`), which finds and words the problem. So
 //! both ways accept the same objects and read them alike; the Python tests
 //! check that on every decision of the test corpora (`read_decision`).
+//!
+//! The compact evaluation goes further: the same deserializer drives the
+//! core's direct reader (`deserializer`), which binds ids to indices as it
+//! reads, with no `Decision` at all (see `evaluation.rs`).
 
 use ennakko::Decision;
 use pyo3::prelude::*;
@@ -25,6 +29,14 @@ use crate::Bounds;
 pub(crate) fn decision(obj: &Bound<'_, PyAny>, bounds: Bounds) -> Option<Decision> {
     let level = Level { depth: 1, max_depth: bounds.max_depth };
     Decision::deserialize(Object { obj: obj.clone(), level }).ok()
+}
+
+/// A deserializer over a Python object, for the core's direct reader
+/// (`Checklist::bind_from`), which reads a dict straight into a checklist's
+/// indexed form. The caller has measured the object with `measure`; the
+/// depth is checked again on the way down.
+pub(crate) fn deserializer<'py>(obj: &Bound<'py, PyAny>, bounds: Bounds) -> impl de::Deserializer<'static> + 'py {
+    Object { obj: obj.clone(), level: Level { depth: 1, max_depth: bounds.max_depth } }
 }
 
 /// Why the fast way gave up; the long way says why, so nothing is kept.

@@ -104,6 +104,41 @@ def test_fast_and_long_way_read_alike() -> None:
             assert isinstance(read(plain, False), str), plain
 
 
+def evaluation(checklist: ennakko.Checklist, obj: Any, direct: bool) -> str | Exception:
+    try:
+        return _ennakko.evaluation_json(checklist._native, obj, direct)
+    except (ValueError, ennakko.EnnakkoError) as e:
+        return e
+
+
+def test_direct_and_long_way_evaluate_alike(eva: ennakko.Checklist) -> None:
+    """Dicts read straight into the checklist's indexed form (ids to
+    indices as they are read) evaluate exactly as through a `Decision`;
+    where the direct way gives up, `evaluate` says what the long way says."""
+    rng = random.Random(20261205)
+    cases: list[Any] = []
+    for d in corpus_decisions():
+        cases.append(d)
+        cases.extend(odd_variants(d))
+        cases.extend(mutate(rng, d) for _ in range(5))
+    direct_reads = 0
+    # Only dicts are read the direct way (text goes through the core).
+    for case in (c for c in cases if isinstance(c, dict)):
+        direct, long = evaluation(eva, case, True), evaluation(eva, case, False)
+        if isinstance(direct, str):
+            direct_reads += 1
+            assert direct == long, case
+        try:
+            got: str | Exception = json.dumps(eva.evaluate(case).to_dict())
+        except ennakko.EnnakkoError as e:
+            got = e
+        if isinstance(long, str):
+            assert isinstance(got, str) and json.loads(got) == json.loads(long), case
+        else:
+            assert type(got) is type(long) and str(got) == str(long), case
+    assert direct_reads > 40
+
+
 def test_shared_lists_count_where_they_appear(small: ennakko.Checklist) -> None:
     # 2**25 values written out (the limit is 16 MiB), a few kB in memory.
     shared: Any = ["x"]

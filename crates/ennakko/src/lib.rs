@@ -191,6 +191,67 @@ impl Checklist {
         Ok(eval::evaluation::summarize(&self.model, &bound, &outcome))
     }
 
+    /// Reads a decision from JSON or YAML text and evaluates it into the
+    /// compact [`eval::evaluation::Evaluation`], as [`Checklist::evaluate`]
+    /// does after [`Decision::from_str`], with the same errors (each placed
+    /// at its line and column in `text`). JSON text is read straight into
+    /// the checklist's indexed form where it can be (ids to indices as they
+    /// are read, no [`Decision`] in between; see [`decision::direct`]); the
+    /// rest, and every text with a problem, goes the long way.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let text = r#"{"id": "x", "title": "T", "alternatives": [{"id": "p", "kind": "proposal",
+    ///     "impacts": [{"group": "children", "domain": "mobility", "direction": -1}]}]}"#;
+    /// let evaluation = checklist.evaluate_str(text, ennakko::Format::Json).unwrap();
+    /// assert_eq!(evaluation.alternatives[0].total, Some(-1.5));
+    /// let err = checklist.evaluate_str(&text.replace("children", "chidren"), ennakko::Format::Json).unwrap_err();
+    /// assert_eq!(err.diagnostics[0].code, "D0103");
+    /// ```
+    pub fn evaluate_str(&self, text: &str, format: Format) -> Result<eval::evaluation::Evaluation, Error> {
+        if format == Format::Json
+            && let Some(bound) = self.bind_json(text)
+            && let Ok(evaluation) = bound.evaluate()
+        {
+            return Ok(evaluation);
+        }
+        let decision = Decision::from_str(text, format, &self.limits)?;
+        self.evaluate(&decision).map_err(|e| e.located(text))
+    }
+
+    /// JSON text read straight into this checklist's indexed form, ready to
+    /// evaluate; `None` for any text the direct reader does not take (any
+    /// problem at all, or a form it was not written for), which the long
+    /// way ([`Decision::from_str`], then [`Checklist::evaluate`]) reads and
+    /// words. What it takes evaluates exactly as the long way would.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let text = r#"{"id": "x", "title": "T", "alternatives": [{"id": "p", "kind": "proposal"}]}"#;
+    /// assert_eq!(checklist.bind_json(text).unwrap().evaluate().unwrap().decision, "x");
+    /// assert!(checklist.bind_json(&text.replace("proposal", "proposl")).is_none());
+    /// ```
+    pub fn bind_json(&self, text: &str) -> Option<decision::direct::BoundDecision> {
+        let bound = decision::direct::bind_json(&self.model, text, &self.limits)?;
+        Some(decision::direct::BoundDecision { checklist: self.clone(), bound })
+    }
+
+    /// A decision from any serde deserializer read straight into this
+    /// checklist's indexed form, as [`Checklist::bind_json`] reads text
+    /// (for bindings, which read their own objects); `None` where the long
+    /// way must read it. Bound the input's size and depth before calling:
+    /// the reader follows the deserializer wherever it leads.
+    ///
+    /// ```
+    /// let checklist = ennakko::Checklist::standard("eva").unwrap();
+    /// let value = serde_json::json!({"id": "x", "title": "T", "alternatives": [{"id": "p", "kind": "proposal"}]});
+    /// assert!(checklist.bind_from(&value).is_some());
+    /// ```
+    pub fn bind_from<'de, D: serde::Deserializer<'de>>(&self, d: D) -> Option<decision::direct::BoundDecision> {
+        let bound = decision::direct::bind_from(&self.model, &self.limits, d)?;
+        Some(decision::direct::BoundDecision { checklist: self.clone(), bound })
+    }
+
     /// Explains one result in words, in `lang`: a finding or verdict reason,
     /// a named score, or a group, domain or perspective score (see
     /// [`report::render::explain`]); for a rule that did not fire (for some or all

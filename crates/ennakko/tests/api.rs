@@ -313,3 +313,67 @@ fn score_and_evaluate_run_out_of_fuel_at_the_same_limit() {
     assert_eq!(with_steps(low), (true, true));
     assert_eq!(with_steps(low - 1), (false, false));
 }
+
+/// Evaluating JSON text straight into the bound form (no `Decision` in
+/// between) gives what the long way gives, results and errors alike (codes,
+/// messages, paths, lines): for every conformance case's decision with its
+/// own checklist and limits (as written, and as JSON), and for every
+/// decision text of the repository with its variants against the `eva`
+/// checklist at the default limits and tight ones. Counted, so that the
+/// direct reader is seen to take most valid decisions.
+#[test]
+fn direct_evaluation_agrees() {
+    fn agree(checklist: &Checklist, text: &str) -> bool {
+        let long = ennakko::Decision::from_str(text, Format::Json, checklist.limits())
+            .and_then(|decision| checklist.evaluate(&decision).map_err(|e| e.located(text)));
+        let direct = checklist.evaluate_str(text, Format::Json);
+        assert_eq!(format!("{direct:?}"), format!("{long:?}"), "{text}");
+        let taken = checklist.bind_json(text);
+        if let Some(bound) = &taken {
+            assert_eq!(format!("{:?}", bound.evaluate()), format!("{long:?}"), "{text}");
+        }
+        taken.is_some()
+    }
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/conformance"));
+    let mut stack = vec![root.to_path_buf()];
+    let (mut cases, mut taken) = (0, 0);
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+            }
+        }
+        let Ok(source) = std::fs::read_to_string(dir.join("checklist.eva")) else { continue };
+        let limits = std::fs::read_to_string(dir.join("limits.json"))
+            .map(|text| serde_json::from_str(&text).expect("limits.json"))
+            .unwrap_or_default();
+        let options = Options { limits, resolver: std::sync::Arc::new(ennakko::FileResolver { root: dir.clone() }) };
+        let Ok(checklist) = Checklist::compile("checklist.eva", &source, &options) else { continue };
+        for name in ["decision.yaml", "decision.json"] {
+            let Ok(text) = std::fs::read_to_string(dir.join(name)) else { continue };
+            cases += 1;
+            taken += usize::from(agree(&checklist, &text));
+            if let Ok(value) = serde_norway::from_str::<serde_json::Value>(&text) {
+                taken += usize::from(agree(&checklist, &value.to_string()));
+            }
+        }
+    }
+    assert!(cases > 80 && taken > 50, "{cases} cases, {taken} read directly");
+    let tight = Limits { max_cells: 3, max_alternatives: 2, max_decision_bytes: 4_000, ..Limits::default() };
+    let deep = |depth| Limits { max_decision_depth: depth, ..Limits::default() };
+    let limits = [(Limits::default(), 300), (tight, 100), (deep(5), 0), (deep(9), 0), (deep(10), 0)];
+    for (limits, least) in limits.into_iter().chain([31, 32, 33].map(|d| (deep(d), 250))) {
+        let checklist = Checklist::standard_with("eva", limits).expect("eva");
+        // Runaway nesting, where the depth pre-scan is skipped: serde_json
+        // stops it, and the long way words it.
+        for depth in [40, 200, 100_000] {
+            let meta = format!("{}0{}", "[".repeat(depth), "]".repeat(depth));
+            let text = format!(
+                r#"{{"id": "x", "title": "T", "meta": {meta}, "alternatives": [{{"id": "p", "kind": "proposal"}}]}}"#
+            );
+            assert!(!agree(&checklist, &text) && checklist.evaluate_str(&text, Format::Json).is_err());
+        }
+        let taken = decision_texts().iter().filter(|text| agree(&checklist, text)).count();
+        assert!(taken >= least, "{taken} read directly");
+    }
+}

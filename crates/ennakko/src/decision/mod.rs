@@ -6,6 +6,7 @@
 //! facts, questions, groups, domains; answers on the right scale) and turns it
 //! into the indexed form the evaluator reads.
 
+pub mod direct;
 pub mod record;
 pub mod yaml;
 
@@ -1078,7 +1079,7 @@ pub(crate) fn bind(model: &Model, decision: &Decision, limits: &Limits) -> Resul
         );
         return Err(DecisionError { diagnostics: b.diags.finish() });
     }
-    let facts = b.facts(decision);
+    let facts = b.facts(&decision.facts);
     let mut seen = crate::checklist::model::FastSet::default();
     let mut alternatives = Vec::with_capacity(decision.alternatives.len());
     for (i, alt) in decision.alternatives.iter().enumerate() {
@@ -1167,9 +1168,9 @@ impl Binder<'_> {
         self.error("D0103", path, t!("unknown {what} `{name}`", what = what, name = name), hint);
     }
 
-    fn facts(&mut self, decision: &Decision) -> Vec<Value> {
+    fn facts(&mut self, facts: &IndexMap<String, serde_json::Value>) -> Vec<Value> {
         let mut values = vec![Value::Missing; self.model.facts.len()];
-        for (name, raw) in &decision.facts {
+        for (name, raw) in facts {
             let path = || format!("$.facts.{name}");
             let Some(i) = self.model.fact_index(name) else {
                 let model = self.model;
