@@ -673,8 +673,7 @@ import "../x.eva""#;
         let fi: serde_json::Value =
             serde_json::from_str(&check_json_in("x.eva", source, None, None, Lang::Fi).unwrap()).unwrap();
         assert_eq!(fi[0]["help"], "tarkoititko `label`?");
-        let en: serde_json::Value =
-            serde_json::from_str(&check_json("x.eva", source, None, None).unwrap()).unwrap();
+        let en: serde_json::Value = serde_json::from_str(&check_json("x.eva", source, None, None).unwrap()).unwrap();
         assert_eq!(en[0]["code"], fi[0]["code"]);
         assert_ne!(en[0]["help"], fi[0]["help"]);
     }
