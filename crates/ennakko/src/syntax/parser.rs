@@ -29,7 +29,8 @@ pub fn parse(sources: &SourceMap, file: usize, limits: &Limits) -> Result<File, 
         Box::new(Diagnostic::error(code, msg).with_help(help).at_span(sources, Span { file, start: at, end: at + 1 }))
     })?;
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, e)))?;
-    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset: 0 };
+    let builder =
+        Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset: 0 };
     let root = pairs.next().map(|p| builder.file(p)).unwrap_or(Ok(File::default()))?;
     Ok(root)
 }
@@ -59,7 +60,8 @@ pub(crate) fn parse_placeholder(
                 .at_span(sources, at(pos)),
         )
     })?;
-    let builder = Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset };
+    let builder =
+        Builder { file, sources, limits, nodes: std::cell::Cell::new(0), quant_head: Default::default(), offset };
     let expr = parsed.into_iter().next().and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr));
     match expr {
         Some(e) => builder.expr(e),
@@ -571,7 +573,11 @@ impl Builder<'_> {
                     // when the body runs on past a comparison.
                     let head = text.get(..p.as_span().start() - start).unwrap_or("");
                     let head = head.trim_end().trim_end_matches(':').trim_end();
-                    self.quant_head.replace(Some(if head.chars().count() <= 40 { head.to_string() } else { "...".into() }));
+                    self.quant_head.replace(Some(if head.chars().count() <= 40 {
+                        head.to_string()
+                    } else {
+                        "...".into()
+                    }));
                     body = Some(self.expr(p)?);
                 }
                 _ => {}
