@@ -12,7 +12,9 @@
 //! - roll-ups of a period's decisions: formats ([`RollupFormat`]), decisions
 //!   given as text ([`add_decision_text`]), saved roll-ups read and merged
 //!   ([`read_rollup`], [`merge_rollups`]), and one JSON-in / JSON-out call
-//!   for hosts without files ([`rollup_json`]); see docs/rollup.md.
+//!   for hosts without files ([`rollup_json`]); see docs/rollup.md;
+//! - text in, text out for hosts that hold no Rust values ([`json`]: the
+//!   WebAssembly package's calls).
 //!
 //! Front ends are adapters: they turn their own values into these types and
 //! map [`Error`] to their own exceptions by [`crate::ErrorKind`].
@@ -28,6 +30,8 @@ use crate::decision::{AlternativeKind, Format};
 use crate::diagnostic::{Diagnostic, hint, quoted};
 use crate::report::{Completeness, Report};
 use crate::{Checklist, Error, ErrorKind, Limits};
+
+pub mod json;
 
 pub use crate::report::i18n::Lang;
 pub use crate::rollup::front::{
