@@ -125,7 +125,9 @@ class Checklist:
     # ---- making one ---------------------------------------------------------------------
 
     @classmethod
-    def standard(cls, name: str = "eva", *, limits: Mapping[str, int] | None = None) -> Checklist:
+    def standard(
+        cls, name: str = _ennakko.DEFAULT_CHECKLIST, *, limits: Mapping[str, int] | None = None
+    ) -> Checklist:
         """A standard checklist embedded in the library, by name (see
         :meth:`standard_names`). Raises :class:`ChecklistError` (E0601) for an
         unknown name, with a suggestion."""

@@ -90,7 +90,8 @@ pub fn options(files: Option<&str>, limits: Option<&str>) -> Result<Options, Err
 ///
 /// ```
 /// let options = ennakko::api::json::options(None, None).unwrap();
-/// assert_eq!(ennakko::api::json::check("c.eva", "import \"eva\"", &options), "[]");
+/// let clean = "checklist c { title fi \"C\" sv \"C\" en \"C\" version \"1\" }\nimport \"eva\"";
+/// assert_eq!(ennakko::api::json::check("c.eva", clean, &options), "[]");
 /// assert!(ennakko::api::json::check("c.eva", "group {", &options).contains("E0"));
 /// ```
 pub fn check(name: &str, source: &str, options: &Options) -> String {

@@ -6,6 +6,7 @@
 //! facts, questions, groups, domains; answers on the right scale) and turns it
 //! into the indexed form the evaluator reads.
 
+pub mod given;
 pub mod record;
 pub mod yaml;
 
