@@ -9,6 +9,7 @@
 //! error, and calls into the core run under `catch_unwind` so that even a
 //! bug surfaces as `ennakko.InternalError`, never as a `PanicException`.
 
+use ennakko::t;
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -67,11 +68,11 @@ impl Failure {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+            .unwrap_or_else(|| "unknown panic".to_string());
         Failure::new(
             Kind::Internal,
-            Diagnostic::error("X0001", format!("internal error in ennakko: {what}"))
-                .with_help("this is a bug in ennakko; please report it with the input that caused it"),
+            Diagnostic::error("X0001", t!("internal error in ennakko: {what}", what = what))
+                .with_help(t!("this is a bug in ennakko; please report it with the input that caused it")),
         )
     }
 }

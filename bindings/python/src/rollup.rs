@@ -4,7 +4,7 @@
 
 use ennakko::api;
 use ennakko::rollup::{Period, Rollup};
-use ennakko::{Diagnostic, ErrorKind};
+use ennakko::{Diagnostic, ErrorKind, t};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
@@ -48,7 +48,7 @@ pub(crate) fn rollup_json(
                 whole.merge(part).map_err(|d| Failure::new(Kind::Internal, *d))?;
             }
             serde_json::to_string(&whole.finish())
-                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", e.to_string())))
+                .map_err(|e| Failure::new(Kind::Internal, Diagnostic::error("X0001", t!("{}", e))))
         })
     });
     rolled.map_err(|f| raise(py, f))

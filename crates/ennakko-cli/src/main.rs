@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ennakko::api::{self, Lang, render};
-use ennakko::diagnostic::render_all;
 use ennakko::{Checklist, Diagnostic, FileResolver, Format, Options};
 
 mod rollup;
@@ -49,6 +48,10 @@ enum Command {
         /// Output format of the diagnostics.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Language of the diagnostics: fi, sv or en [default: the locale (LC_ALL, LC_MESSAGES,
+        /// LANG) when it is Finnish or Swedish, else en].
+        #[arg(long, short, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Score a draft decision and print the report (JSON, Markdown or HTML).
     #[command(
@@ -104,6 +107,9 @@ enum Command {
         /// Change nothing; list the files that are not in canonical form.
         #[arg(long)]
         check: bool,
+        /// Language of the diagnostics: fi, sv or en [default: the locale, else en].
+        #[arg(long, short, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Print a JSON Schema.
     #[command(after_help = "Examples:\n  ennakko schema decision\n  ennakko schema report > report.schema.json")]
@@ -172,15 +178,41 @@ enum SchemaDoc {
     Rollup,
 }
 
+/// The language diagnostics are printed in, chosen once at start.
+static DIAGNOSTICS_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Diagnostics as text, in the chosen language (see [`DIAGNOSTICS_LANG`]).
+pub(crate) fn render_all(diagnostics: &[Diagnostic]) -> String {
+    ennakko::diagnostic::render_all_in(diagnostics, diagnostics_lang())
+}
+
+fn diagnostics_lang() -> Lang {
+    *DIAGNOSTICS_LANG.get_or_init(|| Lang::for_diagnostics(None, locale().as_deref()))
+}
+
+/// The locale's language setting, as the C library reads it: the first of
+/// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty.
+fn locale() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| std::env::var(name).ok()).find(|v| !v.is_empty())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let asked = match &cli.command {
+        Command::Check { lang, .. }
+        | Command::Fmt { lang, .. }
+        | Command::Score { lang, .. }
+        | Command::Explain { lang, .. } => *lang,
+        _ => None,
+    };
+    let _ = DIAGNOSTICS_LANG.set(Lang::for_diagnostics(asked, locale().as_deref()));
     let code = match cli.command {
-        Command::Check { files, format } => check(&files, format),
+        Command::Check { files, format, .. } => check(&files, format),
         Command::Score { checklist, decision, format, lang, compact } => {
             score(checklist.as_deref(), &decision, format, lang, compact)
         }
         Command::Explain { checklist, decision, id, lang } => explain(checklist.as_deref(), &decision, &id, lang),
-        Command::Fmt { files, check } => fmt(&files, check),
+        Command::Fmt { files, check, .. } => fmt(&files, check),
         Command::Lsp => ennakko_lsp::run_stdio().map_or_else(
             |e| {
                 eprintln!("error: {e}");
@@ -274,7 +306,10 @@ fn check(files: &[PathBuf], format: OutputFormat) -> u8 {
         }
     }
     match format {
-        OutputFormat::Json => print_json(&all, false),
+        OutputFormat::Json => {
+            let shown: Vec<Diagnostic> = all.iter().map(|d| d.in_language(diagnostics_lang())).collect();
+            print_json(&shown, false)
+        }
         OutputFormat::Text if all.is_empty() && code == EXIT_OK => {
             eprintln!(
                 "ok: {} checklist file{} checked, no problems",

@@ -6,11 +6,13 @@
 //! decision files and a depth of eight folders; every file is read through
 //! the CLI's bounded reader.
 
+use ennakko::t;
 use std::path::{Path, PathBuf};
 
+use crate::{diagnostics_lang, render_all};
 use clap::{Args, ValueEnum};
 use ennakko::api;
-use ennakko::diagnostic::render_all;
+use ennakko::message::Message;
 use ennakko::rollup::{Period, Rollup};
 use ennakko::{Checklist, Diagnostic, Format, Limits};
 use rayon::prelude::*;
@@ -111,7 +113,7 @@ pub(crate) fn run(args: RollupArgs) -> u8 {
         }
     }
     for (path, why) in walk.unread.iter().chain(&walk.ignored) {
-        eprintln!("note: left out `{}`: {why}", path.display());
+        eprintln!("{}", t!("note: left out `{}`: {why}", path.display(); why = why).render(diagnostics_lang()));
     }
     let rollup = match roll_up(&checklist, &args.checklist, period, &walk) {
         Ok(r) => r,
@@ -201,8 +203,8 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
 /// of other kinds (named on standard error only: a README is no decision).
 struct Walk {
     files: Vec<PathBuf>,
-    unread: Vec<(PathBuf, &'static str)>,
-    ignored: Vec<(PathBuf, &'static str)>,
+    unread: Vec<(PathBuf, Message)>,
+    ignored: Vec<(PathBuf, Message)>,
     max_files: usize,
 }
 
@@ -213,7 +215,7 @@ impl Walk {
         let meta = std::fs::symlink_metadata(path).map_err(|e| io_error(path, &e))?;
         if meta.is_dir() {
             if depth >= MAX_DEPTH {
-                self.unread.push((path.to_path_buf(), "folder nested deeper than 8 levels"));
+                self.unread.push((path.to_path_buf(), t!("folder nested deeper than {} levels", MAX_DEPTH)));
                 return Ok(());
             }
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -229,13 +231,13 @@ impl Walk {
         }
         let is_decision = matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "yaml" | "yml"));
         if !meta.is_file() {
-            self.unread.push((path.to_path_buf(), "not a regular file (a link, pipe or device)"));
+            self.unread.push((path.to_path_buf(), t!("not a regular file (a link, pipe or device)")));
         } else if !is_decision && depth > 0 {
-            self.ignored.push((path.to_path_buf(), "not a .json, .yaml or .yml file"));
+            self.ignored.push((path.to_path_buf(), t!("not a .json, .yaml or .yml file")));
         } else if self.files.len() >= self.max_files {
             return Err(Box::new(
-                Diagnostic::error("U0005", format!("more than {} decision files", self.max_files))
-                    .with_help("roll up a smaller folder, or raise --max-files"),
+                Diagnostic::error("U0005", t!("more than {} decision files", self.max_files))
+                    .with_help(t!("roll up a smaller folder, or raise --max-files")),
             ));
         } else {
             self.files.push(path.to_path_buf());
@@ -246,7 +248,7 @@ impl Walk {
 
 fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     Box::new(
-        Diagnostic::error("U0004", format!("cannot read `{}`: {e}", path.display()))
-            .with_help("check the path and its permissions"),
+        Diagnostic::error("U0004", t!("cannot read `{}`: {e}", path.display() ; e = e))
+            .with_help(t!("check the path and its permissions")),
     )
 }

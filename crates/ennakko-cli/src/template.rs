@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::render_all;
 use clap::{Subcommand, ValueEnum};
-use ennakko::diagnostic::render_all;
 use ennakko::{Checklist, Diagnostic, Format, Limits};
 use ennakko_templates::{self as template, TemplateFormat};
 

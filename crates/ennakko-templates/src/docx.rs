@@ -7,6 +7,8 @@
 //! of the result controls: every other byte of `document.xml` and every
 //! other zip part (copied raw, still compressed) stays as it was.
 
+use ennakko::message::Message;
+use ennakko::t;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{Cursor, Read, Write};
@@ -104,15 +106,15 @@ struct Sdt {
     pr_done: bool,
 }
 
-fn error(code: &str, message: impl Into<String>, help: &str) -> TemplateError {
+fn error(code: &str, message: Message, help: Message) -> TemplateError {
     Diagnostic::error(code, message).with_help(help).into()
 }
 
 fn zip_error(e: zip::result::ZipError) -> TemplateError {
     error(
         "T0003",
-        format!("the file is not a readable .docx (zip) document: {e}"),
-        "open and save it again in Word or LibreOffice as .docx",
+        t!("the file is not a readable .docx (zip) document: {e}", e = e),
+        t!("open and save it again in Word or LibreOffice as .docx"),
     )
 }
 
@@ -150,8 +152,8 @@ fn check_layout<R: Read + std::io::Seek>(archive: &mut ZipArchive<R>) -> Result<
         if *end > next {
             return Err(error(
                 "T0003",
-                format!("the part `{name}` overlaps the next part of the archive: the file is damaged"),
-                "open and save it again in Word or LibreOffice as .docx",
+                t!("the part `{name}` overlaps the next part of the archive: the file is damaged", name = name),
+                t!("open and save it again in Word or LibreOffice as .docx"),
             ));
         }
     }
@@ -169,13 +171,17 @@ fn read_part<R: Read + std::io::Seek>(
         Err(e) => return Err(zip_error(e)),
     };
     if file.encrypted() {
-        return Err(error("T0003", format!("the part `{name}` is encrypted"), "remove the password protection"));
+        return Err(error(
+            "T0003",
+            t!("the part `{name}` is encrypted", name = name),
+            t!("remove the password protection"),
+        ));
     }
     let too_big = || {
         error(
             "T0004",
-            format!("the part `{name}` is larger than {} bytes uncompressed", limits.max_part_bytes),
-            "this looks like a zip bomb; if the document is real, raise `max_part_bytes`",
+            t!("the part `{name}` is larger than {} bytes uncompressed", limits.max_part_bytes ; name = name),
+            t!("this looks like a zip bomb; if the document is real, raise `max_part_bytes`"),
         )
     };
     if file.size() > limits.max_part_bytes {
@@ -183,7 +189,11 @@ fn read_part<R: Read + std::io::Seek>(
     }
     let mut buf = Vec::new();
     file.take(limits.max_part_bytes + 1).read_to_end(&mut buf).map_err(|e| {
-        error("T0003", format!("the part `{name}` cannot be decompressed: {e}"), "open and save it again as .docx")
+        error(
+            "T0003",
+            t!("the part `{name}` cannot be decompressed: {e}", name = name, e = e),
+            t!("open and save it again as .docx"),
+        )
     })?;
     if buf.len() as u64 > limits.max_part_bytes {
         return Err(too_big());
@@ -239,16 +249,16 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
     {
         return Err(error(
             "T0004",
-            format!("the zip archive declares {n} entries; the limit is {}", limits.max_zip_entries),
-            "a Word document has a few dozen parts; raise `max_zip_entries` if this one is real",
+            t!("the zip archive declares {n} entries; the limit is {}", limits.max_zip_entries ; n = n),
+            t!("a Word document has a few dozen parts; raise `max_zip_entries` if this one is real"),
         ));
     }
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
     if archive.len() > limits.max_zip_entries {
         return Err(error(
             "T0004",
-            format!("the zip archive has {} entries; the limit is {}", archive.len(), limits.max_zip_entries),
-            "a Word document has a few dozen parts; raise `max_zip_entries` if this one is real",
+            t!("the zip archive has {} entries; the limit is {}", archive.len(), limits.max_zip_entries),
+            t!("a Word document has a few dozen parts; raise `max_zip_entries` if this one is real"),
         ));
     }
     check_layout(&mut archive)?;
@@ -258,12 +268,16 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
     let Some(raw) = read_part(&mut archive, &main, limits)? else {
         return Err(error(
             "T0005",
-            format!("the document has no main part `{main}`"),
-            "this is not a Word document; save it as .docx",
+            t!("the document has no main part `{main}`", main = main),
+            t!("this is not a Word document; save it as .docx"),
         ));
     };
     let document = String::from_utf8(raw).map_err(|_| {
-        error("T0005", format!("`{main}` is not UTF-8 XML"), "save the document again in Word or LibreOffice")
+        error(
+            "T0005",
+            t!("`{main}` is not UTF-8 XML", main = main),
+            t!("save the document again in Word or LibreOffice"),
+        )
     })?;
     let scan = scan(&document)?;
     let (folder, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
@@ -293,17 +307,19 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         if name == FORM {
             if !s.block {
                 problems.add_with(ennakko::diagnostic::Severity::Error, || {
-                    Diagnostic::error("T0110", "the form control `eva:form` is inside a paragraph")
-                        .with_help("put the content control around whole paragraphs and tables (a block-level control)")
+                    Diagnostic::error("T0110", t!("the form control `eva:form` is inside a paragraph"))
+                        .with_help(t!(
+                            "put the content control around whole paragraphs and tables (a block-level control)"
+                        ))
                         .at_path("eva:form")
                 });
             } else if let Some(out) = s.holds_output.as_deref().or(s.inside_output.as_deref()) {
                 problems.add_with(ennakko::diagnostic::Severity::Error, || {
                     Diagnostic::error(
                         "T0111",
-                        format!("the form control `eva:form` and the result control `eva:{out}` overlap: filling would write one over the other"),
+                        t!("the form control `eva:form` and the result control `eva:{out}` overlap: filling would write one over the other", out = out),
                     )
-                    .with_help("keep the form and the results apart: move one out of the other")
+                    .with_help(t!("keep the form and the results apart: move one out of the other"))
                     .at_path("eva:form")
                 });
             } else if form.is_none() {
@@ -318,8 +334,8 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         if let Ok(Tag::Output(out)) = parse_tag(&name) {
             if !s.block {
                 problems.add_with(ennakko::diagnostic::Severity::Error, || {
-                    Diagnostic::error("T0110", format!("the result control `eva:{name}` is inside a paragraph"))
-                        .with_help("put the content control around whole paragraphs (a block-level control), so tables fit in it")
+                    Diagnostic::error("T0110", t!("the result control `eva:{name}` is inside a paragraph", name = name))
+                        .with_help(t!("put the content control around whole paragraphs (a block-level control), so tables fit in it"))
                         .at_path(format!("eva:{name}"))
                 });
             }
@@ -343,8 +359,10 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
             if copied > budget {
                 return Err(error(
                     "T0004",
-                    "the content controls are nested in one another so deeply that their text adds up to more than four times the document",
-                    "do not put eva: content controls inside one another",
+                    t!(
+                        "the content controls are nested in one another so deeply that their text adds up to more than four times the document"
+                    ),
+                    t!("do not put eva: content controls inside one another"),
                 ));
             }
             let shown = text.trim().to_string();
@@ -357,18 +375,22 @@ pub(crate) fn read(bytes: &[u8], limits: &TemplateLimits) -> Result<Doc, Templat
         let (holds, inside) =
             if has_content { (s.holds_output.as_deref(), s.inside_output.as_deref()) } else { (None, None) };
         let message = match (holds, inside) {
-            (Some(out), _) => Some(format!(
-                "the field `{name}` holds the result control `eva:{out}`: its text would take in the results"
+            (Some(out), _) => Some(t!(
+                "the field `{name}` holds the result control `eva:{out}`: its text would take in the results",
+                name = name,
+                out = out
             )),
-            (None, Some(out)) => {
-                Some(format!("the field `{name}` is inside the result control `eva:{out}`: filling would remove it"))
-            }
+            (None, Some(out)) => Some(t!(
+                "the field `{name}` is inside the result control `eva:{out}`: filling would remove it",
+                name = name,
+                out = out
+            )),
             (None, None) => None,
         };
         if let Some(message) = message {
             problems.add_with(ennakko::diagnostic::Severity::Error, || {
                 Diagnostic::error("T0111", message)
-                    .with_help("keep fields and result controls apart: move one out of the other")
+                    .with_help(t!("keep fields and result controls apart: move one out of the other"))
                     .at_path(format!("eva:{name}"))
             });
         }
@@ -476,8 +498,13 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
         let (line, column) = super::markers::line_col(doc, at);
         error(
             "T0005",
-            format!("the document's XML is broken at line {line}, column {column}: {e}"),
-            "open and save the document again in Word or LibreOffice",
+            t!(
+                "the document's XML is broken at line {line}, column {column}: {e}",
+                line = line,
+                column = column,
+                e = e
+            ),
+            t!("open and save the document again in Word or LibreOffice"),
         )
     };
     loop {
@@ -519,8 +546,8 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
                         None => {
                             return Err(error(
                                 "T0005",
-                                "the main document does not declare the WordprocessingML namespace with a prefix",
-                                "save the document again in Word or LibreOffice",
+                                t!("the main document does not declare the WordprocessingML namespace with a prefix"),
+                                t!("save the document again in Word or LibreOffice"),
                             ));
                         }
                     }
@@ -667,8 +694,8 @@ fn scan(doc: &str) -> Result<Scan, TemplateError> {
     if !open.is_empty() || !stack.is_empty() {
         return Err(error(
             "T0005",
-            "the document's XML ends too early",
-            "save the document again in Word or LibreOffice",
+            t!("the document's XML ends too early"),
+            t!("save the document again in Word or LibreOffice"),
         ));
     }
     done.sort_by_key(|(start, _)| *start);
@@ -706,8 +733,10 @@ pub(crate) fn fill(
         let (Some(w14), Some(w15)) = (&package.w14, &package.w15) else {
             return Err(error(
                 "T0112",
-                "the document has a form control (`eva:form`) but does not declare the Word 2010 and 2012 namespaces its fields need",
-                "start from `ennakko template init`, or remove the content control tagged eva:form",
+                t!(
+                    "the document has a form control (`eva:form`) but does not declare the Word 2010 and 2012 namespaces its fields need"
+                ),
+                t!("start from `ennakko template init`, or remove the content control tagged eva:form"),
             ));
         };
         let body = form_xml(form, &package.prefix, w14, w15);

@@ -3,6 +3,8 @@
 //! field's text becomes a typed decision value, and how the fields of a
 //! document become a decision.
 
+use ennakko::message::Message;
+use ennakko::t;
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
@@ -88,7 +90,7 @@ fn is_language_code(s: &str) -> bool {
 const DECISION_FIELDS: [&str; 7] =
     ["id", "title", "kind", "language", "organisation", "bilingual", "majority_language"];
 
-pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
+pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, Message> {
     let name = name.trim();
     if name == "checklist" {
         return Ok(Tag::Checklist);
@@ -98,7 +100,7 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
     }
     let nonempty = |s: &str| !s.is_empty();
     if let Some(alt) = name.strip_prefix("matrix.") {
-        return if nonempty(alt) { Ok(Tag::Output(name)) } else { Err("write `matrix.<alternative id>`".into()) };
+        return if nonempty(alt) { Ok(Tag::Output(name)) } else { Err(t!("write `matrix.<alternative id>`")) };
     }
     if let Some(rest) = name.strip_prefix("decision.") {
         return match rest {
@@ -108,13 +110,13 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
             // `decision.title.sv`: the title in one language.
             _ if rest.strip_prefix("title.").is_some_and(is_language_code) => Ok(Tag::Decision(rest)),
             other => Err(match did_you_mean(other, DECISION_FIELDS) {
-                Some(s) => format!("did you mean `decision.{s}`?"),
-                None => format!("the decision fields are decision.{}", DECISION_FIELDS.join(", decision.")),
+                Some(s) => t!("did you mean `decision.{s}`?", s = s),
+                None => t!("the decision fields are decision.{}", DECISION_FIELDS.join(", decision.")),
             }),
         };
     }
     if let Some(rest) = name.strip_prefix("fact.") {
-        return if nonempty(rest) { Ok(Tag::Fact(rest)) } else { Err("write `fact.<fact id>`".into()) };
+        return if nonempty(rest) { Ok(Tag::Fact(rest)) } else { Err(t!("write `fact.<fact id>`")) };
     }
     if let Some(rest) = name.strip_prefix("alternative.") {
         // `alternative.<id>.title.sv`: a title or description in one language.
@@ -130,13 +132,13 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
             Some((alt, prop)) if nonempty(alt) && ["title", "description", "kind"].contains(&prop) => {
                 Ok(Tag::Alternative { alt, prop })
             }
-            _ => Err("write `alternative.<alternative id>.title`, `.description` or `.kind`".into()),
+            _ => Err(t!("write `alternative.<alternative id>.title`, `.description` or `.kind`")),
         };
     }
     if let Some(rest) = name.strip_prefix("answer.") {
         return match rest.rsplit_once('.') {
             Some((alt, question)) if nonempty(alt) && nonempty(question) => Ok(Tag::Answer { alt, question }),
-            _ => Err("write `answer.<alternative id>.<question id>`".into()),
+            _ => Err(t!("write `answer.<alternative id>.<question id>`")),
         };
     }
     if let Some(rest) = name.strip_prefix("impact.") {
@@ -155,7 +157,7 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
                 field,
             });
         }
-        return Err(format!(
+        return Err(t!(
             "write `impact.<alternative>.<question or ->.<group>.<domain or ->.<field>`, the field one of: {}",
             CELL_FIELDS.join(", ")
         ));
@@ -165,9 +167,9 @@ pub(crate) fn parse_tag(name: &str) -> Result<Tag<'_>, String> {
     let mut all: Vec<&str> = known.to_vec();
     all.extend(OUTPUTS);
     Err(match did_you_mean(first, all.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`? see docs/templates.md for the field names"),
+        Some(s) => t!("did you mean `{s}`? see docs/templates.md for the field names", s = s),
         None => {
-            format!("field names start with {} or name a result ({})", KNOWN_PREFIXES.join(", "), OUTPUTS.join(", "))
+            t!("field names start with {} or name a result ({})", KNOWN_PREFIXES.join(", "), OUTPUTS.join(", "))
         }
     })
 }
@@ -231,8 +233,8 @@ pub(crate) fn resolve_rows(
                 field_error(
                     "T0112",
                     f,
-                    format!("the row field `eva:{}` is not inside a row of a repeating section", f.name),
-                    "keep row fields in the rows of the impact tables (add rows with the + button in Word)".into(),
+                    t!("the row field `eva:{}` is not inside a row of a repeating section", f.name),
+                    t!("keep row fields in the rows of the impact tables (add rows with the + button in Word)"),
                 )
             });
             continue;
@@ -247,8 +249,12 @@ pub(crate) fn resolve_rows(
                     field_error(
                         "T0112",
                         f,
-                        format!("a row of impacts of `{question}` in alternative `{alt}` has values but no group"),
-                        "choose the group the row assesses, or clear the row".into(),
+                        t!(
+                            "a row of impacts of `{question}` in alternative `{alt}` has values but no group",
+                            question = question,
+                            alt = alt
+                        ),
+                        t!("choose the group the row assesses, or clear the row"),
                     )
                 });
             }
@@ -279,7 +285,7 @@ pub(crate) struct Built {
     pub problems: super::problems::Problems,
 }
 
-fn field_error(code: &str, f: &RawField, message: String, help: String) -> Diagnostic {
+fn field_error(code: &str, f: &RawField, message: Message, help: Message) -> Diagnostic {
     let mut d = Diagnostic::error(code, message).with_help(help).at_path(format!("eva:{}", f.name));
     if let Some((line, column)) = f.at {
         d.line = Some(line);
@@ -324,7 +330,7 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
             Ok(t) => t,
             Err(help) => {
                 problems.add_with(ennakko::diagnostic::Severity::Error, || {
-                    field_error("T0104", f, format!("unknown template field `eva:{}`", f.name), help)
+                    field_error("T0104", f, t!("unknown template field `eva:{}`", f.name), help)
                 });
                 continue;
             }
@@ -347,8 +353,8 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
                     field_error(
                         "T0106",
                         f,
-                        format!("the field `eva:{}` appears twice with different values", f.name),
-                        "keep one of the two fields; the first one is used".into(),
+                        t!("the field `eva:{}` appears twice with different values", f.name),
+                        t!("keep one of the two fields; the first one is used"),
                     )
                 });
                 continue;
@@ -428,8 +434,8 @@ pub(crate) fn build(model: &Model, base: Option<Value>, fields: &[RawField]) -> 
                     field_error(
                         "T0107",
                         f,
-                        format!("the impact of `{}` on `{group}` has no direction", question.unwrap_or("-")),
-                        "choose a direction (−2..+2, mixed or unknown), or clear the cell's other fields".into(),
+                        t!("the impact of `{}` on `{group}` has no direction", question.unwrap_or("-") ; group = group),
+                        t!("choose a direction (−2..+2, mixed or unknown), or clear the cell's other fields"),
                     )
                 });
             }
@@ -568,7 +574,7 @@ fn alternative_mut(root: &mut Map<String, Value>, i: usize) -> Option<&mut Map<S
 
 // ---- values -------------------------------------------------------------------------
 
-type Converted = Result<Option<Value>, (String, String)>;
+type Converted = Result<Option<Value>, (Message, Message)>;
 
 /// The typed value of a field, `None` when it is empty.
 fn convert(model: &Model, tag: &Tag, raw: &RawValue) -> Converted {
@@ -582,7 +588,7 @@ fn convert(model: &Model, tag: &Tag, raw: &RawValue) -> Converted {
             RawValue::Flag(b) => Ok(Some(json!(b))),
             _ => screening(&text)
                 .map(|s| Some(json!(s == "yes")))
-                .map_err(|_| (format!("`{text}` is not yes or no"), "tick the box, or write yes or no".into())),
+                .map_err(|_| (t!("`{text}` is not yes or no", text = text), t!("tick the box, or write yes or no"))),
         },
         Tag::Checklist | Tag::Decision(_) => Ok(Some(json!(text))),
         Tag::Alternative { prop: "kind", .. } => alternative_kind(&text).map(|k| Some(json!(k))),
@@ -594,9 +600,9 @@ fn convert(model: &Model, tag: &Tag, raw: &RawValue) -> Converted {
                 FactKind::Text => Ok(Some(json!(text))),
                 FactKind::Flag => match raw {
                     RawValue::Flag(b) => Ok(Some(json!(b))),
-                    _ => screening(&text)
-                        .map(|s| Some(json!(s == "yes")))
-                        .map_err(|_| (format!("`{text}` is not yes or no"), "tick the box, or write yes or no".into())),
+                    _ => screening(&text).map(|s| Some(json!(s == "yes"))).map_err(|_| {
+                        (t!("`{text}` is not yes or no", text = text), t!("tick the box, or write yes or no"))
+                    }),
                 },
                 FactKind::Choice(options) => choice(&text, options).map(Some),
                 FactKind::List => Ok(Some(Value::Array(
@@ -632,7 +638,7 @@ fn label_matches(label: &Text, text: &str) -> bool {
     label.values().any(|l| same(l, text))
 }
 
-fn screening(text: &str) -> Result<&'static str, (String, String)> {
+fn screening(text: &str) -> Result<&'static str, (Message, Message)> {
     let t = text.trim().to_lowercase();
     let t = t.trim_end_matches('.');
     const YES: [&str; 9] = ["yes", "y", "kyllä", "k", "ja", "true", "x", "☒", "☑"];
@@ -646,32 +652,32 @@ fn screening(text: &str) -> Result<&'static str, (String, String)> {
     } else if UNKNOWN.contains(&t) {
         Ok("unknown")
     } else {
-        Err((format!("`{text}` is not yes, no or unknown"), "choose yes, no or unknown".into()))
+        Err((t!("`{text}` is not yes, no or unknown", text = text), t!("choose yes, no or unknown")))
     }
 }
 
-fn choice(text: &str, options: &[Choice]) -> Result<Value, (String, String)> {
+fn choice(text: &str, options: &[Choice]) -> Result<Value, (Message, Message)> {
     options.iter().find(|o| o.id == text.trim() || label_matches(&o.label, text)).map(|o| json!(o.id)).ok_or_else(
         || {
             let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
             let help = did_you_mean(text, ids.iter().copied())
-                .map_or_else(|| format!("choose one of: {}", ids.join(", ")), |s| format!("did you mean `{s}`?"));
-            (format!("`{text}` is not one of the options"), help)
+                .map_or_else(|| t!("choose one of: {}", ids.join(", ")), |s| t!("did you mean `{}`?", s));
+            (t!("`{text}` is not one of the options", text = text), help)
         },
     )
 }
 
-fn alternative_kind(text: &str) -> Result<&'static str, (String, String)> {
+fn alternative_kind(text: &str) -> Result<&'static str, (Message, Message)> {
     use super::words::{W, w};
     for (kind, word) in [("zero", W::ZeroOption), ("proposal", W::Proposal), ("other", W::OtherAlternative)] {
         if same(text, kind) || ["fi", "sv", "en"].iter().any(|l| same(text, w(word, l))) {
             return Ok(kind);
         }
     }
-    Err((format!("`{text}` is not a kind of alternative"), "choose zero, proposal or other".into()))
+    Err((t!("`{text}` is not a kind of alternative", text = text), t!("choose zero, proposal or other")))
 }
 
-fn direction(text: &str) -> Result<Value, (String, String)> {
+fn direction(text: &str) -> Result<Value, (Message, Message)> {
     let first = text.split_whitespace().next().unwrap_or("");
     let normal = first.replace(['\u{2212}', '\u{2013}'], "-");
     let normal = normal.trim_start_matches('+');
@@ -685,24 +691,24 @@ fn direction(text: &str) -> Result<Value, (String, String)> {
             return Ok(json!(name));
         }
     }
-    Err((format!("`{text}` is not a direction"), "choose −2, −1, 0, +1, +2, mixed or unknown".into()))
+    Err((t!("`{text}` is not a direction", text = text), t!("choose −2, −1, 0, +1, +2, mixed or unknown")))
 }
 
-fn level(model: &Model, scale: ScaleId, text: &str) -> Result<Value, (String, String)> {
+fn level(model: &Model, scale: ScaleId, text: &str) -> Result<Value, (Message, Message)> {
     let s = model.scale(scale);
     s.levels.iter().find(|l| l.id == text.trim() || label_matches(&l.label, text)).map(|l| json!(l.id)).ok_or_else(
         || {
             let ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
             (
-                format!("`{text}` is not a level of the {} scale", scale.name()),
-                format!("choose one of: {}", ids.join(", ")),
+                t!("`{text}` is not a level of the {} scale", scale.name() ; text = text),
+                t!("choose one of: {}", ids.join(", ")),
             )
         },
     )
 }
 
 /// Reads a number as people write it: `380 000`, `1,5`, `−165 000 €`.
-pub(crate) fn number(text: &str) -> Result<Value, (String, String)> {
+pub(crate) fn number(text: &str) -> Result<Value, (Message, Message)> {
     let mut s: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))
@@ -715,7 +721,7 @@ pub(crate) fn number(text: &str) -> Result<Value, (String, String)> {
         s = if s.contains('.') { s.replace(',', "") } else { s.replace(',', ".") };
     }
     let s = s.trim_start_matches('+');
-    let bad = || (format!("`{text}` is not a number"), "write a number, e.g. 250000 or 1,5".to_string());
+    let bad = || (t!("`{text}` is not a number", text = text), t!("write a number, e.g. 250000 or 1,5"));
     let n: f64 = s.parse().map_err(|_| bad())?;
     if !n.is_finite() {
         return Err(bad());

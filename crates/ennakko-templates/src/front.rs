@@ -15,12 +15,13 @@ use std::borrow::Cow;
 
 use ennakko::api::{Lang, json};
 use ennakko::diagnostic::{Diagnostic, hint, quoted};
-use ennakko::{Checklist, Decision, Error, ErrorKind, Format, Limits};
+use ennakko::message::Message;
+use ennakko::{Checklist, Decision, Error, ErrorKind, Format, Limits, t};
 
 use crate::{InitOptions, Summary, TemplateFormat, TemplateLimits};
 
 /// An argument error (`A` codes): the calling program's mistake.
-fn argument(code: &str, message: String, help: String) -> Error {
+fn argument(code: &str, message: Message, help: Message) -> Error {
     Error::one(ErrorKind::Argument, Diagnostic::error(code, message).with_help(help))
 }
 
@@ -34,7 +35,7 @@ fn argument(code: &str, message: String, help: String) -> Error {
 /// ```
 pub fn format_named(name: &str) -> Result<TemplateFormat, Error> {
     TemplateFormat::from_name(name).ok_or_else(|| {
-        argument("A0001", format!("unknown template format {}", quoted(name)), hint(name, ["docx", "md", "html"]))
+        argument("A0001", t!("unknown template format {}", quoted(name)), hint(name, ["docx", "md", "html"]))
     })
 }
 
@@ -57,8 +58,8 @@ pub fn format(given: Option<&str>, path: Option<&str>, bytes: &[u8]) -> Result<T
     path.and_then(TemplateFormat::from_path).or_else(|| TemplateFormat::sniff(bytes)).ok_or_else(|| {
         argument(
             "A0007",
-            "cannot tell the template's format from its content (not a zip, no `---` front matter, no `<html`)".into(),
-            "name the format: \"docx\", \"md\" or \"html\" (options.format in JavaScript, format= in Python)".into(),
+            t!("cannot tell the template's format from its content (not a zip, no `---` front matter, no `<html`)"),
+            t!("name the format: \"docx\", \"md\" or \"html\" (options.format in JavaScript, format= in Python)"),
         )
     })
 }
@@ -87,19 +88,36 @@ pub enum Using<'a> {
     Named,
 }
 
+/// Who named a checklist.
+#[derive(Debug, Clone, Copy)]
+enum Whose {
+    Caller,
+    Decision,
+    Template,
+}
+
 /// A standard checklist by a name that `whose` gave. A checklist file
 /// cannot be read where there are no files (a browser): `A0008` says to
 /// compile it and pass it.
-fn standard_named(name: &str, whose: &str) -> Result<Checklist, Error> {
+fn standard_named(name: &str, whose: Whose) -> Result<Checklist, Error> {
     if ennakko::checklist::load::names_a_file(name) {
-        return Err(argument(
-            "A0008",
-            format!("{whose} names the checklist file {}, and there is no file system here", quoted(name)),
-            format!(
-                "compile that file's source with `new Checklist(source, {{ name: {} }})` and pass it as options.checklist",
-                quoted(name)
-            ),
-        ));
+        let name = quoted(name);
+        let message = match whose {
+            Whose::Caller => {
+                t!("options.checklist names the checklist file {name}, and there is no file system here", name = name)
+            }
+            Whose::Decision => {
+                t!("the decision names the checklist file {name}, and there is no file system here", name = name)
+            }
+            Whose::Template => {
+                t!("the template names the checklist file {name}, and there is no file system here", name = name)
+            }
+        };
+        let help = t!(
+            "compile that file's source with `new Checklist(source, options)`, naming it {name}, and pass it as options.checklist",
+            name = name
+        );
+        return Err(argument("A0008", message, help));
     }
     Checklist::standard(name)
 }
@@ -108,12 +126,12 @@ fn standard_named(name: &str, whose: &str) -> Result<Checklist, Error> {
 /// `named` says what the document names; it is only read when needed.
 fn choose<'a>(
     using: Using<'a>,
-    whose: &str,
+    whose: Whose,
     named: impl FnOnce() -> Result<Option<String>, Error>,
 ) -> Result<Cow<'a, Checklist>, Error> {
     match using {
         Using::Checklist(checklist) => Ok(Cow::Borrowed(checklist)),
-        Using::Standard(name) => standard_named(name, "options.checklist").map(Cow::Owned),
+        Using::Standard(name) => standard_named(name, Whose::Caller).map(Cow::Owned),
         Using::Named => {
             let named = named()?;
             let spec = ennakko::api::checklist_spec(None, named.as_deref());
@@ -140,7 +158,7 @@ pub fn init(
         Some((text, format)) => Some(Decision::from_str(text, Format::named(format, text)?, &Limits::default())?),
         None => None,
     };
-    let checklist = choose(using, "the decision", || Ok(decision.as_ref().and_then(|d| d.checklist.clone())))?;
+    let checklist = choose(using, Whose::Decision, || Ok(decision.as_ref().and_then(|d| d.checklist.clone())))?;
     let options = InitOptions { decision: decision.as_ref(), checklist_name: checklist_name.map(str::to_string) };
     Ok(crate::init_with(&checklist, format, lang, &options))
 }
@@ -158,7 +176,7 @@ pub fn checklist_name(bytes: &[u8], format: Option<&str>, limits: Option<&str>) 
 pub fn check(using: Using, bytes: &[u8], format: Option<&str>, limits: Option<&str>) -> Result<String, Error> {
     let (format, limits) = (self::format(format, None, bytes)?, json::limits::<TemplateLimits>(limits)?);
     let named = || crate::checklist_name_with(bytes, format, &limits);
-    let checklist = choose(using, "the template", named)?;
+    let checklist = choose(using, Whose::Template, named)?;
     let check = crate::check_with(&checklist, bytes, format, &limits)?;
     Ok(json::to_json(&Summary::of(&check), false))
 }
@@ -177,6 +195,6 @@ pub fn fill(
     let (format, limits) = (self::format(format, None, bytes)?, json::limits::<TemplateLimits>(limits)?);
     let lang = lang.map(self::lang).transpose()?;
     let named = || crate::checklist_name_with(bytes, format, &limits);
-    let checklist = choose(using, "the template", named)?;
+    let checklist = choose(using, Whose::Template, named)?;
     crate::fill_with(&checklist, bytes, format, lang, &limits).map(|filled| filled.bytes)
 }

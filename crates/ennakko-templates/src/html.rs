@@ -8,6 +8,7 @@
 //! is all a template needs, and it never rewrites anything outside the
 //! placeholders.
 
+use ennakko::t;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -321,9 +322,9 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                         if spanned > span_budget(text.len()) {
                             return Err(Diagnostic::error(
                                 "T0004",
-                                "the data-eva elements are nested in one another or left open: their text adds up to more than four times the document",
+                                t!("the data-eva elements are nested in one another or left open: their text adds up to more than four times the document"),
                             )
-                            .with_help("close each field's element, and do not put data-eva elements inside one another")
+                            .with_help(t!("close each field's element, and do not put data-eva elements inside one another"))
                             .at_line_col(None, &text, pos.0, pos.1)
                             .into());
                         }
@@ -426,15 +427,19 @@ fn fields_around_results(
             .and_then(|i| found.get(i))
             .filter(|m| m.close.as_ref().is_some_and(|c| (m.open.start..c.end).contains(&span.start)));
         let message = match (holds, inside) {
-            (Some(m), _) => format!("the field `{name}` holds the result place `{}`: is its end tag missing?", m.name),
+            (Some(m), _) => {
+                t!("the field `{name}` holds the result place `{}`: is its end tag missing?", m.name ; name = name)
+            }
             (None, Some(m)) => {
-                format!("the field `{name}` is inside the result place `{}`: filling would remove it", m.name)
+                t!("the field `{name}` is inside the result place `{}`: filling would remove it", m.name ; name = name)
             }
             (None, None) => continue,
         };
         problems.add_with(ennakko::diagnostic::Severity::Error, || {
             Diagnostic::error("T0111", message)
-                .with_help("keep fields and result places apart: close the field's element, or move the result place")
+                .with_help(t!(
+                    "keep fields and result places apart: close the field's element, or move the result place"
+                ))
                 .at_line_col(None, text, *line, *column)
                 .at_path(format!("eva:{name}"))
         });

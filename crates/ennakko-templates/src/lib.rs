@@ -31,6 +31,7 @@ pub mod schema;
 mod words;
 mod yaml_pos;
 
+use ennakko::t;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -380,10 +381,10 @@ pub fn fill_with(
     // place): it is an error here, a warning when checking.
     if doc.outputs.is_empty() {
         return Err(TemplateError::from(
-            Diagnostic::error("T0109", "the template has no place for the results: filling would write nothing")
+            Diagnostic::error("T0109", t!("the template has no place for the results: filling would write nothing"))
                 .with_help(match doc.format {
-                    TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
-                    _ => "add `<!-- eva:results -->` where the results should go (not inside code)",
+                    TemplateFormat::Docx => t!("add a content control tagged `eva:results` around an empty paragraph"),
+                    _ => t!("add `<!-- eva:results -->` where the results should go (not inside code)"),
                 }),
         )
         .into());
@@ -425,14 +426,14 @@ pub fn fill_with(
         return Err(TemplateError::from(
             Diagnostic::error(
                 "T0002",
-                format!(
+                t!(
                     "the filled document would be {} bytes, larger than the limit of {} bytes, so it could not be \
                  read or filled again",
                     bytes.len(),
                     limits.max_bytes
                 ),
             )
-            .with_help("remove large pictures or attachments from the template, or raise `max_bytes`"),
+            .with_help(t!("remove large pictures or attachments from the template, or raise `max_bytes`")),
         )
         .into());
     }
@@ -538,9 +539,9 @@ fn read(bytes: &[u8], format: TemplateFormat, limits: &TemplateLimits) -> Result
     if bytes.len() > limits.max_bytes {
         return Err(Diagnostic::error(
             "T0002",
-            format!("the template is larger than the limit of {} bytes", limits.max_bytes),
+            t!("the template is larger than the limit of {} bytes", limits.max_bytes),
         )
-        .with_help("remove large pictures or attachments, or raise `max_bytes`")
+        .with_help(t!("remove large pictures or attachments, or raise `max_bytes`"))
         .into());
     }
     let doc = match format {
@@ -551,9 +552,9 @@ fn read(bytes: &[u8], format: TemplateFormat, limits: &TemplateLimits) -> Result
     if doc.fields.len() > limits.max_fields {
         return Err(Diagnostic::error(
             "T0004",
-            format!("the template has {} fields; the limit is {}", doc.fields.len(), limits.max_fields),
+            t!("the template has {} fields; the limit is {}", doc.fields.len(), limits.max_fields),
         )
-        .with_help("raise `max_fields` if this is intended")
+        .with_help(t!("raise `max_fields` if this is intended"))
         .into());
     }
     Ok(doc)
@@ -562,8 +563,8 @@ fn read(bytes: &[u8], format: TemplateFormat, limits: &TemplateLimits) -> Result
 fn text_of(bytes: &[u8]) -> Result<String, TemplateError> {
     match std::str::from_utf8(bytes) {
         Ok(t) => Ok(t.strip_prefix('\u{feff}').unwrap_or(t).to_string()),
-        Err(e) => Err(Diagnostic::error("T0001", format!("the template is not UTF-8 text (byte {})", e.valid_up_to()))
-            .with_help("save the file as UTF-8; for Word documents use the .docx format")
+        Err(e) => Err(Diagnostic::error("T0001", t!("the template is not UTF-8 text (byte {})", e.valid_up_to()))
+            .with_help(t!("save the file as UTF-8; for Word documents use the .docx format"))
             .into()),
     }
 }
@@ -641,22 +642,22 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
         problems.add(
             Diagnostic::warning(
                 "T0103",
-                format!("the template names checklist `{name}` but is checked with `{}`", model.id),
+                t!("the template names checklist `{name}` but is checked with `{}`", model.id ; name = name),
             )
-            .with_help(format!("check it with `--checklist {name}`, or change the template's checklist field")),
+            .with_help(t!("check it with `--checklist {name}`, or change the template's checklist field", name = name)),
         );
     }
     if doc.checklist.is_none() {
         problems.add(
-            Diagnostic::warning("T0102", "the template does not name its checklist")
-                .with_help("add `checklist: eva` to the front matter, or a field `eva:checklist`"),
+            Diagnostic::warning("T0102", t!("the template does not name its checklist"))
+                .with_help(t!("add `checklist: eva` to the front matter, or a field `eva:checklist`")),
         );
     }
     if doc.outputs.is_empty() {
-        problems.add(Diagnostic::warning("T0109", "the template has no place for the results").with_help(
+        problems.add(Diagnostic::warning("T0109", t!("the template has no place for the results")).with_help(
             match doc.format {
-                TemplateFormat::Docx => "add a content control tagged `eva:results` around an empty paragraph",
-                _ => "add `<!-- eva:results -->` where the results should go",
+                TemplateFormat::Docx => t!("add a content control tagged `eva:results` around an empty paragraph"),
+                _ => t!("add `<!-- eva:results -->` where the results should go"),
             },
         ));
     }
@@ -683,8 +684,8 @@ fn evaluate(checklist: &Checklist, doc: &Doc) -> TemplateCheck {
     let no_title = decision.title.texts().all(|t| t.trim().is_empty());
     if decision.id.trim().is_empty() || no_title {
         let what = if decision.id.trim().is_empty() { "id" } else { "title" };
-        let d = Diagnostic::warning("T0205", format!("the decision's {what} is empty"))
-            .with_help(format!("fill in the decision's {what}"))
+        let d = Diagnostic::warning("T0205", t!("the decision's {what} is empty", what = what))
+            .with_help(t!("fill in the decision's {what}", what = what))
             .at_path(format!("$.{what}"));
         problems.extend_with([d], |d| places.place(d));
     }
@@ -717,13 +718,15 @@ fn decision_of(
         None => None,
     };
     if base.is_none() && doc.fields.iter().all(|f| matches!(fields::parse_tag(&f.name), Ok(fields::Tag::Output(_)))) {
-        let d = Diagnostic::error("T0101", "the template holds no decision: no front matter and no eva fields")
+        let d = Diagnostic::error("T0101", t!("the template holds no decision: no front matter and no eva fields"))
             .with_help(match doc.format {
-                TemplateFormat::Markdown => "start the file with a YAML front matter between two `---` lines",
+                TemplateFormat::Markdown => t!("start the file with a YAML front matter between two `---` lines"),
                 TemplateFormat::Html => {
-                    "add a <script type=\"application/yaml\" id=\"eva-decision\"> block or data-eva fields"
+                    t!("add a <script type=\"application/yaml\" id=\"eva-decision\"> block or data-eva fields")
                 }
-                TemplateFormat::Docx => "add content controls tagged eva:..., or start from `ennakko template init`",
+                TemplateFormat::Docx => {
+                    t!("add content controls tagged eva:..., or start from `ennakko template init`")
+                }
             });
         return Err((vec![d], Vec::new()));
     }
@@ -751,25 +754,24 @@ fn incompleteness(report: &Report, doc: &Doc) -> Vec<Diagnostic> {
             if m.groups.is_empty() {
                 let mut d = Diagnostic::warning(
                     "T0201",
-                    format!("required question `{}` is not answered for alternative `{}`", m.question, alt.id),
+                    t!("required question `{}` is not answered for alternative `{}`", m.question, alt.id),
                 )
-                .with_help(format!("answer: {text}"))
+                .with_help(t!("answer: {text}", text = text))
                 .at_path(format!("$.alternatives[{i}].answers.{}", m.question));
                 let tag = format!("answer.{}.{}", alt.id, m.question);
                 if fields_only && !has_field(&tag) {
-                    d = d.with_note(format!("the template has no field `eva:{tag}`"));
+                    d = d.with_note(t!("the template has no field `eva:{tag}`", tag = tag));
                 }
                 out.push(d);
             } else {
                 let groups = m.groups.join(", ");
                 let mut d = Diagnostic::warning(
                     "T0202",
-                    format!(
+                    t!(
                         "impact question `{}` has no assessment for {groups} in alternative `{}`",
-                        m.question, alt.id
-                    ),
+                        m.question, alt.id ; groups = groups),
                 )
-                .with_help(format!("assess the impact on each group listed: {text}"))
+                .with_help(t!("assess the impact on each group listed: {text}", text = text))
                 .at_path(format!("$.alternatives[{i}].impacts"));
                 let prefix = format!("impact.{}.{}.{}.", alt.id, m.question, m.groups[0]);
                 if let Some(f) =
@@ -789,20 +791,22 @@ fn incompleteness(report: &Report, doc: &Doc) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     "T0204",
-                    format!(
+                    t!(
                         "the impact on `{}` in `{}` (alternative `{}`) has weak or no evidence",
-                        cell.group, cell.domain, alt.id
+                        cell.group,
+                        cell.domain,
+                        alt.id
                     ),
                 )
-                .with_help("name the evidence (strong, some), or plan how more information is gathered")
+                .with_help(t!("name the evidence (strong, some), or plan how more information is gathered"))
                 .at_path(format!("$.alternatives[{i}].impacts[{j}].evidence")),
             );
         }
     }
     for note in report.notes.iter().filter(|n| n.code == "N0001") {
         out.push(
-            Diagnostic::warning("T0203", note.message.clone())
-                .with_help("clear the answer, or check the answers that decide whether the question applies")
+            Diagnostic::warning("T0203", note.text())
+                .with_help(t!("clear the answer, or check the answers that decide whether the question applies"))
                 .at_path(note.path.clone()),
         );
     }

@@ -1,6 +1,7 @@
 //! Markdown templates: the decision is the YAML front matter; the results go
 //! between `<!-- eva:NAME -->` and `<!-- /eva:NAME -->` comments.
 
+use ennakko::t;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -27,8 +28,8 @@ fn front_matter(text: &str) -> Result<Option<(String, usize, usize)>, TemplateEr
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("T0101", "the front matter is not closed")
-        .with_help("end the front matter with a line `---`")
+    Err(Diagnostic::error("T0101", t!("the front matter is not closed"))
+        .with_help(t!("end the front matter with a line `---`"))
         .at_line_col(None, text, 1, 1)
         .into())
 }

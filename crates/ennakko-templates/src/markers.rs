@@ -2,6 +2,7 @@
 //! `<!-- /eva:verdict -->`. Filling replaces what is between the two
 //! comments, so filling again gives the same document.
 
+use ennakko::t;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -93,8 +94,8 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>], problems: &mut Problems) -
                 Ok(Tag::Output(_)) => {}
                 Ok(_) => {
                     problems.add_with(Severity::Error, || positioned(
-                        Diagnostic::error("T0104", format!("`eva:{name}` is a field, not a result placeholder"))
-                            .with_help("in Markdown and HTML the decision's values go in the front matter or in data-eva fields; placeholders name results: results, verdict, matrix, findings, missing..."),
+                        Diagnostic::error("T0104", t!("`eva:{name}` is a field, not a result placeholder", name = name))
+                            .with_help(t!("in Markdown and HTML the decision's values go in the front matter or in data-eva fields; placeholders name results: results, verdict, matrix, findings, missing...")),
                         i,
                     ));
                     continue;
@@ -102,7 +103,7 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>], problems: &mut Problems) -
                 Err(help) => {
                     problems.add_with(Severity::Error, || {
                         positioned(
-                            Diagnostic::error("T0104", format!("unknown result placeholder `eva:{name}`"))
+                            Diagnostic::error("T0104", t!("unknown result placeholder `eva:{name}`", name = name))
                                 .with_help(help),
                             i,
                         )
@@ -129,10 +130,11 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>], problems: &mut Problems) -
                         positioned(
                             Diagnostic::error(
                                 "T0108",
-                                format!("`<!-- /eva:{name} -->` ends a placeholder that was not started"),
+                                t!("`<!-- /eva:{name} -->` ends a placeholder that was not started", name = name),
                             )
-                            .with_help(format!(
-                                "put `<!-- eva:{name} -->` before it, or remove it; placeholders cannot be nested"
+                            .with_help(t!(
+                                "put `<!-- eva:{name} -->` before it, or remove it; placeholders cannot be nested",
+                                name = name
                             )),
                             i,
                         )

@@ -72,8 +72,8 @@ mod tests {
     fn keeps_errors_first_and_caps() {
         let mut p = Problems::default();
         for i in 0..500 {
-            p.add(Diagnostic::warning("T0201", format!("w{i}")));
-            p.add_with(Severity::Error, || Diagnostic::error("T0104", format!("e{i}")));
+            p.add(Diagnostic::warning("T0201", ennakko::t!("{}", format!("w{i}"))));
+            p.add_with(Severity::Error, || Diagnostic::error("T0104", ennakko::t!("{}", format!("e{i}"))));
         }
         let all = p.finish();
         assert_eq!(all.len(), MAX_DIAGNOSTICS);

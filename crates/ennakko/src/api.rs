@@ -19,6 +19,8 @@
 //! Front ends are adapters: they turn their own values into these types and
 //! map [`Error`] to their own exceptions by [`crate::ErrorKind`].
 
+use crate::message::Message;
+use crate::t;
 use std::str::FromStr;
 
 use serde::Serialize;
@@ -41,7 +43,7 @@ pub use crate::rollup::front::{
 
 /// An argument error (`A` codes): a front end was called with a value it
 /// does not know.
-pub(crate) fn argument(code: &str, message: String, help: String) -> Error {
+pub(crate) fn argument(code: &str, message: Message, help: Message) -> Error {
     Error::one(ErrorKind::Argument, Diagnostic::error(code, message).with_help(help))
 }
 
@@ -106,7 +108,7 @@ impl Format {
             "" | "auto" => Ok(Format::sniff(text)),
             other => Err(argument(
                 "A0001",
-                format!("unknown decision format {}", quoted(other)),
+                t!("unknown decision format {}", quoted(other)),
                 hint(other, ["json", "yaml", "auto"]),
             )),
         }
@@ -139,7 +141,7 @@ impl FromStr for ReportFormat {
             "html" => Ok(ReportFormat::Html),
             other => Err(argument(
                 "A0001",
-                format!("unknown report format {}", quoted(other)),
+                t!("unknown report format {}", quoted(other)),
                 hint(other, ["json", "md", "html"]),
             )),
         }
@@ -179,21 +181,21 @@ pub fn limits_from_json<T: Default + Serialize + DeserializeOwned>(given: &serde
     let serde_json::Value::Object(given) = given else {
         return Err(argument(
             "A0003",
-            "the limits must be a map of limit names to numbers".into(),
-            "for example {\"max_eval_steps\": 100000}".into(),
+            t!("the limits must be a map of limit names to numbers"),
+            t!("for example {\"max_eval_steps\": 100000}"),
         ));
     };
     let defaults = serde_json::to_value(T::default()).unwrap_or_default();
     let known: Vec<&str> = defaults.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
     if let Some(unknown) = given.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(argument("A0002", format!("unknown limit {}", quoted(unknown)), hint(unknown, known)));
+        return Err(argument("A0002", t!("unknown limit {}", quoted(unknown)), hint(unknown, known)));
     }
     let mut merged = defaults.clone();
     if let Some(all) = merged.as_object_mut() {
         all.extend(given.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     serde_json::from_value(merged).map_err(|e| {
-        argument("A0003", format!("invalid limits: {e}"), "every limit is a whole number of zero or more".into())
+        argument("A0003", t!("invalid limits: {e}", e = e), t!("every limit is a whole number of zero or more"))
     })
 }
 
@@ -242,8 +244,8 @@ pub fn decision_text(bytes: Vec<u8>, limit: usize, file: Option<&str>) -> Result
         return Ok(String::from_utf8_lossy(&bytes).into_owned());
     }
     String::from_utf8(bytes).map_err(|e| {
-        let d = Diagnostic::error("D0001", format!("the decision is not valid UTF-8: {e}"))
-            .with_help("save the document as UTF-8");
+        let d = Diagnostic::error("D0001", t!("the decision is not valid UTF-8: {e}", e = e))
+            .with_help(t!("save the document as UTF-8"));
         let error = Error::one(ErrorKind::Decision, d);
         match file {
             Some(file) => error.in_file(file),

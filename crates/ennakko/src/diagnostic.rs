@@ -8,7 +8,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::limits::MAX_DIAGNOSTICS;
+use crate::message::Message;
+use crate::report::i18n::Lang;
 use crate::syntax::source::{SourceMap, Span};
+use crate::t;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -66,15 +69,41 @@ pub struct Diagnostic {
     /// Further notes (e.g. "first defined here: line 3").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The message, hint and notes as [`Message`]s, from which
+    /// [`Diagnostic::in_language`] renders them again. Not serialised: the
+    /// JSON form carries the rendered strings. Empty in a diagnostic read
+    /// back from JSON, which then stays as it was written.
+    #[doc(hidden)]
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub texts: Texts,
+}
+
+/// The texts a diagnostic was made from (see [`Diagnostic::texts`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    message: Option<Message>,
+    help: Option<Message>,
+    notes: Vec<Message>,
+}
+
+/// Diagnostics are equal when they say the same: the rendered strings are
+/// compared, not the texts they were made from (a diagnostic read back from
+/// JSON has none).
+impl PartialEq for Texts {
+    fn eq(&self, _: &Texts) -> bool {
+        true
+    }
 }
 
 impl Diagnostic {
     /// A new error with a code and a message and no position.
-    pub fn error(code: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: &str, message: Message) -> Diagnostic {
         Diagnostic {
             code: code.to_string(),
             severity: Severity::Error,
-            message: message.into(),
+            message: message.render(Lang::En),
             help: None,
             file: None,
             line: None,
@@ -84,24 +113,59 @@ impl Diagnostic {
             path: None,
             source_line: None,
             notes: Vec::new(),
+            texts: Texts { message: Some(message), help: None, notes: Vec::new() },
         }
     }
 
     /// A new warning with a code and a message and no position.
-    pub fn warning(code: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: &str, message: Message) -> Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
     /// Adds the fix hint.
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Diagnostic {
+        self.help = Some(help.render(Lang::En));
+        self.texts.help = Some(help);
         self
     }
 
     /// Adds a note.
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
-        self.notes.push(note.into());
+    pub fn with_note(mut self, note: Message) -> Diagnostic {
+        self.add_note(note);
         self
+    }
+
+    /// Adds a note to a diagnostic in place.
+    pub fn add_note(&mut self, note: Message) {
+        self.notes.push(note.render(Lang::En));
+        self.texts.notes.push(note);
+    }
+
+    /// The same diagnostic with its message, hint and notes in `lang`.
+    /// English is how every diagnostic is made, so `Lang::En` changes
+    /// nothing; a diagnostic read back from JSON has no texts to render
+    /// and stays as it is.
+    ///
+    /// ```
+    /// use ennakko::{Checklist, api::Lang};
+    /// let source = "checklist c { title en \"C\" version \"1\" languages en }\ngroup kids { labl en \"Kids\" }";
+    /// let err = Checklist::from_source("x.eva", source).unwrap_err();
+    /// let d = err.diagnostics()[0].in_language(Lang::Fi);
+    /// assert_eq!(d.help.as_deref(), Some("tarkoititko `label`?"));
+    /// ```
+    pub fn in_language(&self, lang: Lang) -> Diagnostic {
+        let mut d = self.clone();
+        if let Some(message) = &self.texts.message {
+            d.message = message.render(lang);
+        }
+        if let Some(help) = &self.texts.help {
+            d.help = Some(help.render(lang));
+        }
+        // Notes added as plain strings (none are) would not line up.
+        if self.texts.notes.len() == self.notes.len() {
+            d.notes = self.texts.notes.iter().map(|n| n.render(lang)).collect();
+        }
+        d
     }
 
     /// Adds a JSON path (decision diagnostics).
@@ -147,20 +211,35 @@ impl Diagnostic {
     ///   = help: did you mean `children`?
     /// ```
     pub fn render(&self) -> String {
+        self.render_in(Lang::En)
+    }
+
+    /// Draws the diagnostic as [`Diagnostic::render`] does, with the words
+    /// around it (error, warning, note, help, line) in `lang`. The
+    /// diagnostic's own texts are drawn as they are: translate them first
+    /// with [`Diagnostic::in_language`].
+    ///
+    /// ```
+    /// use ennakko::{Diagnostic, api::Lang, t};
+    /// let d = Diagnostic::error("E0109", t!("no `checklist` declaration")).with_help(t!("add one"));
+    /// assert!(d.render_in(Lang::Fi).starts_with("virhe[E0109]"));
+    /// ```
+    pub fn render_in(&self, lang: Lang) -> String {
+        let words = Words::of(lang);
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => words.error,
+            Severity::Warning => words.warning,
         };
         let mut out = format!("{kind}[{}]: {}\n", shown(&self.code), shown(&self.message));
         let line_no = self.line.map(|l| l.to_string()).unwrap_or_default();
         let pad = " ".repeat(line_no.len().max(1));
         match (&self.file, self.line, self.column) {
             (Some(file), Some(line), Some(col)) => out.push_str(&format!("{pad}--> {}:{line}:{col}\n", shown(file))),
-            (None, Some(line), Some(col)) => out.push_str(&format!("{pad}--> line {line}:{col}\n")),
+            (None, Some(line), Some(col)) => out.push_str(&format!("{pad}--> {} {line}:{col}\n", words.line)),
             _ => {}
         }
         if let Some(path) = &self.path {
-            out.push_str(&format!("{pad}--> at {}\n", shown(path)));
+            out.push_str(&format!("{pad}--> {} {}\n", words.at, shown(path)));
         }
         if let (Some(text), Some(col)) = (&self.source_line, self.column) {
             // Control characters are shown escaped, so the caret goes under
@@ -181,10 +260,10 @@ impl Diagnostic {
             out.push_str(&format!("{pad} |\n{line_no} | {line_text}\n{pad} | {indent}{}\n", "^".repeat(width)));
         }
         for note in &self.notes {
-            out.push_str(&format!("{pad} = note: {}\n", shown(note)));
+            out.push_str(&format!("{pad} = {}: {}\n", words.note, shown(note)));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("{pad} = help: {}\n", shown(help)));
+            out.push_str(&format!("{pad} = {}: {}\n", words.help, shown(help)));
         }
         out
     }
@@ -200,7 +279,7 @@ fn escaped(c: char) -> String {
     if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }
 }
 
-/// Text from a document as printed: control characters escaped (but line
+/// Message from a document as printed: control characters escaped (but line
 /// breaks and tabs, which do not act on a terminal), and cut after
 /// [`MAX_RENDERED`] characters.
 fn shown(text: &str) -> String {
@@ -230,16 +309,96 @@ fn shown_line(line: &str, column: usize) -> Option<String> {
     }
 }
 
+/// The words [`Diagnostic::render_in`] draws around a diagnostic.
+struct Words {
+    error: &'static str,
+    warning: &'static str,
+    note: &'static str,
+    help: &'static str,
+    line: &'static str,
+    at: &'static str,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::En => {
+                Words { error: "error", warning: "warning", note: "note", help: "help", line: "line", at: "at" }
+            }
+            Lang::Fi => {
+                Words { error: "virhe", warning: "varoitus", note: "huom", help: "ohje", line: "rivi", at: "kohdassa" }
+            }
+            Lang::Sv => Words { error: "fel", warning: "varning", note: "obs", help: "hjälp", line: "rad", at: "vid" },
+        }
+    }
+}
+
 /// Renders several diagnostics, separated by blank lines, with a summary.
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    render_all_in(diagnostics, Lang::En)
+}
+
+/// Renders several diagnostics in `lang` (their texts translated), with a
+/// summary in `lang`.
+///
+/// ```
+/// use ennakko::{Diagnostic, api::Lang, diagnostic::render_all_in, t};
+/// let d = Diagnostic::error("E0101", t!("empty name"));
+/// assert_eq!(render_all_in(&[d], Lang::Sv), "fel[E0101]: tomt namn\n\n1 fel och 0 varningar hittades\n");
+/// ```
+pub fn render_all_in(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
-    let mut out: String = diagnostics.iter().map(|d| d.render() + "\n").collect();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut out: String = diagnostics.iter().map(|d| d.in_language(lang).render_in(lang) + "\n").collect();
     if errors > 0 {
-        out.push_str(&format!("{} and {} found\n", plural(errors, "error"), plural(warnings, "warning")));
+        out.push_str(&t!("{} and {} found", count(errors, lang, true), count(warnings, lang, false)).render(lang));
+        out.push('\n');
     }
     out
+}
+
+/// "1 error", "2 warnings", "3 virhettä", "1 varning".
+fn count(n: usize, lang: Lang, errors: bool) -> String {
+    let one = n == 1;
+    let word = match (lang, errors) {
+        (Lang::En, true) => {
+            if one {
+                "error"
+            } else {
+                "errors"
+            }
+        }
+        (Lang::En, false) => {
+            if one {
+                "warning"
+            } else {
+                "warnings"
+            }
+        }
+        (Lang::Fi, true) => {
+            if one {
+                "virhe"
+            } else {
+                "virhettä"
+            }
+        }
+        (Lang::Fi, false) => {
+            if one {
+                "varoitus"
+            } else {
+                "varoitusta"
+            }
+        }
+        (Lang::Sv, true) => "fel",
+        (Lang::Sv, false) => {
+            if one {
+                "varning"
+            } else {
+                "varningar"
+            }
+        }
+    };
+    format!("{n} {word}")
 }
 
 // ---- collecting ----------------------------------------------------------------------------
@@ -256,7 +415,7 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
 /// use ennakko::diagnostic::{Collector, Diagnostic};
 /// let mut found = Collector::default();
 /// for i in 0..150 {
-///     found.push(Diagnostic::error("E0001", format!("mistake {i}")));
+///     found.push(Diagnostic::error("E0001", ennakko::t!("mistake {}", i)));
 /// }
 /// let all = found.finish();
 /// assert_eq!(all.len(), ennakko::limits::MAX_DIAGNOSTICS);
@@ -350,9 +509,10 @@ impl Collector {
         if self.dropped {
             let last_error = self.diagnostics.iter().rposition(|d| d.severity == Severity::Error);
             if let Some(last) = last_error.or(self.diagnostics.len().checked_sub(1)) {
-                self.diagnostics[last]
-                    .notes
-                    .push(format!("only the first {MAX_DIAGNOSTICS} problems are reported; fix these and check again"));
+                self.diagnostics[last].add_note(t!(
+                    "only the first {max} problems are reported; fix these and check again",
+                    max = MAX_DIAGNOSTICS
+                ));
             }
         }
         self.diagnostics
@@ -408,12 +568,13 @@ pub fn quoted(value: &str) -> String {
 /// The hint for an unknown name: the closest known one, else the list.
 ///
 /// ```
-/// assert_eq!(ennakko::diagnostic::hint("max_eval_step", ["max_eval_steps", "max_nesting"]), "did you mean `max_eval_steps`?");
-/// assert_eq!(ennakko::diagnostic::hint("xx", ["fi", "sv"]), "use one of: fi, sv");
+/// use ennakko::api::Lang;
+/// assert_eq!(ennakko::diagnostic::hint("max_eval_step", ["max_eval_steps", "max_nesting"]).render(Lang::En), "did you mean `max_eval_steps`?");
+/// assert_eq!(ennakko::diagnostic::hint("xx", ["fi", "sv"]).render(Lang::Fi), "käytä jotakin näistä: fi, sv");
 /// ```
-pub fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> Message {
     match did_you_mean(name, known.clone()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("use one of: {}", known.into_iter().collect::<Vec<_>>().join(", ")),
+        Some(s) => t!("did you mean `{}`?", s),
+        None => t!("use one of: {}", known.into_iter().collect::<Vec<_>>().join(", ")),
     }
 }

@@ -81,7 +81,7 @@ impl Error {
     ///
     /// ```
     /// use ennakko::{Diagnostic, Error, ErrorKind};
-    /// let err = Error::new(ErrorKind::Decision, vec![Diagnostic::error("D0001", "empty")]);
+    /// let err = Error::new(ErrorKind::Decision, vec![Diagnostic::error("D0001", ennakko::t!("empty"))]);
     /// assert_eq!(err.code(), "D0001");
     /// ```
     pub fn new(kind: ErrorKind, diagnostics: Vec<Diagnostic>) -> Error {
@@ -92,7 +92,7 @@ impl Error {
     ///
     /// ```
     /// use ennakko::{Diagnostic, Error, ErrorKind};
-    /// let err = Error::one(ErrorKind::Argument, Diagnostic::error("A0001", "unknown language"));
+    /// let err = Error::one(ErrorKind::Argument, Diagnostic::error("A0001", ennakko::t!("unknown language")));
     /// assert_eq!(err.diagnostics.len(), 1);
     /// ```
     pub fn one(kind: ErrorKind, diagnostic: Diagnostic) -> Error {
@@ -126,7 +126,7 @@ impl Error {
     ///
     /// ```
     /// use ennakko::{Diagnostic, Error, ErrorKind};
-    /// let err = Error::one(ErrorKind::Decision, Diagnostic::error("D0001", "empty")).in_file("d.yaml");
+    /// let err = Error::one(ErrorKind::Decision, Diagnostic::error("D0001", ennakko::t!("empty"))).in_file("d.yaml");
     /// assert_eq!(err.diagnostics[0].file.as_deref(), Some("d.yaml"));
     /// ```
     pub fn in_file(mut self, file: &str) -> Error {

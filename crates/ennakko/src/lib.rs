@@ -39,6 +39,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod eval;
 pub mod limits;
+pub mod message;
 pub mod report;
 pub mod rollup;
 pub mod syntax;
@@ -116,12 +117,13 @@ impl Checklist {
             None => {
                 let names: Vec<&str> = checklist::stdlib::names().collect();
                 let help = match diagnostic::did_you_mean(name, names.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the standard checklists are: {}", names.join(", ")),
+                    Some(s) => t!("did you mean `{}`?", s),
+                    None => t!("the standard checklists are: {}", names.join(", ")),
                 };
                 Err(Error::one(
                     ErrorKind::Compile,
-                    Diagnostic::error("E0601", format!("there is no standard checklist `{name}`")).with_help(help),
+                    Diagnostic::error("E0601", t!("there is no standard checklist `{name}`", name = name))
+                        .with_help(help),
                 ))
             }
         }

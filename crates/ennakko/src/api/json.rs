@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Lang, ReportFormat, argument};
 use crate::checklist::describe::Description;
-use crate::{Checklist, Decision, Error, Format, Limits, MapResolver, Options, Report};
+use crate::{Checklist, Decision, Error, Format, Limits, MapResolver, Options, Report, t};
 
 /// Serialises to JSON text, `pretty` as the CLI prints. The crate's types
 /// always serialise (string keys, finite or null numbers); should one ever
@@ -46,11 +46,7 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
 pub fn limits<T: Default + Serialize + DeserializeOwned>(json: Option<&str>) -> Result<T, Error> {
     let Some(json) = json else { return Ok(T::default()) };
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-        argument(
-            "A0003",
-            format!("`limits` is not valid JSON: {e}"),
-            "give a JSON object of limit names to numbers, for example {\"max_eval_steps\": 100000}".into(),
-        )
+        argument("A0003", t!("`limits` is not valid JSON: {e}", e = e), t!("for example {\"max_eval_steps\": 100000}"))
     })?;
     super::limits_from_json(&value)
 }
@@ -67,12 +63,12 @@ pub fn limits<T: Default + Serialize + DeserializeOwned>(json: Option<&str>) -> 
 /// assert_eq!(files(Some(r#"{"../x.eva": ""}"#)).unwrap_err().code(), "A0005");
 /// ```
 pub fn files(json: Option<&str>) -> Result<MapResolver, Error> {
-    let help = || "give a JSON object of file names to checklist sources, e.g. {\"lib/groups.eva\": \"...\"}".into();
+    let help = || t!("give a JSON object of file names, relative to the root checklist, to checklist sources");
     let Some(json) = json else { return Ok(MapResolver::default()) };
     let given: BTreeMap<String, String> = serde_json::from_str(json).map_err(|e| {
-        argument("A0005", format!("`files` must be an object of file names to checklist sources: {e}"), help())
+        argument("A0005", t!("`files` must be an object of file names to checklist sources: {e}", e = e), help())
     })?;
-    MapResolver::new(given).map_err(|message| argument("A0005", message, help()))
+    MapResolver::new(given).map_err(|message| argument("A0005", t!("{}", message), help()))
 }
 
 /// Compile options from `files` and `limits` given as JSON text.
@@ -112,8 +108,8 @@ pub fn report(text: &str) -> Result<Report, Error> {
     serde_json::from_str(text).map_err(|e| {
         argument(
             "A0006",
-            format!("not a report (as returned by score): {e}"),
-            "pass the JSON of a report that scoring returned".into(),
+            t!("not a report (as returned by score): {e}", e = e),
+            t!("pass the JSON of a report that scoring returned"),
         )
     })
 }

@@ -6,6 +6,8 @@
 //! namespace (so order in the file never matters), then each declaration's
 //! properties and expressions are checked against it.
 
+use crate::message::Message;
+use crate::t;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -127,9 +129,11 @@ pub(crate) fn check(sources: Arc<SourceMap>, files: &[ParsedFile]) -> Result<Mod
                     checker.diag(
                         Diagnostic::error(
                             "E0205",
-                            format!("a score's value must be a number, but this is {}", ty.describe()),
+                            t!("a score's value must be a number, but this is {}", ty.describe()),
                         )
-                        .with_help("compute a number, e.g. `impact(children)` or `count g in groups: impact(g) < 0`")
+                        .with_help(t!(
+                            "compute a number, e.g. `impact(children)` or `count g in groups: impact(g) < 0`"
+                        ))
                         .at_span(cx.sources, e.span),
                     );
                 }
@@ -295,7 +299,7 @@ impl<'a> Props<'a> {
 }
 
 impl<'a> Cx<'a> {
-    fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) {
+    fn error(&mut self, code: &str, span: Span, message: Message, help: Message) {
         let sources = self.sources;
         self.diags.push_with(|| Diagnostic::error(code, message).with_help(help).at_span(sources, span));
     }
@@ -341,22 +345,22 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0104",
                     p.key.span,
-                    format!("`{key}` does not apply to this kind of {}", props.kind),
-                    format!("remove it, or change the {}'s kind", props.kind),
+                    t!("`{key}` does not apply to this kind of {}", props.kind ; key = key),
+                    t!("remove it, or change the {}'s kind", props.kind),
                 );
             } else if !used {
                 let hint = match did_you_mean(key, props.allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("a {} takes: {}", props.kind, props.allowed.join(", ")),
+                    Some(s) => t!("did you mean `{}`?", s),
+                    None => t!("a {} takes: {}", props.kind, props.allowed.join(", ")),
                 };
-                self.error("E0104", p.key.span, format!("a {} has no property `{key}`", props.kind), hint);
+                self.error("E0104", p.key.span, t!("a {} has no property `{key}`", props.kind ; key = key), hint);
             } else if !matches!(key, "level" | "option") {
                 if let Some(first) = seen.get(key) {
                     let line = self.sources.get(first.file).map_or(0, |f| f.line_col(first.start).line);
                     self.push(
-                        Diagnostic::error("E0107", format!("`{key}` is given twice"))
-                            .with_help("keep one of them")
-                            .with_note(format!("first given on line {line}"))
+                        Diagnostic::error("E0107", t!("`{key}` is given twice", key = key))
+                            .with_help(t!("keep one of them"))
+                            .with_note(t!("first given on line {line}", line = line))
                             .at_span(self.sources, p.key.span),
                     );
                 } else {
@@ -371,8 +375,8 @@ impl<'a> Cx<'a> {
         self.error(
             "E0106",
             span,
-            format!("{kind} `{}` needs a `{key}`", id.name),
-            format!("add a line such as `{key} {example}`"),
+            t!("{kind} `{}` needs a `{key}`", id.name ; kind = kind, key = key),
+            t!("add a line such as `{key} {example}`", key = key, example = example),
         );
     }
 
@@ -381,8 +385,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0109",
                 root,
-                "this file has no `checklist` declaration",
-                "start the file with `checklist my_id { title fi \"...\" sv \"...\" en \"...\" version \"1.0\" }`; files without one can only be imported",
+                t!("this file has no `checklist` declaration"),
+                t!("start the file with `checklist my_id { title fi \"...\" sv \"...\" en \"...\" version \"1.0\" }`; files without one can only be imported"),
             );
             return (String::new(), String::new(), Text::new(), None);
         };
@@ -390,8 +394,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0109",
                 extra.id.span,
-                "a file can hold only one `checklist` declaration",
-                "remove this one or move it to its own file",
+                t!("a file can hold only one `checklist` declaration"),
+                t!("remove this one or move it to its own file"),
             );
         }
         let mut p = self.props(decl, &["title", "version", "languages", "source", "description"]);
@@ -401,8 +405,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0107",
                     prop.span,
-                    "`languages` needs at least one language",
-                    "write e.g. `languages fi, sv, en`",
+                    t!("`languages` needs at least one language"),
+                    t!("write e.g. `languages fi, sv, en`"),
                 );
             } else {
                 for l in &langs {
@@ -410,8 +414,8 @@ impl<'a> Cx<'a> {
                         self.error(
                             "E0302",
                             l.span,
-                            format!("`{}` is not a language tag", l.name),
-                            "use a two- or three-letter code such as `fi`, `sv`, `en`, `se`",
+                            t!("`{}` is not a language tag", l.name),
+                            t!("use a two- or three-letter code such as `fi`, `sv`, `en`, `se`"),
                         );
                     }
                 }
@@ -438,8 +442,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0108",
                     word.span,
-                    format!("a {} has no kind, but `{}` is given after `:`", d.kind.keyword(), word.name),
-                    format!("remove `: {}`; properties go inside the braces", word.name),
+                    t!("a {} has no kind, but `{}` is given after `:`", d.kind.keyword(), word.name),
+                    t!("remove `: {}`; properties go inside the braces", word.name),
                 );
             }
         }
@@ -458,8 +462,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0105",
                     id.span,
-                    format!("`{}` is a reserved word in expressions and cannot be an id", id.name),
-                    "choose another id",
+                    t!("`{}` is a reserved word in expressions and cannot be an id", id.name),
+                    t!("choose another id"),
                 );
                 continue;
             }
@@ -467,10 +471,10 @@ impl<'a> Cx<'a> {
                 let Some(scale) = ScaleId::from_name(&id.name) else {
                     let names = ScaleId::ALL.map(ScaleId::name);
                     let hint = did_you_mean(&id.name, names).map_or_else(
-                        || format!("the scales that can be redefined are: {}", names.join(", ")),
-                        |s| format!("did you mean `{s}`?"),
+                        || t!("the scales that can be redefined are: {}", names.join(", ")),
+                        |s| t!("did you mean `{}`?", s),
                     );
-                    self.error("E0107", id.span, format!("there is no scale `{}` to redefine", id.name), hint);
+                    self.error("E0107", id.span, t!("there is no scale `{}` to redefine", id.name), hint);
                     continue;
                 };
                 // Files arrive imports first, so a later file imports the
@@ -486,8 +490,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0105",
                     id.span,
-                    format!("`{}` is the name of a scale and cannot be an id", id.name),
-                    "choose another id",
+                    t!("`{}` is the name of a scale and cannot be an id", id.name),
+                    t!("choose another id"),
                 );
                 continue;
             }
@@ -507,9 +511,11 @@ impl<'a> Cx<'a> {
             .map(|f| format!("{}:{}", f.name, f.line_col(first.start).line))
             .unwrap_or_default();
         self.push(
-            Diagnostic::error("E0102", format!("`{}` is declared twice", id.name))
-                .with_help("ids are shared by all declarations of a checklist, imports included: rename one of them")
-                .with_note(format!("first declared at {at}"))
+            Diagnostic::error("E0102", t!("`{}` is declared twice", id.name))
+                .with_help(t!(
+                    "ids are shared by all declarations of a checklist, imports included: rename one of them"
+                ))
+                .with_note(t!("first declared at {at}", at = at))
                 .at_span(self.sources, id.span),
         );
     }
@@ -553,12 +559,7 @@ impl<'a> Cx<'a> {
         let name = self.names(prop).first().cloned()?;
         let found = NationalLanguage::parse(&name.name);
         if found.is_none() {
-            self.error(
-                "E0101",
-                name.span,
-                format!("unknown national language `{}`", name.name),
-                "write `fi` or `sv`".to_string(),
-            );
+            self.error("E0101", name.span, t!("unknown national language `{}`", name.name), t!("write `fi` or `sv`"));
         }
         found
     }
@@ -575,8 +576,8 @@ impl<'a> Cx<'a> {
         GroupCategory::from_name(&name.name).unwrap_or_else(|| {
             let names = GroupCategory::ALL.map(GroupCategory::name);
             let hint = did_you_mean(&name.name, names.iter().copied())
-                .map_or_else(|| format!("write one of {}", names.join(", ")), |s| format!("did you mean `{s}`?"));
-            self.error("E0101", name.span, format!("unknown group category `{}`", name.name), hint);
+                .map_or_else(|| t!("write one of {}", names.join(", ")), |s| t!("did you mean `{}`?", s));
+            self.error("E0101", name.span, t!("unknown group category `{}`", name.name), hint);
             GroupCategory::Population
         })
     }
@@ -643,8 +644,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0402",
                     decl.id.span,
-                    format!("group `{}` is its own ancestor through `parent`", decl.id.name),
-                    "a group's parents must be wider groups; remove one `parent` link in the loop",
+                    t!("group `{}` is its own ancestor through `parent`", decl.id.name),
+                    t!("a group's parents must be wider groups; remove one `parent` link in the loop"),
                 );
             }
         }
@@ -661,8 +662,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0107",
                     item.id.span,
-                    "a level id must be a name (letters, digits and `_`, not a reserved word)",
-                    "expressions name levels as `scale.level`; only option ids may be quoted",
+                    t!("a level id must be a name (letters, digits and `_`, not a reserved word)"),
+                    t!("expressions name levels as `scale.level`; only option ids may be quoted"),
                 );
             }
             let mut ip = self.item_props(item, "level", &["label"]);
@@ -672,8 +673,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0102",
                     item.id.span,
-                    format!("level `{}` is declared twice", item.id.name),
-                    "rename or remove one of them",
+                    t!("level `{}` is declared twice", item.id.name),
+                    t!("rename or remove one of them"),
                 );
             }
             let weight = match item.number {
@@ -683,8 +684,8 @@ impl<'a> Cx<'a> {
                     self.error(
                         "E0107",
                         span,
-                        "the weight is too large",
-                        "use a number from -1_000_000 to 1_000_000, such as `2` or `0.5`",
+                        t!("the weight is too large"),
+                        t!("use a number from -1_000_000 to 1_000_000, such as `2` or `0.5`"),
                     );
                     0.0
                 }
@@ -701,8 +702,8 @@ impl<'a> Cx<'a> {
                 Some(i) => Some(i),
                 None => {
                     let hint = did_you_mean(&n.name, levels.iter().map(|l| l.id.as_str()))
-                        .map_or("name one of the levels above".to_string(), |s| format!("did you mean `{s}`?"));
-                    self.error("E0101", n.span, format!("scale `{}` has no level `{}`", d.id.name, n.name), hint);
+                        .map_or(t!("name one of the levels above"), |s| t!("did you mean `{}`?", s));
+                    self.error("E0101", n.span, t!("scale `{}` has no level `{}`", d.id.name, n.name), hint);
                     None
                 }
             }),
@@ -737,8 +738,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0108",
                 d.id.span,
-                format!("{} `{}` needs a kind", d.kind.keyword(), d.id.name),
-                format!(
+                t!("{} `{}` needs a kind", d.kind.keyword(), d.id.name),
+                t!(
                     "write `{} {}: {} {{ ... }}`; the kinds are: {}",
                     d.kind.keyword(),
                     d.id.name,
@@ -751,8 +752,8 @@ impl<'a> Cx<'a> {
         let found = allowed.iter().copied().find(|a| *a == word.name);
         if found.is_none() {
             let hint = did_you_mean(&word.name, allowed.iter().copied())
-                .map_or_else(|| format!("the kinds are: {}", allowed.join(", ")), |s| format!("did you mean `{s}`?"));
-            self.error("E0108", word.span, format!("`{}` is not a kind of {}", word.name, d.kind.keyword()), hint);
+                .map_or_else(|| t!("the kinds are: {}", allowed.join(", ")), |s| t!("did you mean `{}`?", s));
+            self.error("E0108", word.span, t!("`{}` is not a kind of {}", word.name, d.kind.keyword()), hint);
         }
         found
     }
@@ -765,8 +766,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0107",
                 id.span,
-                "an option id cannot be empty, start or end with a space, or hold a line break or tab",
-                "write the id as the other system spells it, e.g. `option \"item1-3\" { label ... }`",
+                t!("an option id cannot be empty, start or end with a space, or hold a line break or tab"),
+                t!("write the id as the other system spells it, e.g. `option \"item1-3\" {{ label ... }}`"),
             );
         }
     }
@@ -791,8 +792,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0102",
                     item.id.span,
-                    format!("option `{}` is declared twice", item.id.name),
-                    "rename or remove one of them",
+                    t!("option `{}` is declared twice", item.id.name),
+                    t!("rename or remove one of them"),
                 );
             }
             let weight = match item.number {
@@ -800,13 +801,13 @@ impl<'a> Cx<'a> {
                     self.error(
                         "E0107",
                         span,
-                        format!("option `{}` of a fact cannot have a weight", item.id.name),
-                        "weights belong to options of a choice question, read with `weight(question)`; remove the number",
+                        t!("option `{}` of a fact cannot have a weight", item.id.name),
+                        t!("weights belong to options of a choice question, read with `weight(question)`; remove the number"),
                     );
                     None
                 }
                 Some((w, span)) if !w.is_finite() => {
-                    self.error("E0107", span, "this weight is too large", "use a number below 1e300");
+                    self.error("E0107", span, t!("this weight is too large"), t!("use a number below 1e300"));
                     None
                 }
                 other => other.map(|(w, _)| w),
@@ -820,8 +821,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0107",
                 bare.span,
-                format!("option `{}` has no weight, but other options of `{}` have one", bare.name, d.id.name),
-                format!("give every option a weight (`option {} 0 {{ ... }}`), or none", bare.name),
+                t!("option `{}` has no weight, but other options of `{}` have one", bare.name, d.id.name),
+                t!("give every option a weight (`option {} 0 {{ ... }}`), or none", bare.name),
             );
         }
         if options.is_empty() {
@@ -882,8 +883,8 @@ impl<'a> Cx<'a> {
                     self.error(
                         "E0107",
                         span,
-                        "`each` names what the rule is evaluated for",
-                        "write `each alternative` or `each proposal`",
+                        t!("`each` names what the rule is evaluated for"),
+                        t!("write `each alternative` or `each proposal`"),
                     );
                     RuleScope::Decision
                 }
@@ -927,9 +928,10 @@ impl<'a> Cx<'a> {
                 Err(e) => {
                     let start = t.span.start + 1 + if exact { e.at } else { 0 };
                     let span = Span { file: t.span.file, start, end: start + 1 };
-                    let help =
-                        "write a value in braces, e.g. `{fact.cost_eur}`, and `{{` or `}}` for a brace in the text";
-                    self.error("E0208", span, format!("this message has {}", e.problem), help);
+                    let help = t!(
+                        "write a value in braces, e.g. `{{fact.cost_eur}}`, and `{{{{` or `}}}}` for a brace in the text"
+                    );
+                    self.error("E0208", span, e.problem, help);
                     continue;
                 }
             };
@@ -952,8 +954,8 @@ impl<'a> Cx<'a> {
                 let (expr, ty) = checker.check(&ast, self.sources);
                 if matches!(ty, Ty::Cell) || matches!(&ty, Ty::List(inner) if **inner == Ty::Cell) {
                     checker.diag(
-                        Diagnostic::error("E0208", "a message cannot show an impact cell")
-                            .with_help("show one of its fields, e.g. `{c.score}`")
+                        Diagnostic::error("E0208", t!("a message cannot show an impact cell"))
+                            .with_help(t!("show one of its fields, e.g. `{{c.score}}`"))
                             .at_span(self.sources, ast.span),
                     );
                 }
@@ -999,10 +1001,15 @@ impl<'a> Cx<'a> {
                     _ => {
                         let span = level.map_or(d.id.span, |l| l.span);
                         let message = match level {
-                            Some(l) => format!("`{}` is not a verdict level", l.name),
-                            None => "a verdict rule needs a level".to_string(),
+                            Some(l) => t!("`{}` is not a verdict level", l.name),
+                            None => t!("a verdict rule needs a level"),
                         };
-                        self.error("E0108", span, message, "write `verdict none`, `verdict light` or `verdict full`");
+                        self.error(
+                            "E0108",
+                            span,
+                            message,
+                            t!("write `verdict none`, `verdict light` or `verdict full`"),
+                        );
                         RuleKind::Verdict(VerdictLevel::Light)
                     }
                 }
@@ -1029,11 +1036,11 @@ impl<'a> Cx<'a> {
         let (expr, ty) = checker.check(e, self.sources);
         if !matches!(ty, Ty::Bool | Ty::Error) {
             let help = match ty {
-                Ty::Screening => "compare the answer: `... == yes`".to_string(),
-                _ => "write a condition that is true or false, e.g. `fact.cost_eur >= 100_000`".to_string(),
+                Ty::Screening => t!("compare the answer: `... == yes`"),
+                _ => t!("write a condition that is true or false, e.g. `fact.cost_eur >= 100_000`"),
             };
             checker.diag(
-                Diagnostic::error("E0205", format!("a condition must be true or false, but this is {}", ty.describe()))
+                Diagnostic::error("E0205", t!("a condition must be true or false, but this is {}", ty.describe()))
                     .with_help(help)
                     .at_span(self.sources, e.span),
             );
@@ -1058,8 +1065,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0107",
                     prop.span,
-                    format!("`{}` needs an expression", prop.key.name),
-                    "see docs/language.md, section Expressions",
+                    t!("`{}` needs an expression", prop.key.name),
+                    t!("see docs/language.md, section Expressions"),
                 );
                 None
             }
@@ -1098,8 +1105,8 @@ impl<'a> Cx<'a> {
                                 self.error(
                                     code,
                                     span,
-                                    format!("this {what} depends on itself: {}", cycle.join(" -> ")),
-                                    format!("break the cycle: one {what} in the loop must not use the next"),
+                                    t!("this {what} depends on itself: {}", cycle.join(" -> ") ; what = what),
+                                    t!("break the cycle: one {what} in the loop must not use the next", what = what),
                                 );
                             }
                             _ => {}
@@ -1133,8 +1140,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0501",
                     span,
-                    format!("question `{}` can never apply: {reason}", decls[q].id.name),
-                    "fix the condition, or remove the question if it is not needed",
+                    t!("question `{}` can never apply: {reason}", decls[q].id.name ; reason = reason),
+                    t!("fix the condition, or remove the question if it is not needed"),
                 );
             }
         }
@@ -1146,7 +1153,12 @@ impl<'a> Cx<'a> {
         let Some(prop) = p.take(key) else {
             if required && !p.misspelt(key) {
                 let example = self.text_example(key);
-                self.error("E0106", p.at, format!("this {} needs a `{key}`", p.kind), format!("add `{example}`"));
+                self.error(
+                    "E0106",
+                    p.at,
+                    t!("this {} needs a `{key}`", p.kind ; key = key),
+                    t!("add `{example}`", example = example),
+                );
             }
             return None;
         };
@@ -1154,8 +1166,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0107",
                 prop.span,
-                format!("`{key}` needs a text with language tags"),
-                format!("write `{}`", self.text_example(key)),
+                t!("`{key}` needs a text with language tags", key = key),
+                t!("write `{}`", self.text_example(key)),
             );
             return None;
         };
@@ -1165,20 +1177,20 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0302",
                     part.lang.span,
-                    format!(
+                    t!(
                         "language `{}` is not one of this checklist's languages ({})",
                         part.lang.name,
                         self.languages.join(", ")
                     ),
-                    "fix the tag, or add the language to `languages` in the checklist declaration",
+                    t!("fix the tag, or add the language to `languages` in the checklist declaration"),
                 );
             }
             if text.insert(part.lang.name.clone(), part.text.clone()).is_some() {
                 self.error(
                     "E0107",
                     part.lang.span,
-                    format!("`{}` is given twice in this text", part.lang.name),
-                    "keep one translation per language",
+                    t!("`{}` is given twice in this text", part.lang.name),
+                    t!("keep one translation per language"),
                 );
             }
         }
@@ -1187,8 +1199,8 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0301",
                 prop.key.span,
-                format!("`{key}` has no {} translation", missing.join(", ")),
-                format!("add {}", missing.iter().map(|l| format!("{l} \"...\"")).collect::<Vec<_>>().join(" ")),
+                t!("`{key}` has no {} translation", missing.join(", ") ; key = key),
+                t!("add {}", missing.iter().map(|l| format!("{l} \"...\"")).collect::<Vec<_>>().join(" ")),
             );
         }
         Some(text)
@@ -1208,8 +1220,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0107",
                     prop.span,
-                    format!("`{key}` is a flag and takes no value"),
-                    format!("write just `{key}` on its own line"),
+                    t!("`{key}` is a flag and takes no value", key = key),
+                    t!("write just `{key}` on its own line", key = key),
                 );
                 true
             }
@@ -1227,7 +1239,12 @@ impl<'a> Cx<'a> {
             PropValue::Text(parts) if parts.len() == 1 && key == "source" => return Some(parts[0].text.clone()),
             _ => {}
         }
-        self.error("E0107", prop.span, format!("`{key}` needs one string"), format!("write `{key} \"...\"`"));
+        self.error(
+            "E0107",
+            prop.span,
+            t!("`{key}` needs one string", key = key),
+            t!("write `{key} \"...\"`", key = key),
+        );
         None
     }
 
@@ -1242,12 +1259,17 @@ impl<'a> Cx<'a> {
             self.error(
                 "E0107",
                 *span,
-                format!("the range {lo}..{hi} is empty or not finite"),
-                "write the smaller number first, e.g. `0..17`",
+                t!("the range {lo}..{hi} is empty or not finite", lo = lo, hi = hi),
+                t!("write the smaller number first, e.g. `0..17`"),
             );
             return None;
         }
-        self.error("E0107", prop.span, format!("`{key}` needs a range"), format!("write e.g. `{key} 0..17`"));
+        self.error(
+            "E0107",
+            prop.span,
+            t!("`{key}` needs a range", key = key),
+            t!("write e.g. `{key} 0..17`", key = key),
+        );
         None
     }
 
@@ -1261,8 +1283,8 @@ impl<'a> Cx<'a> {
                         self.error(
                             "E0107",
                             other.span(),
-                            format!("`{}` takes names, not this value", prop.key.name),
-                            "write names separated by commas",
+                            t!("`{}` takes names, not this value", prop.key.name),
+                            t!("write names separated by commas"),
                         );
                         None
                     }
@@ -1272,8 +1294,8 @@ impl<'a> Cx<'a> {
                 self.error(
                     "E0107",
                     prop.span,
-                    format!("`{}` needs one or more names", prop.key.name),
-                    format!("write e.g. `{} a, b`", prop.key.name),
+                    t!("`{}` needs one or more names", prop.key.name),
+                    t!("write e.g. `{} a, b`", prop.key.name),
                 );
                 Vec::new()
             }
@@ -1289,16 +1311,16 @@ impl<'a> Cx<'a> {
                 Some((k, _)) => self.error(
                     "E0103",
                     id.span,
-                    format!("`{}` is a {}, not a {}", id.name, k.keyword(), kind.keyword()),
-                    format!("name a {} here", kind.keyword()),
+                    t!("`{}` is a {}, not a {}", id.name, k.keyword(), kind.keyword()),
+                    t!("name a {} here", kind.keyword()),
                 ),
                 None if !self.diags.room() => {}
                 None => {
                     let hint = did_you_mean(&id.name, names.of_kind(kind)).map_or_else(
-                        || format!("declare it with `{} {} {{ ... }}`", kind.keyword(), id.name),
-                        |s| format!("did you mean `{s}`?"),
+                        || t!("declare it with `{} {} {{ ... }}`", kind.keyword(), id.name),
+                        |s| t!("did you mean `{}`?", s),
                     );
-                    self.error("E0101", id.span, format!("unknown {} `{}`", kind.keyword(), id.name), hint);
+                    self.error("E0101", id.span, t!("unknown {} `{}`", kind.keyword(), id.name), hint);
                 }
             }
         }

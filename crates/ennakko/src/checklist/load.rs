@@ -3,6 +3,8 @@
 //! file system or the network; [`StdResolver`] serves the embedded standard
 //! checklists and [`FileResolver`] adds files under one folder.
 
+use crate::message::Message;
+use crate::t;
 use std::path::{Component, Path, PathBuf};
 
 use crate::checklist::check::ParsedFile;
@@ -29,13 +31,13 @@ pub struct Resolved {
 pub trait Resolver: Send + Sync {
     /// Resolves `target`, imported from the file named `importer`; on failure
     /// returns a sentence saying why.
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String>;
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message>;
 
     /// As [`Resolver::resolve`], reading no more than `max_bytes + 1` bytes
     /// of a file (a longer one is refused by the size limit anyway). The
     /// loader calls this with `max_source_bytes`; resolvers that read files
     /// should bound their reads by it.
-    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, Message> {
         let _ = max_bytes;
         self.resolve(importer, target)
     }
@@ -109,8 +111,8 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
     let folder = document.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = document.display().to_string();
     FileResolver { root: folder.to_path_buf() }.resolve(&name, spec).map_err(|why| {
-        let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
-            .with_help("give the checklist explicitly (`--checklist` in the CLI, `checklist=` in Python), or name a standard checklist or a file in the document's folder");
+        let d = Diagnostic::error("E0601", t!("cannot load the checklist `{spec}` the document names: {why}", spec = spec, why = why))
+            .with_help(t!("give the checklist explicitly (`--checklist` in the CLI, `checklist=` in Python), or name a standard checklist or a file in the document's folder"));
         crate::Error::one(crate::ErrorKind::Compile, Diagnostic { file: Some(name), ..d })
     })
 }
@@ -128,15 +130,15 @@ pub fn named_by_document(spec: &str, document: &Path) -> Result<Resolved, crate:
 /// ```
 pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::Error> {
     let why = if names_a_file(spec) {
-        "a document given as text has no folder to find a file in".to_string()
+        t!("a document given as text has no folder to find a file in")
     } else {
         match StdResolver.resolve("", spec) {
             Ok(resolved) => return Ok(resolved),
             Err(why) => why,
         }
     };
-    let d = Diagnostic::error("E0601", format!("cannot load the checklist `{spec}` the document names: {why}"))
-        .with_help("give the checklist explicitly (`checklist=` in Python, `--checklist` in the CLI), give the document as a path, or name a standard checklist");
+    let d = Diagnostic::error("E0601", t!("cannot load the checklist `{spec}` the document names: {why}", spec = spec, why = why))
+        .with_help(t!("give the checklist explicitly (`checklist=` in Python, `--checklist` in the CLI), give the document as a path, or name a standard checklist"));
     Err(crate::Error::one(crate::ErrorKind::Compile, d))
 }
 
@@ -145,13 +147,12 @@ pub fn named_without_folder(spec: &str) -> Result<Resolved, crate::Error> {
 pub struct StdResolver;
 
 impl Resolver for StdResolver {
-    fn resolve(&self, _importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, _importer: &str, target: &str) -> Result<Resolved, Message> {
         match crate::checklist::stdlib::source(target) {
             Some(text) => Ok(Resolved { name: format!("<std>/{target}.eva"), text: text.to_string() }),
-            None => Err(format!(
+            None => Err(t!(
                 "there is no standard checklist `{target}` (the standard ones are: {}), and this host does not load files",
-                crate::checklist::stdlib::names().collect::<Vec<_>>().join(", ")
-            )),
+                crate::checklist::stdlib::names().collect::<Vec<_>>().join(", ") ; target = target)),
         }
     }
 }
@@ -165,38 +166,44 @@ pub struct FileResolver {
 }
 
 impl Resolver for FileResolver {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message> {
         self.resolve_within(importer, target, Limits::default().max_source_bytes)
     }
 
-    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, Message> {
         if !names_a_file(target) {
             return StdResolver.resolve(importer, target);
         }
         let target_path = Path::new(target);
         if target_path.is_absolute() {
-            return Err("absolute import paths are not allowed; write a path relative to the importing file".into());
+            return Err(t!("absolute import paths are not allowed; write a path relative to the importing file"));
         }
         let base = Path::new(importer).parent().unwrap_or(Path::new(""));
-        let joined = normalize(&base.join(target_path)).ok_or("the path leaves the checklist's folder")?;
+        let joined = normalize(&base.join(target_path)).ok_or_else(|| t!("the path leaves the checklist's folder"))?;
         let root = normalize(&self.root).unwrap_or_default();
         if !joined.starts_with(&root) {
-            return Err(format!("`{target}` is outside the checklist's folder; imports may only read files in it"));
+            return Err(t!(
+                "`{target}` is outside the checklist's folder; imports may only read files in it",
+                target = target
+            ));
         }
         // The check above is on the written path; a symbolic link in the
         // folder must not lead out of it either.
         if let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(&joined), std::fs::canonicalize(&self.root))
             && !real.starts_with(&real_root)
         {
-            return Err(format!(
-                "`{target}` leads outside the checklist's folder through a symbolic link; imports may only read files in it"
+            return Err(t!(
+                "`{target}` leads outside the checklist's folder through a symbolic link; imports may only read files in it",
+                target = target
             ));
         }
         let text =
             read_bounded(&joined, max_bytes).and_then(|b| bounded_text(b, max_bytes)).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => format!("there is no file `{target}` next to the importing checklist"),
-                std::io::ErrorKind::InvalidInput => format!("cannot read `{target}`: {e}"),
-                kind => format!("cannot read `{target}`: {kind}"),
+                std::io::ErrorKind::NotFound => {
+                    t!("there is no file `{target}` next to the importing checklist", target = target)
+                }
+                std::io::ErrorKind::InvalidInput => t!("cannot read `{target}`: {e}", target = target, e = e),
+                kind => t!("cannot read `{target}`: {kind}", target = target, kind = kind),
             })?;
         Ok(Resolved { name: joined.display().to_string(), text })
     }
@@ -242,22 +249,22 @@ impl MapResolver {
 }
 
 impl Resolver for MapResolver {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message> {
         if !names_a_file(target) {
             return StdResolver.resolve(importer, target);
         }
         if is_absolute(target) {
-            return Err("absolute import paths are not allowed; write a path relative to the importing file".into());
+            return Err(t!("absolute import paths are not allowed; write a path relative to the importing file"));
         }
         let folder = importer.replace('\\', "/");
         let folder = folder.rsplit_once('/').map_or("", |(folder, _)| folder);
         let joined = if folder.is_empty() { target.to_string() } else { format!("{folder}/{target}") };
         let name = relative_name(&joined).ok_or_else(|| {
-            format!("`{target}` is outside the checklist's folder; imports may only read files in it")
+            t!("`{target}` is outside the checklist's folder; imports may only read files in it", target = target)
         })?;
         match self.files.get(&name) {
             Some(text) => Ok(Resolved { name, text: text.clone() }),
-            None => Err(format!("there is no file `{target}` next to the importing checklist")),
+            None => Err(t!("there is no file `{target}` next to the importing checklist", target = target)),
         }
     }
 }
@@ -309,11 +316,11 @@ impl Recording {
 }
 
 impl Resolver for Recording {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message> {
         self.resolve_within(importer, target, Limits::default().max_source_bytes)
     }
 
-    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, String> {
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, Message> {
         let resolved = self.inner.resolve_within(importer, target, max_bytes)?;
         if !resolved.name.starts_with("<std>/")
             && let Ok(mut log) = self.log.lock()
@@ -334,7 +341,7 @@ pub struct Replay {
 }
 
 impl Resolver for Replay {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, String> {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message> {
         match self.served.iter().find(|s| s.importer == importer && s.target == target) {
             Some(served) => Ok(served.resolved.clone()),
             None => StdResolver.resolve(importer, target),
@@ -439,8 +446,8 @@ const IMPORT_LINES_PER_FILE: usize = 8;
 impl Loader<'_> {
     fn visit(&mut self, name: &str, text: String, imported_at: Option<Span>) {
         if self.sources.files().len() > self.limits.max_imports {
-            let d = Diagnostic::error("E0004", format!("more than {} imported files", self.limits.max_imports))
-                .with_help("import fewer files, or raise `max_imports`");
+            let d = Diagnostic::error("E0004", t!("more than {} imported files", self.limits.max_imports))
+                .with_help(t!("import fewer files, or raise `max_imports`"));
             self.push(d, imported_at);
             return;
         }
@@ -454,8 +461,8 @@ impl Loader<'_> {
         };
         self.decls += tree.decls.len();
         if self.decls > self.limits.max_declarations {
-            let d = Diagnostic::error("E0004", format!("more than {} declarations", self.limits.max_declarations))
-                .with_help("split the checklist, or raise `max_declarations`");
+            let d = Diagnostic::error("E0004", t!("more than {} declarations", self.limits.max_declarations))
+                .with_help(t!("split the checklist, or raise `max_declarations`"));
             self.push(d, imported_at);
             return;
         }
@@ -471,12 +478,12 @@ impl Loader<'_> {
             if self.import_lines > self.limits.max_imports.saturating_mul(IMPORT_LINES_PER_FILE) {
                 let d = Diagnostic::error(
                     "E0004",
-                    format!(
+                    t!(
                         "more than {} different imports in all",
                         self.limits.max_imports.saturating_mul(IMPORT_LINES_PER_FILE)
                     ),
                 )
-                .with_help("import fewer files, or raise `max_imports`");
+                .with_help(t!("import fewer files, or raise `max_imports`"));
                 self.push(d, Some(import.span));
                 break;
             }
@@ -484,16 +491,16 @@ impl Loader<'_> {
                 Ok(resolved) => {
                     if self.stack.contains(&resolved.name) {
                         let chain = self.stack.iter().chain([&resolved.name]).cloned().collect::<Vec<_>>().join(" -> ");
-                        let d = Diagnostic::error("E0602", format!("import cycle: {chain}"))
-                            .with_help("remove one of the imports in the loop");
+                        let d = Diagnostic::error("E0602", t!("import cycle: {chain}", chain = chain))
+                            .with_help(t!("remove one of the imports in the loop"));
                         self.push(d, Some(import.span));
                     } else if !self.files.iter().any(|f| f.name == resolved.name) {
                         self.visit(&resolved.name, resolved.text, Some(import.span));
                     }
                 }
                 Err(reason) => {
-                    let d = Diagnostic::error("E0601", format!("cannot import `{}`", import.target)).with_note(reason).with_help(
-                        "import a standard checklist by name (`import \"eva\"`) or a file next to this one (`import \"./local.eva\"`)",
+                    let d = Diagnostic::error("E0601", t!("cannot import `{}`", import.target)).with_note(reason).with_help(
+                        t!("import a standard checklist by name (`import \"eva\"`) or a file next to this one (`import \"./local.eva\"`)"),
                     );
                     self.push(d, Some(import.span));
                 }

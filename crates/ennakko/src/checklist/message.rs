@@ -7,6 +7,8 @@
 //! `{{` and `}}` stand for braces in the text.
 
 use crate::checklist::model::Expr;
+use crate::message::Message;
+use crate::t;
 
 /// One piece of a message text.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,8 +25,8 @@ pub enum Piece<'t> {
 pub struct BraceError {
     /// Byte offset in the message text.
     pub at: usize,
-    /// What is wrong, in words.
-    pub problem: &'static str,
+    /// What is wrong: the whole message of the diagnostic.
+    pub problem: Message,
 }
 
 /// Splits a message text into text and values.
@@ -53,16 +55,16 @@ pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, BraceError> {
                 rest.next();
                 plain.push('}');
             }
-            '}' => return Err(BraceError { at: i, problem: "a `}` that closes no `{`" }),
+            '}' => return Err(BraceError { at: i, problem: t!("this message has a `}}` that closes no `{{`") }),
             '{' => {
                 let close = text[i..].find('}').map(|j| i + j);
                 let Some(close) = close else {
-                    return Err(BraceError { at: i, problem: "a `{` that is not closed" });
+                    return Err(BraceError { at: i, problem: t!("this message has a `{{` that is not closed") });
                 };
                 let inner = &text[i + 1..close];
                 let source = inner.trim();
                 if source.is_empty() {
-                    return Err(BraceError { at: i, problem: "empty braces" });
+                    return Err(BraceError { at: i, problem: t!("this message has empty braces") });
                 }
                 let lead = inner.len() - inner.trim_start().len();
                 if !plain.is_empty() {

@@ -2,6 +2,8 @@
 //! [`ast::Expr`] into a compiled [`Expr`] whose names are indices, and
 //! reports unknown names, type errors and scope errors.
 
+use crate::message::{IntoArg, Message};
+use crate::t;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -78,20 +80,38 @@ pub(crate) enum Ty {
 
 impl Ty {
     /// The type in words, for messages.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Message {
         match self {
-            Ty::Bool => "true/false".into(),
-            Ty::Num => "a number".into(),
-            Ty::Str | Ty::Choice(_) => "a string".into(),
-            Ty::Screening => "a screening answer (yes/no/unknown)".into(),
-            Ty::Group => "a group".into(),
-            Ty::Domain => "a domain".into(),
-            Ty::Perspective => "a perspective".into(),
-            Ty::Level(s) => format!("a level of the {} scale", s.name()),
-            Ty::Cell => "an impact cell".into(),
-            Ty::List(t) => format!("a list of {}", t.describe().trim_start_matches("a ").trim_start_matches("an ")),
-            Ty::Empty => "an empty list".into(),
-            Ty::Error => "an invalid expression".into(),
+            Ty::Bool => t!("true/false"),
+            Ty::Num => t!("a number"),
+            Ty::Str | Ty::Choice(_) => t!("a string"),
+            Ty::Screening => t!("a screening answer (yes/no/unknown)"),
+            Ty::Group => t!("a group"),
+            Ty::Domain => t!("a domain"),
+            Ty::Perspective => t!("a perspective"),
+            Ty::Level(s) => t!("a level of the {} scale", s.name()),
+            Ty::Cell => t!("an impact cell"),
+            Ty::List(t) => t!("a list of {}", t.item()),
+            Ty::Empty => t!("an empty list"),
+            Ty::Error => t!("an invalid expression"),
+        }
+    }
+
+    /// What a list of this type holds, as in "a list of number".
+    fn item(&self) -> Message {
+        match self {
+            Ty::Bool => t!("true/false"),
+            Ty::Num => t!("number"),
+            Ty::Str | Ty::Choice(_) => t!("string"),
+            Ty::Screening => t!("screening answer (yes/no/unknown)"),
+            Ty::Group => t!("group"),
+            Ty::Domain => t!("domain"),
+            Ty::Perspective => t!("perspective"),
+            Ty::Level(s) => t!("level of the {} scale", s.name()),
+            Ty::Cell => t!("impact cell"),
+            Ty::List(t) => t!("list of {}", t.item()),
+            Ty::Empty => t!("empty list"),
+            Ty::Error => t!("invalid expression"),
         }
     }
 
@@ -203,7 +223,7 @@ impl<'a> ExprChecker<'a> {
         self.expr(e)
     }
 
-    fn error(&mut self, code: &str, span: Span, message: impl Into<String>, help: impl Into<String>) -> Checked {
+    fn error(&mut self, code: &str, span: Span, message: Message, help: Message) -> Checked {
         let d = Diagnostic::error(code, message).with_help(help);
         let d = match self.sources {
             Some(s) if !self.full() => d.at_span(s, span),
@@ -216,7 +236,9 @@ impl<'a> ExprChecker<'a> {
     fn expr(&mut self, e: &ast::Expr) -> Checked {
         match &e.kind {
             ExprKind::Number(n) if n.is_finite() => (Expr::Const(Value::Num(*n)), Ty::Num),
-            ExprKind::Number(_) => self.error("E0201", e.span, "this number is too large", "use a number below 1e300"),
+            ExprKind::Number(_) => {
+                self.error("E0201", e.span, t!("this number is too large"), t!("use a number below 1e300"))
+            }
             ExprKind::Str(s) => (Expr::Const(Value::Str(s.as_str().into())), Ty::Str),
             ExprKind::Bool(b) => (Expr::Const(Value::Bool(*b)), Ty::Bool),
             ExprKind::Path(segs) => self.path(segs, e.span),
@@ -229,22 +251,25 @@ impl<'a> ExprChecker<'a> {
         }
     }
 
-    fn need_alt_scope(&mut self, span: Span, what: &str) -> bool {
+    /// `what` is code (`` `cells` ``), shown as it is, or a phrase
+    /// (a [`Message`] such as "score `s`"), translated.
+    fn need_alt_scope(&mut self, span: Span, what: impl IntoArg) -> bool {
         if self.alt_scope {
             return true;
         }
+        let what = what.into_arg();
         self.error(
             "E0203",
             span,
-            format!("{what} belongs to one alternative, but this rule looks at the whole decision"),
-            "add `each proposal` (or `each alternative`) to the rule, or wrap this in `any proposal: ...`",
+            t!("{what} belongs to one alternative, but this rule looks at the whole decision", what = what),
+            t!("add `each proposal` (or `each alternative`) to the rule, or wrap this in `any proposal: ...`"),
         );
         false
     }
 
     fn path(&mut self, segs: &[Ident], span: Span) -> Checked {
         let Some(head) = segs.first() else {
-            return self.error("E0101", span, "empty name", "write a name");
+            return self.error("E0101", span, t!("empty name"), t!("write a name"));
         };
         let rest = &segs[1..];
         match head.name.as_str() {
@@ -259,7 +284,7 @@ impl<'a> ExprChecker<'a> {
                     Some("majority_language") => (DecisionField::MajorityLanguage, Ty::Str),
                     _ => {
                         let known = &["id", "kind", "title", "organisation", "bilingual", "majority_language"];
-                        return self.unknown_field(rest.first(), span, "decision", known);
+                        return self.unknown_field(rest.first(), span, t!("decision"), known);
                     }
                 };
                 return self.fields((Expr::Decision(field), ty), &rest[1..]);
@@ -272,7 +297,7 @@ impl<'a> ExprChecker<'a> {
                     Some("id") => (AltField::Id, Ty::Str),
                     Some("kind") => (AltField::Kind, Ty::Str),
                     Some("is_zero") => (AltField::IsZero, Ty::Bool),
-                    _ => return self.unknown_field(rest.first(), span, "alternative", &["id", "kind", "is_zero"]),
+                    _ => return self.unknown_field(rest.first(), span, t!("alternative"), &["id", "kind", "is_zero"]),
                 };
                 return self.fields((Expr::Alternative(field), ty), &rest[1..]);
             }
@@ -294,17 +319,17 @@ impl<'a> ExprChecker<'a> {
                 Some((DeclKind::Domain, i)) => (Expr::Const(Value::Domain(i)), Ty::Domain),
                 Some((DeclKind::Perspective, i)) => (Expr::Const(Value::Perspective(i)), Ty::Perspective),
                 Some((DeclKind::Question, i)) => {
-                    if !self.need_alt_scope(head.span, &format!("the answer to `{name}`")) {
+                    if !self.need_alt_scope(head.span, &t!("the answer to `{name}`", name = name)) {
                         return (Expr::Const(Value::Missing), Ty::Error);
                     }
                     self.questions_used.push(i);
                     (Expr::Answer(i), self.answer_type(i))
                 }
                 Some((DeclKind::Score, _)) if self.question_condition => {
-                    return self.not_in_question_condition(head.span, &format!("score `{name}`"));
+                    return self.not_in_question_condition(head.span, &t!("score `{name}`", name = name));
                 }
                 Some((DeclKind::Score, i)) => {
-                    if !self.need_alt_scope(head.span, &format!("score `{name}`")) {
+                    if !self.need_alt_scope(head.span, &t!("score `{name}`", name = name)) {
                         return (Expr::Const(Value::Missing), Ty::Error);
                     }
                     self.scores_used.push(i);
@@ -314,24 +339,24 @@ impl<'a> ExprChecker<'a> {
                     return self.error(
                         "E0101",
                         head.span,
-                        format!("`{name}` is a fact"),
-                        format!("write `fact.{name}`"),
+                        t!("`{name}` is a fact", name = name),
+                        t!("write `fact.{name}`", name = name),
                     );
                 }
                 Some((DeclKind::Rule, _)) => {
                     return self.error(
                         "E0103",
                         head.span,
-                        format!("`{name}` is a rule and has no value in an expression"),
-                        format!("write `fired({name})` to ask whether the rule fired"),
+                        t!("`{name}` is a rule and has no value in an expression", name = name),
+                        t!("write `fired({name})` to ask whether the rule fired", name = name),
                     );
                 }
                 Some((kind, _)) => {
                     return self.error(
                         "E0103",
                         head.span,
-                        format!("`{name}` is a {} and has no value in an expression", kind.keyword()),
-                        "name a group, domain, perspective, question, score or fact here",
+                        t!("`{name}` is a {} and has no value in an expression", kind.keyword() ; name = name),
+                        t!("name a group, domain, perspective, question, score or fact here"),
                     );
                 }
                 None => return self.unknown_name(head),
@@ -340,18 +365,20 @@ impl<'a> ExprChecker<'a> {
         self.fields(base, rest)
     }
 
-    fn not_in_question_condition(&mut self, span: Span, what: &str) -> Checked {
+    /// `what` as in [`ExprChecker::need_alt_scope`].
+    fn not_in_question_condition(&mut self, span: Span, what: impl IntoArg) -> Checked {
+        let what = what.into_arg();
         self.error(
             "E0206",
             span,
-            format!("a question's condition cannot use {what}"),
-            "scores and completeness depend on which questions apply; base the condition on facts and answers",
+            t!("a question's condition cannot use {what}", what = what),
+            t!("scores and completeness depend on which questions apply; base the condition on facts and answers"),
         )
     }
 
     fn unknown_name(&mut self, id: &Ident) -> Checked {
         if self.full() {
-            return self.error("E0101", id.span, "", "");
+            return self.error("E0101", id.span, t!(""), t!(""));
         }
         let locals: Vec<String> = self.locals.iter().map(|(n, _)| n.clone()).collect();
         let candidates = self.names.all().chain(locals.iter().map(String::as_str)).chain([
@@ -364,24 +391,31 @@ impl<'a> ExprChecker<'a> {
         ]);
         let hint = match (id.name.as_str(), did_you_mean(&id.name, candidates)) {
             ("mixed", _) => {
-                "a cell's direction is tested with its fields: `c.mixed`, `c.unknown` (`c.direction` is missing for both)".into()
+                t!(
+                    "a cell's direction is tested with its fields: `c.mixed`, `c.unknown` (`c.direction` is missing for both)"
+                )
             }
-            (_, Some(s)) => format!("did you mean `{s}`?"),
-            (_, None) => "declare it, or check the spelling; facts are written `fact.name`".to_string(),
+            (_, Some(s)) => t!("did you mean `{}`?", s),
+            (_, None) => t!("declare it, or check the spelling; facts are written `fact.name`"),
         };
-        self.error("E0101", id.span, format!("unknown name `{}`", id.name), hint)
+        self.error("E0101", id.span, t!("unknown name `{}`", id.name), hint)
     }
 
-    fn unknown_field(&mut self, field: Option<&Ident>, span: Span, what: &str, fields: &[&str]) -> Checked {
+    fn unknown_field(&mut self, field: Option<&Ident>, span: Span, what: Message, fields: &[&str]) -> Checked {
         match field {
             Some(f) => {
-                let hint = did_you_mean(&f.name, fields.iter().copied())
-                    .map_or_else(|| format!("{what} has: {}", fields.join(", ")), |s| format!("did you mean `{s}`?"));
-                self.error("E0204", f.span, format!("{what} has no field `{}`", f.name), hint)
+                let hint = did_you_mean(&f.name, fields.iter().copied()).map_or_else(
+                    || t!("{what} has: {}", fields.join(", ") ; what = what),
+                    |s| t!("did you mean `{}`?", s),
+                );
+                self.error("E0204", f.span, t!("{what} has no field `{}`", f.name ; what = what), hint)
             }
-            None => {
-                self.error("E0204", span, format!("`{what}` needs a field"), format!("write `{what}.{}`", fields[0]))
-            }
+            None => self.error(
+                "E0204",
+                span,
+                t!("`{what}` needs a field", what = what),
+                t!("write `{what}.{}`", fields[0] ; what = what),
+            ),
         }
     }
 
@@ -396,17 +430,17 @@ impl<'a> ExprChecker<'a> {
 
     fn fact(&mut self, rest: &[Ident], span: Span) -> Checked {
         let Some(name) = rest.first() else {
-            return self.error("E0204", span, "`fact` needs a fact name", "write `fact.cost_eur`");
+            return self.error("E0204", span, t!("`fact` needs a fact name"), t!("write `fact.cost_eur`"));
         };
         let Some(i) = self.model.facts.iter().position(|f| f.id == name.name) else {
             if self.full() {
-                return self.error("E0101", name.span, "", "");
+                return self.error("E0101", name.span, t!(""), t!(""));
             }
             let hint = did_you_mean(&name.name, self.model.facts.iter().map(|f| f.id.as_str())).map_or_else(
-                || format!("declare it: `fact {}: number {{ label ... }}`", name.name),
-                |s| format!("did you mean `{s}`?"),
+                || t!("declare it: `fact {}: number {{ label ... }}`", name.name),
+                |s| t!("did you mean `{}`?", s),
             );
-            return self.error("E0101", name.span, format!("unknown fact `{}`", name.name), hint);
+            return self.error("E0101", name.span, t!("unknown fact `{}`", name.name), hint);
         };
         let ty = match &self.model.facts[i].kind {
             FactKind::Number { .. } => Ty::Num,
@@ -425,8 +459,8 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0204",
                 span,
-                format!("`{}` is a scale; name one of its levels", scale.name()),
-                format!("write e.g. `{}.{first}`", scale.name()),
+                t!("`{}` is a scale; name one of its levels", scale.name()),
+                t!("write e.g. `{}.{first}`", scale.name() ; first = first),
             );
         };
         match levels.iter().position(|l| l.id == name.name) {
@@ -434,8 +468,8 @@ impl<'a> ExprChecker<'a> {
             None => {
                 let ids: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
                 let hint = did_you_mean(&name.name, ids.iter().copied())
-                    .map_or_else(|| format!("its levels are: {}", ids.join(", ")), |s| format!("did you mean `{s}`?"));
-                self.error("E0101", name.span, format!("scale `{}` has no level `{}`", scale.name(), name.name), hint)
+                    .map_or_else(|| t!("its levels are: {}", ids.join(", ")), |s| t!("did you mean `{}`?", s));
+                self.error("E0101", name.span, t!("scale `{}` has no level `{}`", scale.name(), name.name), hint)
             }
         }
     }
@@ -492,11 +526,11 @@ impl<'a> ExprChecker<'a> {
                         return self.error(
                             "E0204",
                             seg.span,
-                            format!("{what} has no fields"),
-                            "remove `.` and what follows",
+                            t!("{what} has no fields", what = what),
+                            t!("remove `.` and what follows"),
                         );
                     }
-                    return self.unknown_field(Some(seg), seg.span, &what, fields);
+                    return self.unknown_field(Some(seg), seg.span, what, fields);
                 }
             };
             base = (Expr::Field(Box::new(base.0), field), ty);
@@ -510,12 +544,12 @@ impl<'a> ExprChecker<'a> {
         for item in items {
             let (e, ty) = self.expr(item);
             if !elem.fits(&ty) {
-                let d = format!(
+                let d = t!(
                     "a list's items must all be of one type: this is {}, earlier ones are {}",
                     ty.describe(),
                     elem.describe()
                 );
-                self.error("E0201", item.span, d, "make every item the same kind of value");
+                self.error("E0201", item.span, d, t!("make every item the same kind of value"));
             } else if matches!(elem, Ty::Empty | Ty::Error) {
                 elem = ty;
             }
@@ -551,7 +585,7 @@ impl<'a> ExprChecker<'a> {
         if types.iter().any(|t| **t == Ty::Error) {
             return (Expr::Const(Value::Missing), Ty::Error);
         }
-        let alt = |me: &mut Self| me.need_alt_scope(span, &format!("`{}(...)`", name.name));
+        let alt = |me: &mut Self| me.need_alt_scope(span, format!("`{}(...)`", name.name));
         let (func, ty) = match (name.name.as_str(), types.as_slice()) {
             ("impact", []) if alt(self) => (Func::ImpactTotal, Ty::Num),
             ("impact", [Ty::Group]) if alt(self) => (Func::ImpactGroup, Ty::Num),
@@ -584,15 +618,23 @@ impl<'a> ExprChecker<'a> {
                     "len" => "len(list)",
                     _ => {
                         let hint = did_you_mean(f, FUNCTIONS.iter().copied()).map_or_else(
-                            || format!("the functions are: {}", FUNCTIONS.join(", ")),
-                            |s| format!("did you mean `{s}`?"),
+                            || t!("the functions are: {}", FUNCTIONS.join(", ")),
+                            |s| t!("did you mean `{}`?", s),
                         );
-                        return self.error("E0202", name.span, format!("unknown function `{f}`"), hint);
+                        return self.error("E0202", name.span, t!("unknown function `{f}`", f = f), hint);
                     }
                 };
-                let got: Vec<String> = got.iter().map(|t| t.describe()).collect();
-                let got = if got.is_empty() { "nothing".to_string() } else { got.join(", ") };
-                return self.error("E0202", span, format!("`{f}` cannot take {got}"), format!("use {sig}"));
+                let got: Vec<Message> = got.iter().map(|t| t.describe()).collect();
+                let got = match got.split_first() {
+                    None => t!("nothing"),
+                    Some((first, rest)) => rest.iter().fold(first.clone(), |all, next| t!("{}, {}", all, next)),
+                };
+                return self.error(
+                    "E0202",
+                    span,
+                    t!("`{f}` cannot take {got}", f = f, got = got),
+                    t!("use {sig}", sig = sig),
+                );
             }
         };
         (Expr::Call(func, checked.into_iter().map(|c| c.0).collect()), ty)
@@ -609,7 +651,12 @@ impl<'a> ExprChecker<'a> {
             self.questions_used.push(q);
             return (Expr::Call(Func::Applies(q), Vec::new()), Ty::Bool);
         }
-        self.error("E0202", span, "`applies` takes the id of a question", "write e.g. `applies(school_journeys)`")
+        self.error(
+            "E0202",
+            span,
+            t!("`applies` takes the id of a question"),
+            t!("write e.g. `applies(school_journeys)`"),
+        )
     }
 
     /// `zero_option(x)`: `x` as it is in the zero option. `x` is checked in
@@ -620,8 +667,8 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0202",
                 span,
-                "`zero_option` takes one expression",
-                "write e.g. `zero_option(impact(children))`",
+                t!("`zero_option` takes one expression"),
+                t!("write e.g. `zero_option(impact(children))`"),
             );
         };
         let outer = std::mem::replace(&mut self.alt_scope, true);
@@ -641,21 +688,21 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0207",
                 span,
-                format!("`{f}(...)` can only be used in a rule's condition"),
-                "rules run after questions and scores are computed; move this test into a rule's `when`",
+                t!("`{f}(...)` can only be used in a rule's condition", f = f),
+                t!("rules run after questions and scores are computed; move this test into a rule's `when`"),
             );
         }
         let counting = f == "count_fired";
         if args.is_empty() || (!counting && args.len() > 1) {
             let (message, help) = match (counting, args.len()) {
                 (true, _) => (
-                    "`count_fired` takes the ids of one or more rules",
-                    "write e.g. `count_fired(high_cost, closes_service)`",
+                    t!("`count_fired` takes the ids of one or more rules"),
+                    t!("write e.g. `count_fired(high_cost, closes_service)`"),
                 ),
-                (false, 0) => ("`fired` takes the id of a rule", "write e.g. `fired(high_cost)`"),
+                (false, 0) => (t!("`fired` takes the id of a rule"), t!("write e.g. `fired(high_cost)`")),
                 _ => (
-                    "`fired` takes one rule",
-                    "to count how many of several rules fired, write `count_fired(a, b, ...)`",
+                    t!("`fired` takes one rule"),
+                    t!("to count how many of several rules fired, write `count_fired(a, b, ...)`"),
                 ),
             };
             return self.error("E0202", span, message, help);
@@ -679,9 +726,10 @@ impl<'a> ExprChecker<'a> {
     /// The rule an argument of `fired`-like function `f` names, if it can
     /// be read here; otherwise reports why not.
     fn fired_rule(&mut self, f: &str, arg: &ast::Expr) -> Option<usize> {
-        let (r, id) = self.declared_arg(arg, DeclKind::Rule, f, "rules", "high_cost")?;
+        let takes = t!("`{f}` takes ids of rules", f = f);
+        let (r, id) = self.declared_arg(arg, DeclKind::Rule, f, takes, "high_cost")?;
         let each = self.model.rules.get(r).is_some_and(|rule| rule.scope != RuleScope::Decision);
-        if each && !self.need_alt_scope(arg.span, &format!("whether `{}` fired (the rule has `each`)", id.name)) {
+        if each && !self.need_alt_scope(arg.span, &t!("whether `{}` fired (the rule has `each`)", id.name)) {
             return None;
         }
         self.rules_used.push(r);
@@ -698,8 +746,8 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0202",
                 span,
-                format!("`{f}` needs at least one question"),
-                format!("write e.g. `{f}(q1)` or `{f}(q1, q2, q3)`"),
+                t!("`{f}` needs at least one question", f = f),
+                t!("write e.g. `{f}(q1)` or `{f}(q1, q2, q3)`", f = f),
             );
         }
         if bound == WeightBound::Chosen && !self.need_alt_scope(span, "`weight(...)`") {
@@ -738,8 +786,8 @@ impl<'a> ExprChecker<'a> {
     /// The question an argument of `weight`-like function `f` names, if it
     /// is a choice question with weights; otherwise reports why not.
     fn weighted_question(&mut self, arg: &ast::Expr, f: &str) -> Option<usize> {
-        let what = "choice questions whose options have weights";
-        let (q, id) = self.declared_arg(arg, DeclKind::Question, f, what, "housing_need")?;
+        let takes = t!("`{f}` takes ids of choice questions whose options have weights", f = f);
+        let (q, id) = self.declared_arg(arg, DeclKind::Question, f, takes, "housing_need")?;
         let question = &self.model.questions[q];
         let weighted = match &question.kind {
             QuestionKind::Choice(options) => options.first().is_some_and(|o| o.weight.is_some()),
@@ -748,14 +796,14 @@ impl<'a> ExprChecker<'a> {
         if !weighted {
             let (message, help) = match &question.kind {
                 QuestionKind::Choice(_) => (
-                    format!("the options of `{}` have no weights", id.name),
-                    "give each option a weight after its id: `option high 3 { label ... }`".to_string(),
+                    t!("the options of `{}` have no weights", id.name),
+                    t!("give each option a weight after its id: `option high 3 {{ label ... }}`"),
                 ),
                 other => (
-                    format!("`{}` is a {} question; `{f}` needs a choice question", id.name, other.name()),
+                    t!("`{}` is a {} question; `{f}` needs a choice question", id.name, other.name() ; f = f),
                     match other {
-                        QuestionKind::Number { .. } => format!("use the answer itself: `{}`", id.name),
-                        _ => "make it a choice question whose options have weights".to_string(),
+                        QuestionKind::Number { .. } => t!("use the answer itself: `{}`", id.name),
+                        _ => t!("make it a choice question whose options have weights"),
                     },
                 ),
             };
@@ -766,25 +814,22 @@ impl<'a> ExprChecker<'a> {
     }
 
     /// The declaration of `kind` that argument `arg` of function `f`
-    /// names by its id (`what` and `example` word the errors), with the
-    /// id; otherwise reports what is wrong (E0202, E0103, E0101).
+    /// names by its id, with the id; otherwise reports what is wrong
+    /// (E0202, E0103, E0101). `takes` says what `f` takes, as a whole
+    /// sentence (`` `fired` takes ids of rules ``); `example` is an id for
+    /// the hint.
     fn declared_arg<'e>(
         &mut self,
         arg: &'e ast::Expr,
         kind: DeclKind,
         f: &str,
-        what: &str,
+        takes: Message,
         example: &str,
     ) -> Option<(usize, &'e Ident)> {
         let id = match &arg.kind {
             ExprKind::Path(segs) if segs.len() == 1 => &segs[0],
             _ => {
-                self.error(
-                    "E0202",
-                    arg.span,
-                    format!("`{f}` takes ids of {what}"),
-                    format!("write e.g. `{f}({example})`"),
-                );
+                self.error("E0202", arg.span, takes, t!("write e.g. `{f}({example})`", f = f, example = example));
                 return None;
             }
         };
@@ -794,8 +839,8 @@ impl<'a> ExprChecker<'a> {
                 self.error(
                     "E0103",
                     id.span,
-                    format!("`{}` is a {}, not a {}", id.name, other.keyword(), kind.keyword()),
-                    format!("`{f}` takes ids of {what}"),
+                    t!("`{}` is a {}, not a {}", id.name, other.keyword(), kind.keyword()),
+                    takes,
                 );
                 None
             }
@@ -817,8 +862,8 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0205",
                 condition.span,
-                format!("`if` needs a condition, but this is {}", ct.describe()),
-                "write a true/false condition, e.g. `if answered(q) then 1 else 0`",
+                t!("`if` needs a condition, but this is {}", ct.describe()),
+                t!("write a true/false condition, e.g. `if answered(q) then 1 else 0`"),
             );
         }
         if !at.fits(&bt) {
@@ -826,8 +871,8 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0201",
                 span,
-                format!("the branches of `if` give {} and {}", at.describe(), bt.describe()),
-                "both branches must give the same kind of value",
+                t!("the branches of `if` give {} and {}", at.describe(), bt.describe()),
+                t!("both branches must give the same kind of value"),
             );
         }
         if [&ct, &at, &bt].contains(&&Ty::Error) {
@@ -851,8 +896,8 @@ impl<'a> ExprChecker<'a> {
             return self.error(
                 "E0201",
                 inner.span,
-                format!("{word}, but this is {}", ty.describe()),
-                "check the operand",
+                t!("{word}, but this is {}", ty.describe() ; word = word),
+                t!("check the operand"),
             );
         }
         let folded = match (&e, op) {
@@ -871,21 +916,21 @@ impl<'a> ExprChecker<'a> {
             return (Expr::Const(Value::Missing), Ty::Error);
         }
         let sym = op.symbol();
-        let mismatch = |me: &mut Self, help: &str| {
+        let mismatch = |me: &mut Self, help: Message| {
             me.error(
                 "E0201",
                 span,
-                format!("`{sym}` cannot combine {} and {}", lt.describe(), rt.describe()),
-                help.to_string(),
+                t!("`{sym}` cannot combine {} and {}", lt.describe(), rt.describe() ; sym = sym),
+                help,
             )
         };
         let ty = match op {
             BinaryOp::And | BinaryOp::Or => {
                 if lt != Ty::Bool || rt != Ty::Bool {
                     let help = if lt == Ty::Screening || rt == Ty::Screening {
-                        "compare screening answers first: `a == yes and b == yes`"
+                        t!("compare screening answers first: `a == yes and b == yes`")
                     } else {
-                        "both sides must be conditions (true/false)"
+                        t!("both sides must be conditions (true/false)")
                     };
                     return mismatch(self, help);
                 }
@@ -893,7 +938,7 @@ impl<'a> ExprChecker<'a> {
             }
             BinaryOp::Eq | BinaryOp::Ne => {
                 if !lt.fits(&rt) {
-                    return mismatch(self, "compare values of the same kind");
+                    return mismatch(self, t!("compare values of the same kind"));
                 }
                 self.check_options(&lt, &re, r.span);
                 self.check_options(&rt, &le, l.span);
@@ -903,16 +948,16 @@ impl<'a> ExprChecker<'a> {
                 let ok = matches!((&lt, &rt), (Ty::Num, Ty::Num))
                     || matches!((&lt, &rt), (Ty::Level(a), Ty::Level(b)) if a == b);
                 if !ok {
-                    return mismatch(self, "order comparisons need two numbers or two levels of the same scale");
+                    return mismatch(self, t!("order comparisons need two numbers or two levels of the same scale"));
                 }
                 Ty::Bool
             }
             BinaryOp::In | BinaryOp::NotIn => {
                 let Ty::List(elem) = &rt else {
-                    return mismatch(self, "the right side of `in` must be a list, e.g. `[\"a\", \"b\"]`");
+                    return mismatch(self, t!("the right side of `in` must be a list, e.g. `[\"a\", \"b\"]`"));
                 };
                 if !lt.fits(elem) {
-                    return mismatch(self, "the list's items must be the same kind of value as the left side");
+                    return mismatch(self, t!("the list's items must be the same kind of value as the left side"));
                 }
                 if let Expr::Const(Value::List(items)) = &re {
                     for item in items.iter() {
@@ -923,13 +968,16 @@ impl<'a> ExprChecker<'a> {
             }
             BinaryOp::Otherwise => {
                 if !lt.fits(&rt) {
-                    return mismatch(self, "the value after `??` replaces a missing one: give the same kind of value");
+                    return mismatch(
+                        self,
+                        t!("the value after `??` replaces a missing one: give the same kind of value"),
+                    );
                 }
                 lt.join(&rt)
             }
             BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
                 if lt != Ty::Num || rt != Ty::Num {
-                    return mismatch(self, "arithmetic needs numbers");
+                    return mismatch(self, t!("arithmetic needs numbers"));
                 }
                 Ty::Num
             }
@@ -942,11 +990,9 @@ impl<'a> ExprChecker<'a> {
         if let (Ty::Choice(options), Expr::Const(Value::Str(s))) = (ty, other)
             && !options.iter().any(|o| **o == **s)
         {
-            let hint = did_you_mean(s, options.iter().map(String::as_str)).map_or_else(
-                || format!("the options are: {}", options.join(", ")),
-                |o| format!("did you mean \"{o}\"?"),
-            );
-            self.error("E0201", span, format!("\"{s}\" is not one of the options"), hint);
+            let hint = did_you_mean(s, options.iter().map(String::as_str))
+                .map_or_else(|| t!("the options are: {}", options.join(", ")), |o| t!("did you mean \"{o}\"?", o = o));
+            self.error("E0201", span, t!("\"{s}\" is not one of the options", s = s), hint);
         }
     }
 
@@ -976,10 +1022,15 @@ impl<'a> ExprChecker<'a> {
                         }
                         other => {
                             let hint = did_you_mean(other, ["groups", "domains", "perspectives", "cells"]).map_or(
-                                "write `groups`, `domains`, `perspectives`, `cells` or a list `[...]`".to_string(),
-                                |s| format!("did you mean `{s}`?"),
+                                t!("write `groups`, `domains`, `perspectives`, `cells` or a list `[...]`"),
+                                |s| t!("did you mean `{}`?", s),
                             );
-                            return self.error("E0101", name.span, format!("unknown collection `{other}`"), hint);
+                            return self.error(
+                                "E0101",
+                                name.span,
+                                t!("unknown collection `{other}`", other = other),
+                                hint,
+                            );
                         }
                     },
                     ast::Collection::List(items, _) => {
@@ -995,8 +1046,8 @@ impl<'a> ExprChecker<'a> {
                     return self.error(
                         "E0105",
                         var.span,
-                        format!("`{}` already means something in expressions and cannot be a variable", var.name),
-                        "choose a short variable name such as `g`, `d` or `c`",
+                        t!("`{}` already means something in expressions and cannot be a variable", var.name),
+                        t!("choose a short variable name such as `g`, `d` or `c`"),
                     );
                 }
                 if elem == Ty::Empty {
@@ -1011,8 +1062,8 @@ impl<'a> ExprChecker<'a> {
                     return self.error(
                         "E0102",
                         var.span,
-                        format!("`{}` is already an id in this checklist", var.name),
-                        "choose a short variable name that is not an id, e.g. `g`, `d`, `c`",
+                        t!("`{}` is already an id in this checklist", var.name),
+                        t!("choose a short variable name that is not an id, e.g. `g`, `d`, `c`"),
                     );
                 }
                 let slot = self.locals.len();
@@ -1023,8 +1074,8 @@ impl<'a> ExprChecker<'a> {
                         self.error(
                             "E0205",
                             f.span,
-                            format!("`where` needs a condition, but this is {}", ty.describe()),
-                            "write a true/false condition",
+                            t!("`where` needs a condition, but this is {}", ty.describe()),
+                            t!("write a true/false condition"),
                         );
                     }
                     e
@@ -1053,8 +1104,8 @@ impl<'a> ExprChecker<'a> {
             self.error(
                 "E0202",
                 span,
-                "this quantifier needs a body after `:`",
-                "write e.g. `any proposal: impact(children) < 0`",
+                t!("this quantifier needs a body after `:`"),
+                t!("write e.g. `any proposal: impact(children) < 0`"),
             );
             return None;
         };
@@ -1063,8 +1114,9 @@ impl<'a> ExprChecker<'a> {
             return None;
         }
         if ty != want {
-            let help = if want == Ty::Bool { "the body must be a condition" } else { "the body must be a number" };
-            self.error("E0205", body.span, format!("the body is {}", ty.describe()), help);
+            let help =
+                if want == Ty::Bool { t!("the body must be a condition") } else { t!("the body must be a number") };
+            self.error("E0205", body.span, t!("the body is {}", ty.describe()), help);
             return None;
         }
         Some((Some(e), result))

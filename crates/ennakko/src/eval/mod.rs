@@ -12,6 +12,7 @@
 
 pub mod evaluation;
 
+use crate::t;
 use std::sync::Arc;
 
 use crate::checklist::model::*;
@@ -653,8 +654,8 @@ impl<'a> Machine<'a> {
         if *self.fuel == 0 {
             return Err(EvalError {
                 diagnostic: Box::new(
-                    Diagnostic::error("R0001", "evaluation ran out of steps")
-                    .with_help("the checklist and decision need more work than `max_eval_steps` allows; raise the limit if they are trusted"),
+                    Diagnostic::error("R0001", t!("evaluation ran out of steps"))
+                    .with_help(t!("the checklist and decision need more work than `max_eval_steps` allows; raise the limit if they are trusted")),
                 ),
             });
         }

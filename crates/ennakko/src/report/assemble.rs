@@ -5,6 +5,7 @@ use crate::checklist::model::*;
 use crate::decision::{Bound, BoundCell, Decision, LocalText};
 use crate::eval::evaluation::{self, Role};
 use crate::eval::{AltState, Outcome, Range, Sum};
+use crate::report::i18n::Lang;
 use crate::report::*;
 
 /// A number as JSON, rounded to 6 decimals so output is the same on every
@@ -346,7 +347,7 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
                     question: Some(name.clone()),
                     alternative: Some(alt.id.clone()),
                     path: format!("$.alternatives[{a}].answers.{name}"),
-                    message: format!("`{name}` does not apply to this alternative, so its answer was not used"),
+                    message: String::new(),
                 });
             }
         }
@@ -360,10 +361,7 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
                     question: Some(name.clone()),
                     alternative: Some(alt.id.clone()),
                     path: format!("$.alternatives[{a}].impacts[{i}]"),
-                    message: format!(
-                        "`{name}` does not apply to this alternative; the impact still counts in the scores, \
-                         but not as an answer to the question"
-                    ),
+                    message: String::new(),
                 });
             }
         }
@@ -375,8 +373,11 @@ fn notes(model: &Model, decision: &Decision, alts: &[AltState]) -> Vec<Note> {
             question: None,
             alternative: Some(alt.id.clone()),
             path: format!("$.alternatives[{a}]"),
-            message: format!("alternative `{}` has no answers and no impact cells", alt.id),
+            message: String::new(),
         });
+    }
+    for note in &mut notes {
+        note.message = note.text().render(Lang::En);
     }
     notes
 }

@@ -3,6 +3,7 @@
 //! from the checklist's multilingual texts.
 
 use crate::checklist::model::Text;
+use crate::t;
 
 /// The languages reports are rendered in.
 pub const LANGUAGES: [&str; 3] = ["fi", "sv", "en"];
@@ -709,6 +710,29 @@ impl Lang {
             .unwrap_or(Lang::Fi)
     }
 
+    /// The language of diagnostics: the one asked for, else Finnish or
+    /// Swedish when the locale (`fi_FI.UTF-8`, `sv_FI`, `sv`) says so, else
+    /// English, the language checklist syntax and codes are written in.
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// assert_eq!(Lang::for_diagnostics(None, Some("fi_FI.UTF-8")), Lang::Fi);
+    /// assert_eq!(Lang::for_diagnostics(None, Some("sv_FI")), Lang::Sv);
+    /// assert_eq!(Lang::for_diagnostics(None, Some("C.UTF-8")), Lang::En);
+    /// assert_eq!(Lang::for_diagnostics(Some(Lang::Sv), Some("fi_FI")), Lang::Sv);
+    /// ```
+    pub fn for_diagnostics(asked: Option<Lang>, locale: Option<&str>) -> Lang {
+        let from_locale = || {
+            let language = locale?.split(['_', '.', '@', '-']).next()?.to_ascii_lowercase();
+            match language.as_str() {
+                "fi" => Some(Lang::Fi),
+                "sv" => Some(Lang::Sv),
+                _ => None,
+            }
+        };
+        asked.or_else(from_locale).unwrap_or(Lang::En)
+    }
+
     /// A language a caller gave as text, if any (empty means not given).
     ///
     /// ```
@@ -728,7 +752,7 @@ impl std::str::FromStr for Lang {
     fn from_str(code: &str) -> Result<Lang, crate::Error> {
         Lang::ALL.into_iter().find(|l| l.code() == code).ok_or_else(|| {
             let help = crate::diagnostic::hint(code, Lang::ALL.map(Lang::code));
-            let message = format!("unknown language {}", crate::diagnostic::quoted(code));
+            let message = t!("unknown language {}", crate::diagnostic::quoted(code));
             crate::Error::one(crate::ErrorKind::Argument, crate::Diagnostic::error("A0001", message).with_help(help))
         })
     }

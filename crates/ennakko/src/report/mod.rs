@@ -488,6 +488,33 @@ pub struct Note {
     pub message: String,
 }
 
+impl Note {
+    /// The note's message as a [`crate::message::Message`], to show it in
+    /// another language; `message` holds it in English.
+    ///
+    /// ```
+    /// use ennakko::{api::Lang, report::Note};
+    /// let note = Note { code: "N0002".into(), path: "$.alternatives[0]".into(), question: None, alternative: Some("zero".into()), message: String::new() };
+    /// assert_eq!(note.text().render(Lang::Fi), "vaihtoehdolla `zero` ei ole vastauksia eikä vaikutusarvioita");
+    /// ```
+    pub fn text(&self) -> crate::message::Message {
+        use crate::t;
+        let question = self.question.as_deref().unwrap_or("");
+        match self.code.as_str() {
+            "N0001" if self.path.contains(".impacts[") => t!(
+                "`{name}` does not apply to this alternative; the impact still counts in the scores, \
+                 but not as an answer to the question",
+                name = question
+            ),
+            "N0001" => t!("`{name}` does not apply to this alternative, so its answer was not used", name = question),
+            "N0002" => {
+                t!("alternative `{}` has no answers and no impact cells", self.alternative.as_deref().unwrap_or(""))
+            }
+            _ => t!("{}", self.message),
+        }
+    }
+}
+
 /// Labels of everything a report names, so a report renders on its own.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Vocabulary {

@@ -11,8 +11,9 @@ use super::{Period, Rollup, render};
 use crate::api::argument;
 use crate::decision::{Decision, Format};
 use crate::diagnostic::{Diagnostic, hint, quoted};
+use crate::message::Message;
 use crate::report::i18n::Lang;
-use crate::{Checklist, Error, ErrorKind, Limits};
+use crate::{Checklist, Error, ErrorKind, Limits, t};
 
 /// At most this many decisions in one roll-up call (the CLI's
 /// `--max-files` default); more is `U0005`, found before any is read.
@@ -55,7 +56,7 @@ impl FromStr for RollupFormat {
             "csv-impacts" => Ok(RollupFormat::CsvImpacts),
             other => Err(argument(
                 "A0001",
-                format!("unknown roll-up format {}", quoted(other)),
+                t!("unknown roll-up format {}", quoted(other)),
                 hint(other, ["json", "md", "html", "csv", "csv-impacts"]),
             )),
         }
@@ -90,8 +91,8 @@ pub fn render_rollup(rollup: &Rollup, format: RollupFormat, lang: Lang) -> Strin
 /// assert_eq!(d.code, "U0004");
 /// ```
 pub fn unreadable(error: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error("U0004", format!("cannot read the file: {error}"))
-        .with_help("check the path, its permissions and encoding (UTF-8)")
+    Diagnostic::error("U0004", t!("cannot read the file: {e}", e = error))
+        .with_help(t!("check the path, its permissions and encoding (UTF-8)"))
 }
 
 /// Reads a decision given as text (within `checklist`'s limits) and adds
@@ -138,9 +139,13 @@ pub fn add_decision(rollup: &mut Rollup, checklist: &Checklist, spec: &str, sour
         Some(named) if named != spec && named != checklist.model().id => {
             let d = Diagnostic::error(
                 "U0108",
-                format!("the decision names the checklist `{named}`; the roll-up scores with `{spec}`"),
+                t!(
+                    "the decision names the checklist `{named}`; the roll-up scores with `{spec}`",
+                    named = named,
+                    spec = spec
+                ),
             )
-            .with_help("roll up decisions of one checklist at a time, or fix the decision's `checklist`")
+            .with_help(t!("roll up decisions of one checklist at a time, or fix the decision's `checklist`"))
             .at_path("$.checklist");
             rollup.skip_errors(source, vec![d]);
         }
@@ -160,17 +165,20 @@ pub fn add_decision(rollup: &mut Rollup, checklist: &Checklist, spec: &str, sour
 /// assert_eq!(ennakko::api::read_rollup("{}", "a.json", 1 << 20).unwrap_err().code(), "U0006");
 /// ```
 pub fn read_rollup(text: &str, source: &str, max_bytes: usize) -> Result<Rollup, Error> {
-    let saved = |message: String, at: (usize, usize)| {
-        let mut d =
-            Diagnostic::error("U0006", message).with_help("give roll-ups saved with `ennakko rollup --format json`");
+    let saved = |message: Message, at: (usize, usize)| {
+        let mut d = Diagnostic::error("U0006", message)
+            .with_help(t!("give roll-ups saved with `ennakko rollup --format json`"));
         (d.line, d.column) = (Some(at.0), Some(at.1));
         Error::one(ErrorKind::Decision, d).in_file(source)
     };
     if text.len() > max_bytes {
-        return Err(saved(format!("the roll-up is {} bytes, over the limit of {max_bytes}", text.len()), (1, 1)));
+        return Err(saved(
+            t!("the roll-up is {} bytes, over the limit of {max_bytes}", text.len(); max_bytes = max_bytes),
+            (1, 1),
+        ));
     }
     serde_json::from_str(text)
-        .map_err(|e| saved(format!("not a saved roll-up: {e}"), (e.line().max(1), e.column().max(1))))
+        .map_err(|e| saved(t!("not a saved roll-up: {e}", e = e), (e.line().max(1), e.column().max(1))))
 }
 
 /// Merges saved roll-ups of disjoint parts of one period into the roll-up
@@ -186,7 +194,7 @@ pub fn read_rollup(text: &str, source: &str, max_bytes: usize) -> Result<Rollup,
 pub fn merge_rollups(parts: Vec<Rollup>) -> Result<Rollup, Error> {
     let mut parts = parts.into_iter();
     let Some(mut whole) = parts.next() else {
-        let d = Diagnostic::error("U0006", "no roll-ups to merge").with_help("give at least one saved roll-up");
+        let d = Diagnostic::error("U0006", t!("no roll-ups to merge")).with_help(t!("give at least one saved roll-up"));
         return Err(Error::one(ErrorKind::Decision, d));
     };
     for part in parts {
@@ -216,13 +224,13 @@ pub fn merge_rollups(parts: Vec<Rollup>) -> Result<Rollup, Error> {
 /// ```
 pub fn rollup_json(request: &str) -> Result<String, Error> {
     let request: Value =
-        serde_json::from_str(request).map_err(|e| shape("$", format!("the roll-up request is not JSON: {e}")))?;
+        serde_json::from_str(request).map_err(|e| shape("$", t!("the roll-up request is not JSON: {e}", e = e)))?;
     let Value::Object(fields) = &request else {
-        return Err(shape("$", "the roll-up request must be an object".into()));
+        return Err(shape("$", t!("the roll-up request must be an object")));
     };
     const KNOWN: [&str; 8] = ["decisions", "from", "to", "as_of", "checklist", "format", "lang", "limits"];
     if let Some(unknown) = fields.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        let d = Diagnostic::error("A0004", format!("unknown roll-up option {}", quoted(unknown)))
+        let d = Diagnostic::error("A0004", t!("unknown roll-up option {}", quoted(unknown)))
             .with_help(hint(unknown, KNOWN))
             .at_path(format!("$.{unknown}"));
         return Err(Error::one(ErrorKind::Argument, d));
@@ -230,7 +238,7 @@ pub fn rollup_json(request: &str) -> Result<String, Error> {
     let text = |name: &str| match fields.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.as_str())),
-        Some(_) => Err(shape(&format!("$.{name}"), format!("`{name}` must be a text"))),
+        Some(_) => Err(shape(&format!("$.{name}"), t!("`{name}` must be a text", name = name))),
     };
     let format: RollupFormat = text("format")?.unwrap_or("json").parse()?;
     let lang: Lang = text("lang")?.unwrap_or("fi").parse()?;
@@ -251,12 +259,13 @@ pub fn rollup_json(request: &str) -> Result<String, Error> {
 /// before any is read.
 fn decision_texts(given: Option<&Value>) -> Result<Vec<(String, &str)>, Error> {
     let Some(Value::Array(items)) = given else {
-        return Err(shape("$.decisions", "`decisions` must be a list of decision texts".into()));
+        return Err(shape("$.decisions", t!("`decisions` must be a list of decision texts")));
     };
     if items.len() > MAX_DECISIONS {
-        let d = Diagnostic::error("U0005", format!("{} decisions, over the limit of {MAX_DECISIONS}", items.len()))
-            .with_help("roll up parts of the archive and merge the saved roll-ups")
-            .at_path("$.decisions");
+        let d =
+            Diagnostic::error("U0005", t!("{} decisions, over the limit of {max}", items.len(); max = MAX_DECISIONS))
+                .with_help(t!("roll up parts of the archive and merge the saved roll-ups"))
+                .at_path("$.decisions");
         return Err(Error::one(ErrorKind::Decision, d));
     }
     items.iter().enumerate().map(|(i, item)| decision_text(i, item)).collect()
@@ -268,18 +277,16 @@ fn decision_text(i: usize, item: &Value) -> Result<(String, &str), Error> {
         Value::String(text) => Ok((format!("decisions[{i}]"), text.as_str())),
         Value::Object(o) => match (o.get("name"), o.get("text")) {
             (Some(Value::String(name)), Some(Value::String(text))) if o.len() == 2 => Ok((name.clone(), text.as_str())),
-            _ => {
-                Err(shape(&format!("$.decisions[{i}]"), "a named decision is `{\"name\": ..., \"text\": ...}`".into()))
-            }
+            _ => Err(shape(&format!("$.decisions[{i}]"), t!("a named decision is `{{\"name\": ..., \"text\": ...}}`"))),
         },
-        _ => Err(shape(&format!("$.decisions[{i}]"), "a decision is given as its JSON or YAML text".into())),
+        _ => Err(shape(&format!("$.decisions[{i}]"), t!("a decision is given as its JSON or YAML text"))),
     }
 }
 
 /// `A0004`: the request is not of the documented shape, at `path`.
-fn shape(path: &str, message: String) -> Error {
+fn shape(path: &str, message: Message) -> Error {
     let d = Diagnostic::error("A0004", message)
-        .with_help("see docs/rollup.md: {\"decisions\": [text, ...], \"from\": \"2026-01-01\", ...}")
+        .with_help(t!("see docs/rollup.md: {{\"decisions\": [text, ...], \"from\": \"2026-01-01\", ...}}"))
         .at_path(path);
     Error::one(ErrorKind::Argument, d)
 }

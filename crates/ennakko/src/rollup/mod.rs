@@ -27,6 +27,8 @@ pub(crate) mod front;
 pub mod render;
 mod validate;
 
+use crate::message::Message;
+use crate::t;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -77,8 +79,8 @@ impl Period {
             && f > t
         {
             return Err(Box::new(
-                Diagnostic::error("U0002", format!("the period starts on {f}, after it ends on {t}"))
-                    .with_help("swap `--from` and `--to`")
+                Diagnostic::error("U0002", t!("the period starts on {f}, after it ends on {t}", f = f, t = t))
+                    .with_help(t!("swap `--from` and `--to`"))
                     .at_path("--from"),
             ));
         }
@@ -484,8 +486,8 @@ impl Rollup {
         };
         if !period.contains(date) {
             self.coverage.outside_period += 1;
-            let d = Diagnostic::warning("U0201", format!("decided on {date}, outside the period"))
-                .with_help("give `--from` and `--to` around it to include it")
+            let d = Diagnostic::warning("U0201", t!("decided on {date}, outside the period", date = date))
+                .with_help(t!("give `--from` and `--to` around it to include it"))
                 .at_path("$.decided.date");
             return self.skipped.push(Skip { source: source.into(), diagnostics: vec![with_file(d, source)] });
         }
@@ -508,10 +510,10 @@ impl Rollup {
     /// Lists a file a front end did not read (a link, pipe or device, or a
     /// folder nested too deep), with the warning `U0202` saying why, so
     /// the roll-up counts it rather than losing it.
-    pub fn skip_unread(&mut self, source: &str, why: &str) {
+    pub fn skip_unread(&mut self, source: &str, why: &Message) {
         self.coverage.not_read += 1;
-        let d = Diagnostic::warning("U0202", format!("not read: {why}"))
-            .with_help("roll up the file itself (not a link to it), or a folder nearer the top");
+        let d = Diagnostic::warning("U0202", t!("not read: {why}", why = why))
+            .with_help(t!("roll up the file itself (not a link to it), or a folder nearer the top"));
         self.skipped.push(Skip { source: source.into(), diagnostics: vec![with_file(d, source)] });
     }
 
@@ -638,8 +640,8 @@ impl Rollup {
         let key = |r: &Rollup| (r.labels.checklist.clone(), r.from.clone(), r.to.clone(), r.as_of.clone());
         if key(self) != key(&other) {
             return Err(Box::new(
-                Diagnostic::error("U0003", "the roll-ups cover other periods or checklists")
-                    .with_help("roll up every part with the same checklist, --from, --to and --as-of"),
+                Diagnostic::error("U0003", t!("the roll-ups cover other periods or checklists"))
+                    .with_help(t!("roll up every part with the same checklist, --from, --to and --as-of")),
             ));
         }
         let c = &mut self.coverage;

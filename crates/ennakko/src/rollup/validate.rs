@@ -2,6 +2,7 @@
 //! the period of a roll-up: every problem is a `U` diagnostic with the JSON
 //! path, all found at once.
 
+use crate::t;
 use jiff::civil::Date;
 
 use super::Period;
@@ -22,8 +23,8 @@ pub fn parse_date(text: &str, path: &str) -> Result<Date, Box<Diagnostic>> {
     match text.parse::<Date>() {
         Ok(date) if shaped => Ok(date),
         _ => Err(Box::new(
-            Diagnostic::error("U0001", format!("`{text}` is not a date"))
-                .with_help("write the date as YYYY-MM-DD, e.g. 2026-03-16")
+            Diagnostic::error("U0001", t!("`{text}` is not a date", text = text))
+                .with_help(t!("write the date as YYYY-MM-DD, e.g. 2026-03-16"))
                 .at_path(path),
         )),
     }
@@ -35,8 +36,8 @@ pub fn parse_date(text: &str, path: &str) -> Result<Date, Box<Diagnostic>> {
 pub(crate) fn check(decision: &Decision, period: &Period) -> Result<(Date, Option<usize>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let Some(decided) = &decision.decided else {
-        let d = Diagnostic::error("U0101", "the decision has no `decided` record: its date, body and sector")
-            .with_help("add `decided: {date: 2026-03-16, body: committee, sector: education}`")
+        let d = Diagnostic::error("U0101", t!("the decision has no `decided` record: its date, body and sector"))
+            .with_help(t!("add `decided: {date: 2026-03-16, body: committee, sector: education}`"))
             .at_path("$");
         return Err(vec![d]);
     };
@@ -45,9 +46,9 @@ pub(crate) fn check(decision: &Decision, period: &Period) -> Result<(Date, Optio
             problems.push(
                 Diagnostic::error(
                     "U0102",
-                    format!("the decision date {date} is after the as-of date {}", period.as_of),
+                    t!("the decision date {date} is after the as-of date {}", period.as_of ; date = date),
                 )
-                .with_help("check the year, or give a later `--as-of` date")
+                .with_help(t!("check the year, or give a later `--as-of` date"))
                 .at_path("$.decided.date"),
             );
             Some(date)
@@ -69,8 +70,8 @@ pub(crate) fn check(decision: &Decision, period: &Period) -> Result<(Date, Optio
                 if adopted.is_some() && adopted != Some(a) {
                     // Only what is decided is followed up; a promise elsewhere would be lost.
                     problems.push(
-                        Diagnostic::error("U0107", "a follow-up on an alternative that was not adopted")
-                            .with_help("move the follow-up to the adopted alternative's impact, or remove it")
+                        Diagnostic::error("U0107", t!("a follow-up on an alternative that was not adopted"))
+                            .with_help(t!("move the follow-up to the adopted alternative's impact, or remove it"))
                             .at_path(&path),
                     );
                 }
@@ -95,8 +96,8 @@ fn adopted(decision: &Decision) -> Result<Option<usize>, Box<Diagnostic>> {
         return match decision.alternatives.iter().position(|a| a.id == id) {
             Some(a) => Ok(Some(a)),
             None => Err(Box::new(
-                Diagnostic::error("U0109", format!("the adopted alternative `{id}` is not one of the decision's"))
-                    .with_help(format!("name one of {}", ids()))
+                Diagnostic::error("U0109", t!("the adopted alternative `{id}` is not one of the decision's", id = id))
+                    .with_help(t!("name one of {}", ids()))
                     .at_path("$.decided.adopted"),
             )),
         };
@@ -108,9 +109,9 @@ fn adopted(decision: &Decision) -> Result<Option<usize>, Box<Diagnostic>> {
         (Some(_), Some(_)) => Err(Box::new(
             Diagnostic::error(
                 "U0110",
-                "several alternatives are proposals and the record does not say which was adopted",
+                t!("several alternatives are proposals and the record does not say which was adopted"),
             )
-            .with_help(format!("add `adopted` to `decided` with the id of the alternative decided: one of {}", ids()))
+            .with_help(t!("add `adopted` to `decided` with the id of the alternative decided: one of {}", ids()))
             .at_path("$.decided.adopted"),
         )),
     }
@@ -122,15 +123,15 @@ fn adopted(decision: &Decision) -> Result<Option<usize>, Box<Diagnostic>> {
 fn check_follow_up(f: &FollowUp, decided: Option<Date>, period: &Period, path: &str, out: &mut Vec<Diagnostic>) {
     if f.owner.as_deref().is_none_or(|o| o.trim().is_empty()) {
         out.push(
-            Diagnostic::error("U0103", "the follow-up has no owner: nobody is responsible for checking it")
-                .with_help("name the office or person who checks it, e.g. `owner: Opetuspäällikkö`")
+            Diagnostic::error("U0103", t!("the follow-up has no owner: nobody is responsible for checking it"))
+                .with_help(t!("name the office or person who checks it, e.g. `owner: Opetuspäällikkö`"))
                 .at_path(format!("{path}.owner")),
         );
     }
     match parse_date(&f.due, &format!("{path}.due")) {
         Ok(due) if decided.is_some_and(|d| due < d) => out.push(
-            Diagnostic::error("U0104", format!("the follow-up is due on {due}, before the decision was made"))
-                .with_help("check the year of the due date")
+            Diagnostic::error("U0104", t!("the follow-up is due on {due}, before the decision was made", due = due))
+                .with_help(t!("check the year of the due date"))
                 .at_path(format!("{path}.due")),
         ),
         Ok(_) => {}
@@ -138,20 +139,19 @@ fn check_follow_up(f: &FollowUp, decided: Option<Date>, period: &Period, path: &
     }
     match (&f.checked_on, f.status) {
         (None, FollowUpStatus::Done) => out.push(
-            Diagnostic::error("U0105", "the follow-up is done but has no `checked_on` date")
-                .with_help("add the date it was checked, e.g. `checked_on: 2027-01-31`")
+            Diagnostic::error("U0105", t!("the follow-up is done but has no `checked_on` date"))
+                .with_help(t!("add the date it was checked, e.g. `checked_on: 2027-01-31`"))
                 .at_path(format!("{path}.checked_on")),
         ),
         (Some(text), _) => match parse_date(text, &format!("{path}.checked_on")) {
             Ok(on) if on > period.as_of || decided.is_some_and(|d| on < d) => out.push(
                 Diagnostic::error(
                     "U0105",
-                    format!(
+                    t!(
                         "the follow-up was checked on {on}, outside the decision date and the as-of date {}",
-                        period.as_of
-                    ),
+                        period.as_of ; on = on),
                 )
-                .with_help("a check falls between the decision and the as-of date")
+                .with_help(t!("a check falls between the decision and the as-of date"))
                 .at_path(format!("{path}.checked_on")),
             ),
             Ok(_) => {}
@@ -161,8 +161,8 @@ fn check_follow_up(f: &FollowUp, decided: Option<Date>, period: &Period, path: &
     }
     if f.outcome.is_some() && f.status != FollowUpStatus::Done {
         out.push(
-            Diagnostic::error("U0106", "a realised outcome is recorded but the follow-up is not done")
-                .with_help("set `status: done` and `checked_on`, or remove the outcome")
+            Diagnostic::error("U0106", t!("a realised outcome is recorded but the follow-up is not done"))
+                .with_help(t!("set `status: done` and `checked_on`, or remove the outcome"))
                 .at_path(format!("{path}.outcome")),
         );
     }

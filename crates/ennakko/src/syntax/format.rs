@@ -23,6 +23,7 @@ use crate::limits::Limits;
 use crate::syntax;
 use crate::syntax::ast::*;
 use crate::syntax::source::{SourceMap, Span};
+use crate::t;
 
 /// Lines are kept to this many characters where the layout allows it.
 const WIDTH: usize = 100;
@@ -61,13 +62,13 @@ pub fn format_source(name: &str, text: &str) -> Result<String, Box<Diagnostic>> 
         return Err(Box::new(
             Diagnostic::error(
                 "E0002",
-                format!(
+                t!(
                     "formatted, the file would be {} bytes, over the limit of {} bytes; the file is left as it is",
                     out.len(),
                     limits.max_source_bytes
                 ),
             )
-            .with_help("split the checklist into files joined with `import`"),
+            .with_help(t!("split the checklist into files joined with `import`")),
         ));
     }
     // A formatter must never change what a checklist says: should a bug make
@@ -76,8 +77,11 @@ pub fn format_source(name: &str, text: &str) -> Result<String, Box<Diagnostic>> 
     match syntax::parse(&sources, again, &limits) {
         Ok(formatted) if formatted.same_tree(&tree) => Ok(out),
         _ => Err(Box::new(
-            Diagnostic::error("X0002", "formatting would change what the checklist says; the file is left as it is")
-                .with_help("this is a bug in ennakko's formatter; please report it with the file"),
+            Diagnostic::error(
+                "X0002",
+                t!("formatting would change what the checklist says; the file is left as it is"),
+            )
+            .with_help(t!("this is a bug in ennakko's formatter; please report it with the file")),
         )),
     }
 }

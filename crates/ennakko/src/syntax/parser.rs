@@ -2,6 +2,8 @@
 //! a nesting pre-scan that keeps the recursive parser's stack bounded, and
 //! the conversion of pest's pairs into [`crate::syntax::ast`].
 
+use crate::message::Message;
+use crate::t;
 use pest::Parser as _;
 use pest::iterators::Pair;
 
@@ -55,8 +57,8 @@ pub(crate) fn parse_placeholder(
             pest::error::InputLocation::Span((s, _)) => s,
         };
         Box::new(
-            Diagnostic::error("E0001", format!("`{{{text}}}` in a message is not an expression"))
-                .with_help("write a value as in a rule's `when`, e.g. `{fact.cost_eur}`; write `{{` and `}}` for braces in the text")
+            Diagnostic::error("E0001", t!("`{{{text}}}` in a message is not an expression", text = text))
+                .with_help(t!("write a value as in a rule's `when`, e.g. `{{fact.cost_eur}}`; write `{{{{` and `}}}}` for braces in the text"))
                 .at_span(sources, at(pos)),
         )
     })?;
@@ -65,7 +67,7 @@ pub(crate) fn parse_placeholder(
     let expr = parsed.into_iter().next().and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr));
     match expr {
         Some(e) => builder.expr(e),
-        None => Err(Box::new(Diagnostic::error("E0001", "empty braces in a message").at_span(sources, at(0)))),
+        None => Err(Box::new(Diagnostic::error("E0001", t!("empty braces in a message")).at_span(sources, at(0)))),
     }
 }
 
@@ -81,20 +83,20 @@ pub(crate) fn parse_placeholder(
 /// `any proposal: (true) and any proposal: (true) and ...` every quantifier
 /// stays open across the brackets of its body. The count errs on the safe
 /// side (a quantifier inside a `where` filter counts until its level ends).
-fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, String, usize)> {
+fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, Message, Message, usize)> {
     if text.len() > limits.max_source_bytes {
         return Err((
             "E0002",
-            format!("the file is larger than the limit of {} bytes", limits.max_source_bytes),
-            "split the checklist into files joined with `import`, or raise `max_source_bytes`".into(),
+            t!("the file is larger than the limit of {} bytes", limits.max_source_bytes),
+            t!("split the checklist into files joined with `import`, or raise `max_source_bytes`"),
             0,
         ));
     }
     let too_deep = |at: usize| {
         (
             "E0003",
-            format!("nesting is deeper than the limit of {}", limits.max_nesting),
-            "flatten the expression: name parts of it as `score` declarations".to_string(),
+            t!("nesting is deeper than the limit of {}", limits.max_nesting),
+            t!("flatten the expression: name parts of it as `score` declarations"),
             at,
         )
     };
@@ -120,11 +122,13 @@ fn prescan(text: &str, limits: &Limits) -> Result<(), (&'static str, String, Str
                             Some(b'"' | b'\\' | b'n' | b't') | None => {}
                             Some(_) => {
                                 let next = text.get(i + 1..).and_then(|t| t.chars().next()).unwrap_or(' ');
-                                let shown = format!("\\{}", next.escape_debug());
+                                let shown = t!("\\{}", next.escape_debug());
                                 return Err((
                                     "E0005",
-                                    format!("unknown escape `{shown}` in a string"),
-                                    "the escapes are \\\" \\\\ \\n and \\t; write any other character itself (strings take any Unicode), and a backslash as \\\\".to_string(),
+                                    t!("unknown escape `{shown}` in a string", shown = shown),
+                                    t!(
+                                        "the escapes are \\\" \\\\ \\n and \\t; write any other character itself (strings take any Unicode), and a backslash as \\\\"
+                                    ),
                                     i,
                                 ));
                             }
@@ -189,40 +193,40 @@ fn syntax_error(sources: &SourceMap, file: usize, err: pest::error::Error<Rule>)
     let found = describe_found(text, at);
     let (message, help) = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut wanted: Vec<&str> = positives.iter().filter_map(|r| rule_name(*r)).collect();
-            wanted.sort_unstable();
-            wanted.dedup();
+            let mut wanted: Vec<Message> = positives.iter().filter_map(|r| rule_name(*r)).collect();
+            wanted.sort_unstable_by_key(Message::template);
+            wanted.dedup_by_key(|m| m.template());
             let message = if wanted.is_empty() {
-                format!("unexpected {found}")
+                t!("unexpected {found}", found = found)
             } else {
-                format!("expected {}, found {found}", join_or(&wanted))
+                t!("expected {}, found {found}", join_or(&wanted); found = found)
             };
             (message, syntax_hint(&wanted, text, at))
         }
         // pest's own guards: too little stack left, or too many calls.
         ErrorVariant::CustomError { message } if message.contains("limit reached") => {
-            return Diagnostic::error("E0003", "nesting is too deep to parse")
-                .with_help("flatten the expression: name parts of it as `score` declarations")
+            return Diagnostic::error("E0003", t!("nesting is too deep to parse"))
+                .with_help(t!("flatten the expression: name parts of it as `score` declarations"))
                 .at_span(sources, Span { file, start: at, end: at + found_len(text, at) });
         }
-        ErrorVariant::CustomError { message } => (message.clone(), "check the syntax near this point".to_string()),
+        ErrorVariant::CustomError { message } => (t!("{}", message), t!("check the syntax near this point")),
     };
     Diagnostic::error("E0001", message)
         .with_help(help)
         .at_span(sources, Span { file, start: at, end: at + found_len(text, at) })
 }
 
-fn describe_found(text: &str, at: usize) -> String {
+fn describe_found(text: &str, at: usize) -> Message {
     let rest = text.get(at..).unwrap_or("");
     match rest.chars().next() {
-        None => "the end of the file".to_string(),
+        None => t!("the end of the file"),
         Some(c) if c.is_alphanumeric() || c == '_' => {
             let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            format!("`{word}`")
+            t!("`{}`", word)
         }
         // Control characters would not show (or would act on a terminal).
-        Some(c) if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
-        Some(c) => format!("`{c}`"),
+        Some(c) if c.is_control() => t!("the control character U+{}", format!("{:04X}", u32::from(c))),
+        Some(c) => t!("`{}`", c),
     }
 }
 
@@ -232,38 +236,43 @@ fn found_len(text: &str, at: usize) -> usize {
     word.max(rest.chars().next().map_or(0, char::len_utf8))
 }
 
-fn join_or(items: &[&str]) -> String {
+fn join_or(items: &[Message]) -> Message {
     match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [] => t!(""),
+        [one] => one.clone(),
+        [first, middle @ .., last] => {
+            let init = middle.iter().fold(first.clone(), |all, next| t!("{}, {}", all, next));
+            t!("{} or {}", init, last)
+        }
     }
 }
 
 /// Names for grammar rules in messages; `None` hides internal rules.
-fn rule_name(rule: Rule) -> Option<&'static str> {
+fn rule_name(rule: Rule) -> Option<Message> {
     Some(match rule {
-        Rule::decl | Rule::decl_kw => "a declaration (`group`, `question`, `rule`, ...)",
-        Rule::import => "`import`",
-        Rule::EOI => "the end of the file",
+        Rule::decl | Rule::decl_kw => t!("a declaration (`group`, `question`, `rule`, ...)"),
+        Rule::import => t!("`import`"),
+        Rule::EOI => t!("the end of the file"),
         Rule::prop | Rule::expr_prop | Rule::item_prop | Rule::text_prop | Rule::known_prop | Rule::unknown_prop => {
-            "a property or `}`"
+            t!("a property or `}`")
         }
-        Rule::prop_key | Rule::expr_key | Rule::item_key => "a property name",
-        Rule::ident => "a name",
-        Rule::word => "a word",
-        Rule::name => "a name",
-        Rule::decl_kind => "`:` and a kind",
-        Rule::text => "a text (`fi \"...\" sv \"...\" en \"...\"`)",
-        Rule::lang => "a language tag such as `fi`",
-        Rule::string => "a string in double quotes",
-        Rule::number => "a number",
-        Rule::range => "a range such as `0..17`",
-        Rule::args => "a value",
-        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean | Rule::cond => "an expression",
-        Rule::then_kw => "`then`",
-        Rule::else_kw => "`else`",
-        Rule::not | Rule::neg => "an expression",
+        Rule::prop_key | Rule::expr_key | Rule::item_key => t!("a property name"),
+        Rule::ident => t!("a name"),
+        Rule::word => t!("a word"),
+        Rule::name => t!("a name"),
+        Rule::decl_kind => t!("`:` and a kind"),
+        Rule::text => t!("a text (`fi \"...\" sv \"...\" en \"...\"`)"),
+        Rule::lang => t!("a language tag such as `fi`"),
+        Rule::string => t!("a string in double quotes"),
+        Rule::number => t!("a number"),
+        Rule::range => t!("a range such as `0..17`"),
+        Rule::args => t!("a value"),
+        Rule::expr | Rule::path | Rule::call | Rule::list | Rule::quant | Rule::boolean | Rule::cond => {
+            t!("an expression")
+        }
+        Rule::then_kw => t!("`then`"),
+        Rule::else_kw => t!("`else`"),
+        Rule::not | Rule::neg => t!("an expression"),
         Rule::or
         | Rule::and
         | Rule::eq
@@ -278,42 +287,43 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         | Rule::add
         | Rule::sub
         | Rule::mul
-        | Rule::div => "an operator",
-        Rule::quant_op => "`any`, `all`, `count`, `sum`, `min` or `max`",
-        Rule::quant_alt | Rule::quant_bind => "`proposal`, `alternative` or `name in collection`",
-        Rule::collection => "a collection (`groups`, `domains`, `perspectives`, `cells` or a list)",
+        | Rule::div => t!("an operator"),
+        Rule::quant_op => t!("`any`, `all`, `count`, `sum`, `min` or `max`"),
+        Rule::quant_alt | Rule::quant_bind => t!("`proposal`, `alternative` or `name in collection`"),
+        Rule::collection => t!("a collection (`groups`, `domains`, `perspectives`, `cells` or a list)"),
         _ => return None,
     })
 }
 
-fn syntax_hint(wanted: &[&str], text: &str, at: usize) -> String {
+fn syntax_hint(wanted: &[Message], text: &str, at: usize) -> Message {
     let rest = text.get(at..).unwrap_or("");
-    if rest.starts_with('"') && wanted.iter().any(|w| w.contains("property")) {
-        return "a text needs a language tag before each string: `label fi \"...\" sv \"...\" en \"...\"`".into();
+    if rest.starts_with('"') && wanted.iter().any(|w| w.template().contains("property")) {
+        return t!("a text needs a language tag before each string: `label fi \"...\" sv \"...\" en \"...\"`");
     }
     if rest.is_empty() {
-        return "a block may be missing its closing `}` or a string its closing `\"`".into();
+        return t!("a block may be missing its closing `}` or a string its closing `\"`");
     }
-    if wanted.contains(&"`else`") {
-        return "`if` gives a value either way: write both branches, `if condition then a else b`".into();
+    if wanted.iter().any(|w| w.template() == "`else`") {
+        return t!("`if` gives a value either way: write both branches, `if condition then a else b`");
     }
-    if wanted.contains(&"`then`") {
-        return "write `then` after the condition: `if condition then a else b`".into();
+    if wanted.iter().any(|w| w.template() == "`then`") {
+        return t!("write `then` after the condition: `if condition then a else b`");
     }
     if rest.starts_with('=') && !rest.starts_with("==") {
-        return "did you mean `==`? An equality test is written `==` (`=` alone is not an operator)".into();
+        return t!("did you mean `==`? An equality test is written `==` (`=` alone is not an operator)");
     }
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-    if !word.is_empty() && wanted.contains(&"an expression") && is_property_keyword(&word) {
-        return format!(
+    if !word.is_empty() && wanted.iter().any(|w| w.template() == "an expression") && is_property_keyword(&word) {
+        return t!(
             "the expression before `{word}` is unfinished: its last operator needs something after it \
-             (`{word}` starts the next property)"
+             (`{word}` starts the next property)",
+            word = word
         );
     }
     if !word.is_empty() && is_keyword(&word) {
-        return format!("`{word}` is a reserved word and cannot be used as an id; choose another name");
+        return t!("`{word}` is a reserved word and cannot be used as an id; choose another name", word = word);
     }
-    "see docs/language.md for the syntax of each declaration".into()
+    t!("see docs/language.md for the syntax of each declaration")
 }
 
 /// Whether `word` starts a property (`message`, `when`, `level`, ...).
@@ -391,7 +401,7 @@ impl Builder<'_> {
     fn prop(&self, pair: Pair<Rule>) -> Built<Prop> {
         let span = self.span(&pair);
         let Some(body) = pair.into_inner().next() else {
-            return Err(Box::new(Diagnostic::error("E0001", "empty property").at_span(self.sources, span)));
+            return Err(Box::new(Diagnostic::error("E0001", t!("empty property")).at_span(self.sources, span)));
         };
         let rule = body.as_rule();
         let mut inner = body.into_inner();
@@ -484,7 +494,7 @@ impl Builder<'_> {
         match (tree.operands.pop(), tree.operands.is_empty()) {
             (Some((e, d)), true) if d <= tree.limit => Ok(e),
             (Some((e, _)), true) => Err(Box::new(self.too_deep(e.span))),
-            _ => Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
+            _ => Err(Box::new(Diagnostic::error("E0001", t!("unexpected expression")).at_span(self.sources, span))),
         }
     }
 
@@ -498,21 +508,22 @@ impl Builder<'_> {
     fn chained_comparison(&self, op: &Pair<Rule>, quant_head: Option<&str>) -> Diagnostic {
         let op_text = op.as_str().trim();
         let help = match quant_head {
-            Some(head) => format!(
-                "the body of `{head}: ...` runs on to the end of the expression; to compare the quantifier's result, \
-                 put the quantifier in parentheses: `({head}: ...) {op_text} ...`"
+            Some(head) => t!(
+                "the body of `{head}: ...` runs on to the end of the expression; to compare the quantifier's result, put the quantifier in parentheses: `({head}: ...) {op} ...`",
+                head = head,
+                op = op_text
             ),
-            None => "compare twice and join with `and`: `0 < x and x <= 3`; or put one in parentheses".to_string(),
+            None => t!("compare twice and join with `and`: `0 < x and x <= 3`; or put one in parentheses"),
         };
-        Diagnostic::error("E0001", format!("comparisons cannot be chained: `{op_text}` follows another comparison"))
+        Diagnostic::error("E0001", t!("comparisons cannot be chained: `{}` follows another comparison", op_text))
             .with_help(help)
             .at_span(self.sources, self.span(op))
     }
 
     fn too_deep(&self, span: Span) -> Diagnostic {
         let limit = self.limits.max_expr_depth;
-        Diagnostic::error("E0003", format!("this expression nests deeper than the limit of {limit}"))
-            .with_help("split it into smaller parts, e.g. named `score` declarations")
+        Diagnostic::error("E0003", t!("this expression nests deeper than the limit of {limit}", limit = limit))
+            .with_help(t!("split it into smaller parts, e.g. named `score` declarations"))
             .at_span(self.sources, span)
     }
 
@@ -551,7 +562,11 @@ impl Builder<'_> {
                 let mut next = || parts.next().unwrap_or(Ok(Expr { kind: ExprKind::Bool(false), span }));
                 Ok(ExprKind::If(Box::new([next()?, next()?, next()?])))
             })?,
-            _ => return Err(Box::new(Diagnostic::error("E0001", "unexpected expression").at_span(self.sources, span))),
+            _ => {
+                return Err(Box::new(
+                    Diagnostic::error("E0001", t!("unexpected expression")).at_span(self.sources, span),
+                ));
+            }
         };
         Ok(Expr { kind, span })
     }
