@@ -12,8 +12,15 @@
 #      fills in a decision on examples/web and checks it against the CLI, and
 #      checks and fills a Word template uploaded to the page; the roll-up view
 #      shows the CLI's roll-up page of the example year in fi, sv and en.
+#      The layout test (examples/web/test/layout.test.mjs) loads every committed
+#      report and roll-up page at 1100 px and at A4 print width: no table wider
+#      than its page, no word broken mid-word, nothing loaded;
+#   4. the browser test of the checklist editor page (examples/editor): a
+#      mistake typed in shows its diagnostic and goes when fixed; hover,
+#      completion, the form preview, the size limit.
 # Idempotent: each install step checks first (GNU time for the budget too).
-# Screenshots go to examples/web/screenshots/ (not committed).
+# Screenshots go to examples/web/screenshots/ and examples/editor/screenshots/
+# (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,5 +61,12 @@ fi
 step "browser test (examples/web/test)"
 (cd examples/web && node --test --test-reporter=spec test/)
 
+step "checklist editor page: CodeMirror bundle and browser test (examples/editor)"
+if [ ! -d examples/editor/node_modules/playwright-core ] || [ ! -d examples/editor/node_modules/esbuild ] \
+   || [ ! -d examples/editor/node_modules/@codemirror/view ]; then
+  (cd examples/editor && npm ci --no-audit --no-fund --loglevel=error)
+fi
+(cd examples/editor && node build.mjs && node --test --test-reporter=spec test/)
+
 echo
-echo "wasm tests passed in $(( $(date +%s) - t0 )) s; screenshots in examples/web/screenshots/"
+echo "wasm tests passed in $(( $(date +%s) - t0 )) s; screenshots in examples/web/screenshots/ and examples/editor/screenshots/"

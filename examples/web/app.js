@@ -140,7 +140,8 @@ function assignLocal(obj, key, value, keepEmpty = false) {
 function rescore() {
   const start = performance.now();
   try {
-    app.report = app.checklist.score(decision());
+    // Problems are told in the page's language (the engine's catalogue).
+    app.report = app.checklist.score(decision(), { lang: app.state.lang });
     app.errors = [];
   } catch (error) {
     if (!error.diagnostics) throw error;
@@ -1507,7 +1508,7 @@ function processTemplate(template, name, bytes) {
   const result = { name, format: formatOfName(name), check: null, error: null, fillError: null, url: null, filledName: null };
   try {
     // The checklist is the one the template names (else `eva`), as `ennakko template check`.
-    result.check = template.check(bytes, { format: result.format });
+    result.check = template.check(bytes, { format: result.format, lang: app.state.lang });
     result.format = result.check.format;
   } catch (error) {
     result.error = error;

@@ -11,10 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = resolve(fileURLToPath(new URL('.', import.meta.url)));
-const roots = [
-  ['/pkg/', resolve(here, '..', '..', 'bindings', 'wasm', 'pkg')],
-  ['/', here],
-];
+const pkg = resolve(here, '..', '..', 'bindings', 'wasm', 'pkg');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -27,7 +24,13 @@ const types = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-export function start(port = 8080) {
+/** Serves `root` (default: this folder; the checklist editor page passes
+ *  its own) at / and the package at /pkg/ on 127.0.0.1:`port`. */
+export function start(port = 8080, root = here) {
+  const roots = [
+    ['/pkg/', pkg],
+    ['/', root],
+  ];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 mod evaluation;
+mod language;
 mod read;
 mod rollup;
 #[cfg(feature = "templates")]
@@ -89,7 +90,15 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
 }
 
 /// The exception instance (not raised) for a failure.
+/// Every exception carries its diagnostics as `_diagnostics`, from which
+/// `EnnakkoError.in_language` tells them in another language.
 fn exception<'py>(py: Python<'py>, failure: &Failure) -> Bound<'py, PyAny> {
+    let made = made_exception(py, failure);
+    let _ = made.setattr("_diagnostics", language::PyDiagnostics::new(failure.diagnostics.clone()));
+    made
+}
+
+fn made_exception<'py>(py: Python<'py>, failure: &Failure) -> Bound<'py, PyAny> {
     let rendered = ennakko::diagnostic::render_all(&failure.diagnostics);
     let class = match failure.kind {
         Kind::Core(ErrorKind::Argument) => {
@@ -384,7 +393,7 @@ fn limits_from<T: Default + serde::Serialize + serde::de::DeserializeOwned>(
     };
     let value = to_value(limits, Bounds { max_depth: 4, max_size: 1 << 16 })
         .map_err(|_| PyTypeError::new_err("limits must be a dict of integers"))?;
-    api::limits_from_json(&value).map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
+    api::limits_from_json(&value).map_err(|e| raise(limits.py(), e.into()))
 }
 
 fn limits_json(limits: &Limits) -> String {
@@ -704,8 +713,9 @@ impl PyChecklist {
     }
 
     /// Warnings found while compiling, as diagnostic dicts.
-    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py, &self.inner.warnings())
+    #[pyo3(signature = (lang=None))]
+    fn warnings<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &api::diagnostics_in(self.inner.warnings(), language::language(lang)?))
     }
 
     /// The limits in force, as a dict.
@@ -743,7 +753,7 @@ impl PyChecklist {
     #[cfg(feature = "templates")]
     /// Checks a filled template: the check as a dict (its `report` left
     /// out) and the report, if the decision could be scored.
-    #[pyo3(signature = (data, format=None, file=None, limits=None))]
+    #[pyo3(signature = (data, format=None, file=None, limits=None, lang=None))]
     fn template_check<'py>(
         &self,
         py: Python<'py>,
@@ -751,14 +761,17 @@ impl PyChecklist {
         format: Option<&str>,
         file: Option<&str>,
         limits: Option<&Bound<'py, PyAny>>,
+        lang: Option<&str>,
     ) -> PyResult<(Bound<'py, PyAny>, Option<PyReport>)> {
         let (format, limits) = (template_format(format, file, data)?, limits_from::<TemplateLimits>(limits)?);
+        let lang = language::language(lang)?;
         let checklist = &self.inner;
         let checked = py.detach(|| {
             guarded(|| template::check_with(checklist, data, format, &limits).map_err(|e| template_failure(e, file)))
         });
         let mut check = checked.map_err(|f| raise(py, f))?;
         name_lines(&mut check.problems, file);
+        check.problems = api::diagnostics_in(&check.problems, lang);
         // The report goes to Python as its own object, not inside the dict;
         // completeness is decided while the check still holds it.
         let complete = check.is_complete();
@@ -1145,14 +1158,17 @@ fn default_limits<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
     serialize(py, &Limits::default())
 }
 
-/// Renders diagnostic dicts the way the CLI prints them.
+/// Renders diagnostic dicts the way the CLI prints them, with the words
+/// around them (error, help, the summary) in `lang`.
 #[pyfunction]
-fn render_diagnostics(diagnostics: &Bound<'_, PyAny>) -> PyResult<String> {
+#[pyo3(signature = (diagnostics, lang=None))]
+fn render_diagnostics(diagnostics: &Bound<'_, PyAny>, lang: Option<&str>) -> PyResult<String> {
+    let lang = language::language(lang)?;
     let value = to_value(diagnostics, Bounds { max_depth: 8, max_size: 1 << 24 })
         .map_err(|_| PyTypeError::new_err("expected a list of diagnostic dicts"))?;
     let diagnostics: Vec<Diagnostic> =
         serde_json::from_value(value).map_err(|e| PyValueError::new_err(format!("not diagnostics: {e}")))?;
-    Ok(ennakko::diagnostic::render_all(&diagnostics))
+    Ok(ennakko::diagnostic::render_all_in(&diagnostics, lang))
 }
 
 /// The native half of the `ennakko` package. Use `ennakko` instead.
@@ -1177,6 +1193,7 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names_a_file, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(decision_json, m)?)?;
+    language::register(m)?;
     #[cfg(feature = "templates")]
     templates::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

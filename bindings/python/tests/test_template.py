@@ -259,3 +259,57 @@ def test_limits_for_documents_from_strangers() -> None:
         template.check(docx, limits={"max_byte": 10})
     with pytest.raises(TypeError):
         template.check(docx, limits={"max_bytes": "10"})  # type: ignore[dict-item]
+
+
+def _proposal_answers(text: str, answers: dict[str, str]) -> str:
+    """A Markdown form with answers of the proposal set in its front matter."""
+    head, proposal = text.split("  - id: proposal\n", 1)
+    for question, value in answers.items():
+        proposal = proposal.replace(f"{question}: null", f"{question}: {value}", 1)
+    return head + "  - id: proposal\n" + proposal
+
+
+def test_a_markdown_form_asks_what_applies_and_keeps_every_answer() -> None:
+    blank = template.init("eva", format="md", lang="sv").decode()
+    assert blank.startswith("---\n# eva:form\n")
+    assert "(school_journeys) ===" not in blank  # not asked before screening
+    answered = _proposal_answers(
+        blank, {"affects_children": "yes", "changes_service_network": "yes"}
+    )
+    filled = template.fill(answered).decode()
+    assert "(school_journeys) ===" in filled.split("  - id: proposal\n", 1)[1]
+    assert "\u26a0 Svar saknas" in filled  # notes beside the fields, in Swedish
+    assert template.fill(filled).decode() == filled
+    # The children stop being affected after a row was written: it is kept, visibly.
+    row = (
+        "      - question: school_journeys\n        group: children\n        domain: mobility\n"
+        "        direction: -1\n        mitigation: Skolskjuts\n"
+    )
+    at = filled.index("(school_journeys) ===")
+    at = filled.index("\n", at) + 1
+    with_row = filled[:at] + row + filled[at:]
+    head, proposal = with_row.split("  - id: proposal\n", 1)
+    with_row = (
+        head + "  - id: proposal\n" + proposal.replace("    impacts: []\n", "    impacts:\n", 1)
+    )
+    changed = with_row.replace("affects_children: yes", "affects_children: no")
+    after = template.fill(changed).decode()
+    stale = after.index("=== Svar på frågor som inte längre gäller beslutet ===")
+    assert "Skolskjuts" in after[stale:]
+    assert "T0203" in {p["code"] for p in template.check(after).problems}
+    assert template.fill(after).decode() == after
+
+
+def test_an_html_form_adds_rows_for_what_applies() -> None:
+    blank = template.init("eva", format="html", lang="en").decode()
+    assert "data-eva-form" in blank and "row.proposal.school_journeys." not in blank
+    tag = 'data-eva="answer.proposal.affects_children"'
+    at = blank.index(tag)
+    end = blank.index("</select>", at)
+    answered = (
+        blank[:at] + blank[at:end].replace('value="yes">', 'value="yes" selected>', 1) + blank[end:]
+    )
+    filled = template.fill(answered).decode()
+    assert 'data-eva="row.proposal.children_learning_wellbeing.group"' in filled
+    assert "data-eva-row" in filled and "\u26a0 Answer missing" in filled
+    assert template.fill(filled).decode() == filled

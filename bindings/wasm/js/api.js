@@ -69,10 +69,20 @@ export function bind(raw, ready = () => {}) {
     return error;
   }
 
-  function call(fn) {
+  /** The `lang` the module was last told to speak (it starts in English). */
+  let speaking;
+
+  /** Runs `fn` on the module, its problems told in `lang` (fi, sv, en;
+   *  default English): the module checks the language, and tells every
+   *  error and diagnostic of the call in it. */
+  function call(fn, lang) {
     ready();
     if (aborted) throw aborted;
     try {
+      if (lang !== speaking) {
+        raw.speak(lang);
+        speaking = lang;
+      }
       return fn();
     } catch (error) {
       throw convert(error);
@@ -94,6 +104,11 @@ export function bind(raw, ready = () => {}) {
     } catch (error) {
       throw new TypeError(`${what} cannot be converted to JSON: ${error.message}`);
     }
+  }
+
+  /** The `lang` option, if given: a string (the module checks its value). */
+  function langOf(opts) {
+    return opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'options.lang');
   }
 
   function options(value) {
@@ -139,20 +154,20 @@ export function bind(raw, ready = () => {}) {
     if (format !== 'html' && format !== 'md' && format !== 'markdown') {
       throw new TypeError(`format must be "html" or "md", not ${JSON.stringify(format)}`);
     }
-    const lang = opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'lang');
-    return call(() => raw.renderReport(reportText(report), format, lang));
+    const lang = langOf(opts);
+    return call(() => raw.renderReport(reportText(report), format, lang), lang);
   }
 
   function explain(report, id, explainOptions) {
     const opts = options(explainOptions);
-    const lang = opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'lang');
-    return call(() => raw.explainReport(reportText(report), text(id, 'the id'), lang)) ?? null;
+    const lang = langOf(opts);
+    return call(() => raw.explainReport(reportText(report), text(id, 'the id'), lang), lang) ?? null;
   }
 
   function equity(report, equityOptions) {
     const opts = options(equityOptions);
-    const lang = opts.lang === undefined || opts.lang === null ? undefined : text(opts.lang, 'lang');
-    return JSON.parse(call(() => raw.equityJson(reportText(report), lang)));
+    const lang = langOf(opts);
+    return JSON.parse(call(() => raw.equityJson(reportText(report), lang), lang));
   }
 
   const created = Symbol('created');
@@ -162,6 +177,8 @@ export function bind(raw, ready = () => {}) {
   class Checklist {
     #raw;
     #description;
+    /** The language its problems are told in, unless a call says otherwise. */
+    #lang;
 
     static {
       rawOf = (value) => (value !== null && typeof value === 'object' && #raw in value ? value.#live() : undefined);
@@ -171,18 +188,31 @@ export function bind(raw, ready = () => {}) {
      * Compiles checklist source. `options.name` names the root file (for
      * diagnostics and relative imports; default `checklist.eva`),
      * `options.files` maps relative file names to sources for `import
-     * "./x.eva"`, `options.limits` overrides some limits.
+     * "./x.eva"`, `options.limits` overrides some limits. `options.lang`
+     * (`fi`, `sv` or `en`; default English) is the language problems are
+     * told in: compile errors, warnings, and those of later calls that do
+     * not give their own `lang`.
      */
     constructor(source, compileOptions) {
       if (source === created) {
-        this.#raw = compileOptions;
+        [this.#raw, this.#lang] = compileOptions;
         return;
       }
       const opts = options(compileOptions);
       const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
       const files = json(opts.files, 'options.files');
       const limits = json(opts.limits, 'options.limits');
-      this.#raw = call(() => raw.RawChecklist.fromSource(name, text(source, 'the checklist source'), files, limits));
+      const lang = langOf(opts);
+      this.#raw = call(
+        () => raw.RawChecklist.fromSource(name, text(source, 'the checklist source'), files, limits),
+        lang,
+      );
+      this.#lang = lang;
+    }
+
+    /** The language a call's problems are told in: its own, else the checklist's. */
+    #langFor(opts) {
+      return langOf(opts) ?? this.#lang;
     }
 
     #live() {
@@ -195,19 +225,18 @@ export function bind(raw, ready = () => {}) {
       return new Checklist(source, compileOptions);
     }
 
-    /** A standard checklist by name (default `eva`). */
+    /** A standard checklist by name (default `eva`); `options.lang` as for the constructor. */
     static standard(name = 'eva', standardOptions) {
       const opts = options(standardOptions);
       const limits = json(opts.limits, 'options.limits');
-      return new Checklist(
-        created,
-        call(() => raw.RawChecklist.standard(text(name, 'the checklist name'), limits)),
-      );
+      const lang = langOf(opts);
+      const compiled = call(() => raw.RawChecklist.standard(text(name, 'the checklist name'), limits), lang);
+      return new Checklist(created, [compiled, lang]);
     }
 
-    /** Warnings found while compiling. */
+    /** Warnings found while compiling, in the checklist's language. */
     get warnings() {
-      return JSON.parse(call(() => this.#live().warningsJson()));
+      return JSON.parse(call(() => this.#live().warningsJson(), this.#lang));
     }
 
     /** The limits this checklist compiles and scores with. */
@@ -229,8 +258,9 @@ export function bind(raw, ready = () => {}) {
 
     /** The compact result (verdict, fired rules, numbers), no report built. */
     evaluate(decision, evaluateOptions) {
-      const [input, format] = decisionText(decision, options(evaluateOptions));
-      return JSON.parse(call(() => this.#live().evaluateJson(input, format)));
+      const opts = options(evaluateOptions);
+      const [input, format] = decisionText(decision, opts);
+      return JSON.parse(call(() => this.#live().evaluateJson(input, format), this.#langFor(opts)));
     }
 
     /** Like `score`, but returns the report as JSON text; with `pretty: true`
@@ -238,13 +268,14 @@ export function bind(raw, ready = () => {}) {
     scoreJson(decision, scoreOptions) {
       const opts = options(scoreOptions);
       const [input, format] = decisionText(decision, opts);
-      return call(() => this.#live().scoreJson(input, format, opts.pretty === true));
+      return call(() => this.#live().scoreJson(input, format, opts.pretty === true), this.#langFor(opts));
     }
 
     /** Which questions apply and which are missing, per alternative. */
     questions(decision, questionOptions) {
-      const [input, format] = decisionText(decision, options(questionOptions));
-      return JSON.parse(call(() => this.#live().questionsJson(input, format)));
+      const opts = options(questionOptions);
+      const [input, format] = decisionText(decision, opts);
+      return JSON.parse(call(() => this.#live().questionsJson(input, format), this.#langFor(opts)));
     }
 
     /** Renders a report as HTML (default) or Markdown. */
@@ -262,8 +293,9 @@ export function bind(raw, ready = () => {}) {
     explainDecision(decision, id, explainOptions) {
       const opts = options(explainOptions);
       const [input, format] = decisionText(decision, opts);
-      const lang = opts.lang === undefined ? undefined : text(opts.lang, 'lang');
-      return call(() => this.#live().explainDecision(input, format, text(id, 'the id'), lang)) ?? null;
+      const lang = langOf(opts);
+      const told = lang ?? this.#lang;
+      return call(() => this.#live().explainDecision(input, format, text(id, 'the id'), lang), told) ?? null;
     }
 
     /** Releases the compiled checklist now instead of at garbage collection. */
@@ -273,13 +305,47 @@ export function bind(raw, ready = () => {}) {
     }
   }
 
-  /** Every diagnostic of checklist source (errors and warnings); `[]` if clean. */
+  /** Every diagnostic of checklist source (errors and warnings); `[]` if
+   *  clean; in `options.lang` (`fi`, `sv`, `en`; default English). */
   function check(source, compileOptions) {
     const opts = options(compileOptions);
     const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
     const files = json(opts.files, 'options.files');
     const limits = json(opts.limits, 'options.limits');
-    return JSON.parse(call(() => raw.checkJson(name, text(source, 'the checklist source'), files, limits)));
+    const sourceText = text(source, 'the checklist source');
+    return JSON.parse(call(() => raw.checkJson(name, sourceText, files, limits), langOf(opts)));
+  }
+
+  /** The offset an editor asks about: a JavaScript string index. */
+  function editorOffset(source, offset) {
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new TypeError(`the offset must be a string index (an integer from 0), not ${JSON.stringify(offset)}`);
+    }
+    return Math.min(offset, source.length);
+  }
+
+  /** The arguments of `hover` and `complete`, as the module takes them. */
+  function editorArgs(source, offset, compileOptions) {
+    const opts = options(compileOptions);
+    const name = opts.name === undefined ? 'checklist.eva' : text(opts.name, 'options.name');
+    const src = text(source, 'the checklist source');
+    return [name, src, editorOffset(src, offset), json(opts.files, 'options.files'), json(opts.limits, 'options.limits')];
+  }
+
+  /** What the name at string index `offset` of checklist source is (the
+   *  core's hover: kind, id, texts in every language, legal basis...), or
+   *  `null`. The same answer as the language server's hover. */
+  function hover(source, offset, compileOptions) {
+    const args = editorArgs(source, offset, compileOptions);
+    return JSON.parse(call(() => raw.hoverJson(...args)));
+  }
+
+  /** What may be typed at string index `offset` of checklist source:
+   *  `{ from, options }`, `from` being where the word being typed starts.
+   *  The same options as the language server's completion. */
+  function complete(source, offset, compileOptions) {
+    const args = editorArgs(source, offset, compileOptions);
+    return JSON.parse(call(() => raw.completeJson(...args)));
   }
 
   /** A JSON Schema: `decision`, `report`, `diagnostic`, `description` or `template-check`. */
@@ -290,9 +356,10 @@ export function bind(raw, ready = () => {}) {
   /** Reads a decision document (JSON or YAML text) into an object, checking
    *  its shape (fields and types) but not its ids. */
   function readDecision(source, readOptions) {
-    const format = options(readOptions).format ?? 'auto';
+    const opts = options(readOptions);
+    const format = opts.format ?? 'auto';
     if (!FORMATS.has(format)) throw new TypeError(`format must be "json", "yaml" or "auto", not ${JSON.stringify(format)}`);
-    return JSON.parse(call(() => raw.readDecisionJson(text(source, 'the decision text'), format)));
+    return JSON.parse(call(() => raw.readDecisionJson(text(source, 'the decision text'), format), langOf(opts)));
   }
 
   /** Rolls up a period's decisions (texts, decision objects, or
@@ -321,7 +388,7 @@ export function bind(raw, ready = () => {}) {
       lang: opts.lang,
       limits: opts.limits,
     };
-    const out = call(() => raw.rollupJson(JSON.stringify(request)));
+    const out = call(() => raw.rollupJson(JSON.stringify(request)), langOf(opts));
     return request.format === 'json' ? JSON.parse(out) : out;
   }
 
@@ -389,8 +456,8 @@ export function bind(raw, ready = () => {}) {
       // Without options.checklist: the one the decision names, else `eva` (as the CLI's --from).
       return usingChecklist(
         opts.checklist,
-        (compiled) => call(() => compiled.templateInit(format, lang, decision, decisionFormat, checklistName)),
-        (name) => call(() => raw.templateInit(name, format, lang, decision, decisionFormat, checklistName)),
+        (compiled) => call(() => compiled.templateInit(format, lang, decision, decisionFormat, checklistName), lang),
+        (name) => call(() => raw.templateInit(name, format, lang, decision, decisionFormat, checklistName), lang),
       );
     },
 
@@ -399,11 +466,12 @@ export function bind(raw, ready = () => {}) {
       const opts = options(checkOptions);
       const format = optionalText(opts.format, 'options.format');
       const limits = json(opts.limits, 'options.limits');
+      const lang = langOf(opts);
       const bytes = documentBytes(document, format);
       const checked = usingChecklist(
         opts.checklist,
-        (compiled) => call(() => compiled.templateCheckJson(bytes, format, limits)),
-        (name) => call(() => raw.templateCheckJson(name, bytes, format, limits)),
+        (compiled) => call(() => compiled.templateCheckJson(bytes, format, limits), lang),
+        (name) => call(() => raw.templateCheckJson(name, bytes, format, limits), lang),
       );
       return JSON.parse(checked);
     },
@@ -417,8 +485,8 @@ export function bind(raw, ready = () => {}) {
       const bytes = documentBytes(document, format);
       return usingChecklist(
         opts.checklist,
-        (compiled) => call(() => compiled.templateFill(bytes, format, lang, limits)),
-        (name) => call(() => raw.templateFill(name, bytes, format, lang, limits)),
+        (compiled) => call(() => compiled.templateFill(bytes, format, lang, limits), lang),
+        (name) => call(() => raw.templateFill(name, bytes, format, lang, limits), lang),
       );
     },
 
@@ -428,7 +496,7 @@ export function bind(raw, ready = () => {}) {
       const format = optionalText(opts.format, 'options.format');
       const limits = json(opts.limits, 'options.limits');
       const bytes = documentBytes(document, format);
-      return call(() => raw.templateChecklistName(bytes, format, limits)) ?? null;
+      return call(() => raw.templateChecklistName(bytes, format, limits), langOf(opts)) ?? null;
     },
 
     /** The limits documents are read within (`max_bytes`, `max_zip_entries`,
@@ -441,8 +509,10 @@ export function bind(raw, ready = () => {}) {
   const api = {
     Checklist,
     check,
+    complete,
     equity,
     explain,
+    hover,
     readDecision,
     render,
     rollup,

@@ -98,8 +98,14 @@ export interface Limits {
   max_eval_steps: number;
 }
 
+/** A language problems are told in: Finnish, Swedish or English. */
+export type Language = 'fi' | 'sv' | 'en';
+
 /** How to compile checklist source. */
 export interface CompileOptions {
+  /** Language of the compile errors and warnings, and of the problems of
+   *  this checklist's later calls that give no `lang` of their own. Default `en`. */
+  lang?: Language;
   /** Name of the root file, shown in diagnostics; relative imports are
    *  resolved against its folder. Default `checklist.eva`. */
   name?: string;
@@ -115,6 +121,9 @@ export type DecisionFormat = 'json' | 'yaml' | 'auto';
 export interface ScoreOptions {
   /** Syntax of a decision given as text; `auto` (default): JSON if it starts with `{`, else YAML. */
   format?: DecisionFormat;
+  /** Language of the problems (`EnnakkoError` messages, hints and notes);
+   *  default: the checklist's `lang`, else `en`. */
+  lang?: Language;
 }
 
 export interface ScoreJsonOptions extends ScoreOptions {
@@ -125,7 +134,8 @@ export interface ScoreJsonOptions extends ScoreOptions {
 export interface RenderOptions {
   /** `html` (default: a self-contained page) or `md`. */
   format?: 'html' | 'md' | 'markdown';
-  /** `fi`, `sv` or `en`; default: the decision's `language`, else `fi`. */
+  /** `fi`, `sv` or `en`; default: the decision's `language`, else `fi`.
+   *  When given, also the language of the problems. */
   lang?: 'fi' | 'sv' | 'en' | (string & {});
 }
 
@@ -216,7 +226,7 @@ export class Checklist {
   /** Same as `new Checklist(source, options)`. */
   static fromSource(source: string, options?: CompileOptions): Checklist;
   /** A standard checklist embedded in the package (default `eva`). */
-  static standard(name?: string, options?: { limits?: Partial<Limits> }): Checklist;
+  static standard(name?: string, options?: { limits?: Partial<Limits>; lang?: Language }): Checklist;
   /** Warnings found while compiling. */
   readonly warnings: Diagnostic[];
   /** The limits in force. */
@@ -245,8 +255,44 @@ export class Checklist {
   free(): void;
 }
 
-/** Every diagnostic (errors and warnings) of checklist source; `[]` when clean. Never throws for checklist problems. */
+/** Every diagnostic (errors and warnings) of checklist source; `[]` when clean. Never throws for checklist problems.
+ *  `lang`: the language of the messages, hints and notes (default English, as they are made). */
 export function check(source: string, options?: CompileOptions): Diagnostic[];
+
+/** What a hover shows about a name in checklist source (the language server's hover). */
+export interface Hover {
+  /** `group`, `question: screening`, `level`, `scale`... */
+  kind: string;
+  /** The id as declared. */
+  id: string;
+  /** For a level or option: the declaration holding it. */
+  parent: string | null;
+  /** A default scale (or one of its levels) the checklist does not redefine. */
+  default: boolean;
+  /** Multilingual texts by property: `label`, `text`, `help`..., each as `[language, text]` pairs. */
+  texts: { key: string; texts: [string, string][] }[];
+  /** Other properties as written: `legal basis`, `age`, `vulnerable`, `weight`, `levels`... */
+  props: { key: string; value: string }[];
+  /** The file declaring it when not the one edited (`<std>/eva.eva`). */
+  declared_in: string | null;
+}
+
+/** One thing that may be typed at a position. */
+export interface Completion {
+  /** The text to insert. */
+  label: string;
+  kind: 'keyword' | 'checklist' | 'group' | 'scale' | 'fact' | 'question' | 'score' | 'declaration' | 'member' | 'function' | 'field';
+  /** A short description: `group`, `level of magnitude`, `keyword`... */
+  detail: string;
+  /** For a declared id: what its hover shows. */
+  info: Hover | null;
+}
+
+/** What the name at string index `offset` of checklist source is, or `null`; `markdown` is the same as `hover` drawn as the language server sends it. */
+export function hover(source: string, offset: number, options?: CompileOptions): { markdown: string; hover: Hover } | null;
+
+/** What may be typed at string index `offset` of checklist source; `from`: the string index where the word being typed starts. */
+export function complete(source: string, offset: number, options?: CompileOptions): { from: number; options: Completion[] };
 
 /** Reads a decision document (JSON or YAML text) into an object, checking its
  *  shape (fields and types) but not its ids; throws `EnnakkoError` (kind `decision`). */
@@ -291,7 +337,7 @@ export interface RollupOptions {
   checklist?: string;
   /** Default `json` (the roll-up object). */
   format?: RollupFormat;
-  /** Language of Markdown and HTML (default `fi`). */
+  /** Language of Markdown and HTML (default `fi`); when given, also of the problems. */
   lang?: 'fi' | 'sv' | 'en';
   /** Limits every decision is read and scored within. */
   limits?: Partial<Limits>;

@@ -7,5 +7,5 @@ import initWasm, * as raw from './web/ennakko.js';
 import { browserEntry } from './api.js';
 
 export { EnnakkoError } from './api.js';
-export const { Checklist, check, equity, explain, init, initSync, readDecision, render, rollup, schema, standardChecklists, version } =
+export const { Checklist, check, complete, equity, explain, hover, init, initSync, readDecision, render, rollup, schema, standardChecklists, version } =
   browserEntry(initWasm, raw);

@@ -6,5 +6,5 @@ import { createRequire } from 'node:module';
 import { nodeEntry } from './api.js';
 
 export { EnnakkoError } from './api.js';
-export const { Checklist, check, equity, explain, init, initSync, readDecision, render, rollup, schema, standardChecklists, version } =
+export const { Checklist, check, complete, equity, explain, hover, init, initSync, readDecision, render, rollup, schema, standardChecklists, version } =
   nodeEntry(createRequire(import.meta.url)('./node/ennakko.js'));

@@ -42,7 +42,7 @@ export interface TemplateInitOptions {
   checklist?: TemplateChecklist;
   /** Default `docx`. */
   format?: TemplateFormat | 'markdown';
-  /** Language of the template's texts; default `fi`. */
+  /** Language of the template's texts, and of the problems; default `fi`. */
   lang?: TemplateLanguage;
   /** Prefills the template with this decision's values and alternatives (as the CLI's `--from`). */
   decision?: Decision | string;
@@ -68,6 +68,8 @@ export interface TemplateReadOptions {
   format?: TemplateFormat | 'markdown';
   /** Overrides of some limits, e.g. a smaller `max_bytes` for uploads. */
   limits?: Partial<TemplateLimits>;
+  /** Language of the problems (errors thrown, and a check's `problems`); default `en`. */
+  lang?: TemplateLanguage;
 }
 
 /** Options of `template.check`. */
@@ -78,7 +80,8 @@ export interface TemplateCheckOptions extends TemplateReadOptions {
 
 /** Options of `template.fill`. */
 export interface TemplateFillOptions extends TemplateCheckOptions {
-  /** Language of the results; default: the decision's `language`, else `fi`. */
+  /** Language of the results; default: the decision's `language`, else `fi`.
+   *  When given, also the language of the problems. */
   lang?: TemplateLanguage;
 }
 

@@ -16,8 +16,15 @@
 //! The public JavaScript API (classes `Checklist` and `EnnakkoError`,
 //! objects instead of JSON text) is the small wrapper in `js/api.js`; see
 //! `bindings/wasm/README.md`.
+//!
+//! Problems are told in the language of the last [`speak`]: the wrapper
+//! calls it with a call's `lang` option when it differs from the last one,
+//! so each call of the public API has its own (the module runs one call at
+//! a time).
 
-use ennakko::api::json;
+use std::sync::Mutex;
+
+use ennakko::api::{self, Lang, json};
 use ennakko::checklist::describe::Description;
 use ennakko::{Checklist, Error, ErrorKind};
 use wasm_bindgen::prelude::*;
@@ -36,6 +43,25 @@ mod templates;
 /// is handled without panicking.
 static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
+/// The language problems are told in (see [`speak`]).
+static SPEAKING: Mutex<Lang> = Mutex::new(Lang::En);
+
+/// The language problems are told in now.
+pub(crate) fn speaking() -> Lang {
+    SPEAKING.lock().map_or(Lang::En, |lang| *lang)
+}
+
+/// Sets the language the next calls tell problems in: `fi`, `sv` or `en`
+/// (none: English), checked by the core (a `TypeError` otherwise).
+#[wasm_bindgen]
+pub fn speak(lang: Option<String>) -> Result<(), JsValue> {
+    let lang = api::diagnostics_language(lang.as_deref()).map_err(to_js)?;
+    if let Ok(mut speaking) = SPEAKING.lock() {
+        *speaking = lang;
+    }
+    Ok(())
+}
+
 /// Runs when the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -52,7 +78,9 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.lock().ok().and_then(|last| last.clone())
 }
 
-/// The JavaScript error for a core error.
+/// The JavaScript error for a core error: a document's problems told in
+/// the language of the last [`speak`]; the calling program's mistakes
+/// (`TypeError`) in English, as the code that made them is written.
 pub(crate) fn to_js(error: Error) -> JsValue {
     if error.kind == ErrorKind::Argument {
         let lines: Vec<String> = error
@@ -62,7 +90,8 @@ pub(crate) fn to_js(error: Error) -> JsValue {
             .collect();
         return js_sys::TypeError::new(&lines.join("\n")).into();
     }
-    let message = ennakko::diagnostic::render_all(&error.diagnostics);
+    let (lang, error) = (speaking(), error.in_language(speaking()));
+    let message = ennakko::diagnostic::render_all_in(&error.diagnostics, lang);
     let value: JsValue = js_sys::Error::new(message.trim_end()).into();
     if let Some(e) = value.dyn_ref::<js_sys::Error>() {
         e.set_name("EnnakkoError");
@@ -117,7 +146,7 @@ impl RawChecklist {
     /// Compile warnings, as a JSON array.
     #[wasm_bindgen(js_name = warningsJson)]
     pub fn warnings_json(&self) -> String {
-        json::to_json(self.checklist.warnings(), false)
+        json::diagnostics(self.checklist.warnings(), speaking())
     }
 
     /// The limits in force, as JSON.
@@ -159,11 +188,38 @@ impl RawChecklist {
     }
 }
 
-/// Every diagnostic of a checklist source, as a JSON array (`[]` if clean).
+/// Every diagnostic of a checklist source, as a JSON array (`[]` if clean),
+/// in the language of the last [`speak`].
 #[wasm_bindgen(js_name = checkJson)]
 pub fn check_json(name: &str, source: &str, files: Option<String>, limits: Option<String>) -> Result<String, JsValue> {
     let options = json::options(files.as_deref(), limits.as_deref()).map_err(to_js)?;
-    Ok(json::check(name, source, &options))
+    Ok(json::check_in(name, source, &options, speaking()))
+}
+
+/// What the name at string index `offset` of checklist source is, as JSON
+/// (`{ markdown, hover }`, or `null`): for editors.
+#[wasm_bindgen(js_name = hoverJson)]
+pub fn hover_json(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<String>,
+    limits: Option<String>,
+) -> Result<String, JsValue> {
+    json::hover(name, source, offset, files.as_deref(), limits.as_deref()).map_err(to_js)
+}
+
+/// What may be typed at string index `offset` of checklist source, as JSON
+/// (`{ from, options }`): for editors.
+#[wasm_bindgen(js_name = completeJson)]
+pub fn complete_json(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<String>,
+    limits: Option<String>,
+) -> Result<String, JsValue> {
+    json::complete(name, source, offset, files.as_deref(), limits.as_deref()).map_err(to_js)
 }
 
 /// Renders a report (JSON text) as `html` or `md`.

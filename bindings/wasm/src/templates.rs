@@ -6,7 +6,7 @@ use ennakko_templates::TemplateLimits;
 use ennakko_templates::front::{self, Using};
 use wasm_bindgen::prelude::*;
 
-use super::{RawChecklist, json, to_js};
+use super::{RawChecklist, json, speaking, to_js};
 
 #[wasm_bindgen(js_class = RawChecklist)]
 impl RawChecklist {
@@ -24,7 +24,8 @@ impl RawChecklist {
         front::init(Using::Checklist(&self.checklist), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
     }
 
-    /// Checks a template with this checklist; the check as JSON.
+    /// Checks a template with this checklist; the check as JSON, its
+    /// problems in the language of the last `speak`.
     #[wasm_bindgen(js_name = templateCheckJson)]
     pub fn template_check_json(
         &self,
@@ -32,7 +33,8 @@ impl RawChecklist {
         format: Option<String>,
         limits: Option<String>,
     ) -> Result<String, JsValue> {
-        front::check(Using::Checklist(&self.checklist), document, format.as_deref(), limits.as_deref()).map_err(to_js)
+        let using = Using::Checklist(&self.checklist);
+        front::check_in(using, document, format.as_deref(), limits.as_deref(), speaking()).map_err(to_js)
     }
 
     /// Fills a template with this checklist's results; the new document.
@@ -70,7 +72,8 @@ pub fn template_init(
     front::init(using(checklist.as_deref()), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
 }
 
-/// Checks a template document; the check as JSON.
+/// Checks a template document; the check as JSON, its problems in the
+/// language of the last `speak`.
 #[wasm_bindgen(js_name = templateCheckJson)]
 pub fn template_check_json(
     checklist: Option<String>,
@@ -78,7 +81,8 @@ pub fn template_check_json(
     format: Option<String>,
     limits: Option<String>,
 ) -> Result<String, JsValue> {
-    front::check(using(checklist.as_deref()), document, format.as_deref(), limits.as_deref()).map_err(to_js)
+    let using = using(checklist.as_deref());
+    front::check_in(using, document, format.as_deref(), limits.as_deref(), speaking()).map_err(to_js)
 }
 
 /// Fills a template document with its results; the new document.

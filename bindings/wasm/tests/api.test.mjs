@@ -204,8 +204,44 @@ question q: screening { text en "Q?" groups chidren }
   assert.match(error.message, /error\[E0104\]/);
   // check() returns the same without throwing
   assert.deepStrictEqual(check(source), error.diagnostics);
+  // ... and in Finnish or Swedish when asked: the same codes and positions.
+  for (const lang of ['fi', 'sv']) {
+    const worded = check(source, { lang });
+    assert.deepStrictEqual(worded.map((d) => [d.code, d.line, d.column]), error.diagnostics.map((d) => [d.code, d.line, d.column]));
+    assert.notDeepStrictEqual(worded.map((d) => d.message), error.diagnostics.map((d) => d.message), lang);
+  }
+  assert.throws(() => check(source, { lang: 'de' }), (e) => e instanceof TypeError && /unknown language "de"/.test(e.message));
+  assert.throws(() => check(source, { lang: 5 }), TypeError);
   assert.deepStrictEqual(check('checklist c { title en "C" version "1" languages en }'), []);
   assert.ok(error.stack.includes('EnnakkoError'));
+});
+
+test('hover and complete: the language server\'s answers, at JavaScript string indexes', () => {
+  // 🙂 is two UTF-16 units: offsets after it are string indexes, not bytes.
+  const source = '# 🙂\ngroup kids {\n  label fi "Lapset" sv "Barn" en "Kids"\n  basis "YK:n LOS 3 art."\n}\nscore s {\n  value count c in cells where c.group == ki';
+  const found = ennakko.hover(source, source.indexOf('kids') + 1);
+  assert.equal(found.hover.kind, 'group');
+  assert.equal(found.hover.id, 'kids');
+  assert.deepEqual(found.hover.texts[0], { key: 'label', texts: [['fi', 'Lapset'], ['sv', 'Barn'], ['en', 'Kids']] });
+  assert.deepEqual(found.hover.props, [{ key: 'legal basis', value: '"YK:n LOS 3 art."' }]);
+  assert.match(found.markdown, /^\*\*group\*\* `kids`/);
+  assert.equal(ennakko.hover(source, 0), null, 'a comment names nothing');
+  const done = ennakko.complete(source, source.length);
+  assert.equal(done.from, source.length - 2);
+  const kids = done.options.find((o) => o.label === 'kids');
+  assert.equal(kids.kind, 'group');
+  assert.equal(kids.info.id, 'kids');
+  assert.deepEqual(ennakko.complete('rule r: verdict ', 16).options.map((o) => o.label), ['none', 'light', 'full']);
+  // Imports are served from the file map, as when compiling.
+  const lib = { 'lib/g.eva': 'group far { label en "Far away" }' };
+  const importing = 'import "./lib/g.eva"\nscore s {\n  value impact(fa';
+  const far = ennakko.complete(importing, importing.length, { files: lib }).options.find((o) => o.label === 'far');
+  assert.equal(far.info.declared_in, 'lib/g.eva');
+  // Bounded: past max_source_bytes nothing is indexed.
+  assert.equal(ennakko.hover(source, 10, { limits: { max_source_bytes: 8 } }), null);
+  assert.throws(() => ennakko.hover(source, -1), TypeError);
+  assert.throws(() => ennakko.complete(source, 1.5), TypeError);
+  assert.equal(ennakko.hover(source, 10 ** 9)?.hover ?? null, null, 'past the end: clamped');
 });
 
 test('decision errors carry the JSON path', () => {

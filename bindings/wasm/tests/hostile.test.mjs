@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { Checklist, EnnakkoError, check, explain, render } from '../pkg/node.js';
+import { Checklist, EnnakkoError, check, complete, explain, hover, render } from '../pkg/node.js';
 import { template } from '../pkg/templates-node.js';
 import { bind } from '../pkg/api.js';
 import { rng } from './rng.mjs';
@@ -383,6 +383,31 @@ test('an aborted module is reported as an internal EnnakkoError, and stays repor
     () => api.version(),
     (e) => e.kind === 'internal',
   );
+});
+
+test('hover and complete answer at every kind of position of broken text', () => {
+  // Truncations of a real checklist (half-typed text) and hostile shapes,
+  // asked about at spread-out string indexes, past the end too: an answer
+  // or nothing, never a throw, and every completion starts inside the text.
+  const random = rng(18);
+  const texts = [
+    '',
+    '\u{feff}import "eva"\ngroup ä🙂 { label fi "Å" parent children',
+    '}}}{{{ "\\',
+    '('.repeat(50_000),
+    'rule r: info {\n  when ' + 'a and '.repeat(20_000),
+    ...Array.from({ length: 8 }, () => evaSource.slice(0, Math.floor(random() * evaSource.length))),
+  ];
+  for (const text of texts) {
+    for (let i = 0; i < 12; i += 1) {
+      const at = i === 11 ? text.length + 5 : Math.floor(random() * (text.length + 1));
+      const found = hover(text, at);
+      assert.ok(found === null || typeof found.hover.id === 'string');
+      const { from, options } = complete(text, at);
+      assert.ok(from >= 0 && from <= Math.min(at, text.length), `from ${from} at ${at}`);
+      assert.ok(Array.isArray(options));
+    }
+  }
 });
 
 test('a long operator chain is rejected, not a stack overflow', () => {

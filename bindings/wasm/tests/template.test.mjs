@@ -413,3 +413,27 @@ test('hostile documents end in a result or a coded error, never an abort', () =>
   assert.ok(Buffer.from(template.fill(docx)).equals(Buffer.from(read('village-school.filled.docx'))));
   assert.equal(Checklist.standard().score({ id: 'x', title: 't', alternatives: [{ id: 'z', kind: 'zero' }] }).alternatives.length, 1);
 });
+
+test('Markdown and HTML forms ask what applies, as the CLI and Python do', () => {
+  const md = decoder.decode(template.init({ format: 'md', lang: 'fi' }));
+  assert.ok(md.startsWith('---\n# eva:form\n'));
+  assert.ok(!md.includes('(school_journeys) ==='), 'not asked before screening');
+  const [head, proposal] = md.split('  - id: proposal\n');
+  const answered = `${head}  - id: proposal\n${proposal
+    .replace('affects_children: null', 'affects_children: yes')
+    .replace('changes_service_network: null', 'changes_service_network: yes')}`;
+  const filled = decoder.decode(template.fill(answered));
+  assert.ok(filled.split('  - id: proposal\n')[1].includes('(school_journeys) ==='), 'now asked');
+  assert.ok(filled.includes('\u26a0 Vastaus puuttuu'), 'notes beside the fields');
+  assert.equal(decoder.decode(template.fill(filled)), filled, 'a second fill gives the same bytes');
+
+  const html = decoder.decode(template.init({ format: 'html', lang: 'sv' }));
+  assert.ok(html.includes('data-eva-form') && !html.includes('row.proposal.school_journeys.'));
+  const at = html.indexOf('data-eva="answer.proposal.affects_children"');
+  const end = html.indexOf('</select>', at);
+  const chosen = `${html.slice(0, at)}${html.slice(at, end).replace('value="yes">', 'value="yes" selected>')}${html.slice(end)}`;
+  const page = decoder.decode(template.fill(chosen));
+  assert.ok(page.includes('data-eva="row.proposal.children_learning_wellbeing.group"'));
+  assert.ok(page.includes('\u26a0 Svar saknas'));
+  assert.equal(decoder.decode(template.fill(page)), page);
+});

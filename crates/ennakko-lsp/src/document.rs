@@ -1,14 +1,16 @@
-//! One open checklist file and what the server answers about it. The
-//! symbol index is built once per version of the text; every answer is
-//! bounded by the core's [`Limits`] (compiling and indexing) or is linear in
-//! the text (lexical look-ups).
+//! One open checklist file and what the server answers about it. Hover and
+//! completion are the core's editor services ([`ennakko::editor`], shared
+//! with the WebAssembly package's editor page); this module converts
+//! between LSP positions (UTF-16) and the core's byte offsets, and adds
+//! what only a server on a file system does (definition, rename, symbols,
+//! formatting). Every answer is bounded by the core's [`Limits`] (compiling
+//! and indexing) or is linear in the text (lexical look-ups).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ennakko::checklist::index::{self, Index, Symbol, SymbolKind};
-use ennakko::checklist::model::{Level, Scale, ScaleId};
-use ennakko::checklist::{defaults, stdlib};
+use ennakko::checklist::index::{self, SymbolKind};
+use ennakko::editor::{Completion, CompletionKind, Editor, lexical};
 use ennakko::syntax::ast::DeclKind;
 use ennakko::syntax::source::{SourceMap, Span};
 use ennakko::{Checklist, FileResolver, Limits, Options, Resolver, Severity, StdResolver};
@@ -17,15 +19,14 @@ use lsp_types::{
     SymbolKind as LspSymbolKind, TextEdit, Uri,
 };
 
-use crate::lexical::{self, Context};
 use crate::position::LineIndex;
 use crate::stdfiles::StdFiles;
+
+pub use ennakko::editor::{DECL_KEYWORDS, EXPR_WORDS, PROPERTY_KEYS};
 
 /// An open document.
 pub struct Document {
     uri: Uri,
-    /// The text without a byte-order mark (the core drops it too).
-    text: String,
     /// Whether the editor's text starts with a byte-order mark: positions
     /// on the first line are then one UTF-16 unit further right.
     bom: bool,
@@ -33,63 +34,40 @@ pub struct Document {
     /// The name the core knows the file by: its path, or the URI.
     name: String,
     folder: Option<PathBuf>,
-    index: Index,
+    /// The text (without a byte-order mark: the core drops it too) and its
+    /// index.
+    editor: Editor,
 }
 
 impl Document {
     /// Reads and indexes a document's text.
     pub fn new(uri: Uri, text: &str, limits: &Limits) -> Document {
         let bom = text.starts_with('\u{feff}');
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
         let path = crate::uri::to_path(uri.as_str());
         let name = path.as_ref().map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
         let folder = path.as_ref().and_then(|p| p.parent()).map(PathBuf::from);
-        let mut doc = Document { uri, lines: LineIndex::new(&text), text, bom, name, folder, index: Index::default() };
-        doc.index = index::index(&doc.name, &doc.text, doc.resolver().as_ref(), limits);
-        if !doc.index.root_parsed {
-            doc.index = index::index(&doc.name, doc.whole_part(limits), doc.resolver().as_ref(), limits);
-        }
-        doc
+        let resolver = resolver(&folder);
+        let editor = Editor::new(&name, text, resolver.as_ref(), limits);
+        Document { uri, lines: LineIndex::new(editor.text()), bom, name, folder, editor }
     }
 
-    /// The text before the declaration holding the first syntax error:
-    /// while one declaration is being typed, the ones before it (and the
-    /// imports at the top) still give hover, definition and completion,
-    /// at their own offsets.
-    fn whole_part(&self, limits: &Limits) -> &str {
-        let mut sources = SourceMap::default();
-        let file = sources.add(self.name.clone(), self.text.clone());
-        let error = match ennakko::syntax::parse(&sources, file, limits) {
-            Ok(_) => return &self.text,
-            Err(d) => d,
-        };
-        let at = match (error.line, error.column) {
-            (Some(line), Some(column)) => {
-                self.lines.offset(&self.text, self.lines.position_of_line_col(&self.text, line, column))
-            }
-            _ => 0,
-        };
-        &self.text[..lexical::whole_declarations_before(&self.text, at)]
+    fn text(&self) -> &str {
+        self.editor.text()
+    }
+
+    fn index(&self) -> &index::Index {
+        self.editor.index()
     }
 
     /// The URI and the text as the editor gave it, to read it again.
     pub fn into_parts(self) -> (Uri, String) {
-        let text = if self.bom { format!("\u{feff}{}", self.text) } else { self.text };
+        let text = if self.bom { format!("\u{feff}{}", self.text()) } else { self.text().to_string() };
         (self.uri, text)
     }
 
     /// The document's URI.
     pub fn uri(&self) -> &Uri {
         &self.uri
-    }
-
-    /// Imports are read next to a file on disk; an unsaved document can
-    /// import standard checklists only.
-    fn resolver(&self) -> Arc<dyn Resolver> {
-        match &self.folder {
-            Some(root) => Arc::new(FileResolver { root: root.clone() }),
-            None => Arc::new(StdResolver),
-        }
     }
 
     fn to_lsp(&self, mut p: Position) -> Position {
@@ -103,13 +81,13 @@ impl Document {
         if self.bom && p.line == 0 {
             p.character = p.character.saturating_sub(1);
         }
-        self.lines.offset(&self.text, p)
+        self.lines.offset(self.text(), p)
     }
 
     fn range(&self, start: usize, end: usize) -> Range {
         Range::new(
-            self.to_lsp(self.lines.position(&self.text, start)),
-            self.to_lsp(self.lines.position(&self.text, end)),
+            self.to_lsp(self.lines.position(self.text(), start)),
+            self.to_lsp(self.lines.position(self.text(), end)),
         )
     }
 
@@ -117,8 +95,8 @@ impl Document {
     /// hints and notes. A problem in an imported file is shown on the
     /// import line that leads to it.
     pub fn diagnostics(&self, limits: &Limits) -> Vec<lsp_types::Diagnostic> {
-        let options = Options { limits: *limits, resolver: self.resolver() };
-        let found = match Checklist::compile(&self.name, &self.text, &options) {
+        let options = Options { limits: *limits, resolver: resolver(&self.folder) };
+        let found = match Checklist::compile(&self.name, self.text(), &options) {
             Ok(checklist) => checklist.warnings().to_vec(),
             Err(e) => e.diagnostics,
         };
@@ -130,9 +108,9 @@ impl Document {
         let mut message = d.message.clone();
         let range = match (here, d.line, d.column) {
             (true, Some(line), Some(column)) => {
-                let start = self.lines.position_of_line_col(&self.text, line, column);
+                let start = self.lines.position_of_line_col(self.text(), line, column);
                 let end = match (d.end_line, d.end_column) {
-                    (Some(l), Some(c)) => self.lines.position_of_line_col(&self.text, l, c),
+                    (Some(l), Some(c)) => self.lines.position_of_line_col(self.text(), l, c),
                     _ => start,
                 };
                 Range::new(self.to_lsp(start), self.to_lsp(end))
@@ -142,8 +120,8 @@ impl Document {
                 let file = d.file.as_deref().unwrap_or_default();
                 let at = d.line.zip(d.column).map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
                 message = format!("in {file}{at}: {message}");
-                let link = self.index.imports.iter().find(|l| self.file_name(l.file) == Some(file));
-                link.or(self.index.imports.first()).map_or(self.range(0, 0), |l| self.range(l.span.start, l.span.end))
+                let link = self.index().imports.iter().find(|l| self.editor.file_name(l.file) == Some(file));
+                link.or(self.index().imports.first()).map_or(self.range(0, 0), |l| self.range(l.span.start, l.span.end))
             }
         };
         for note in &d.notes {
@@ -165,76 +143,28 @@ impl Document {
         }
     }
 
-    fn file_name(&self, file: Option<usize>) -> Option<&str> {
-        file.and_then(|f| self.index.sources.get(f)).map(|f| f.name.as_str())
-    }
-
-    /// The symbol named at a position: a declaration or item written there,
-    /// `fact.x`, `scale.level`, or a bare id.
-    fn symbol_at(&self, p: Position) -> Option<Resolved<'_>> {
-        let offset = self.offset(p);
-        if let Some(s) = self.index.declared_at(0, offset) {
-            return Some(Resolved::Source(s));
-        }
-        let w = lexical::word_at(&self.text, offset)?;
-        let found = match w.head {
-            Some("fact") => self.index.find(w.word).filter(|s| s.kind == SymbolKind::Decl(DeclKind::Fact)),
-            Some(head) => self.index.find_item(head, w.word),
-            None => self.index.find(w.word),
-        };
-        match (found, w.head) {
-            (Some(s), _) => Some(Resolved::Source(s)),
-            (None, Some(head)) => default_level(head, w.word),
-            (None, None) => ScaleId::from_name(w.word).map(|id| Resolved::DefaultScale(defaults::default_scale(id))),
-        }
-    }
-
     /// Hover text: the kind, the checklist's own texts in every language,
     /// the legal basis and other properties, and where it is declared.
     pub fn hover(&self, p: Position) -> Option<lsp_types::Hover> {
-        let text = match self.symbol_at(p)? {
-            Resolved::Source(s) => hover_text(s, self.file_name(Some(s.span.file)).unwrap_or_default()),
-            Resolved::DefaultScale(scale) => {
-                let levels: Vec<&str> = scale.levels.iter().map(|l| l.id.as_str()).collect();
-                format!(
-                    "**scale** `{}` (default)\n\n{}\n\nlevels: {}",
-                    scale.id.name(),
-                    texts_markdown(scale.label.iter()),
-                    levels.join(", ")
-                )
-            }
-            Resolved::DefaultLevel(scale, level) => {
-                let texts = texts_markdown(level.label.iter());
-                format!("**level** `{}.{}` (default), weight {}\n\n{texts}", scale.name(), level.id, level.weight)
-            }
-        };
-        Some(lsp_types::Hover {
-            contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
-                kind: lsp_types::MarkupKind::Markdown,
-                value: text,
-            }),
-            range: None,
-        })
+        let hover = self.editor.hover(self.offset(p))?;
+        Some(lsp_types::Hover { contents: lsp_types::HoverContents::Markup(markdown(hover.markdown())), range: None })
     }
 
     /// Where the symbol at a position is declared, or the file an import
     /// line reads. A standard checklist is served as a read-only copy.
     pub fn definition(&self, p: Position, std: &StdFiles) -> Option<Location> {
         let offset = self.offset(p);
-        if let Some(link) = self.index.imports.iter().find(|l| l.span.start <= offset && offset <= l.span.end) {
+        if let Some(link) = self.index().imports.iter().find(|l| l.span.start <= offset && offset <= l.span.end) {
             return self.location(Span { file: link.file?, start: 0, end: 0 }, std);
         }
-        match self.symbol_at(p)? {
-            Resolved::Source(s) => self.location(s.span, std),
-            Resolved::DefaultScale(_) | Resolved::DefaultLevel(..) => None,
-        }
+        self.location(self.editor.symbol_at(offset)?.span, std)
     }
 
     fn location(&self, span: Span, std: &StdFiles) -> Option<Location> {
         if span.file == 0 {
             return Some(Location::new(self.uri.clone(), self.range(span.start, span.end)));
         }
-        let file = self.index.sources.get(span.file)?;
+        let file = self.index().sources.get(span.file)?;
         let uri = match file.name.strip_prefix("<std>/").and_then(|n| n.strip_suffix(".eva")) {
             Some(std_name) => crate::uri::from_path(&std.path(std_name)?),
             None => crate::uri::from_path(std::path::Path::new(&file.name)),
@@ -248,10 +178,16 @@ impl Document {
     #[allow(deprecated)] // `DocumentSymbol::deprecated` must be given.
     pub fn symbols(&self) -> Vec<DocumentSymbol> {
         let mut out: Vec<DocumentSymbol> = Vec::new();
-        for s in self.index.symbols.iter().filter(|s| s.span.file == 0) {
+        for s in self.index().symbols.iter().filter(|s| s.span.file == 0) {
+            let detail = match s.kind {
+                SymbolKind::Decl(k) => k.keyword(),
+                SymbolKind::Level => "level",
+                SymbolKind::Option => "option",
+            };
+            let detail = if s.sort.is_empty() { detail.to_string() } else { format!("{detail}: {}", s.sort.join(" ")) };
             let symbol = DocumentSymbol {
                 name: s.id.clone(),
-                detail: Some(kind_name(s)),
+                detail: Some(detail),
                 kind: lsp_kind(s.kind),
                 tags: None,
                 deprecated: None,
@@ -270,9 +206,9 @@ impl Document {
     /// The whole text in canonical form, or no edit when it is already
     /// canonical or does not parse (its diagnostics say why).
     pub fn format(&self) -> Vec<TextEdit> {
-        match ennakko::syntax::format::format_source(&self.name, &self.text) {
-            Ok(formatted) if formatted != self.text || self.bom => {
-                vec![TextEdit::new(Range::new(Position::new(0, 0), self.range(0, self.text.len()).end), formatted)]
+        match ennakko::syntax::format::format_source(&self.name, self.text()) {
+            Ok(formatted) if formatted != self.text() || self.bom => {
+                vec![TextEdit::new(Range::new(Position::new(0, 0), self.range(0, self.text().len()).end), formatted)]
             }
             _ => Vec::new(),
         }
@@ -281,24 +217,24 @@ impl Document {
     /// The edits renaming the id at a position everywhere in this file;
     /// an error sentence when it cannot be done safely.
     pub fn rename(&self, p: Position, new_name: &str, limits: &Limits) -> Result<Vec<TextEdit>, String> {
-        let Some(Resolved::Source(symbol)) = self.symbol_at(p) else {
+        let Some(symbol) = self.editor.symbol_at(self.offset(p)) else {
             return Err("there is no checklist id here to rename".into());
         };
         if !matches!(symbol.kind, SymbolKind::Decl(_)) {
             return Err("levels and options are named in decisions too; rename them by hand".into());
         }
         if symbol.span.file != 0 {
-            let file = self.file_name(Some(symbol.span.file)).unwrap_or_default();
+            let file = self.editor.file_name(Some(symbol.span.file)).unwrap_or_default();
             return Err(format!("`{}` is declared in {file}; rename it there", symbol.id));
         }
         if !is_id(new_name, limits) {
             return Err(format!("`{new_name}` cannot be an id: use letters, digits and `_`, not a reserved word"));
         }
-        if self.index.find(new_name).is_some() {
+        if self.index().find(new_name).is_some() {
             return Err(format!("`{new_name}` is already declared"));
         }
         let mut sources = SourceMap::default();
-        let file = sources.add(self.name.clone(), self.text.clone());
+        let file = sources.add(self.name.clone(), self.text().to_string());
         let tree = ennakko::syntax::parse(&sources, file, limits)
             .map_err(|_| "fix the syntax errors first, then rename".to_string())?;
         let spans = index::occurrences(&tree, &symbol.id);
@@ -307,109 +243,40 @@ impl Document {
 
     /// Completion items for what may be typed at a position.
     pub fn complete(&self, p: Position) -> Vec<CompletionItem> {
-        match lexical::context(&self.text, self.offset(p)) {
-            Context::Nothing => Vec::new(),
-            Context::TopLevel => keywords(&DECL_KEYWORDS).chain(keywords(&["import"])).collect(),
-            Context::Import => {
-                stdlib::names().map(|n| item(n, CompletionItemKind::MODULE, "standard checklist")).collect()
-            }
-            Context::Sort { keyword, after } => keywords(sorts(&keyword, &after)).collect(),
-            Context::Property => keywords(&PROPERTY_KEYS).collect(),
-            Context::Args { key, decl } => self.complete_args(&key, decl.as_deref()),
-            Context::Expr => self.complete_expr(),
-            Context::Member { head } => self.complete_member(&head),
-            Context::Choice { subject } => self.options(&subject),
-        }
-    }
-
-    fn complete_args(&self, key: &str, decl: Option<&str>) -> Vec<CompletionItem> {
-        match key {
-            "groups" | "parent" => self.ids_of(&[DeclKind::Group]),
-            "domain" | "domains" => self.ids_of(&[DeclKind::Domain]),
-            "perspective" => self.ids_of(&[DeclKind::Perspective]),
-            "default" => decl.map(|scale| self.levels(scale)).unwrap_or_default(),
-            "category" => keywords(&["everyone", "staff", "organisations"]).collect(),
-            "each" => keywords(&["proposal", "alternative"]).collect(),
-            "languages" => keywords(&["fi", "sv", "en"]).collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    fn complete_expr(&self) -> Vec<CompletionItem> {
-        use DeclKind::*;
-        let mut items = self.ids_of(&[Group, Domain, Perspective, Question, Score, Scale]);
-        let defaults = ScaleId::ALL.into_iter().filter(|id| self.index.find(id.name()).is_none());
-        items.extend(defaults.map(|id| item(id.name(), CompletionItemKind::ENUM, "scale (default)")));
-        items.extend(
-            ennakko::checklist::model::FUNCTIONS.iter().map(|f| item(f, CompletionItemKind::FUNCTION, "function")),
-        );
-        items.extend(keywords(&EXPR_WORDS));
-        items
-    }
-
-    fn complete_member(&self, head: &str) -> Vec<CompletionItem> {
-        match head {
-            "fact" => self.ids_of(&[DeclKind::Fact]),
-            "decision" => fields(&["id", "kind", "title", "organisation", "bilingual"]),
-            "alternative" => fields(&["id", "kind", "is_zero"]),
-            _ if self.index.find(head).is_some_and(|s| s.kind != SymbolKind::Decl(DeclKind::Scale)) => Vec::new(),
-            _ if self.index.find(head).is_some() || ScaleId::from_name(head).is_some() => self.levels(head),
-            _ => fields(&VARIABLE_FIELDS),
-        }
-    }
-
-    /// The options of a choice fact or question.
-    fn options(&self, subject: &str) -> Vec<CompletionItem> {
-        let options = self.index.symbols.iter().filter(|s| s.kind == SymbolKind::Option);
-        let of_subject = options.filter(|s| s.parent.as_deref() == Some(subject));
-        of_subject.map(|s| item(&s.id, CompletionItemKind::ENUM_MEMBER, &format!("option of {subject}"))).collect()
-    }
-
-    fn ids_of(&self, kinds: &[DeclKind]) -> Vec<CompletionItem> {
-        let symbols = kinds.iter().flat_map(|k| self.index.of_kind(*k));
-        symbols
-            .map(|s| CompletionItem {
-                documentation: Some(lsp_types::Documentation::MarkupContent(lsp_types::MarkupContent {
-                    kind: lsp_types::MarkupKind::Markdown,
-                    value: hover_text(s, self.file_name(Some(s.span.file)).unwrap_or_default()),
-                })),
-                ..item(&s.id, lsp_kind_completion(s.kind), &kind_name(s))
-            })
-            .collect()
-    }
-
-    /// The levels of a scale: declared ones, else the default scale's.
-    fn levels(&self, scale: &str) -> Vec<CompletionItem> {
-        let declared: Vec<CompletionItem> = self
-            .index
-            .symbols
-            .iter()
-            .filter(|s| s.kind == SymbolKind::Level && s.parent.as_deref() == Some(scale))
-            .map(|s| item(&s.id, CompletionItemKind::ENUM_MEMBER, &format!("level of {scale}")))
-            .collect();
-        if !declared.is_empty() || self.index.find(scale).is_some() {
-            return declared;
-        }
-        let Some(id) = ScaleId::from_name(scale) else { return Vec::new() };
-        let levels = defaults::default_scale(id).levels;
-        levels.iter().map(|l| item(&l.id, CompletionItemKind::ENUM_MEMBER, &format!("level of {scale}"))).collect()
+        self.editor.complete(self.offset(p)).into_iter().map(completion_item).collect()
     }
 }
 
-/// What a position names.
-enum Resolved<'a> {
-    /// Something written in the checklist or its imports.
-    Source(&'a Symbol),
-    /// A default scale no file redefines.
-    DefaultScale(Scale),
-    /// A level of a default scale.
-    DefaultLevel(ScaleId, Level),
+/// Imports are read next to a file on disk; an unsaved document can
+/// import standard checklists only.
+fn resolver(folder: &Option<PathBuf>) -> Arc<dyn Resolver> {
+    match folder {
+        Some(root) => Arc::new(FileResolver { root: root.clone() }),
+        None => Arc::new(StdResolver),
+    }
 }
 
-fn default_level(scale: &str, level: &str) -> Option<Resolved<'static>> {
-    let id = ScaleId::from_name(scale)?;
-    let level = defaults::default_scale(id).levels.into_iter().find(|l| l.id == level)?;
-    Some(Resolved::DefaultLevel(id, level))
+fn markdown(value: String) -> lsp_types::MarkupContent {
+    lsp_types::MarkupContent { kind: lsp_types::MarkupKind::Markdown, value }
+}
+
+fn completion_item(c: Completion) -> CompletionItem {
+    CompletionItem {
+        kind: Some(match c.kind {
+            CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+            CompletionKind::Checklist | CompletionKind::Declaration => CompletionItemKind::MODULE,
+            CompletionKind::Group => CompletionItemKind::CLASS,
+            CompletionKind::Scale => CompletionItemKind::ENUM,
+            CompletionKind::Fact | CompletionKind::Field => CompletionItemKind::FIELD,
+            CompletionKind::Question => CompletionItemKind::PROPERTY,
+            CompletionKind::Score | CompletionKind::Function => CompletionItemKind::FUNCTION,
+            CompletionKind::Member => CompletionItemKind::ENUM_MEMBER,
+        }),
+        detail: Some(c.detail),
+        documentation: c.info.map(|h| lsp_types::Documentation::MarkupContent(markdown(h.markdown()))),
+        label: c.label,
+        ..Default::default()
+    }
 }
 
 /// Whether a word is a valid id, asked of the parser itself so the
@@ -421,38 +288,6 @@ fn is_id(word: &str, limits: &Limits) -> bool {
     let mut sources = SourceMap::default();
     let file = sources.add("id", format!("group {word} {{ }}"));
     ennakko::syntax::parse(&sources, file, limits).is_ok_and(|tree| tree.decls.len() == 1)
-}
-
-/// Markdown for a symbol's hover.
-fn hover_text(s: &Symbol, file: &str) -> String {
-    let mut out = format!("**{}** `{}`", kind_name(s), s.id);
-    if let Some(parent) = &s.parent {
-        out.push_str(&format!(" of `{parent}`"));
-    }
-    for (key, texts) in &s.texts {
-        out.push_str(&format!("\n\n*{key}*  \n{}", texts_markdown(texts.iter().map(|(l, t)| (l, t)))));
-    }
-    for (key, value) in &s.props {
-        let key = if key == "basis" { "legal basis" } else { key.as_str() };
-        out.push_str(&format!("\n\n*{key}* {value}"));
-    }
-    if s.span.file != 0 {
-        out.push_str(&format!("\n\ndeclared in `{file}`"));
-    }
-    out
-}
-
-fn texts_markdown<'a>(texts: impl Iterator<Item = (&'a String, &'a String)>) -> String {
-    texts.map(|(lang, text)| format!("{lang}: {text}")).collect::<Vec<_>>().join("  \n")
-}
-
-fn kind_name(s: &Symbol) -> String {
-    let kind = match s.kind {
-        SymbolKind::Decl(k) => k.keyword(),
-        SymbolKind::Level => "level",
-        SymbolKind::Option => "option",
-    };
-    if s.sort.is_empty() { kind.to_string() } else { format!("{kind}: {}", s.sort.join(" ")) }
 }
 
 fn lsp_kind(kind: SymbolKind) -> LspSymbolKind {
@@ -468,141 +303,6 @@ fn lsp_kind(kind: SymbolKind) -> LspSymbolKind {
         SymbolKind::Level | SymbolKind::Option => LspSymbolKind::ENUM_MEMBER,
     }
 }
-
-fn lsp_kind_completion(kind: SymbolKind) -> CompletionItemKind {
-    match kind {
-        SymbolKind::Decl(DeclKind::Group) => CompletionItemKind::CLASS,
-        SymbolKind::Decl(DeclKind::Scale) => CompletionItemKind::ENUM,
-        SymbolKind::Decl(DeclKind::Fact) => CompletionItemKind::FIELD,
-        SymbolKind::Decl(DeclKind::Question) => CompletionItemKind::PROPERTY,
-        SymbolKind::Decl(DeclKind::Score) => CompletionItemKind::FUNCTION,
-        SymbolKind::Decl(_) => CompletionItemKind::MODULE,
-        SymbolKind::Level | SymbolKind::Option => CompletionItemKind::ENUM_MEMBER,
-    }
-}
-
-fn item(label: &str, kind: CompletionItemKind, detail: &str) -> CompletionItem {
-    CompletionItem {
-        label: label.to_string(),
-        kind: Some(kind),
-        detail: Some(detail.to_string()),
-        ..Default::default()
-    }
-}
-
-fn keywords<'a>(words: &'a [&'a str]) -> impl Iterator<Item = CompletionItem> + 'a {
-    words.iter().map(|w| item(w, CompletionItemKind::KEYWORD, "keyword"))
-}
-
-fn fields(words: &[&str]) -> Vec<CompletionItem> {
-    words.iter().map(|w| item(w, CompletionItemKind::FIELD, "field")).collect()
-}
-
-fn sorts(keyword: &str, after: &[String]) -> &'static [&'static str] {
-    match (keyword, after.first().map(String::as_str)) {
-        ("question", None) => &["screening", "impact", "choice", "number", "text"],
-        ("fact", None) => &["number", "text", "flag", "choice", "list"],
-        ("rule", None) => &["info", "warning", "required", "verdict"],
-        ("rule", Some("verdict")) if after.len() == 1 => &["none", "light", "full"],
-        _ => &[],
-    }
-}
-
-/// The declaration keywords (the grammar's `decl_kw`).
-pub const DECL_KEYWORDS: [&str; 9] =
-    ["checklist", "perspective", "domain", "group", "scale", "fact", "question", "rule", "score"];
-
-/// The property keys (the grammar's `prop_key`, `expr_key` and `item_key`).
-pub const PROPERTY_KEYS: [&str; 30] = [
-    "label",
-    "title",
-    "text",
-    "help",
-    "definition",
-    "description",
-    "message",
-    "version",
-    "languages",
-    "source",
-    "basis",
-    "perspective",
-    "domain",
-    "domains",
-    "groups",
-    "parent",
-    "category",
-    "age",
-    "vulnerable",
-    "national_language",
-    "required",
-    "default",
-    "unit",
-    "range",
-    "reason",
-    "each",
-    "when",
-    "value",
-    "level",
-    "option",
-];
-
-/// Words of expressions (the grammar's `expr_keyword`, the quantifier
-/// sources and collections, the fixed path heads and the screening answers).
-pub const EXPR_WORDS: [&str; 29] = [
-    "and",
-    "or",
-    "not",
-    "in",
-    "if",
-    "then",
-    "else",
-    "any",
-    "all",
-    "count",
-    "sum",
-    "min",
-    "max",
-    "where",
-    "true",
-    "false",
-    "alternative",
-    "alternatives",
-    "proposal",
-    "proposals",
-    "groups",
-    "domains",
-    "perspectives",
-    "cells",
-    "fact",
-    "decision",
-    "yes",
-    "no",
-    "unknown",
-];
-
-/// Fields of a bound variable (a group, domain, perspective or cell).
-const VARIABLE_FIELDS: [&str; 20] = [
-    "id",
-    "vulnerable",
-    "category",
-    "age_min",
-    "age_max",
-    "perspective",
-    "group",
-    "domain",
-    "direction",
-    "magnitude",
-    "likelihood",
-    "people",
-    "timing",
-    "reversibility",
-    "evidence",
-    "mitigated",
-    "mixed",
-    "unknown",
-    "question",
-    "score",
-];
 
 #[cfg(test)]
 mod tests {
@@ -679,7 +379,7 @@ mod tests {
         let labels = |text: &str| -> Vec<String> {
             let at = text.find('|').unwrap_or(text.len());
             let d = doc(&text.replace('|', ""));
-            d.complete(d.lines.position(&d.text, at)).into_iter().map(|i| i.label).collect()
+            d.complete(d.lines.position(d.text(), at)).into_iter().map(|i| i.label).collect()
         };
         assert!(labels("gr").contains(&"group".to_string()));
         assert_eq!(labels("rule r: verdict "), ["none", "light", "full"]);

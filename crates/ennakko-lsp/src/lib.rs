@@ -13,7 +13,7 @@
 //! The protocol itself is `lsp-server` (rust-analyzer's) and `lsp-types`.
 
 pub mod document;
-pub mod lexical;
+pub use ennakko::editor::lexical;
 pub mod position;
 pub mod stdfiles;
 pub mod uri;

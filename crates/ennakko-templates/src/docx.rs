@@ -1540,7 +1540,6 @@ impl Gen<'_> {
         let form = self.form;
         let p = self.x.p.clone();
         let grid = super::GridCell {
-            question: q.map(|q| q.id.as_str()),
             group: cell.map(|c| c.group.clone()).unwrap_or_default(),
             domain: cell.and_then(|c| c.domain.clone()).unwrap_or_default(),
             value: cell,

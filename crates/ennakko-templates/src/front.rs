@@ -174,10 +174,22 @@ pub fn checklist_name(bytes: &[u8], format: Option<&str>, limits: Option<&str>) 
 /// wrong, as JSON ([`Summary`]). A document that cannot be read at all
 /// (not a zip, not UTF-8, too large...) is a `template` error.
 pub fn check(using: Using, bytes: &[u8], format: Option<&str>, limits: Option<&str>) -> Result<String, Error> {
+    check_in(using, bytes, format, limits, Lang::En)
+}
+
+/// [`check`] with the problems told in `lang`.
+pub fn check_in(
+    using: Using,
+    bytes: &[u8],
+    format: Option<&str>,
+    limits: Option<&str>,
+    lang: Lang,
+) -> Result<String, Error> {
     let (format, limits) = (self::format(format, None, bytes)?, json::limits::<TemplateLimits>(limits)?);
     let named = || crate::checklist_name_with(bytes, format, &limits);
     let checklist = choose(using, Whose::Template, named)?;
-    let check = crate::check_with(&checklist, bytes, format, &limits)?;
+    let mut check = crate::check_with(&checklist, bytes, format, &limits)?;
+    check.problems = ennakko::api::diagnostics_in(&check.problems, lang);
     Ok(json::to_json(&Summary::of(&check), false))
 }
 

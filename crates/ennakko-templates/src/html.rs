@@ -18,6 +18,12 @@ use serde_json::Value;
 use ennakko::diagnostic::Diagnostic;
 
 use super::fields::{CELL_FIELDS, RawField, RawValue};
+
+/// The attribute of the element whose content is the form `fill` rewrites.
+const FORM_ATTR: &str = "data-eva-form";
+/// The attribute of an element holding one row of impacts: the `row.`
+/// fields inside it (the innermost row's) are one impact cell.
+const ROW_ATTR: &str = "data-eva-row";
 use super::words::W;
 use super::{Body, Doc, Form, FormAlternative, Fragments, TemplateError, TemplateFormat, Yaml, esc, markers, plain};
 
@@ -268,7 +274,16 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
     let lines = markers::LineIndex::new(&text);
     // Where each field lies (an element with its text), to check it against the result places.
     let mut spans: Vec<(String, Range<usize>, (usize, usize))> = Vec::new();
+    // The rows of impacts open around the current token (token index of the
+    // row's start and of its end), innermost last; the row of each field.
+    let mut open_rows: Vec<(usize, usize)> = Vec::new();
+    let mut rows: Vec<Option<usize>> = Vec::new();
+    let mut place: Option<(Range<usize>, (usize, usize))> = None;
+    let mut problems = super::problems::Problems::default();
     for (k, tok) in toks.iter().enumerate() {
+        while open_rows.last().is_some_and(|&(_, end)| end <= k) {
+            open_rows.pop();
+        }
         match tok {
             // A placeholder comment counts only where the markup has comments:
             // not inside raw text, and not inside a tag whose `>` is missing
@@ -287,6 +302,28 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                 {
                     let (line, _) = lines.line_col(&text, r.start);
                     yaml = Some(Yaml { text: text.get(r.clone()).unwrap_or("").to_string(), line_offset: line - 1 });
+                }
+                if e.has(ROW_ATTR) && !VOID.contains(&e.name.as_str()) {
+                    open_rows.push((k, close_of[k].unwrap_or(toks.len())));
+                }
+                if e.has(FORM_ATTR) {
+                    let pos = lines.line_col(&text, e.range.start);
+                    match (&place, close_of[k].map(|c| &toks[c])) {
+                        (None, Some(Tok::Tag(end))) => place = Some((e.range.end..end.range.start, pos)),
+                        (None, _) => problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                            Diagnostic::error("T0112", t!("the form element `<{name}>` has no end tag", name = e.name))
+                                .with_help(t!(
+                                    "close it with `</{name}>`: `fill` rewrites what is inside it",
+                                    name = e.name
+                                ))
+                                .at_line_col(None, &text, pos.0, pos.1)
+                        }),
+                        (Some(_), _) => problems.add_with(ennakko::diagnostic::Severity::Error, || {
+                            Diagnostic::error("T0112", t!("the page has more than one form element (`data-eva-form`)"))
+                                .with_help(t!("keep one: `fill` rewrites what is inside it"))
+                                .at_line_col(None, &text, pos.0, pos.1)
+                        }),
+                    }
                 }
                 let Some(name) = e.attr("data-eva") else { continue };
                 let name = name.trim().to_string();
@@ -337,6 +374,7 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
                     }
                 };
                 fields.push(RawField { name, value, at });
+                rows.push(open_rows.last().map(|&(row, _)| row));
             }
             _ => {}
         }
@@ -355,8 +393,25 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
         value: RawValue::Exact(String::new()),
         at: Some(at),
     }));
-    let mut problems = super::problems::Problems::default();
+    rows.resize(fields.len(), None);
+    let fields = super::fields::resolve_rows(fields, &rows, &mut problems);
     let found = markers::find(&text, &skip, &mut problems);
+    // Result places inside the form would be written over by the form.
+    if let Some((place, pos)) = &place
+        && let Some(m) = found
+            .iter()
+            .find(|m| place.contains(&m.open.start) || m.close.as_ref().is_some_and(|c| place.contains(&c.start)))
+    {
+        let name = m.name.clone();
+        problems.add_with(ennakko::diagnostic::Severity::Error, || {
+            Diagnostic::error(
+                "T0111",
+                t!("the result place `{name}` is inside the form element (`data-eva-form`)", name = name),
+            )
+            .with_help(t!("move the result place after the form: `fill` rewrites the form"))
+            .at_line_col(None, &text, pos.0, pos.1)
+        });
+    }
     fields_around_results(&text, &spans, &found, &mut problems);
     let checklist = yaml.as_ref().and_then(|y: &Yaml| super::yaml_checklist(&y.text)).or_else(|| {
         fields.iter().find(|f| f.name == "checklist").map(|f| match &f.value {
@@ -372,7 +427,7 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
         fields,
         outputs: found.iter().map(|m| m.name.clone()).collect(),
         problems,
-        body: Body::Text { text, markers: found },
+        body: Body::Text { text, markers: found, form: place.map(|(r, _)| r) },
     })
 }
 
@@ -487,10 +542,11 @@ const FORM_CSS: &str = "
 .eva-form input[type=checkbox]{width:auto}.eva-form textarea{min-height:2.6em;resize:vertical}
 .hint{color:var(--muted);font-size:.85rem;margin:.1rem 0}
 .eva-form table.eva-impacts{table-layout:fixed}.eva-impacts th,.eva-impacts td{padding:.15rem .25rem;overflow:hidden}
-.eva-impacts thead th{font-size:.72rem;overflow-wrap:anywhere;hyphens:auto}.eva-impacts select{font-size:.8rem;min-width:0;padding:.1rem}
+.eva-impacts thead th{font-size:.72rem;overflow-wrap:break-word}.eva-impacts select{font-size:.8rem;min-width:0;padding:.1rem}
 .eva-impacts tbody th{font-size:.8rem}.eva-impacts thead th:first-child{width:8.5rem}
 .eva-impacts th[scope=row]{width:9rem}.eva-impacts td.text{background:#fbfcfd}.eva-impacts label{display:flex;gap:.4rem;align-items:baseline;font-size:.8rem;color:var(--muted)}
-.required{color:var(--neg2)}#eva-save{margin:1rem 0;padding:.5rem 1rem;font:inherit}
+.required{color:var(--neg2)}.eva-note{color:var(--neg2);font-size:.8rem;margin:.1rem 0}
+.eva-add-row{margin:.2rem 0 1rem;font:inherit;font-size:.85rem}.eva-stale{border-left:4px solid var(--neg1);padding-left:.6rem}#eva-save{margin:1rem 0;padding:.5rem 1rem;font:inherit}
 @media print{#eva-save{display:none}.eva-form table{break-inside:auto}.eva-form tr{break-inside:avoid}}
 ";
 
@@ -504,6 +560,18 @@ function sync(el){
 }
 function onEdit(e){if(e.target&&e.target.hasAttribute&&e.target.hasAttribute('data-eva')){sync(e.target);}}
 document.addEventListener('change',onEdit);document.addEventListener('input',onEdit);
+document.addEventListener('click',function(e){
+ var b=e.target&&e.target.closest&&e.target.closest('.eva-add-row');
+ var table=b&&b.previousElementSibling;if(!table){return;}
+ var rows=table.querySelectorAll('tbody[data-eva-row]');if(!rows.length){return;}
+ var copy=rows[rows.length-1].cloneNode(true);
+ copy.querySelectorAll('[data-eva]').forEach(function(el){
+  if(el.tagName==='SELECT'){el.selectedIndex=0;}else if(el.tagName==='TEXTAREA'){el.value='';}
+  else if(el.type!=='hidden'){el.value='';}
+  sync(el);
+ });
+ rows[rows.length-1].after(copy);
+});
 var save=document.getElementById('eva-save');
 if(save){save.addEventListener('click',function(){
  document.querySelectorAll('[data-eva]').forEach(sync);
@@ -586,6 +654,7 @@ impl Out<'_> {
         }
         self.html.push_str("</th><td>");
         control(self);
+        self.notes(tag);
         self.html.push_str("</td></tr>\n");
     }
 
@@ -612,6 +681,26 @@ impl Out<'_> {
         });
     }
 
+    /// The check notes of a field (missing, inconsistent), in small red type.
+    fn notes(&mut self, key: &str) {
+        for n in self.form.notes.get(key).map(Vec::as_slice).unwrap_or_default() {
+            let _ = write!(self.html, "<p class=\"eva-note\">\u{26a0} {}</p>", esc(n));
+        }
+    }
+
+    /// A table of fields, under a heading, when there are any.
+    fn questions(&mut self, alt: &str, heading: W, questions: &[&ennakko::checklist::describe::Field]) {
+        if questions.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.html, "<h3>{}</h3>\n<table class=\"eva-fields\"><tbody>", esc(self.form.w(heading)));
+        for q in questions {
+            let tag = format!("answer.{alt}.{}", q.id);
+            self.field(&tag, q, self.form.answer(alt, &q.id));
+        }
+        self.html.push_str("</tbody></table>\n");
+    }
+
     fn alternative(&mut self, alt: &FormAlternative) {
         let form = self.form;
         let _ = writeln!(
@@ -634,92 +723,231 @@ impl Out<'_> {
             self.row(&field.tag, &label, &[], |o| o.textarea(&field.tag, &value, None));
         }
         self.html.push_str("</tbody></table>\n");
-        let screening: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "screening").collect();
-        if !screening.is_empty() {
-            let _ = writeln!(self.html, "<h3>{}</h3>\n<table class=\"eva-fields\"><tbody>", esc(form.w(W::Screening)));
-            for q in screening {
-                let tag = format!("answer.{}.{}", alt.id, q.id);
-                self.field(&tag, q, form.answer(&alt.id, &q.id));
-            }
-            self.html.push_str("</tbody></table>\n");
-        }
+        let asked = |screening: bool| -> Vec<&ennakko::checklist::describe::Field> {
+            form.desc
+                .questions
+                .iter()
+                .filter(|q| q.kind != "impact" && (q.kind == "screening") == screening && form.applies(&alt.id, q))
+                .collect()
+        };
+        self.questions(&alt.id, W::Screening, &asked(true));
+        self.questions(&alt.id, W::OtherQuestions, &asked(false));
         self.impacts(alt);
-        let other: Vec<_> =
-            form.desc.questions.iter().filter(|q| q.kind != "screening" && q.kind != "impact").collect();
-        if !other.is_empty() {
-            let _ =
-                writeln!(self.html, "<h3>{}</h3>\n<table class=\"eva-fields\"><tbody>", esc(form.w(W::OtherQuestions)));
-            for q in other {
-                let tag = format!("answer.{}.{}", alt.id, q.id);
-                self.field(&tag, q, form.answer(&alt.id, &q.id));
-            }
-            self.html.push_str("</tbody></table>\n");
-        }
+        self.no_longer_applies(alt);
         self.html.push_str("</section>\n");
     }
 
+    /// The impact questions that apply to an alternative, each with its
+    /// rows and an empty row to fill in, and a button that adds a row;
+    /// then impacts that answer no question of the checklist.
     fn impacts(&mut self, alt: &FormAlternative) {
         let form = self.form;
-        let cells = form.cells(&alt.id);
-        if cells.is_empty() {
+        let cells: &[ennakko::decision::ImpactCell] = form.alternative(&alt.id).map_or(&[], |a| a.impacts.as_slice());
+        let asked: Vec<_> =
+            form.desc.questions.iter().filter(|q| q.kind == "impact" && form.applies(&alt.id, q)).collect();
+        let known = |c: &ennakko::decision::ImpactCell| {
+            c.question.as_ref().is_some_and(|id| form.desc.questions.iter().any(|q| &q.id == id && q.kind == "impact"))
+        };
+        let others: Vec<&ennakko::decision::ImpactCell> = cells.iter().filter(|c| !known(c)).collect();
+        if asked.is_empty() && others.is_empty() {
             return;
         }
         let _ = writeln!(
             self.html,
             "<h3>{}</h3>\n<p class=\"hint\">{}</p>",
             esc(form.w(W::Impacts)),
-            esc(form.w(W::ImpactsHelp))
+            esc(form.w(W::RowsHelpHtml))
         );
-        let mut current: Option<Option<&str>> = None;
-        let scales: Vec<&str> = CELL_FIELDS[..7].to_vec();
-        let options: Vec<Vec<(String, String)>> = scales.iter().map(|f| short_options(form, f)).collect();
-        let titles: std::collections::HashMap<&str, String> =
-            CELL_FIELDS.iter().map(|f| (*f, form.cell_field_label(f))).collect();
-        for cell in &cells {
-            if current != Some(cell.question) {
-                if current.is_some() {
-                    self.html.push_str("</tbody></table>\n");
-                }
-                current = Some(cell.question);
-                let q = cell.question.and_then(|id| form.desc.questions.iter().find(|q| q.id == id));
-                let heading = q.map_or_else(
-                    || form.w(W::OtherImpacts).to_string(),
-                    |q| form.t(&q.text).split_whitespace().collect::<Vec<_>>().join(" "),
-                );
-                let _ = writeln!(self.html, "<h4>{}</h4>", esc(&heading));
-                if q.is_some_and(|q| q.conditional) {
-                    let _ = writeln!(self.html, "<p class=\"hint\">{}</p>", esc(form.w(W::OnlyIfApplies)));
-                }
-                self.html.push_str("<table class=\"eva-impacts\"><thead><tr>");
-                let _ = write!(self.html, "<th scope=\"col\">{}</th>", esc(form.w(W::GroupDomain)));
-                for f in &scales {
-                    let _ = write!(self.html, "<th scope=\"col\">{}</th>", esc(&form.cell_field_label(f)));
-                }
-                self.html.push_str("</tr></thead><tbody>\n");
-            }
-            let where_ = format!("{} / {}", form.group_label(&cell.group), form.domain_label(&cell.domain));
-            let _ = write!(self.html, "<tr><th scope=\"row\" rowspan=\"2\">{}</th>", esc(&where_));
-            for (f, options) in scales.iter().zip(&options) {
-                let tag = cell.tag(&alt.id, f);
-                self.html.push_str("<td>");
-                self.select(&tag, options, cell.get(f).as_deref(), Some(&titles[&**f]));
-                self.html.push_str("</td>");
-            }
-            self.html.push_str("</tr>\n<tr>");
-            for (f, span) in [("mitigation", 4), ("note", 3)] {
-                let tag = cell.tag(&alt.id, f);
-                let _ = write!(
-                    self.html,
-                    "<td class=\"text\" colspan=\"{span}\"><label>{}<textarea data-eva=\"{}\" rows=\"1\">{}</textarea></label></td>",
-                    esc(&titles[f]),
-                    esc(&tag),
-                    esc(&cell.get(f).unwrap_or_default())
-                );
-            }
-            self.html.push_str("</tr>\n");
+        for q in asked {
+            let heading = form.t(&q.text).split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(self.html, "<h4>{}</h4>", esc(&heading));
+            self.notes(&format!("impacts.{}.{}", alt.id, q.id));
+            let rows: Vec<_> = cells.iter().filter(|c| c.question.as_ref() == Some(&q.id)).collect();
+            self.rows_table(&alt.id, Some(q), &rows, true);
         }
-        self.html.push_str("</tbody></table>\n");
+        if !others.is_empty() {
+            let _ = writeln!(self.html, "<h4>{}</h4>", esc(form.w(W::OtherImpacts)));
+            for (question, rows) in by_question(&others) {
+                self.rows_table_named(&alt.id, question, None, &rows, false);
+            }
+        }
     }
+
+    /// What an alternative answered to questions that no longer apply: kept
+    /// as fields, so that nothing typed is lost and it can be cleared.
+    fn no_longer_applies(&mut self, alt: &FormAlternative) {
+        let form = self.form;
+        let Some(a) = form.alternative(&alt.id) else { return };
+        let question = |id: &str| form.desc.questions.iter().find(|q| q.id == id);
+        let stale = |id: &str| question(id).filter(|q| !form.applies(&alt.id, q));
+        let answers: Vec<_> = a.answers.iter().filter(|(id, v)| !v.is_null() && stale(id).is_some()).collect();
+        let unknown: Vec<_> = a.answers.iter().filter(|(id, v)| !v.is_null() && question(id).is_none()).collect();
+        let cells: Vec<_> = a
+            .impacts
+            .iter()
+            .filter(|c| c.question.as_deref().and_then(stale).is_some_and(|q| q.kind == "impact"))
+            .collect();
+        if answers.is_empty() && unknown.is_empty() && cells.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            self.html,
+            "<section class=\"eva-stale\">\n<h3>{}</h3>\n<p class=\"hint\">{}</p>",
+            esc(form.w(W::NoLongerApplies)),
+            esc(form.w(W::NoLongerAppliesHelp))
+        );
+        if !answers.is_empty() || !unknown.is_empty() {
+            self.html.push_str("<table class=\"eva-fields\"><tbody>\n");
+            for (id, value) in answers {
+                let Some(q) = stale(id) else { continue };
+                self.field(&format!("answer.{}.{id}", alt.id), q, Some(value));
+            }
+            for (id, value) in unknown {
+                let tag = format!("answer.{}.{id}", alt.id);
+                let shown = plain(value);
+                self.row(&tag, id, &[], |o| o.input(&tag, &shown, None));
+            }
+            self.html.push_str("</tbody></table>\n");
+        }
+        for q in form.desc.questions.iter().filter(|q| q.kind == "impact") {
+            let rows: Vec<_> = cells.iter().copied().filter(|c| c.question.as_ref() == Some(&q.id)).collect();
+            if !rows.is_empty() {
+                let heading = form.t(&q.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                let _ = writeln!(self.html, "<h4>{}</h4>", esc(&heading));
+                self.rows_table(&alt.id, Some(q), &rows, false);
+            }
+        }
+        self.html.push_str("</section>\n");
+    }
+
+    fn rows_table(
+        &mut self,
+        alt: &str,
+        q: Option<&ennakko::checklist::describe::Field>,
+        cells: &[&ennakko::decision::ImpactCell],
+        blank: bool,
+    ) {
+        let question = q.map_or("-", |q| q.id.as_str()).to_string();
+        self.rows_table_named(alt, &question, q, cells, blank);
+    }
+
+    /// A table of impact rows: each row (a `tbody` marked `data-eva-row`)
+    /// holds a cell's group (and domain), its scales, and its note,
+    /// mitigation and source of evidence; `blank` adds an empty row and the
+    /// button that copies it.
+    fn rows_table_named(
+        &mut self,
+        alt: &str,
+        question: &str,
+        q: Option<&ennakko::checklist::describe::Field>,
+        cells: &[&ennakko::decision::ImpactCell],
+        blank: bool,
+    ) {
+        let form = self.form;
+        let with_domain = q.is_none_or(|q| q.domains.len() != 1);
+        self.html.push_str("<table class=\"eva-impacts\"><thead><tr>");
+        let first = match with_domain {
+            true => form.w(W::GroupDomain).to_string(),
+            false => form.w(W::Group).to_string(),
+        };
+        let _ = write!(self.html, "<th scope=\"col\">{}</th>", esc(&first));
+        for f in &CELL_FIELDS[..7] {
+            // Soft hyphens in the scale names ("Kunskaps|underlag") let the narrow columns wrap at a compound boundary.
+            let label = ennakko::report::render::table::breakable(&form.cell_field_label(f));
+            let _ = write!(self.html, "<th scope=\"col\">{label}</th>");
+        }
+        self.html.push_str("</tr></thead>\n");
+        for cell in cells.iter().copied().map(Some).chain(blank.then_some(None)) {
+            self.impact_row(alt, question, q, cell, with_domain);
+        }
+        self.html.push_str("</table>\n");
+        if blank {
+            let _ = writeln!(
+                self.html,
+                "<button type=\"button\" class=\"eva-add-row\">{}</button>",
+                esc(form.w(W::AddRow))
+            );
+        }
+    }
+
+    /// One row of impacts: two table rows in a `tbody`.
+    fn impact_row(
+        &mut self,
+        alt: &str,
+        question: &str,
+        q: Option<&ennakko::checklist::describe::Field>,
+        cell: Option<&ennakko::decision::ImpactCell>,
+        with_domain: bool,
+    ) {
+        let form = self.form;
+        let grid = super::GridCell {
+            group: cell.map(|c| c.group.clone()).unwrap_or_default(),
+            domain: cell.and_then(|c| c.domain.clone()).unwrap_or_default(),
+            value: cell,
+        };
+        let tag = |prop: &str| format!("row.{alt}.{question}.{prop}");
+        let listed = |ids: &[String], all: Vec<(String, String)>, current: &str| -> Vec<(String, String)> {
+            let mut items: Vec<(String, String)> = all.iter().filter(|(_, id)| ids.contains(id)).cloned().collect();
+            items.extend(all.iter().filter(|(_, id)| !ids.contains(id)).cloned());
+            if !current.is_empty() && !items.iter().any(|(_, id)| id == current) {
+                items.push((current.to_string(), current.to_string()));
+            }
+            items
+        };
+        let groups: Vec<(String, String)> =
+            form.desc.groups.iter().map(|g| (form.t(&g.label).to_string(), g.id.clone())).collect();
+        let groups = listed(q.map_or(&[], |q| q.groups.as_slice()), groups, &grid.group);
+        self.html.push_str("<tbody class=\"eva-row\" data-eva-row>\n<tr><th scope=\"row\">");
+        self.select(&tag("group"), &groups, cell.map(|c| c.group.as_str()), Some(form.w(W::Group)));
+        if with_domain {
+            let domains: Vec<(String, String)> =
+                form.desc.domains.iter().map(|d| (form.t(&d.label).to_string(), d.id.clone())).collect();
+            let domains = listed(q.map_or(&[], |q| q.domains.as_slice()), domains, &grid.domain);
+            self.select(&tag("domain"), &domains, cell.and_then(|c| c.domain.as_deref()), Some(form.w(W::Domain)));
+        } else if let Some(domain) = cell.and_then(|c| c.domain.as_deref()) {
+            // The question's one domain, as the decision names it.
+            let _ = write!(
+                self.html,
+                "<input type=\"hidden\" data-eva=\"{}\" value=\"{}\">",
+                esc(&tag("domain")),
+                esc(domain)
+            );
+        }
+        self.html.push_str("</th>");
+        for f in &CELL_FIELDS[..7] {
+            self.html.push_str("<td>");
+            let options = short_options(form, f);
+            self.select(&tag(f), &options, grid.get(f).as_deref(), Some(&form.cell_field_label(f)));
+            self.html.push_str("</td>");
+        }
+        self.html.push_str("</tr>\n<tr>");
+        for (f, span) in [("note", 3), ("mitigation", 3), ("evidence_source", 2)] {
+            let _ = write!(
+                self.html,
+                "<td class=\"text\" colspan=\"{span}\"><label>{}<textarea data-eva=\"{}\" rows=\"1\">{}</textarea></label></td>",
+                esc(&form.cell_field_label(f)),
+                esc(&tag(f)),
+                esc(&grid.get(f).unwrap_or_default())
+            );
+        }
+        self.html.push_str("</tr>\n</tbody>\n");
+    }
+}
+
+/// Impact cells grouped by their question id (`-` for none), in the order
+/// the questions first appear.
+fn by_question<'c>(
+    cells: &[&'c ennakko::decision::ImpactCell],
+) -> Vec<(&'c str, Vec<&'c ennakko::decision::ImpactCell>)> {
+    let mut out: Vec<(&str, Vec<&ennakko::decision::ImpactCell>)> = Vec::new();
+    for c in cells {
+        let id = c.question.as_deref().unwrap_or("-");
+        match out.iter_mut().find(|(q, _)| *q == id) {
+            Some((_, list)) => list.push(c),
+            None => out.push((id, vec![c])),
+        }
+    }
+    out
 }
 
 /// Drop-down items of an impact grid cell; directions as numbers only
@@ -736,27 +964,13 @@ fn short_options(form: &Form, field: &str) -> Vec<(String, String)> {
     items
 }
 
-pub(crate) fn generate(form: &Form) -> String {
+/// What is inside the form element: the decision, its facts, and per
+/// alternative the questions that apply, its impact rows and the answers
+/// to questions that no longer apply; `fill` writes it again.
+fn form_inner(form: &Form) -> String {
     let lang = form.lang;
     let d = form.decision;
-    let title = d
-        .map(|d| d.title.get(lang).to_string())
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| form.t(&form.desc.title).to_string());
-    let mut out = Out { form, html: String::new() };
-    let _ = write!(
-        out.html,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
-         <style id=\"eva-style\">{}{FORM_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"hint\">{}</p>\n",
-        esc(lang),
-        esc(&title),
-        ennakko::report::render::CSS,
-        esc(&title),
-        esc(form.w(W::Intro)),
-        esc(form.w(W::IntroFields)),
-    );
-    out.html.push_str("<form class=\"eva-form\" onsubmit=\"return false\">\n");
+    let mut out = Out { form, html: String::from("\n") };
     let _ =
         writeln!(out.html, "<input type=\"hidden\" data-eva=\"checklist\" value=\"{}\">", esc(&form.checklist_name));
     let _ = writeln!(
@@ -805,7 +1019,38 @@ pub(crate) fn generate(form: &Form) -> String {
     for alt in &form.alternatives {
         out.alternative(alt);
     }
-    let _ = writeln!(out.html, "<button type=\"button\" id=\"eva-save\">{}</button>\n</form>", esc(form.w(W::Save)));
+    let _ = writeln!(out.html, "<button type=\"button\" id=\"eva-save\">{}</button>", esc(form.w(W::Save)));
+    out.html
+}
+
+/// The page with the inside of its form element (`place`) written for `form`.
+pub(crate) fn refresh(text: &str, place: Range<usize>, form: &Form) -> Option<String> {
+    Some(format!("{}{}{}", text.get(..place.start)?, form_inner(form), text.get(place.end..)?))
+}
+
+pub(crate) fn generate(form: &Form) -> String {
+    let lang = form.lang;
+    let d = form.decision;
+    let title = d
+        .map(|d| d.title.get(lang).to_string())
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| form.t(&form.desc.title).to_string());
+    let mut out = Out { form, html: String::new() };
+    let _ = write!(
+        out.html,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
+         <style id=\"eva-style\">{}{FORM_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"hint\">{}</p>\n",
+        esc(lang),
+        esc(&title),
+        ennakko::report::render::CSS,
+        esc(&title),
+        esc(form.w(W::FormIntro)),
+        esc(form.w(W::IntroFields)),
+    );
+    let _ = write!(out.html, "<form class=\"eva-form\" {FORM_ATTR} onsubmit=\"return false\">");
+    out.html.push_str(&form_inner(form));
+    out.html.push_str("</form>\n");
     let _ = writeln!(
         out.html,
         "<section class=\"eva-results\">\n<h2>{}</h2>\n<!-- eva:results -->\n<p class=\"hint\">{}</p>\n<!-- /eva:results -->\n</section>\n</main>\n<script>\n{SAVE_JS}\n</script>\n</body>\n</html>",

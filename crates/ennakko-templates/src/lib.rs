@@ -3,8 +3,8 @@
 //! `.docx` (content controls tagged `eva:...`).
 //!
 //! Everything works on bytes in memory, so the CLI, Python and WebAssembly
-//! share it: [`init`] writes a blank template with every question as a
-//! field, [`check`] reads a filled one and lists what is missing or wrong,
+//! share it: [`init`] writes a blank form that asks what applies,
+//! [`check`] reads a filled one and lists what is missing or wrong,
 //! and [`fill`] scores the decision and writes the results (verdict, impact
 //! matrix, findings, what is missing) into a copy. The convention is in
 //! `docs/templates.md`; errors have `T` codes (`docs/errors.md`).
@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use ennakko::decision::{Decision, Format};
 use ennakko::diagnostic::{Diagnostic, Severity};
+use ennakko::message::Arg;
 use ennakko::report::Report;
 use ennakko::report::render::Block;
 use ennakko::{Checklist, Error, ErrorKind, Limits};
@@ -252,9 +253,10 @@ pub struct Filled {
 
 // ---- public functions -------------------------------------------------------------
 
-/// A blank template: every fact and question of the checklist as a field,
-/// for a zero option and a proposal, in `lang` (`fi`, `sv`, `en`), with a
-/// place for the results.
+/// A blank template for a zero option and a proposal, in `lang` (`fi`,
+/// `sv`, `en`), with a place for the results: a form asking every fact and
+/// the questions that apply before anything is answered (the screening
+/// questions); [`fill`] adds the impact questions the answers call for.
 pub fn init(checklist: &Checklist, format: TemplateFormat, lang: &str) -> Vec<u8> {
     init_with(checklist, format, lang, &InitOptions::default())
 }
@@ -277,8 +279,22 @@ pub fn init_with(checklist: &Checklist, format: TemplateFormat, lang: &str, opti
         form.checklist_name = name.clone();
     }
     match format {
-        TemplateFormat::Markdown => markdown::generate(&form).into_bytes(),
-        TemplateFormat::Html => html::generate(&form).into_bytes(),
+        TemplateFormat::Markdown | TemplateFormat::Html => {
+            // The form asks what applies: read the template back and ask
+            // what the checklist makes relevant before anything is answered.
+            let blank = match format {
+                TemplateFormat::Markdown => markdown::generate(&form),
+                _ => html::generate(&form),
+            };
+            let limits = TemplateLimits::default();
+            let Ok(doc) = read(blank.as_bytes(), format, &limits) else { return blank.into_bytes() };
+            let check = evaluate(checklist, &doc);
+            let (doc, _) = refresh_text(checklist, doc, check, lang, false, &limits);
+            match doc.body {
+                Body::Text { text, .. } => text.into_bytes(),
+                Body::Docx(_) => blank.into_bytes(),
+            }
+        }
         TemplateFormat::Docx => {
             // The form asks what applies: read the template back and ask
             // what its own answers make relevant.
@@ -355,8 +371,10 @@ pub fn check_with(
 
 /// Scores the template's decision and writes the results into a copy of the
 /// document, in `lang` (default: the decision's `language`, else Finnish).
-/// Every other part of the document is kept as it was; filling a filled
-/// document again gives the same bytes.
+/// A form (a Word `eva:form`, a Markdown front matter starting `# eva:form`,
+/// an HTML `data-eva-form` element) is written again to ask the questions
+/// that now apply, keeping every answer; every other part of the document
+/// is kept as it was. Filling a filled document again gives the same bytes.
 pub fn fill(checklist: &Checklist, bytes: &[u8], format: TemplateFormat, lang: Option<&str>) -> Result<Vec<u8>, Error> {
     fill_with(checklist, bytes, format, lang, &TemplateLimits::default()).map(|f| f.bytes)
 }
@@ -405,16 +423,22 @@ pub fn fill_with(
             }
             (doc, check)
         }
+        // A Markdown or HTML form likewise, twice: the second time with the
+        // notes of the form as written, so that filling again changes nothing.
+        Body::Text { .. } => {
+            let (doc, check) = refresh_text(checklist, doc, check, lang, false, limits);
+            refresh_text(checklist, doc, check, lang, true, limits)
+        }
         _ => (doc, check),
     };
     let Some(report) = &check.report else { return Err(Error::new(ErrorKind::Template, Vec::new())) };
     let content = ennakko::report::render::content(report, lang);
     let fragments = Fragments { content: &content, report };
     let bytes = match &doc.body {
-        Body::Text { text, markers } if format == TemplateFormat::Markdown => {
+        Body::Text { text, markers, .. } if format == TemplateFormat::Markdown => {
             markdown::fill(text, markers, &fragments).into_bytes()
         }
-        Body::Text { text, markers } => html::fill(text, markers, &fragments).into_bytes(),
+        Body::Text { text, markers, .. } => html::fill(text, markers, &fragments).into_bytes(),
         Body::Docx(package) => {
             let form = package.has_form().then(|| checked_form(checklist, &check, lang)).flatten();
             docx::fill(package, Some(&fragments), form.as_ref())?
@@ -472,6 +496,57 @@ fn refresh_form(
     Ok((doc, check))
 }
 
+/// A Markdown or HTML form written again for what its decision now makes
+/// relevant (with the check's notes beside the fields when `with_notes`),
+/// read back and checked. The document stays as it was when it is not a
+/// form, or when the form as written would read back with errors or as
+/// another decision: nothing typed is ever dropped.
+fn refresh_text(
+    checklist: &Checklist,
+    doc: Doc,
+    check: TemplateCheck,
+    lang: &str,
+    with_notes: bool,
+    limits: &TemplateLimits,
+) -> (Doc, TemplateCheck) {
+    let written = {
+        let (Body::Text { text, form: place, .. }, Some(decision), Some(report)) =
+            (&doc.body, &check.decision, &check.report)
+        else {
+            return (doc, check);
+        };
+        let mut form = Form::new(checklist, Some(decision), lang);
+        form.report = Some(report);
+        if with_notes {
+            form.notes = check_notes(&form, report);
+        }
+        match (doc.format, place) {
+            (TemplateFormat::Markdown, _) if markdown::is_form(text) => markdown::refresh(text, &form),
+            (TemplateFormat::Html, Some(place)) => html::refresh(text, place.clone(), &form),
+            _ => None,
+        }
+    };
+    let Some(written) = written else { return (doc, check) };
+    let Ok(new_doc) = read(written.as_bytes(), doc.format, limits) else { return (doc, check) };
+    let new_check = evaluate(checklist, &new_doc);
+    if new_check.errors() > 0 || canonical(&new_check.decision) != canonical(&check.decision) {
+        return (doc, check);
+    }
+    (new_doc, new_check)
+}
+
+/// A decision as JSON with each alternative's impact rows in a fixed order:
+/// a form lists rows by question, and the order of rows means nothing.
+fn canonical(decision: &Option<Decision>) -> Option<serde_json::Value> {
+    let mut value = serde_json::to_value(decision.as_ref()?).ok()?;
+    for alt in value.get_mut("alternatives").and_then(|a| a.as_array_mut()).into_iter().flatten() {
+        if let Some(cells) = alt.get_mut("impacts").and_then(|c| c.as_array_mut()) {
+            cells.sort_by_cached_key(|c| c.to_string());
+        }
+    }
+    Some(value)
+}
+
 /// What a filled form shows beside its fields: required answers missing,
 /// groups not assessed, and the checklist's warnings about the answers and
 /// facts they read (e.g. a cost and a screening answer that disagree), in
@@ -520,7 +595,13 @@ pub(crate) struct Yaml {
 
 /// What is format-specific, for filling.
 pub(crate) enum Body {
-    Text { text: String, markers: Vec<markers::Marker> },
+    /// Markdown or HTML: the text, its result places and, in HTML, the
+    /// inside of the form element (`data-eva-form`) that `fill` rewrites.
+    Text {
+        text: String,
+        markers: Vec<markers::Marker>,
+        form: Option<std::ops::Range<usize>>,
+    },
     Docx(docx::Package),
 }
 
@@ -742,15 +823,16 @@ fn decision_of(
 
 /// Warnings about what is not answered yet, from the report.
 fn incompleteness(report: &Report, doc: &Doc) -> Vec<Diagnostic> {
+    // The question's text in the language the problem is told in.
     let label = |terms: &[ennakko::report::Term], id: &str| {
-        terms.iter().find(|t| t.id == id).map(|t| ennakko::report::i18n::pick(&t.label, "en").to_string())
+        terms.iter().find(|t| t.id == id).map_or(Arg::Raw(String::new()), |t| Arg::per_language(&t.label))
     };
     let has_field = |name: &str| doc.fields.iter().any(|f| f.name == name);
     let fields_only = doc.yaml.is_none();
     let mut out = Vec::new();
     for (i, alt) in report.alternatives.iter().enumerate() {
         for m in &alt.completeness.missing {
-            let text = label(&report.vocabulary.questions, &m.question).unwrap_or_default();
+            let text = label(&report.vocabulary.questions, &m.question);
             if m.groups.is_empty() {
                 let mut d = Diagnostic::warning(
                     "T0201",
@@ -1015,57 +1097,9 @@ impl<'a> Form<'a> {
         }
     }
 
-    /// The impact cells a template lays out for an alternative: every
-    /// impact question × group × domain, then the decision's other cells.
-    pub(crate) fn cells(&self, alt: &str) -> Vec<GridCell<'_>> {
-        let mut out = Vec::new();
-        for q in self.desc.questions.iter().filter(|q| q.kind == "impact") {
-            for g in &q.groups {
-                for d in &q.domains {
-                    out.push(GridCell {
-                        question: Some(q.id.as_str()),
-                        group: g.clone(),
-                        domain: d.clone(),
-                        value: None,
-                    });
-                }
-            }
-        }
-        if let Some(a) = self.alternative(alt) {
-            for cell in &a.impacts {
-                let domain = cell.domain.clone().or_else(|| {
-                    let q = self.desc.questions.iter().find(|q| Some(&q.id) == cell.question.as_ref())?;
-                    (q.domains.len() == 1).then(|| q.domains[0].clone())
-                });
-                let Some(domain) = domain else { continue };
-                let slot = out.iter_mut().find(|c| {
-                    c.question == cell.question.as_deref()
-                        && c.group == cell.group
-                        && c.domain == domain
-                        && c.value.is_none()
-                });
-                match slot {
-                    Some(c) => c.value = Some(cell),
-                    None => out.push(GridCell {
-                        question: cell.question.as_deref(),
-                        group: cell.group.clone(),
-                        domain,
-                        value: Some(cell),
-                    }),
-                }
-            }
-        }
-        out
-    }
-
     /// The label of a group or domain id.
     pub(crate) fn group_label(&self, id: &str) -> String {
         self.desc.groups.iter().find(|g| g.id == id).map_or_else(|| id.to_string(), |g| self.t(&g.label).to_string())
-    }
-
-    /// The label of a domain id.
-    pub(crate) fn domain_label(&self, id: &str) -> String {
-        self.desc.domains.iter().find(|d| d.id == id).map_or_else(|| id.to_string(), |d| self.t(&d.label).to_string())
     }
 
     /// The drop-down items of an impact cell field: (shown, value).
@@ -1135,18 +1169,12 @@ impl<'a> Form<'a> {
 
 /// An impact cell of a generated template.
 pub(crate) struct GridCell<'a> {
-    pub question: Option<&'a str>,
     pub group: String,
     pub domain: String,
     pub value: Option<&'a ennakko::decision::ImpactCell>,
 }
 
 impl GridCell<'_> {
-    /// The field name prefix: `impact.<alt>.<question or ->.<group>.<domain>`.
-    pub(crate) fn tag(&self, alt: &str, field: &str) -> String {
-        format!("impact.{alt}.{}.{}.{}.{field}", self.question.unwrap_or("-"), self.group, self.domain)
-    }
-
     /// A field's value in the decision, as written in YAML (`-1`, `moderate`).
     pub(crate) fn get(&self, field: &str) -> Option<String> {
         let c = self.value?;

@@ -100,7 +100,7 @@ pub(crate) fn read(text: String) -> Result<Doc, TemplateError> {
         fields: Vec::new(),
         outputs: found.iter().map(|m| m.name.clone()).collect(),
         problems,
-        body: Body::Text { text, markers: found },
+        body: Body::Text { text, markers: found, form: None },
     })
 }
 
@@ -212,11 +212,52 @@ fn oneline(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first line of a front matter that is a form `fill` rewrites.
+pub(crate) const FORM_MARK: &str = "# eva:form";
+
+/// Whether a Markdown template's front matter is a form (its first line is
+/// [`FORM_MARK`]): `fill` then writes it again for what now applies.
+pub(crate) fn is_form(text: &str) -> bool {
+    matches!(front_matter(text), Ok(Some((yaml, _, _))) if yaml.lines().next().map(str::trim_end) == Some(FORM_MARK))
+}
+
+/// The text with its front matter replaced by the form `form` asks.
+pub(crate) fn refresh(text: &str, form: &Form) -> Option<String> {
+    let (_, _, body) = front_matter(text).ok()??;
+    Some(format!("---\n{}---\n{}", front(form), text.get(body..)?))
+}
+
 pub(crate) fn generate(form: &Form) -> String {
+    let d = form.decision;
+    let heading = d.map_or_else(|| form.t(&form.desc.title).to_string(), |d| d.title.get(form.lang).to_string());
+    let heading = if heading.trim().is_empty() { form.t(&form.desc.title).to_string() } else { heading };
+    let heading = inline_text(&heading);
+    format!(
+        "---\n{}---\n\n# {heading}\n\n{}\n\n{}\n\n<!-- eva:results -->\n<!-- /eva:results -->\n",
+        front(form),
+        form.w(W::FormIntro),
+        form.w(W::IntroFields)
+    )
+}
+
+/// The check notes of a field as comment lines (`# ⚠ Vastaus puuttuu`).
+fn notes(y: &mut String, form: &Form, key: &str, indent: &str) {
+    for n in form.notes.get(key).map(Vec::as_slice).unwrap_or_default() {
+        let _ = writeln!(y, "{indent}# \u{26a0} {}", oneline(n));
+    }
+}
+
+/// The front matter of a form: the decision and its facts, then per
+/// alternative the questions that apply, the impact rows of the impact
+/// questions that apply (with a commented row to copy), and what was
+/// answered to questions that no longer apply.
+fn front(form: &Form) -> String {
     let lang = form.lang;
     let d = form.decision;
     let mut y = String::new();
+    let _ = writeln!(y, "{FORM_MARK}");
     let _ = writeln!(y, "# {}", oneline(form.w(W::YamlIntro)));
+    let _ = writeln!(y, "# {}", oneline(form.w(W::FormIntro)));
     let _ = writeln!(y, "# {}", form.w(W::YamlNull));
     let _ = writeln!(y, "checklist: {}", scalar(&Value::String(form.checklist_name.clone())));
     let id = d.map_or_else(String::new, |d| d.id.clone());
@@ -247,118 +288,177 @@ pub(crate) fn generate(form: &Form) -> String {
         form.w(W::Finnish),
         form.w(W::Swedish)
     );
-    if !form.desc.facts.is_empty() {
+    // What the form has no field for is kept as it was, as JSON (valid YAML).
+    if let Some(decided) = d.and_then(|d| d.decided.as_ref()).and_then(|v| serde_json::to_value(v).ok()) {
+        let _ = writeln!(y, "decided: {decided}");
+    }
+    if let Some(meta) = d.and_then(|d| d.meta.as_ref()) {
+        let _ = writeln!(y, "meta: {meta}");
+    }
+    let known: Vec<&str> = form.desc.facts.iter().map(|f| f.id.as_str()).collect();
+    let extra: Vec<(&String, &Value)> = d
+        .map(|d| d.facts.iter().filter(|(k, v)| !v.is_null() && !known.contains(&k.as_str())).collect())
+        .unwrap_or_default();
+    if !form.desc.facts.is_empty() || !extra.is_empty() {
         let _ = writeln!(y, "facts:   # {}", form.w(W::Facts));
         for f in &form.desc.facts {
             let _ = writeln!(y, "  # {}{}", oneline(form.t(&f.text)), value_hint(form, f));
-            let value = match (form.fact(&f.id), f.kind.as_str()) {
-                (Some(v), _) => scalar(v),
-                (None, _) => "null".into(),
-            };
-            let _ = writeln!(y, "  {}: {value}", f.id);
+            let value = form.fact(&f.id).map_or_else(|| "null".into(), scalar);
+            let _ = writeln!(y, "  {}: {value}", key(&f.id));
+            notes(&mut y, form, &format!("fact.{}", f.id), "  ");
         }
-    }
-    // The impact questions, once for all alternatives.
-    let impact_questions: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "impact").collect();
-    if !impact_questions.is_empty() {
-        let _ = writeln!(y, "# {}", oneline(form.w(W::YamlImpacts)));
-        let example = impact_questions[0];
-        let _ = writeln!(y, "#   - question: {}", example.id);
-        let _ = writeln!(y, "#     group: {}", example.groups.first().map_or("", String::as_str));
-        let _ = writeln!(y, "#     domain: {}", example.domains.first().map_or("", String::as_str));
-        let _ = writeln!(y, "#     direction: -1   # -2, -1, 0, 1, 2, mixed, unknown");
-        for s in &form.desc.scales {
-            let ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
-            let example_level = ids.get(ids.len() / 2).copied().unwrap_or("");
-            let _ = writeln!(y, "#     {}: {example_level}   # {}: {}", s.id, form.t(&s.label), ids.join(", "));
-        }
-        let _ = writeln!(y, "#     mitigation: \"...\"   # {}", form.w(W::Mitigation));
-        let _ = writeln!(y, "#     note: \"...\"   # {}", form.w(W::Note));
-        let _ = writeln!(y, "# {}:", form.w(W::Impacts));
-        for q in &impact_questions {
-            let only = if q.conditional { format!(" ({})", form.w(W::OnlyIfApplies)) } else { String::new() };
-            let _ = writeln!(y, "#   {}: {}{only}", q.id, oneline(form.t(&q.text)));
-            let _ = writeln!(y, "#     group: {}", q.groups.join(" | "));
-            let _ = writeln!(y, "#     domain: {}", q.domains.join(" | "));
+        for (k, v) in extra {
+            let _ = writeln!(y, "  {}: {}", key(k), scalar(v));
         }
     }
     let _ = writeln!(y, "alternatives:");
     for alt in &form.alternatives {
-        let _ = writeln!(y, "  - id: {}", scalar(&Value::String(alt.id.clone())));
-        let _ = writeln!(y, "    kind: {}   # zero, proposal, other", alt.kind.name());
-        let title = alt.title.as_ref().map_or_else(|| Value::String(form.kind_label(alt.kind).into()), local_value);
-        let _ = writeln!(y, "    title: {}   # {}", scalar(&title), form.w(W::AlternativeTitle));
-        if let Some(desc) = &alt.description {
-            let _ = writeln!(y, "    description: {}", scalar(&local_value(desc)));
+        alternative(&mut y, form, alt);
+    }
+    y
+}
+
+/// A mapping key: plain when that reads back as the same string.
+fn key(k: &str) -> String {
+    scalar(&Value::String(k.to_string()))
+}
+
+/// One alternative of a form's front matter.
+fn alternative(y: &mut String, form: &Form, alt: &super::FormAlternative) {
+    let _ = writeln!(y, "  - id: {}", scalar(&Value::String(alt.id.clone())));
+    let _ = writeln!(y, "    kind: {}   # zero, proposal, other", alt.kind.name());
+    let title = alt.title.as_ref().map_or_else(|| Value::String(form.kind_label(alt.kind).into()), local_value);
+    let _ = writeln!(y, "    title: {}   # {}", scalar(&title), form.w(W::AlternativeTitle));
+    if let Some(desc) = &alt.description {
+        let _ = writeln!(y, "    description: {}", scalar(&local_value(desc)));
+    }
+    let decided = form.alternative(&alt.id);
+    let question = |id: &str| form.desc.questions.iter().find(|q| q.id == id);
+    let mut answers = String::new();
+    for (which, heading) in [("screening", W::Screening), ("other", W::OtherQuestions)] {
+        let asked: Vec<_> = form
+            .desc
+            .questions
+            .iter()
+            .filter(|q| q.kind != "impact" && ((q.kind == "screening") == (which == "screening")))
+            .filter(|q| form.applies(&alt.id, q))
+            .collect();
+        if asked.is_empty() {
+            continue;
         }
-        let _ = writeln!(y, "    answers:");
-        let groups: [(&str, W); 2] = [("screening", W::Screening), ("other", W::OtherQuestions)];
-        for (which, heading) in groups {
-            let questions: Vec<_> = form
-                .desc
-                .questions
-                .iter()
-                .filter(|q| q.kind != "impact" && ((q.kind == "screening") == (which == "screening")))
-                .collect();
-            if questions.is_empty() {
-                continue;
+        let _ = writeln!(answers, "      # --- {} ---", form.w(heading));
+        for q in asked {
+            let mut hints = Vec::new();
+            if q.required {
+                hints.push(form.w(W::Required).to_string());
             }
-            let _ = writeln!(y, "      # --- {} ---", form.w(heading));
-            for q in questions {
-                let mut notes = Vec::new();
-                if q.required {
-                    notes.push(form.w(W::Required).to_string());
+            let hints = if hints.is_empty() { String::new() } else { format!(" ({})", hints.join("; ")) };
+            let _ = writeln!(answers, "      # {}{hints}{}", oneline(form.t(&q.text)), value_hint(form, q));
+            let value = match form.answer(&alt.id, &q.id) {
+                Some(Value::String(s)) if q.kind == "screening" && ["yes", "no", "unknown"].contains(&s.as_str()) => {
+                    s.clone()
                 }
-                if q.conditional {
-                    notes.push(form.w(W::OnlyIfApplies).trim_end_matches('.').to_lowercase());
-                }
-                let notes = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) };
-                let _ = writeln!(y, "      # {}{notes}{}", oneline(form.t(&q.text)), value_hint(form, q));
-                let value = match form.answer(&alt.id, &q.id) {
-                    Some(Value::String(s)) if q.kind == "screening" => s.clone(),
-                    Some(v) => scalar(v),
-                    None => "null".into(),
-                };
-                let _ = writeln!(y, "      {}: {value}", q.id);
-            }
-        }
-        let cells: Vec<_> = form.cells(&alt.id).into_iter().filter(|c| c.value.is_some()).collect();
-        if cells.is_empty() {
-            let _ = writeln!(y, "    impacts: []");
-        } else {
-            let _ = writeln!(y, "    impacts:");
-            for c in cells {
-                let mut first = true;
-                let mut line = |key: &str, value: String| {
-                    let lead = if first { "      - " } else { "        " };
-                    first = false;
-                    let _ = writeln!(y, "{lead}{key}: {value}");
-                };
-                if let Some(q) = c.question {
-                    line("question", q.to_string());
-                }
-                line("group", c.group.clone());
-                line("domain", c.domain.clone());
-                for field in super::fields::CELL_FIELDS {
-                    if let Some(v) = c.get(field) {
-                        let v = match field {
-                            "direction" => v,
-                            _ => scalar(&Value::String(v)),
-                        };
-                        line(field, v);
-                    }
-                }
-            }
+                Some(v) => scalar(v),
+                None => "null".into(),
+            };
+            let _ = writeln!(answers, "      {}: {value}", key(&q.id));
+            notes(&mut answers, form, &format!("answer.{}.{}", alt.id, q.id), "      ");
         }
     }
-    let heading = d.map_or_else(|| form.t(&form.desc.title).to_string(), |d| d.title.get(form.lang).to_string());
-    let heading = if heading.trim().is_empty() { form.t(&form.desc.title).to_string() } else { heading };
-    let heading = inline_text(&heading);
-    format!(
-        "---\n{y}---\n\n# {heading}\n\n{}\n\n{}\n\n<!-- eva:results -->\n<!-- /eva:results -->\n",
-        form.w(W::Intro),
-        form.w(W::IntroFields)
-    )
+    // Answers to questions that no longer apply (or that the checklist
+    // does not ask): kept, visibly, until the official clears them.
+    let stale: Vec<(&String, &Value)> = decided
+        .map(|a| {
+            a.answers
+                .iter()
+                .filter(|(id, v)| !v.is_null() && question(id).is_none_or(|q| !form.applies(&alt.id, q)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !stale.is_empty() {
+        let _ = writeln!(answers, "      # --- {} ---", form.w(W::NoLongerApplies));
+        let _ = writeln!(answers, "      # {}", oneline(form.w(W::NoLongerAppliesHelp)));
+        for (id, v) in stale {
+            let _ = writeln!(answers, "      {}: {}", key(id), scalar(v));
+        }
+    }
+    if answers.is_empty() {
+        let _ = writeln!(y, "    answers: {{}}");
+    } else {
+        let _ = writeln!(y, "    answers:");
+        y.push_str(&answers);
+    }
+    impacts(y, form, alt);
+}
+
+/// The impact rows of an alternative: under each impact question that
+/// applies its rows and a commented row to copy; then rows that answer no
+/// question of the checklist, then rows of questions that no longer apply.
+fn impacts(y: &mut String, form: &Form, alt: &super::FormAlternative) {
+    let cells: &[ennakko::decision::ImpactCell] = form.alternative(&alt.id).map_or(&[], |a| a.impacts.as_slice());
+    let impact_q = |id: &Option<String>| {
+        id.as_ref().and_then(|id| form.desc.questions.iter().find(|q| &q.id == id && q.kind == "impact"))
+    };
+    let asked: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "impact" && form.applies(&alt.id, q)).collect();
+    let mut out = String::new();
+    if !asked.is_empty() {
+        let _ = writeln!(out, "      # {}", oneline(form.w(W::ImpactsHelp)));
+    }
+    for q in &asked {
+        let _ = writeln!(out, "      # === {} ({}) ===", oneline(form.t(&q.text)), q.id);
+        notes(&mut out, form, &format!("impacts.{}.{}", alt.id, q.id), "      ");
+        for c in cells.iter().filter(|c| c.question.as_ref() == Some(&q.id)) {
+            row(&mut out, c);
+        }
+        let _ = writeln!(out, "      # {}:", form.w(W::YamlRow));
+        let _ = writeln!(out, "      # - question: {}", q.id);
+        let _ = writeln!(out, "      #   group:   # {}", q.groups.join(" | "));
+        if q.domains.len() != 1 {
+            let _ = writeln!(out, "      #   domain:   # {}", q.domains.join(" | "));
+        }
+        let _ = writeln!(out, "      #   direction:   # -2, -1, 0, 1, 2, mixed, unknown");
+        for s in &form.desc.scales {
+            let ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
+            let _ = writeln!(out, "      #   {}:   # {}: {}", s.id, oneline(form.t(&s.label)), ids.join(", "));
+        }
+        for f in ["note", "mitigation", "evidence_source"] {
+            let _ = writeln!(out, "      #   {f}: \"\"   # {}", form.cell_field_label(f));
+        }
+    }
+    let others: Vec<_> = cells.iter().filter(|c| impact_q(&c.question).is_none()).collect();
+    if !others.is_empty() {
+        let _ = writeln!(out, "      # === {} ===", form.w(W::OtherImpacts));
+        for c in others {
+            row(&mut out, c);
+        }
+    }
+    let stale: Vec<_> =
+        cells.iter().filter(|c| impact_q(&c.question).is_some_and(|q| !form.applies(&alt.id, q))).collect();
+    if !stale.is_empty() {
+        let _ = writeln!(out, "      # === {} ===", form.w(W::NoLongerApplies));
+        let _ = writeln!(out, "      # {}", oneline(form.w(W::NoLongerAppliesHelp)));
+        for c in stale {
+            row(&mut out, c);
+        }
+    }
+    let has_rows = out.lines().any(|l| l.starts_with("      - "));
+    let _ = writeln!(y, "    impacts:{}", if has_rows { "" } else { " []" });
+    y.push_str(&out);
+}
+
+/// One impact row as a YAML list item: every property the cell has.
+fn row(y: &mut String, cell: &ennakko::decision::ImpactCell) {
+    let Ok(Value::Object(map)) = serde_json::to_value(cell) else { return };
+    let mut first = true;
+    for (k, v) in &map {
+        let lead = if first { "      - " } else { "        " };
+        first = false;
+        let v = match (k.as_str(), v) {
+            ("direction", Value::Number(n)) => n.to_string(),
+            (_, v) => scalar(v),
+        };
+        let _ = writeln!(y, "{lead}{}: {v}", key(k));
+    }
 }
 
 /// ` [a, b, c]`: the values a field takes.

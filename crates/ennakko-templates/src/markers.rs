@@ -75,18 +75,22 @@ pub(crate) fn find(text: &str, skip: &[Range<usize>], problems: &mut Problems) -
     let mut open: Option<Marker> = None;
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|t| t.find("<!--")).map(|i| i + from) {
+        while let Some(r) = skip.get(next_skip).filter(|r| r.start <= i) {
+            skip_end = skip_end.max(r.end);
+            next_skip += 1;
+        }
+        // A comment start in a skipped range (a `<!--` in a front matter's
+        // note, in code, in a script) is no comment: the search goes on
+        // right after it, so it cannot swallow the places that follow.
+        if i < skip_end {
+            from = i + 4;
+            continue;
+        }
         let end = match text.get(i + 4..).and_then(|t| t.find("-->")) {
             Some(e) => i + 4 + e + 3,
             None => break,
         };
         from = end;
-        while let Some(r) = skip.get(next_skip).filter(|r| r.start <= i) {
-            skip_end = skip_end.max(r.end);
-            next_skip += 1;
-        }
-        if i < skip_end {
-            continue;
-        }
         let inner = text.get(i + 4..end - 3).unwrap_or("").trim();
         if let Some(name) = inner.strip_prefix("eva:") {
             let name = name.trim().to_string();
@@ -197,6 +201,16 @@ mod tests {
         );
         let (again, _) = find_all(&once, &[]);
         assert_eq!(apply(&once, &again, |n| Some(format!("\n[{n}]\n"))), once);
+    }
+
+    #[test]
+    fn a_comment_start_in_skipped_text_swallows_nothing() {
+        let text = "---\nnote: \"<!-- x\"\n---\n<!-- eva:results -->\n<!-- /eva:results -->\n";
+        let front = 0..text.find("<!-- eva").unwrap_or(0);
+        let (markers, problems) = find_all(text, &[front]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(markers.len(), 1);
+        assert!(markers[0].close.is_some());
     }
 
     #[test]

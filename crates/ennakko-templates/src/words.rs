@@ -5,7 +5,6 @@
 /// A phrase of a generated template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum W {
-    Intro,
     IntroFields,
     DecisionHeading,
     CaseId,
@@ -47,7 +46,6 @@ pub(crate) enum W {
     Number,
     YamlIntro,
     YamlNull,
-    YamlImpacts,
     ZeroOption,
     Proposal,
     OtherAlternative,
@@ -62,12 +60,14 @@ pub(crate) enum W {
     AnswerMissing,
     NotAssessed,
     DoesNotApply,
+    YamlRow,
+    RowsHelpHtml,
+    AddRow,
 }
 
 impl W {
     #[cfg(test)]
-    pub(crate) const ALL: [W; 57] = [
-        W::Intro,
+    pub(crate) const ALL: [W; 58] = [
         W::IntroFields,
         W::DecisionHeading,
         W::CaseId,
@@ -109,7 +109,6 @@ impl W {
         W::Number,
         W::YamlIntro,
         W::YamlNull,
-        W::YamlImpacts,
         W::ZeroOption,
         W::Proposal,
         W::OtherAlternative,
@@ -124,6 +123,9 @@ impl W {
         W::AnswerMissing,
         W::NotAssessed,
         W::DoesNotApply,
+        W::YamlRow,
+        W::RowsHelpHtml,
+        W::AddRow,
     ];
 }
 
@@ -140,17 +142,6 @@ pub(crate) fn w(word: W, lang: &str) -> &'static str {
 fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
     use W::*;
     match word {
-        Intro => (
-            "Tämä on päätösehdotuksen vaikutusten ennakkoarviointi. Vastaa kysymyksiin jokaisen vaihtoehdon \
-             osalta, myös nollavaihtoehdon (päätöstä ei tehdä). Kun kentät on täytetty, komento \
-             ennakko template fill arvioi päätöksen ja kirjoittaa tulokset kohtaan Arvioinnin tulokset.",
-            "Detta är förhandsbedömningen av beslutsförslagets konsekvenser. Besvara frågorna för varje \
-             alternativ, också för nollalternativet (inget beslut fattas). När fälten är ifyllda bedömer \
-             kommandot ennakko template fill beslutet och skriver resultaten under Bedömningens resultat.",
-            "This is the ex-ante impact assessment of the draft decision. Answer the questions for every \
-             alternative, the zero option (nothing is decided) included. When the fields are filled in, \
-             ennakko template fill assesses the decision and writes the results under Results of the assessment.",
-        ),
         IntroFields => (
             "Arvioi vaikutukset vain niille ryhmille ja vaikutusalueille, joihin vaihtoehto vaikuttaa; jätä \
              muut rivit tyhjiksi. Kysymykset, joiden kohdalla lukee ”vastaa vain, jos kysymys koskee tätä \
@@ -228,11 +219,6 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
              instructions.",
         ),
         YamlNull => ("null = ei vielä vastattu", "null = ännu inte besvarad", "null = not answered yet"),
-        YamlImpacts => (
-            "Vaikutukset: lisää yksi solu kutakin ryhmää ja vaikutusaluetta kohden, esimerkiksi:",
-            "Konsekvenser: lägg till en cell för varje grupp och konsekvensområde, till exempel:",
-            "Impacts: add one cell per group and domain, for example:",
-        ),
         ZeroOption => ("Nollavaihtoehto", "Nollalternativ", "Zero option"),
         Proposal => ("Ehdotus", "Förslag", "Proposal"),
         OtherAlternative => ("Muu vaihtoehto", "Annat alternativ", "Other alternative"),
@@ -275,6 +261,20 @@ fn phrases(word: W) -> (&'static str, &'static str, &'static str) {
         AnswerMissing => ("Vastaus puuttuu", "Svar saknas", "Answer missing"),
         NotAssessed => ("Arvioimatta", "Inte bedömt", "Not assessed"),
         DoesNotApply => ("ei koske", "gäller inte", "does not apply"),
+        YamlRow => (
+            "Uusi rivi: kopioi nämä rivit ilman #-merkkiä jokaiselle ryhmälle, johon vaihtoehto vaikuttaa (ensimmäiselle riville poista [] rivin impacts: lopusta)",
+            "Ny rad: kopiera dessa rader utan #-tecknet för varje grupp som alternativet påverkar (för den första raden, ta bort [] i slutet av raden impacts:)",
+            "New row: copy these lines without the # sign for every group the alternative affects (for the first row, remove the [] at the end of the line impacts:)",
+        ),
+        RowsHelpHtml => (
+            "Lisää rivi jokaiselle ryhmälle, johon vaihtoehto vaikuttaa (Lisää rivi -painike; tyhjät rivit \
+             jätetään huomiotta). Suunta: −2 selvästi kielteinen … +2 selvästi myönteinen.",
+            "Lägg till en rad för varje grupp som alternativet påverkar (knappen Lägg till rad; tomma rader \
+             beaktas inte). Riktning: −2 klart negativ … +2 klart positiv.",
+            "Add a row for every group the alternative affects (the Add row button; empty rows are ignored). \
+             Direction: −2 strongly negative … +2 strongly positive.",
+        ),
+        AddRow => ("+ Lisää rivi", "+ Lägg till rad", "+ Add row"),
     }
 }
 

@@ -285,3 +285,20 @@ fn replace_all(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// A template's problems told in the language asked (the wasm `speak`),
+/// with the same codes as in English.
+#[test]
+fn check_tells_problems_in_the_language_asked() {
+    let blank = front::init(Using::Named, "md", "en", None, None).expect("blank");
+    let told = |lang| {
+        let check = front::check_in(Using::Named, &blank, None, None, lang).expect("check");
+        let value: serde_json::Value = serde_json::from_str(&check).unwrap_or_default();
+        (codes(&check), value["problems"][0]["message"].as_str().map(str::to_string))
+    };
+    let ((en_codes, en), (fi_codes, fi)) = (told(ennakko::api::Lang::En), told(ennakko::api::Lang::Fi));
+    assert!(!en_codes.is_empty() && en_codes == fi_codes, "{en_codes:?} {fi_codes:?}");
+    assert_eq!(codes(&front::check(Using::Named, &blank, None, None).expect("check")), en_codes);
+    assert!(en.is_some() && fi.is_some());
+    assert_ne!(en, fi, "the Finnish message differs from the English one");
+}

@@ -130,15 +130,13 @@ fn blank_templates_in_every_format_and_language_read_back() {
             assert_eq!(decision.alternatives.len(), 2);
             if format != TemplateFormat::Markdown {
                 // Every fact and question has a field, for both alternatives;
-                // the Word form asks first only the questions without a
-                // condition (filling adds what the answers make relevant).
+                // a form asks first only the questions without a condition
+                // (filling adds what the answers make relevant).
                 let d = eva().describe();
                 for f in &d.facts {
                     assert!(check.fields.contains(&format!("eva:fact.{}", f.id)), "{format:?}: fact {}", f.id);
                 }
-                let asked = |q: &&ennakko::checklist::describe::Field| {
-                    q.kind != "impact" && (format != TemplateFormat::Docx || !q.conditional)
-                };
+                let asked = |q: &&ennakko::checklist::describe::Field| q.kind != "impact" && !q.conditional;
                 for q in d.questions.iter().filter(asked) {
                     for alt in ["zero", "proposal"] {
                         assert!(check.fields.contains(&format!("eva:answer.{alt}.{}", q.id)), "{format:?}: {}", q.id);
@@ -1032,4 +1030,277 @@ fn check_and_fill_agree_on_a_word_template_without_a_results_place() {
     assert!(check.problems.iter().any(|d| d.code == "T0109"), "{:?}", check.problems);
     let err = template::fill(&small, &docx, TemplateFormat::Docx, Some("sv")).expect_err("nowhere to write");
     assert_eq!(err.diagnostics[0].code, "T0109");
+}
+
+// ---- progressive Markdown and HTML forms -------------------------------------------------------
+
+/// The part of a Markdown form's front matter about alternative `alt`.
+fn md_alternative(text: &str, alt: &str) -> std::ops::Range<usize> {
+    let start = text.find(&format!("  - id: {alt}\n")).expect("the alternative");
+    let end =
+        text[start + 4..].find("\n  - id: ").map_or_else(|| text.find("\n---\n").expect("end"), |e| e + start + 4);
+    start..end
+}
+
+/// A Markdown form with `edit` applied to the front matter of `alt`.
+fn md_edit(text: &str, alt: &str, edit: impl Fn(&str) -> String) -> String {
+    let span = md_alternative(text, alt);
+    format!("{}{}{}", &text[..span.start], edit(&text[span.clone()]), &text[span.end..])
+}
+
+fn fill_text(text: &str, format: TemplateFormat) -> String {
+    let bytes = template::fill(eva(), text.as_bytes(), format, None).unwrap_or_else(|e| panic!("fills: {e}"));
+    String::from_utf8(bytes).expect("utf-8")
+}
+
+const HOSTILE: &str = "Matka </textarea> pitenee <!-- eva:results --> &amp; <script>x</script>\n---\n~~~";
+
+#[test]
+fn an_official_fills_a_markdown_form_step_by_step() {
+    let blank = String::from_utf8(template::init(eva(), TemplateFormat::Markdown, "fi")).expect("utf-8");
+    assert!(blank.starts_with("---\n# eva:form\n"));
+    assert!(!blank.contains("(school_journeys) ==="), "not asked before screening");
+    let answered = md_edit(&blank, "proposal", |a| {
+        a.replace("significant_resident_impact: null", "significant_resident_impact: yes")
+            .replace("affects_children: null", "affects_children: yes")
+            .replace("changes_service_network: null", "changes_service_network: yes")
+    })
+    .replace("id: \"\"", "id: KH 2026-17")
+    .replace("title: \"\"", "title: Kyläkoulu");
+    let once = fill_text(&answered, TemplateFormat::Markdown);
+    assert!(once[md_alternative(&once, "proposal")].contains("(school_journeys) ==="), "now asked");
+    assert!(!once[md_alternative(&once, "zero")].contains("(school_journeys) ==="), "not of the zero option");
+    assert!(once.contains("      # \u{26a0} Vastaus puuttuu\n"), "a missing answer is marked where it is asked");
+    assert!(once.contains("# \u{26a0} Arvioimatta: "), "so are the groups not assessed");
+    assert!(once.contains("#   evidence_source: \"\""), "a row to copy has the narrative fields");
+
+    // The official copies the row twice: a YAML list item per group.
+    let rows = format!(
+        "      - question: school_journeys\n        group: children\n        domain: mobility\n        direction: -1\n        \
+         note: {}\n        mitigation: Koulukyydit\n        evidence_source: Kuljetusselvitys 2026\n      \
+         - question: school_journeys\n        group: families_with_children\n        domain: mobility\n        direction: 1\n",
+        serde_json::to_string(HOSTILE).expect("json")
+    );
+    let with_rows = md_edit(&once, "proposal", |a| {
+        let at = a.find("(school_journeys) ===").expect("the question");
+        let line_end = at + a[at..].find('\n').expect("line") + 1;
+        let a = format!("{}{rows}{}", &a[..line_end], &a[line_end..]);
+        a.replacen("    impacts: []\n", "    impacts:\n", 1)
+    });
+    let check = template::check(eva(), with_rows.as_bytes(), TemplateFormat::Markdown).expect("readable");
+    assert_eq!(check.errors(), 0, "{:#?}", check.problems);
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    let journeys: Vec<_> = plan.impacts.iter().filter(|c| c.question.as_deref() == Some("school_journeys")).collect();
+    assert_eq!(journeys.len(), 2);
+    assert_eq!(journeys[0].note.as_deref(), Some(HOSTILE));
+    let twice = fill_text(&with_rows, TemplateFormat::Markdown);
+    assert_eq!(fill_text(&twice, TemplateFormat::Markdown), twice, "a second fill gives the same bytes");
+    let body = &twice[twice[4..].find("\n---\n").expect("front matter") + 8..];
+    assert_eq!(body.matches("<!-- eva:results -->").count(), 1, "text in the answers cannot add a result place");
+
+    // The children stop being affected: the rows move to a visible section.
+    let changed = md_edit(&twice, "proposal", |a| a.replace("affects_children: yes", "affects_children: no"));
+    let after = fill_text(&changed, TemplateFormat::Markdown);
+    let proposal = &after[md_alternative(&after, "proposal")];
+    let stale = proposal.find("=== Vastaukset kysymyksiin, jotka eivät enää koske päätöstä ===").expect("the section");
+    assert!(proposal[stale..].contains("Koulukyydit"), "the row is kept, in the section");
+    let check = template::check(eva(), after.as_bytes(), TemplateFormat::Markdown).expect("readable");
+    assert!(codes(&check).contains(&"T0203"), "{:?}", codes(&check));
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    assert_eq!(plan.impacts.iter().filter(|c| c.question.as_deref() == Some("school_journeys")).count(), 2);
+    assert_eq!(fill_text(&after, TemplateFormat::Markdown), after, "stable with answers that no longer apply");
+}
+
+/// A front matter that is not a form (no `# eva:form` line) is the
+/// official's own: `fill` writes only the results.
+#[test]
+fn a_markdown_front_matter_without_the_form_line_is_left_alone() {
+    let text = "---\nchecklist: eva\nid: \"1\"   # mine\ntitle: T\nalternatives:\n  - id: zero\n    kind: zero\n---\n\
+                <!-- eva:results -->\n";
+    let filled = fill_text(text, TemplateFormat::Markdown);
+    assert!(filled.starts_with(
+        "---\nchecklist: eva\nid: \"1\"   # mine\ntitle: T\nalternatives:\n  - id: zero\n    kind: zero\n---\n"
+    ));
+}
+
+/// The notes beside the fields are in the form's language.
+#[test]
+fn form_notes_are_in_the_document_language() {
+    for (lang, missing) in [("fi", "Vastaus puuttuu"), ("sv", "Svar saknas"), ("en", "Answer missing")] {
+        for format in [TemplateFormat::Markdown, TemplateFormat::Html] {
+            let blank = String::from_utf8(template::init(eva(), format, lang)).expect("utf-8");
+            assert!(!blank.contains(missing), "{format:?} {lang}: a blank form has no notes yet");
+            let filled = fill_text(&blank, format);
+            assert!(filled.contains(&format!("\u{26a0} {missing}")), "{format:?} {lang}");
+        }
+    }
+}
+
+/// Selects `value` in the first `<select>` named `tag` at or after `from`.
+fn html_select(html: &str, tag: &str, value: &str, from: usize) -> String {
+    let at = from + html[from..].find(&format!("data-eva=\"{tag}\"")).unwrap_or_else(|| panic!("no {tag}"));
+    let end = at + html[at..].find("</select>").expect("select end");
+    let option = format!("<option value=\"{value}\">");
+    let inner =
+        html[at..end].replace(" selected", "").replacen(&option, &format!("<option value=\"{value}\" selected>"), 1);
+    assert!(inner.contains(" selected>"), "{tag} has no option {value}");
+    format!("{}{inner}{}", &html[..at], &html[end..])
+}
+
+/// Sets the text of the first `<textarea>` named `tag` at or after `from`.
+fn html_textarea(html: &str, tag: &str, text: &str, from: usize) -> String {
+    let at = from + html[from..].find(&format!("data-eva=\"{tag}\"")).unwrap_or_else(|| panic!("no {tag}"));
+    let open = at + html[at..].find('>').expect("tag end") + 1;
+    let close = open + html[open..].find("</textarea>").expect("textarea end");
+    let escaped = text.replace('&', "&amp;").replace('<', "&lt;");
+    format!("{}{escaped}{}", &html[..open], &html[close..])
+}
+
+/// The first row (`tbody data-eva-row`) holding the field `tag`.
+fn html_row(html: &str, tag: &str) -> std::ops::Range<usize> {
+    let at = html.find(&format!("data-eva=\"{tag}\"")).expect("row field");
+    let start = html[..at].rfind("<tbody class=\"eva-row\" data-eva-row>").expect("in a row");
+    let end = at + html[at..].find("</tbody>\n").expect("row end") + "</tbody>\n".len();
+    start..end
+}
+
+fn html_answered() -> String {
+    let blank = String::from_utf8(template::init(eva(), TemplateFormat::Html, "fi")).expect("utf-8");
+    assert!(blank.contains("data-eva-form"));
+    assert!(!blank.contains("row.proposal.school_journeys."), "not asked before screening");
+    let mut html = blank;
+    for q in ["significant_resident_impact", "affects_children", "changes_service_network"] {
+        html = html_select(&html, &format!("answer.proposal.{q}"), "yes", 0);
+    }
+    html
+}
+
+#[test]
+fn an_official_fills_an_html_form_step_by_step() {
+    let once = fill_text(&html_answered(), TemplateFormat::Html);
+    assert!(once.contains("data-eva=\"row.proposal.school_journeys.group\""), "now asked");
+    assert!(!once.contains("data-eva=\"row.zero.school_journeys.group\""), "not of the zero option");
+    assert!(once.contains("<p class=\"eva-note\">\u{26a0} Vastaus puuttuu</p>"));
+    assert!(once.contains("class=\"eva-add-row\""), "a button adds rows");
+
+    // The official fills the empty row and adds another (the button copies it).
+    let span = html_row(&once, "row.proposal.school_journeys.group");
+    let mut row = once[span.clone()].to_string();
+    for (prop, value) in [("group", "children"), ("domain", "mobility"), ("direction", "-1"), ("magnitude", "moderate")]
+    {
+        row = html_select(&row, &format!("row.proposal.school_journeys.{prop}"), value, 0);
+    }
+    row = html_textarea(&row, "row.proposal.school_journeys.note", HOSTILE, 0);
+    row = html_textarea(&row, "row.proposal.school_journeys.mitigation", "Koulukyydit", 0);
+    let mut second = html_select(&row, "row.proposal.school_journeys.group", "families_with_children", 0);
+    second = html_select(&second, "row.proposal.school_journeys.direction", "1", 0);
+    let with_rows = format!("{}{row}{second}{}", &once[..span.start], &once[span.end..]);
+    let check = template::check(eva(), with_rows.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert_eq!(check.errors(), 0, "{:#?}", check.problems);
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    let journeys: Vec<_> = plan.impacts.iter().filter(|c| c.question.as_deref() == Some("school_journeys")).collect();
+    let groups: Vec<&str> = journeys.iter().map(|c| c.group.as_str()).collect();
+    assert_eq!(groups, ["children", "families_with_children"]);
+    assert_eq!(journeys[0].note.as_deref(), Some(HOSTILE));
+    assert_eq!(journeys[0].magnitude.as_deref(), Some("moderate"));
+    let twice = fill_text(&with_rows, TemplateFormat::Html);
+    assert_eq!(fill_text(&twice, TemplateFormat::Html), twice, "a second fill gives the same bytes");
+    assert_eq!(twice.matches("data-eva=\"row.proposal.school_journeys.group\"").count(), 3, "two rows + an empty one");
+    assert_eq!(twice.matches("<!-- eva:results -->").count(), 1);
+
+    let changed = html_select(&twice, "answer.proposal.affects_children", "no", 0);
+    let after = fill_text(&changed, TemplateFormat::Html);
+    let stale = after.find("<section class=\"eva-stale\">").expect("the section");
+    assert!(after[stale..].contains("Vastaukset kysymyksiin, jotka eivät enää koske päätöstä"));
+    assert!(after[stale..].contains("Koulukyydit"), "the row is kept, in the section");
+    let check = template::check(eva(), after.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(codes(&check).contains(&"T0203"), "{:?}", codes(&check));
+    assert_eq!(fill_text(&after, TemplateFormat::Html), after, "stable with answers that no longer apply");
+}
+
+#[test]
+fn t0112_broken_html_rows_and_forms() {
+    let once = fill_text(&html_answered(), TemplateFormat::Html);
+    let span = html_row(&once, "row.proposal.school_journeys.group");
+    // A row that lost its marker: its fields cannot be placed.
+    let loose = once.replacen("<tbody class=\"eva-row\" data-eva-row>", "<tbody>", usize::MAX);
+    let check = template::check(eva(), loose.as_bytes(), TemplateFormat::Html).expect("readable");
+    let problem = check.problems.iter().find(|d| d.code == "T0112").expect("T0112");
+    assert!(problem.message.contains("not inside a row") && problem.line.is_some(), "{problem:?}");
+    // A row with a direction but no group.
+    let no_group = html_select(&once, "row.proposal.school_journeys.direction", "-1", span.start);
+    let check = template::check(eva(), no_group.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(check.problems.iter().any(|d| d.code == "T0112" && d.message.contains("no group")));
+    assert!(template::fill(eva(), no_group.as_bytes(), TemplateFormat::Html, None).is_err(), "errors stop fill");
+    // A form element without its end tag, and two forms.
+    let form_end = once.find("</form>").expect("form end");
+    let unclosed = format!("{}{}", &once[..form_end], &once[form_end + "</form>".len()..]);
+    let check = template::check(eva(), unclosed.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(
+        check.problems.iter().any(|d| d.code == "T0112" && d.message.contains("no end tag")),
+        "{:?}",
+        codes(&check)
+    );
+    let two = once.replacen("</main>", "<div data-eva-form></div></main>", 1);
+    let check = template::check(eva(), two.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(check.problems.iter().any(|d| d.code == "T0112" && d.message.contains("more than one")));
+}
+
+#[test]
+fn t0111_a_result_place_inside_the_html_form() {
+    let once = fill_text(&html_answered(), TemplateFormat::Html);
+    let inside = once.replacen("</form>", "<!-- eva:verdict --></form>", 1);
+    let check = template::check(eva(), inside.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert!(check.problems.iter().any(|d| d.code == "T0111" && d.message.contains("inside the form")));
+}
+
+/// Rows inside rows (the innermost wins), rows nested hundreds deep, and
+/// thousands of rows, in HTML and in a Markdown front matter: read without
+/// panicking, within the limits, with coded errors past them.
+#[test]
+fn nested_and_numerous_html_and_markdown_rows_stay_bounded() {
+    let once = fill_text(&html_answered(), TemplateFormat::Html);
+    let span = html_row(&once, "row.proposal.school_journeys.group");
+    let mut row = once[span.clone()].to_string();
+    for (prop, value) in [("group", "children"), ("domain", "mobility"), ("direction", "-1")] {
+        row = html_select(&row, &format!("row.proposal.school_journeys.{prop}"), value, 0);
+    }
+    let open = "<div data-eva-row>".repeat(400);
+    let close = "</div>".repeat(400);
+    let deep = format!("{}{open}{row}{close}{}", &once[..span.start], &once[span.end..]);
+    let check = template::check(eva(), deep.as_bytes(), TemplateFormat::Html).expect("readable");
+    assert_eq!(check.errors(), 0, "{:#?}", check.problems);
+    let plan = &check.decision.as_ref().expect("decision").alternatives[1];
+    assert!(plan.impacts.iter().any(|c| c.group == "children"));
+
+    for (count, fits) in [(3_000, true), (6_000, false)] {
+        let many = format!("{}{}{}", &once[..span.start], row.repeat(count), &once[span.end..]);
+        match template::check(eva(), many.as_bytes(), TemplateFormat::Html) {
+            Ok(check) if fits => assert_eq!(check.errors(), 0, "{:#?}", check.problems),
+            Err(e) if !fits => assert_eq!(err_codes(&e), ["T0004"], "{e}"),
+            other => panic!("{count} rows: {:?}", other.map(|c| c.problems)),
+        }
+    }
+
+    let md = String::from_utf8(template::init(eva(), TemplateFormat::Markdown, "fi")).expect("utf-8");
+    let item = "      - question: public_finances_effect\n        group: population\n        direction: -1\n        note: \"<!-- x\"\n";
+    // One row, with a comment start in its note that never ends: the
+    // result place after the front matter is still found.
+    let rows = |count: usize| {
+        md_edit(&md, "proposal", |a| {
+            a.replacen("    impacts: []\n", &format!("    impacts:\n{}", item.repeat(count)), 1)
+        })
+    };
+    let one = fill_text(&rows(1), TemplateFormat::Markdown);
+    assert_eq!(fill_text(&one, TemplateFormat::Markdown), one);
+    // Thousands of rows of one cell: each a coded decision error (a second
+    // cell for the group), and past the limit of cells one error (D0004).
+    for (count, code) in [(2_000, "D0106"), (20_000, "D0004")] {
+        let e = template::fill(eva(), rows(count).as_bytes(), TemplateFormat::Markdown, None).expect_err("refused");
+        assert!(
+            err_codes(&e).iter().all(|c| *c == code),
+            "{count} rows: {:?}",
+            &err_codes(&e)[..3.min(e.diagnostics.len())]
+        );
+    }
 }

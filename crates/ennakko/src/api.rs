@@ -1,7 +1,9 @@
 //! The façade every front end calls: the policies the CLI, the Python
 //! module and the WebAssembly package share, decided here once.
 //!
-//! - which language a report speaks ([`Lang`], [`Lang::for_report`]);
+//! - which language a report speaks ([`Lang`], [`Lang::for_report`]), and
+//!   which language problems are told in ([`diagnostics_language`],
+//!   [`crate::Error::in_language`]);
 //! - which format a text is in ([`Format::sniff`], [`Format::named`]) and
 //!   which output is asked for ([`ReportFormat`]);
 //! - limits given as a map by name, with suggestions for misspelt names
@@ -40,6 +42,39 @@ pub use crate::rollup::front::{
     MAX_ROLLUP_BYTES, RollupFormat, add_decision, add_decision_text, merge_rollups, read_rollup, render_rollup,
     rollup_json, unreadable,
 };
+
+/// The language a front end shows problems in, as its caller gave it:
+/// `fi`, `sv` or `en`; none (or empty) is English, the language codes and
+/// checklist syntax are written in. Any other is the argument error
+/// `A0001`, with a suggestion. Every binding's `lang` for diagnostics is
+/// read here, and the error it gets is then told in that language with
+/// [`Error::in_language`].
+///
+/// ```
+/// use ennakko::api::{Lang, diagnostics_language};
+/// assert_eq!(diagnostics_language(Some("sv")).unwrap(), Lang::Sv);
+/// assert_eq!(diagnostics_language(None).unwrap(), Lang::En);
+/// let err = diagnostics_language(Some("fin")).unwrap_err();
+/// assert_eq!(err.code(), "A0001");
+/// assert_eq!(err.diagnostics[0].help.as_deref(), Some("did you mean `fi`?"));
+/// ```
+pub fn diagnostics_language(asked: Option<&str>) -> Result<Lang, Error> {
+    Ok(Lang::for_diagnostics(Lang::asked(asked)?, None))
+}
+
+/// Diagnostics told in `lang` (see [`Diagnostic::in_language`]): for
+/// diagnostics a front end hands back as data rather than in an error
+/// (compile warnings, a template's problems).
+///
+/// ```
+/// use ennakko::api::{Lang, diagnostics_in};
+/// let err = ennakko::Checklist::standard("evaa").unwrap_err();
+/// let sv = diagnostics_in(&err.diagnostics, Lang::Sv);
+/// assert_eq!(sv[0].help.as_deref(), Some("menade du `eva`?"));
+/// ```
+pub fn diagnostics_in(diagnostics: &[Diagnostic], lang: Lang) -> Vec<Diagnostic> {
+    diagnostics.iter().map(|d| d.in_language(lang)).collect()
+}
 
 /// An argument error (`A` codes): a front end was called with a value it
 /// does not know.

@@ -9,7 +9,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Severity, render_all};
+use crate::diagnostic::{Diagnostic, Severity, render_all, render_all_in};
+use crate::report::i18n::Lang;
 
 /// Which input was wrong.
 ///
@@ -119,6 +120,32 @@ impl Error {
     pub fn code(&self) -> &str {
         let first_error = self.diagnostics.iter().find(|d| d.severity == Severity::Error);
         first_error.or(self.diagnostics.first()).map_or("", |d| d.code.as_str())
+    }
+
+    /// The same error with every diagnostic's message, hint and notes in
+    /// `lang` (see [`Diagnostic::in_language`]): how a front end gives a
+    /// caller the problems in the language it asked for. Texts taken from
+    /// documents (ids, values, file names) stay as they are.
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// let err = ennakko::Checklist::standard("evaa").unwrap_err().in_language(Lang::Fi);
+    /// assert_eq!(err.diagnostics[0].help.as_deref(), Some("tarkoititko `eva`?"));
+    /// ```
+    pub fn in_language(&self, lang: Lang) -> Error {
+        Error { kind: self.kind, diagnostics: self.diagnostics.iter().map(|d| d.in_language(lang)).collect() }
+    }
+
+    /// The diagnostics drawn as the CLI prints them, in `lang`: their
+    /// texts and the words around them (`virhe`, `ohje`, the summary).
+    ///
+    /// ```
+    /// use ennakko::api::Lang;
+    /// let err = ennakko::Checklist::standard("evaa").unwrap_err();
+    /// assert!(err.render_in(Lang::Sv).starts_with("fel[E0601]"));
+    /// ```
+    pub fn render_in(&self, lang: Lang) -> String {
+        render_all_in(&self.diagnostics, lang)
     }
 
     /// The same error with `file` set on every diagnostic that has none

@@ -10,7 +10,8 @@
 //! [`decision`] (document → bound answers) → [`eval`] (compact outcome) →
 //! [`report`] (outcome → report, rendered in fi/sv/en). [`diagnostic`] and
 //! [`limits`] serve every stage. Document templates (Word, Markdown, HTML)
-//! are the crate `ennakko-templates`, built on this one.
+//! are the crate `ennakko-templates`, built on this one. [`editor`] answers
+//! editors (hover, completion) for the language server and the browser.
 //!
 //! ```
 //! use ennakko::{Checklist, Format};
@@ -36,6 +37,7 @@ pub mod api;
 pub mod checklist;
 pub mod decision;
 pub mod diagnostic;
+pub mod editor;
 pub mod error;
 pub mod eval;
 pub mod limits;

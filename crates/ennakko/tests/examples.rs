@@ -175,8 +175,19 @@ fn unescape_markdown(md: &str) -> String {
     out
 }
 
+/// The text a reader of the page sees: entities decoded, and the soft
+/// hyphens, no-break spaces and parenthetical spans that only lay out the
+/// tables (`report::render::table`) undone.
 fn unescape_html(html: &str) -> String {
-    html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    html.replace("&shy;", "")
+        .replace("&nbsp;", " ")
+        .replace("<span class=\"aside\">", "")
+        .replace("</span>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Finnish and Swedish reports show no checklist id, option id or

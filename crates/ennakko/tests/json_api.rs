@@ -240,3 +240,41 @@ fn hostile_inputs_do_not_panic() {
         assert!(json::read_decision(input, "auto").is_err());
     }
 }
+
+// Moved from the WebAssembly binding's tests with the editor services and
+// the language of diagnostics (main's `hoverJson`, `completeJson`, `speak`).
+
+#[test]
+fn editor_offsets_are_javascript_string_indexes() {
+    let text = "\u{feff}group \u{1f642}ä { }";
+    // 🙂 is two UTF-16 units and four bytes; the BOM is one unit.
+    assert_eq!(json::byte_offset(text, 7), 6);
+    assert_eq!(json::byte_offset(text, 8), 6, "inside the surrogate pair: back to the character");
+    assert_eq!(json::byte_offset(text, 9), 10);
+    assert_eq!(json::byte_offset(text, 999), text.len() - 3);
+    assert_eq!(json::utf16_offset(text, 10), 9);
+    let source = "group kids { label fi \"Lapset\" }\nscore s {\n  value impact(ki";
+    let hover: serde_json::Value = serde_json::from_str(&json::hover("x.eva", source, 8, None, None).unwrap()).unwrap();
+    assert_eq!(hover["hover"]["id"], "kids");
+    assert!(hover["markdown"].as_str().unwrap().contains("fi: Lapset"));
+    let offset = source.len() as u32;
+    let done: serde_json::Value =
+        serde_json::from_str(&json::complete("x.eva", source, offset, None, None).unwrap()).unwrap();
+    assert_eq!(done["from"], offset - 2);
+    assert!(done["options"].as_array().unwrap().iter().any(|o| o["label"] == "kids" && o["kind"] == "group"));
+    assert_eq!(json::hover("x.eva", source, 3, None, Some("{\"max_source_bytes\": 8}")).unwrap(), "null");
+    assert!(is_argument(json::hover("x.eva", source, 3, None, Some("{\"nope\": 1}"))));
+    assert!(is_argument(json::complete("x.eva", source, 3, Some("[]"), None)));
+}
+
+#[test]
+fn check_speaks_the_language_asked() {
+    let source = "checklist c { title en \"C\" version \"1\" languages en }\ngroup kids { labl en \"Kids\" }";
+    let options = json::options(None, None).unwrap();
+    let fi: serde_json::Value =
+        serde_json::from_str(&json::check_in("x.eva", source, &options, ennakko::api::Lang::Fi)).unwrap();
+    assert_eq!(fi[0]["help"], "tarkoititko `label`?");
+    let en: serde_json::Value = serde_json::from_str(&json::check("x.eva", source, &options)).unwrap();
+    assert_eq!(en[0]["code"], fi[0]["code"]);
+    assert_ne!(en[0]["help"], fi[0]["help"]);
+}

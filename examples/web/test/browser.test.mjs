@@ -373,6 +373,17 @@ test('errors point at the field', async () => {
   await page.locator('#fact-cost_eur').fill('-5');
   await page.waitForSelector('#problems');
   assert.equal(await page.getAttribute('#fact-cost_eur', 'aria-invalid'), 'true');
+  // The problem is told in the page's language: Finnish here, then Swedish
+  // and English as the interface changes (the engine's catalogue).
+  const problem = () => page.locator('#problems li').first().innerText();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+  assert.match(await problem(), /-5 on sallitun välin 0\.\.10000000000 ulkopuolella tarkista arvo ja sen yksikkö/);
+  await page.locator('#ui-lang').selectOption('sv');
+  assert.match(await problem(), /-5 ligger utanför det tillåtna intervallet/);
+  await page.locator('#ui-lang').selectOption('en');
+  assert.match(await problem(), /-5 is outside the allowed range/);
+  await page.locator('#ui-lang').selectOption('fi');
+  await page.waitForSelector('#problems');
   await page.locator('#problems button.link').first().click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'fact-cost_eur');
   await page.locator('#fact-cost_eur').fill('380000');
@@ -535,6 +546,46 @@ test('templates with errors are explained, and blank ones download', async () =>
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a blank Markdown or HTML form from the page asks the impact questions that apply once filled in the page', async () => {
+  for (const format of ['md', 'html']) {
+    await page.locator('#template-format').selectOption(format);
+    const [blank] = await Promise.all([page.waitForEvent('download'), page.locator('#template-blank').click()]);
+    let text = readFileSync(await blank.path(), 'utf8');
+    assert.ok(!text.includes('school_journeys'), `${format}: impact questions are not asked before screening`);
+    // the official answers two screening questions of the proposal
+    if (format === 'md') {
+      const [head, proposal] = text.split('  - id: proposal\n');
+      text = `${head}  - id: proposal\n${proposal
+        .replace('affects_children: null', 'affects_children: yes')
+        .replace('changes_service_network: null', 'changes_service_network: yes')}`;
+    } else {
+      for (const q of ['affects_children', 'changes_service_network']) {
+        const at = text.indexOf(`data-eva="answer.proposal.${q}"`);
+        const end = text.indexOf('</select>', at);
+        text = `${text.slice(0, at)}${text.slice(at, end).replace('value="yes">', 'value="yes" selected>')}${text.slice(end)}`;
+      }
+    }
+    const name = `lomake.${format}`;
+    await page.locator('#template-file').setInputFiles({ name, mimeType: format === 'md' ? 'text/markdown' : 'text/html', buffer: Buffer.from(text) });
+    await page.waitForFunction((n) => document.querySelector('#template-summary')?.textContent.includes(n) && document.querySelector('#template-download'), name);
+    const [filled] = await Promise.all([page.waitForEvent('download'), page.locator('#template-download').click()]);
+    const bytes = readFileSync(await filled.path());
+    const dir = mkdtempSync(join(tmpdir(), 'ennakko-form-'));
+    try {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      execFileSync(cli, ['template', 'fill', path, '-o', join(dir, `filled.${format}`)], { stdio: 'pipe' });
+      assert.ok(bytes.equals(readFileSync(join(dir, `filled.${format}`))), `${format}: not the CLI's fill`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const page2 = bytes.toString('utf8');
+    assert.ok(page2.includes(format === 'md' ? '(school_journeys) ===' : 'data-eva="row.proposal.school_journeys.group"'), `${format}: asked now`);
+    assert.ok(page2.includes('\u26a0 Vastaus puuttuu'), `${format}: notes beside the fields`);
   }
   assert.deepEqual(consoleErrors, []);
 });

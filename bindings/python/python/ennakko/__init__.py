@@ -45,6 +45,7 @@ from ._errors import (
     EnnakkoError,
     EvaluationError,
     InternalError,
+    Lang,
     TemplateError,
 )
 from ._frame import COLUMNS, rows, to_dataframe
@@ -96,6 +97,7 @@ __all__ = [
     "FactReport",
     "Finding",
     "InternalError",
+    "Lang",
     "MissingAnswer",
     "NamedScore",
     "Note",
@@ -136,6 +138,10 @@ def schema(
     return _ennakko.schema(kind)
 
 
-def render_diagnostics(diagnostics: list[dict[str, Any]]) -> str:
-    """Draws diagnostic dicts as text, the way the ``ennakko`` command prints them."""
-    return _ennakko.render_diagnostics(diagnostics)
+def render_diagnostics(diagnostics: list[dict[str, Any]], lang: Lang | None = None) -> str:
+    """Draws diagnostic dicts as text, the way the ``ennakko`` command prints
+    them, with the words around them (``virhe``, ``ohje``, the count) in
+    `lang` (default English). The dicts' own texts are drawn as they are:
+    an exception's :meth:`EnnakkoError.in_language` gives them in another
+    language."""
+    return _ennakko.render_diagnostics(diagnostics, lang)

@@ -11,7 +11,7 @@ from typing import Any, Literal, Union, cast
 
 from . import _ennakko
 from ._ennakko import Evaluation as Evaluation
-from ._errors import EnnakkoError
+from ._errors import EnnakkoError, Lang, _language, _speaking, _translated
 from ._report import Report, Reports
 
 __all__ = [
@@ -108,30 +108,45 @@ class Checklist:
     Make one with :meth:`standard`, :meth:`from_file` or :meth:`from_source`;
     score with :meth:`score` (one decision) or :meth:`score_many` (many, in
     parallel on every core).
+
+    Problems (exceptions and :attr:`warnings`) are told in the `lang` the
+    checklist was made with (``"fi"``, ``"sv"`` or ``"en"``, default
+    English); each method's own `lang` overrides it for that call.
     """
 
-    __slots__ = ("_native",)
+    __slots__ = ("_lang", "_native")
 
     _native: _ennakko.Checklist
+    _lang: str
 
-    def __init__(self, native: _ennakko.Checklist) -> None:
+    def __init__(self, native: _ennakko.Checklist, lang: Lang | None = None) -> None:
         """Wraps a native checklist; use the class methods to make one."""
         if not isinstance(native, _ennakko.Checklist):
             raise TypeError(
                 "use Checklist.standard(), Checklist.from_file() or Checklist.from_source()"
             )
         self._native = native
+        self._lang = _language(lang)
+
+    def _told(self, lang: Lang | None) -> str:
+        """The language a call's problems are told in: its own, else the checklist's."""
+        return self._lang if lang is None else lang
 
     # ---- making one ---------------------------------------------------------------------
 
     @classmethod
     def standard(
-        cls, name: str = _ennakko.DEFAULT_CHECKLIST, *, limits: Mapping[str, int] | None = None
+        cls,
+        name: str = _ennakko.DEFAULT_CHECKLIST,
+        *,
+        limits: Mapping[str, int] | None = None,
+        lang: Lang | None = None,
     ) -> Checklist:
         """A standard checklist embedded in the library, by name (see
         :meth:`standard_names`). Raises :class:`ChecklistError` (E0601) for an
-        unknown name, with a suggestion."""
-        return cls(_ennakko.Checklist.standard(name, _limits(limits)))
+        unknown name, with a suggestion, in `lang` (see :class:`Checklist`)."""
+        with _speaking(lang):
+            return cls(_ennakko.Checklist.standard(name, _limits(limits)), lang)
 
     @staticmethod
     def standard_names() -> list[str]:
@@ -146,27 +161,36 @@ class Checklist:
         *,
         limits: Mapping[str, int] | None = None,
         files: Mapping[str, str] | None = None,
+        lang: Lang | None = None,
     ) -> Checklist:
         """Compiles checklist source text. `name` appears in diagnostics.
 
         Imports may name standard checklists (``import "eva"``) and, when
         `files` maps file names to sources, those files
         (``import "./groups.eva"`` with ``files={"groups.eva": "..."}``).
-        Raises :class:`ChecklistError` with every problem found.
+        Raises :class:`ChecklistError` with every problem found, told in
+        `lang` (``"fi"``, ``"sv"`` or ``"en"``, default English), which stays
+        the checklist's language for problems (see :class:`Checklist`).
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         file_map = None if files is None else {str(k): str(v) for k, v in files.items()}
-        return cls(_ennakko.Checklist.from_source(text, name, _limits(limits), file_map))
+        with _speaking(lang):
+            return cls(_ennakko.Checklist.from_source(text, name, _limits(limits), file_map), lang)
 
     @classmethod
     def from_file(
-        cls, path: str | os.PathLike[str], *, limits: Mapping[str, int] | None = None
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        limits: Mapping[str, int] | None = None,
+        lang: Lang | None = None,
     ) -> Checklist:
         """Compiles a checklist file (``*.eva``). Its imports may name standard
         checklists or files under the file's folder (no absolute paths, no
         ``..`` out of it). Raises OSError if the file cannot be read and
-        :class:`ChecklistError` if it does not compile."""
+        :class:`ChecklistError` if it does not compile, told in `lang` (see
+        :class:`Checklist`)."""
         path = Path(path)
         # Only a regular file, at most one byte over the limit (a FIFO or
         # /dev/zero is an OSError); a longer text gets the size error E0002.
@@ -176,7 +200,9 @@ class Checklist:
         data = _ennakko.read_file(str(path), limit)
         text = data.decode("utf-8", "replace") if len(data) > limit else data.decode("utf-8")
         root = path.parent
-        return cls(_ennakko.Checklist.from_file_text(text, str(path), str(root), _limits(limits)))
+        with _speaking(lang):
+            native = _ennakko.Checklist.from_file_text(text, str(path), str(root), _limits(limits))
+            return cls(native, lang)
 
     # ---- what it is -----------------------------------------------------------------------
 
@@ -187,8 +213,9 @@ class Checklist:
 
     @property
     def warnings(self) -> list[dict[str, Any]]:
-        """Warnings found while compiling, as diagnostic dicts."""
-        return self._native.warnings()
+        """Warnings found while compiling, as diagnostic dicts, in the
+        checklist's language (see :class:`Checklist`)."""
+        return self._native.warnings(self._lang)
 
     @property
     def limits(self) -> dict[str, int]:
@@ -203,7 +230,9 @@ class Checklist:
 
     # ---- scoring -------------------------------------------------------------------------------
 
-    def score(self, decision: DecisionInput, *, format: Format | None = None) -> Report:
+    def score(
+        self, decision: DecisionInput, *, format: Format | None = None, lang: Lang | None = None
+    ) -> Report:
         """Scores one decision.
 
         `decision` is a dict, JSON or YAML text (str or bytes; JSON when it
@@ -214,23 +243,29 @@ class Checklist:
         Raises :class:`DecisionError` when the decision is malformed or does not
         fit the checklist, :class:`EvaluationError` when scoring exceeds
         ``max_eval_steps``, OSError when a path cannot be read, TypeError for
-        any other kind of object.
+        any other kind of object. Problems are told in `lang` (``"fi"``,
+        ``"sv"``, ``"en"``; default: the checklist's, see :class:`Checklist`).
         """
-        return Report(self._native.score(decision, format))
+        with _speaking(self._told(lang)):
+            return Report(self._native.score(decision, format))
 
-    def evaluate(self, decision: DecisionInput, *, format: Format | None = None) -> Evaluation:
+    def evaluate(
+        self, decision: DecisionInput, *, format: Format | None = None, lang: Lang | None = None
+    ) -> Evaluation:
         """Scores one decision into the compact result: the verdict, the
         rules that fired and the numbers, with no report built (several
         times cheaper than :meth:`score`, which says the same and more).
 
-        `decision` is read as in :meth:`score`; errors are raised as there::
+        `decision` is read as in :meth:`score`; errors are raised as there
+        (in `lang`)::
 
             ev = checklist.evaluate(decision)
             ev.verdict                  # "none", "light" or "full"
             ev.reasons, ev.findings     # ids of the rules that fired
             ev.numbers()["groups"]      # the first proposal's group scores
         """
-        return self._native.evaluate(decision, format)
+        with _speaking(self._told(lang)):
+            return self._native.evaluate(decision, format)
 
     def evaluate_many(
         self,
@@ -239,6 +274,7 @@ class Checklist:
         errors: Literal["raise", "skip"] = "raise",
         format: Format | None = None,
         chunk_size: int = 4096,
+        lang: Lang | None = None,
     ) -> dict[str, list[Any]]:
         """Evaluates many decisions in parallel, without the GIL, into
         columns: a dict from column name to list, one row per decision in
@@ -255,11 +291,12 @@ class Checklist:
         With ``errors="raise"`` (default) the first failing decision raises
         its exception, with ``.index`` set; with ``errors="skip"`` its row
         stays, with the exception in ``error`` and None elsewhere. A
-        generator is read `chunk_size` decisions at a time.
+        generator is read `chunk_size` decisions at a time. Exceptions are
+        told in `lang` (default: the checklist's).
         """
         columns: dict[str, list[Any]] = {}
         for part in self.iter_evaluate(
-            decisions, errors=errors, format=format, chunk_size=chunk_size
+            decisions, errors=errors, format=format, chunk_size=chunk_size, lang=lang
         ):
             for name, values in part.items():
                 columns.setdefault(name, []).extend(values)
@@ -272,6 +309,7 @@ class Checklist:
         errors: Literal["raise", "skip"] = "raise",
         format: Format | None = None,
         chunk_size: int = 4096,
+        lang: Lang | None = None,
     ) -> Iterator[dict[str, list[Any]]]:
         """Evaluates decisions as they come, `chunk_size` at a time in
         parallel, yielding the columns of each chunk (as
@@ -284,9 +322,12 @@ class Checklist:
         """
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        told = _language(self._told(lang))
         offset = 0
         for chunk in self._chunks_of(decisions, chunk_size, "iter_evaluate", "evaluate"):
             part: dict[str, list[Any]] = self._native.evaluate_columns(chunk, format, offset)
+            if told != "en":
+                part["error"] = [e if e is None else _translated(e, told) for e in part["error"]]
             if errors == "raise":
                 failed = next((e for e in part["error"] if e is not None), None)
                 if failed is not None:
@@ -302,9 +343,11 @@ class Checklist:
         did not fire, each part of its condition, whether it held and the
         values it read. None when nothing has that id.
 
-        `decision` is read as in :meth:`score`; errors are raised as there.
+        `decision` is read as in :meth:`score`; errors are raised as there,
+        told in `lang` as the explanation is.
         """
-        result: str | None = self._native.explain(decision, id, lang, format)
+        with _speaking(lang):
+            result: str | None = self._native.explain(decision, id, lang, format)
         return result
 
     def score_many(
@@ -315,6 +358,7 @@ class Checklist:
         errors: Literal["raise", "skip"] = "raise",
         format: Format | None = None,
         chunk_size: int = 4096,
+        lang: Lang | None = None,
     ) -> Reports:
         """Scores many decisions in parallel on every core, without the GIL.
 
@@ -326,18 +370,20 @@ class Checklist:
         With ``errors="raise"`` (default) the first failing decision raises
         its exception, with ``.index`` set to its position. With
         ``errors="skip"`` failed decisions are left out and their exceptions
-        collected in ``reports.errors``, each with ``.index``.
+        collected in ``reports.errors``, each with ``.index``. Exceptions
+        are told in `lang` (default: the checklist's).
 
         ``progress=True`` shows a tqdm progress bar (if tqdm is installed).
         Set ``RAYON_NUM_THREADS`` before the first call to limit the threads.
         """
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        told = _language(self._told(lang))
         total = len(decisions) if hasattr(decisions, "__len__") else None  # type: ignore[arg-type]
         bar = _progress_bar(total) if progress else _NoProgress()
         out = Reports()
         try:
-            for result in self._iter(decisions, format, chunk_size, bar):
+            for result in self._iter(decisions, format, chunk_size, bar, told):
                 if isinstance(result, Report):
                     out.append(result)
                 elif errors == "raise":
@@ -355,6 +401,7 @@ class Checklist:
         errors: Literal["raise", "yield"] = "raise",
         format: Format | None = None,
         chunk_size: int = 1024,
+        lang: Lang | None = None,
     ) -> Iterator[Report | EnnakkoError]:
         """Scores decisions as they come, `chunk_size` at a time in parallel,
         yielding each :class:`Report` in input order: memory stays bounded by
@@ -363,20 +410,28 @@ class Checklist:
 
         With ``errors="raise"`` (default) a failing decision raises its
         exception (``.index`` set to its position) when its turn comes; with
-        ``errors="yield"`` the exception is yielded in its place.
+        ``errors="yield"`` the exception is yielded in its place. Exceptions
+        are told in `lang` (default: the checklist's).
         """
         if errors not in ("raise", "yield"):
             raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")
-        for result in self._iter(decisions, format, chunk_size, _NoProgress()):
+        told = _language(self._told(lang))
+        for result in self._iter(decisions, format, chunk_size, _NoProgress(), told):
             if isinstance(result, Report) or errors == "yield":
                 yield result
             else:
                 raise result
 
     def _iter(
-        self, decisions: Iterable[DecisionInput], format: Format | None, chunk_size: int, bar: Any
+        self,
+        decisions: Iterable[DecisionInput],
+        format: Format | None,
+        chunk_size: int,
+        bar: Any,
+        told: str,
     ) -> Iterator[Report | EnnakkoError]:
-        """Reports and exceptions (with ``.index``), one chunk at a time."""
+        """Reports and exceptions (with ``.index``, told in the language
+        `told`), one chunk at a time."""
         offset = 0
         for chunk in self._chunks_of(decisions, chunk_size, "score_many", "score"):
             results = self._native.score_batch(chunk, format)
@@ -384,8 +439,11 @@ class Checklist:
                 if isinstance(result, _ennakko.Report):
                     yield Report(result)
                 else:
-                    result.index = offset + i  # type: ignore[attr-defined]
-                    yield cast(EnnakkoError, result)
+                    failed = cast(EnnakkoError, result)
+                    if told != "en":
+                        failed = _translated(failed, told)
+                    failed.index = offset + i
+                    yield failed
             offset += len(chunk)
             bar.update(len(chunk))
 
@@ -406,16 +464,16 @@ class Checklist:
     # ---- Python protocols ------------------------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore, (self._native.state(),))
+        return (_restore, (self._native.state(), self._lang))
 
     def __repr__(self) -> str:
         kind = "standard" if self._native.is_standard else "source"
         return f"<ennakko.Checklist {self.name!r} ({kind})>"
 
 
-def _restore(state: tuple[Any, ...]) -> Checklist:
+def _restore(state: tuple[Any, ...], lang: Lang | None = None) -> Checklist:
     """Unpickles a checklist: compiles it again from its source and imports."""
-    return Checklist(_ennakko.Checklist.from_state(state))
+    return Checklist(_ennakko.Checklist.from_state(state), lang)
 
 
 # ---- scoring with the checklist a decision names ------------------------------------------
@@ -451,15 +509,19 @@ def _spec_of(decision: DecisionInput, format: Format | None) -> tuple[str, Path 
     return spec, document
 
 
-def checklist_for(decision: DecisionInput, *, format: Format | None = None) -> Checklist:
+def checklist_for(
+    decision: DecisionInput, *, format: Format | None = None, lang: Lang | None = None
+) -> Checklist:
     """The checklist a decision names in its ``checklist`` field, else the
     standard ``eva``. The field holds a standard name (``"children"``) or a
     ``.eva`` file in the decision's folder or below, when the decision is a
     path (as for the ``ennakko`` command, no other file: ChecklistError E0601).
     A decision given as text, bytes or a dict has no folder: it may name only
     standard checklists (a file name is ChecklistError E0601, never read).
-    Standard checklists are compiled once per process."""
-    return _load(*_spec_of(decision, format))
+    Standard checklists are compiled once per process. Problems are told in
+    `lang` (``"fi"``, ``"sv"`` or ``"en"``, default English)."""
+    with _speaking(lang):
+        return _load(*_spec_of(decision, format))
 
 
 def _resolve(checklist: Checklist | str) -> Checklist:
@@ -475,12 +537,18 @@ def score(
     *,
     checklist: Checklist | str | None = None,
     format: Format | None = None,
+    lang: Lang | None = None,
 ) -> Report:
     """Scores a decision as the ``ennakko score`` command does: with
     `checklist` (a :class:`Checklist`, a standard name or a ``.eva`` path) if
-    given, else the one the decision names (see :func:`checklist_for`)."""
-    chosen = checklist_for(decision, format=format) if checklist is None else _resolve(checklist)
-    return chosen.score(decision, format=format)
+    given, else the one the decision names (see :func:`checklist_for`).
+    Problems are told in `lang` (``"fi"``, ``"sv"`` or ``"en"``, default
+    English), as ``ennakko score --lang`` tells them."""
+    with _speaking(lang) as told:
+        chosen = (
+            checklist_for(decision, format=format) if checklist is None else _resolve(checklist)
+        )
+        return chosen.score(decision, format=format, lang=cast(Lang, told))
 
 
 def score_many(
@@ -491,19 +559,25 @@ def score_many(
     errors: Literal["raise", "skip"] = "raise",
     format: Format | None = None,
     chunk_size: int = 4096,
+    lang: Lang | None = None,
 ) -> Reports:
     """Scores many decisions, each with `checklist` if given, else with the
     checklist it names (see :func:`checklist_for`): decisions are grouped by
     checklist and each group is scored with :meth:`Checklist.score_many`.
-    Results and errors are in input order, as for :meth:`Checklist.score_many`.
+    Results and errors are in input order, as for :meth:`Checklist.score_many`,
+    errors told in `lang` (default English).
     """
+    told = cast(Lang, _language(lang))
     if checklist is not None:
         options: dict[str, Any] = {"progress": progress, "format": format, "chunk_size": chunk_size}
-        return _resolve(checklist).score_many(decisions, errors=errors, **options)
+        with _speaking(told):
+            chosen = _resolve(checklist)
+        return chosen.score_many(decisions, errors=errors, lang=told, **options)
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     out = Reports()
-    for result in iter_score(decisions, format=format, errors="yield", chunk_size=chunk_size):
+    results = iter_score(decisions, format=format, errors="yield", chunk_size=chunk_size, lang=told)
+    for result in results:
         if isinstance(result, Report):
             out.append(result)
         elif errors == "raise":
@@ -520,16 +594,21 @@ def iter_score(
     format: Format | None = None,
     errors: Literal["raise", "yield"] = "raise",
     chunk_size: int = 1024,
+    lang: Lang | None = None,
 ) -> Iterator[Report | EnnakkoError | OSError]:
     """Scores decisions as they come, as :func:`score_many` does, yielding
     each report in input order; memory stays bounded by one chunk. Without
     `checklist`, the decisions of each chunk are grouped by the checklist
-    they name. ``errors`` as for :meth:`Checklist.iter_score`."""
+    they name. ``errors`` as for :meth:`Checklist.iter_score`; errors told in
+    `lang` (default English)."""
     if errors not in ("raise", "yield"):
         raise ValueError(f"errors must be 'raise' or 'yield', not {errors!r}")
+    told = cast(Lang, _language(lang))
     if checklist is not None:
-        yield from _resolve(checklist).iter_score(
-            decisions, errors=errors, format=format, chunk_size=chunk_size
+        with _speaking(told):
+            chosen = _resolve(checklist)
+        yield from chosen.iter_score(
+            decisions, errors=errors, format=format, chunk_size=chunk_size, lang=told
         )
         return
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
@@ -546,10 +625,13 @@ def iter_score(
             try:
                 chosen = _load(spec, document)
             except (EnnakkoError, OSError) as e:
+                told_e = _translated(e, told)
                 for i in indices:
-                    done[i] = copy.copy(e)
+                    done[i] = copy.copy(told_e)
                 continue
-            group = chosen.score_many([items[i] for i in indices], errors="skip", format=format)
+            group = chosen.score_many(
+                [items[i] for i in indices], errors="skip", format=format, lang=told
+            )
             failed = {getattr(e, "index", -1): e for e in group.errors}
             reports = iter(group)
             for position, i in enumerate(indices):

@@ -5,11 +5,19 @@ with a stable ``code`` (see docs/errors.md), ``severity``, ``message``,
 ``help`` and, where it applies, ``file``/``line``/``column`` (checklists) or a
 JSON ``path`` (decisions). The attributes of the exception repeat the fields
 of the first error, so ``except ennakko.DecisionError as e: e.path`` works.
+
+Messages, hints and notes are in English unless the call that raised was
+given ``lang="fi"`` or ``lang="sv"``; :meth:`EnnakkoError.in_language` tells
+an exception's problems in another language afterwards.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Literal, TypeVar
+
+from . import _ennakko
 
 __all__ = [
     "ChecklistError",
@@ -55,6 +63,22 @@ class EnnakkoError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.rendered, self.diagnostics), {"index": self.index})
+
+    def in_language(self: _E, lang: Lang) -> _E:
+        """The same exception (same class, same ``index``) with the message,
+        hint and notes of every diagnostic, and ``rendered``, in `lang`:
+        ``"fi"``, ``"sv"`` or ``"en"``. Texts taken from the documents (ids,
+        values, file names) stay as they are::
+
+            try:
+                checklist.score(decision)
+            except ennakko.DecisionError as e:
+                print(e.in_language("sv").rendered)
+
+        Raises ``ValueError`` (code A0001) for any other language. An
+        exception that was pickled or copied keeps the language it was in.
+        """
+        return _translated(self, lang)
 
     @property
     def first(self) -> dict[str, Any]:
@@ -103,6 +127,50 @@ class EnnakkoError(Exception):
     def codes(self) -> list[str]:
         """Codes of all diagnostics, in order."""
         return [str(d.get("code")) for d in self.diagnostics]
+
+
+Lang = Literal["fi", "sv", "en"]
+"""A language problems are told in: Finnish, Swedish or English."""
+
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _translated(err: _E, lang: str) -> _E:
+    """`err` with its problems told in `lang` (checked by the engine). An
+    exception the engine raised carries its diagnostics, with the texts to
+    tell them again from, as ``_diagnostics``; one without them (pickled,
+    copied, or not the engine's) is returned as it is."""
+    code = _ennakko.diagnostics_language(lang)
+    native = getattr(err, "_diagnostics", None)
+    if native is None:
+        return err
+    rendered, diagnostics = native.in_language(code)
+    if isinstance(err, EnnakkoError):
+        told: BaseException = type(err)(rendered, diagnostics)
+        told.index = err.index  # type: ignore[attr-defined]
+    else:  # an argument error (A codes): a ValueError with the text
+        told = type(err)(rendered)
+    told._diagnostics = native  # type: ignore[attr-defined]
+    return told  # type: ignore[return-value]
+
+
+def _language(lang: str | None) -> str:
+    """The language code problems are told in (None: English); ValueError
+    (A0001) for a language the engine does not speak."""
+    return _ennakko.diagnostics_language(lang)
+
+
+@contextmanager
+def _speaking(lang: str | None) -> Iterator[str]:
+    """Checks `lang` (before the work), then re-raises any problem raised
+    inside told in it, with the original traceback."""
+    code = _language(lang)
+    try:
+        yield code
+    except (EnnakkoError, ValueError) as err:
+        if code == "en" or getattr(err, "_diagnostics", None) is None:
+            raise
+        raise _translated(err, code).with_traceback(err.__traceback__) from None
 
 
 class ChecklistError(EnnakkoError):

@@ -25,8 +25,7 @@ from typing import Any, Literal, Union
 
 from . import _ennakko
 from ._checklist import Checklist, DecisionInput
-
-Lang = Literal["fi", "sv", "en"]
+from ._errors import Lang, _language, _speaking
 
 
 class Rollup:
@@ -120,13 +119,15 @@ RollupPart = Union[Rollup, str, "os.PathLike[str]"]
 """What :func:`merge_rollups` takes: a roll-up, its JSON, or a file of it."""
 
 
-def merge_rollups(parts: Iterable[RollupPart]) -> Rollup:
+def merge_rollups(parts: Iterable[RollupPart], *, lang: Lang | None = None) -> Rollup:
     """Merges roll-ups of disjoint parts of one period (rolled up with the
     same checklist, ``start``, ``end`` and ``as_of``) into the roll-up of
     the whole, exactly: the same as rolling up all the decisions at once.
     A part is a :class:`Rollup`, its JSON text, or a path to a file of it.
     Raises :class:`ennakko.DecisionError`: ``U0006`` for what is not a
-    saved roll-up, ``U0003`` for parts of other periods or checklists."""
+    saved roll-up, ``U0003`` for parts of other periods or checklists, told
+    in `lang` (``"fi"``, ``"sv"`` or ``"en"``, default English)."""
+    told = _language(lang)
     texts: list[str] = []
     names: list[str] = []
     for i, part in enumerate(parts):
@@ -142,7 +143,8 @@ def merge_rollups(parts: Iterable[RollupPart]) -> Rollup:
                 data = file.read(_ennakko.MAX_ROLLUP_BYTES + 1)
             texts.append(data.decode("utf-8", errors="replace"))
             names.append(str(Path(part)))
-    return Rollup(_ennakko.rollup_merge(texts, names))
+    with _speaking(told):
+        return Rollup(_ennakko.rollup_merge(texts, names))
 
 
 def rollup(
@@ -152,13 +154,16 @@ def rollup(
     start: str | None = None,
     end: str | None = None,
     as_of: str | None = None,
+    lang: Lang | None = None,
 ) -> Rollup:
     """Rolls up decisions (paths, texts, bytes or dicts, as ``Checklist.score``
     takes) dated from ``start`` to ``end`` (``YYYY-MM-DD``); follow-ups are
     judged on ``as_of`` (default ``end``). Scored in parallel without the
     GIL. A bad date raises :class:`ennakko.DecisionError` (``U0001``,
     ``U0002``); decisions that cannot be read or scored, or fall outside the
-    period, are listed in ``skipped``, never dropped."""
-    compiled = Checklist.standard(checklist) if isinstance(checklist, str) else checklist
-    items = list(decisions)
-    return Rollup(_ennakko.rollup_json(compiled._native, items, start, end, as_of))
+    period, are listed in ``skipped``, never dropped. Errors raised are told
+    in `lang` (``"fi"``, ``"sv"`` or ``"en"``, default English)."""
+    with _speaking(lang):
+        compiled = Checklist.standard(checklist) if isinstance(checklist, str) else checklist
+        items = list(decisions)
+        return Rollup(_ennakko.rollup_json(compiled._native, items, start, end, as_of))

@@ -45,6 +45,7 @@ from ._checklist import (
     _resolve,
     checklist_for,
 )
+from ._errors import Lang, _speaking
 from ._report import Report
 
 __all__ = [
@@ -61,8 +62,6 @@ __all__ = [
 
 TemplateFormat = Literal["docx", "md", "html"]
 """The three template formats."""
-
-Lang = Literal["fi", "sv", "en"]
 
 Document = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]"]
 """What the functions accept as a template document."""
@@ -99,6 +98,8 @@ class TemplateCheck:
     # `problems`, and completeness): decided once, for every front end.
     _missing_at: tuple[int, ...] = ()
     _complete: bool = False
+    # The language the problems are told in, for `rendered`.
+    _lang: str = "en"
 
     @property
     def errors(self) -> list[dict[str, Any]]:
@@ -118,7 +119,7 @@ class TemplateCheck:
     @property
     def rendered(self) -> str:
         """The problems drawn as text, the way ``ennakko template check`` prints them."""
-        return _ennakko.render_diagnostics(self.problems)
+        return _ennakko.render_diagnostics(self.problems, self._lang)
 
 
 # ---- reading the arguments ---------------------------------------------------------------
@@ -193,15 +194,16 @@ def init(
     its values and alternatives. `checklist_name` is how the template names
     its checklist (default: the decision's ``checklist``, else the
     checklist's id), e.g. a ``.eva`` file's path relative to where the
-    template will be stored.
+    template will be stored. Problems are raised told in `lang` too.
     """
-    if checklist is not None:
-        chosen = _resolve(checklist)
-    elif decision is not None:
-        chosen = checklist_for(decision)  # type: ignore[arg-type]
-    else:
-        chosen = _load(_ennakko.DEFAULT_CHECKLIST, None)
-    return chosen._native.template_init(format, lang, decision, checklist_name)
+    with _speaking(lang):
+        if checklist is not None:
+            chosen = _resolve(checklist)
+        elif decision is not None:
+            chosen = checklist_for(decision)  # type: ignore[arg-type]
+        else:
+            chosen = _load(_ennakko.DEFAULT_CHECKLIST, None)
+        return chosen._native.template_init(format, lang, decision, checklist_name)
 
 
 def check(
@@ -210,19 +212,22 @@ def check(
     checklist: Checklist | str | None = None,
     format: TemplateFormat | None = None,
     limits: Mapping[str, int] | None = None,
+    lang: Lang | None = None,
 ) -> TemplateCheck:
     """Reads a filled template, scores its decision, and lists what is
-    unanswered, inconsistent or wrong (see :class:`TemplateCheck`).
+    unanswered, inconsistent or wrong (see :class:`TemplateCheck`), told in
+    `lang` (``"fi"``, ``"sv"`` or ``"en"``, default English).
 
     Raises :class:`ennakko.TemplateError` when the document cannot be read
     at all (not a zip, no front matter, too large...).
     """
-    checked = _template_limits(limits)
-    opened = _open(document, format, checked)
-    chosen = _checklist_for(opened, checklist, checked)
-    found, native_report = chosen._native.template_check(
-        opened.data, opened.format, _name(opened), checked
-    )
+    with _speaking(lang) as told:
+        checked = _template_limits(limits)
+        opened = _open(document, format, checked)
+        chosen = _checklist_for(opened, checklist, checked)
+        found, native_report = chosen._native.template_check(
+            opened.data, opened.format, _name(opened), checked, told
+        )
     return TemplateCheck(
         format=found["format"],
         checklist=found["checklist"],
@@ -233,6 +238,7 @@ def check(
         problems=found["problems"],
         _missing_at=tuple(found["missing"]),
         _complete=found["complete"],
+        _lang=told,
     )
 
 
@@ -251,12 +257,16 @@ def fill(
     filling a filled document again gives the same bytes.
 
     Raises :class:`ennakko.TemplateError` with every error when the template
-    cannot be read or has errors; unanswered questions are not errors.
+    cannot be read or has errors; unanswered questions are not errors. The
+    errors are told in `lang` when it is given, else in English.
     """
-    checked = _template_limits(limits)
-    opened = _open(document, format, checked)
-    chosen = _checklist_for(opened, checklist, checked)
-    return chosen._native.template_fill(opened.data, opened.format, lang, _name(opened), checked)
+    with _speaking(lang):
+        checked = _template_limits(limits)
+        opened = _open(document, format, checked)
+        chosen = _checklist_for(opened, checklist, checked)
+        return chosen._native.template_fill(
+            opened.data, opened.format, lang, _name(opened), checked
+        )
 
 
 def checklist_name(
@@ -264,11 +274,14 @@ def checklist_name(
     *,
     format: TemplateFormat | None = None,
     limits: Mapping[str, int] | None = None,
+    lang: Lang | None = None,
 ) -> str | None:
-    """The checklist a template names (its ``checklist`` field), if any."""
-    checked = _template_limits(limits)
-    opened = _open(document, format, checked)
-    return _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), checked)
+    """The checklist a template names (its ``checklist`` field), if any;
+    problems told in `lang` (default English)."""
+    with _speaking(lang):
+        checked = _template_limits(limits)
+        opened = _open(document, format, checked)
+        return _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), checked)
 
 
 def default_limits() -> dict[str, int]:

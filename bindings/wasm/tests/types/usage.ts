@@ -5,6 +5,8 @@ import {
   Checklist,
   EnnakkoError,
   check,
+  complete,
+  hover,
   init,
   readDecision,
   render,
@@ -36,6 +38,16 @@ import {
   type TemplateFormat,
   type TemplateInitOptions,
 } from '../../pkg/templates.js';
+
+export function editorUsage(source: string): string {
+  const found = hover(source, 3);
+  const kinds: string[] = complete(source, source.length).options.map((o) => `${o.kind}:${o.info?.id ?? ''}`);
+  // @ts-expect-error: the offset is a number
+  hover(source, '3');
+  // @ts-expect-error: a completion's kind is one of a few names
+  const wrong: 'nothing' = complete(source, 0).options[0].kind;
+  return `${found?.hover.texts[0]?.texts[0]?.[1] ?? ''} ${kinds.join(',')} ${wrong}`;
+}
 
 export async function usage(): Promise<string> {
   await init();
@@ -120,6 +132,11 @@ export async function usage(): Promise<string> {
   render(report, { format: 'pdf' });
   // @ts-expect-error: limits are numbers
   Checklist.standard('eva', { limits: { max_eval_steps: 'many' } });
+  // Problems in Finnish, Swedish or English: per checklist, per call.
+  const inSwedish = Checklist.standard('eva', { lang: 'sv' });
+  void inSwedish.evaluate('id: x', { format: 'yaml', lang: 'fi' });
+  // @ts-expect-error: problems are told in fi, sv or en
+  Checklist.standard('eva', { lang: 'de' });
 
   void [level, total, missing, applies, groupLabel, md, line, again, badKind, badLevel, badTotal];
   return html;

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Lang, ReportFormat, argument};
 use crate::checklist::describe::Description;
+use crate::editor::{Editor, lexical};
 use crate::{Checklist, Decision, Error, Format, Limits, MapResolver, Options, Report, t};
 
 /// Serialises to JSON text, `pretty` as the CLI prints. The crate's types
@@ -91,10 +92,123 @@ pub fn options(files: Option<&str>, limits: Option<&str>) -> Result<Options, Err
 /// assert!(ennakko::api::json::check("c.eva", "group {", &options).contains("E0"));
 /// ```
 pub fn check(name: &str, source: &str, options: &Options) -> String {
+    check_in(name, source, options, Lang::En)
+}
+
+/// [`check`] with the diagnostics told in `lang` (see
+/// [`super::diagnostics_language`] for reading a host's `lang`).
+///
+/// ```
+/// use ennakko::api::{Lang, json};
+/// let options = json::options(None, None).unwrap();
+/// let source = "checklist c { title en \"C\" version \"1\" languages en }\ngroup kids { labl en \"Kids\" }";
+/// assert!(json::check_in("c.eva", source, &options, Lang::Fi).contains("tarkoititko `label`?"));
+/// ```
+pub fn check_in(name: &str, source: &str, options: &Options, lang: Lang) -> String {
     match Checklist::compile(name, source, options) {
-        Ok(checklist) => to_json(checklist.warnings(), false),
-        Err(e) => to_json(&e.diagnostics, false),
+        Ok(checklist) => diagnostics(checklist.warnings(), lang),
+        Err(e) => to_json(&e.in_language(lang).diagnostics, false),
     }
+}
+
+/// Diagnostics handed back as data (compile warnings) as a JSON array,
+/// told in `lang`.
+///
+/// ```
+/// use ennakko::api::{Lang, json};
+/// assert_eq!(json::diagnostics(&[], Lang::Sv), "[]");
+/// ```
+pub fn diagnostics(diagnostics: &[crate::Diagnostic], lang: Lang) -> String {
+    to_json(&super::diagnostics_in(diagnostics, lang), false)
+}
+
+/// The byte offset in `text` of a string index counted in UTF-16 code
+/// units (as JavaScript strings and the language server protocol count),
+/// clamped to the text and moved back to a character boundary; a leading
+/// byte-order mark (which the core drops) is not counted in the result.
+///
+/// ```
+/// let text = "\u{feff}group \u{1f642}ä { }";
+/// assert_eq!(ennakko::api::json::byte_offset(text, 7), 6);
+/// assert_eq!(ennakko::api::json::byte_offset(text, 8), 6);
+/// ```
+pub fn byte_offset(text: &str, utf16: u32) -> usize {
+    let bom = text.starts_with('\u{feff}');
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let wanted = if bom { utf16.saturating_sub(1) } else { utf16 } as usize;
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if seen + c.len_utf16() > wanted {
+            return i;
+        }
+        seen += c.len_utf16();
+    }
+    text.len()
+}
+
+/// The UTF-16 string index of a byte offset of the text without its
+/// byte-order mark (the inverse of [`byte_offset`]).
+///
+/// ```
+/// let text = "\u{feff}group \u{1f642}ä { }";
+/// assert_eq!(ennakko::api::json::utf16_offset(text, 10), 9);
+/// ```
+pub fn utf16_offset(text: &str, byte: usize) -> usize {
+    let bom = usize::from(text.starts_with('\u{feff}'));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let byte = (0..=byte.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    bom + text[..byte].chars().map(char::len_utf16).sum::<usize>()
+}
+
+/// The core's editor services (shared with the language server) over
+/// `source`, imports served from `files`, within `limits` (JSON texts).
+fn editor(name: &str, source: &str, files: Option<&str>, limits: Option<&str>) -> Result<Editor, Error> {
+    let limits: Limits = self::limits(limits)?;
+    Ok(Editor::new(name, source, &self::files(files)?, &limits))
+}
+
+/// What the name at UTF-16 string index `offset` of checklist source is,
+/// as JSON `{ "markdown", "hover" }` (the core's `Hover`), `null` when
+/// nothing is named there: for editors.
+///
+/// ```
+/// let source = "group kids { label fi \"Lapset\" }";
+/// let hover = ennakko::api::json::hover("x.eva", source, 8, None, None).unwrap();
+/// assert!(hover.contains("fi: Lapset"));
+/// ```
+pub fn hover(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<&str>,
+    limits: Option<&str>,
+) -> Result<String, Error> {
+    let editor = editor(name, source, files, limits)?;
+    let hover = editor.hover(byte_offset(source, offset));
+    Ok(to_json(&hover.map(|h| serde_json::json!({ "markdown": h.markdown(), "hover": h })), false))
+}
+
+/// What may be typed at UTF-16 string index `offset` of checklist source,
+/// as JSON: `from` (the string index where the word being typed starts)
+/// and `options` (the core's `Completion`s): for editors.
+///
+/// ```
+/// let source = "group kids { }\nscore s {\n  value impact(ki";
+/// let done = ennakko::api::json::complete("x.eva", source, source.len() as u32, None, None).unwrap();
+/// assert!(done.contains("\"label\":\"kids\""));
+/// ```
+pub fn complete(
+    name: &str,
+    source: &str,
+    offset: u32,
+    files: Option<&str>,
+    limits: Option<&str>,
+) -> Result<String, Error> {
+    let editor = editor(name, source, files, limits)?;
+    let at = byte_offset(source, offset);
+    let options = editor.complete(at);
+    let from = utf16_offset(source, lexical::word_start(editor.text(), at));
+    Ok(to_json(&serde_json::json!({ "from": from, "options": options }), false))
 }
 
 /// A report given as JSON text (as [`score`] returns it). Text that is not

@@ -1897,6 +1897,36 @@ const ENTRIES: &[Entry] = &[
         "dokumentet har en formulärkontroll (`eva:form`) men deklarerar inte de namnrymder från Word 2010 och 2012 som dess fält behöver",
     ),
     (
+        "the form element `<{name}>` has no end tag",
+        "lomake-elementiltä `<{name}>` puuttuu lopputunniste",
+        "formulärelementet `<{name}>` saknar sluttagg",
+    ),
+    (
+        "close it with `</{name}>`: `fill` rewrites what is inside it",
+        "päätä se tunnisteella `</{name}>`: `fill` kirjoittaa sen sisällön uudelleen",
+        "avsluta det med `</{name}>`: `fill` skriver om det som finns inuti",
+    ),
+    (
+        "the page has more than one form element (`data-eva-form`)",
+        "sivulla on useampi kuin yksi lomake-elementti (`data-eva-form`)",
+        "sidan har mer än ett formulärelement (`data-eva-form`)",
+    ),
+    (
+        "keep one: `fill` rewrites what is inside it",
+        "säilytä yksi: `fill` kirjoittaa sen sisällön uudelleen",
+        "behåll ett: `fill` skriver om det som finns inuti",
+    ),
+    (
+        "the result place `{name}` is inside the form element (`data-eva-form`)",
+        "tulosten paikka `{name}` on lomake-elementin (`data-eva-form`) sisällä",
+        "resultatplatsen `{name}` ligger inuti formulärelementet (`data-eva-form`)",
+    ),
+    (
+        "move the result place after the form: `fill` rewrites the form",
+        "siirrä tulosten paikka lomakkeen jälkeen: `fill` kirjoittaa lomakkeen uudelleen",
+        "flytta resultatplatsen efter formuläret: `fill` skriver om formuläret",
+    ),
+    (
         "the row field `eva:{}` is not inside a row of a repeating section",
         "rivikenttä `eva:{}` ei ole toistuvan osan rivillä",
         "radfältet `eva:{}` ligger inte i en rad i ett upprepande avsnitt",

@@ -46,6 +46,25 @@ pub enum Arg {
     Raw(String),
     /// A phrase, rendered in the text's language.
     Text(Message),
+    /// A text a document gives per language (a checklist's question text
+    /// or label, keyed `fi`, `sv`, `en`): shown in the message's language,
+    /// else in English, else in the first language it has.
+    PerLanguage(std::collections::BTreeMap<String, String>),
+}
+
+impl Arg {
+    /// A document's text per language, to show in the message's language.
+    ///
+    /// ```
+    /// use ennakko::{api::Lang, message::Arg, t};
+    /// let text = [("en", "Children"), ("fi", "Lapset")].map(|(l, t)| (l.to_string(), t.to_string())).into();
+    /// let help = t!("answer: {text}", text = Arg::per_language(&text));
+    /// assert_eq!(help.render(Lang::Fi), "vastaa: Lapset");
+    /// assert_eq!(help.render(Lang::Sv), "svara: Children");
+    /// ```
+    pub fn per_language(text: &std::collections::BTreeMap<String, String>) -> Arg {
+        Arg::PerLanguage(text.clone())
+    }
 }
 
 /// Turns a value into an [`Arg`]: a [`Message`] stays a text, anything
@@ -183,6 +202,9 @@ fn fill(template: &str, args: &[(Option<&'static str>, Arg)], lang: Lang) -> Str
         match arg {
             Some(Arg::Raw(s)) => out.push_str(s),
             Some(Arg::Text(t)) => out.push_str(&t.render(lang)),
+            Some(Arg::PerLanguage(texts)) => out.push_str(
+                texts.get(lang.code()).or_else(|| texts.get("en")).or_else(|| texts.values().next()).map_or("", |t| t),
+            ),
             None => out.push_str(&tail[..=close]),
         }
         rest = &tail[close + 1..];

@@ -77,7 +77,8 @@ pub fn html(rollup: &Rollup, lang: &str) -> String {
 }
 
 const CHART_CSS: &str = "
-table.rollup{font-size:.85rem}table.rollup td{text-align:right;white-space:nowrap}table.rollup thead th{font-size:.78rem;overflow-wrap:break-word;hyphens:auto}
+table.rollup{font-size:.85rem}table.rollup td{text-align:right;white-space:nowrap}table.rollup thead th{font-size:.78rem}
+@media print{table.rollup,table.rollup thead th{font-size:8pt}}
 figure.chart{margin:.4rem 0 1rem;break-inside:avoid}figure.chart figcaption{color:var(--muted);font-size:.85rem}
 svg text{font:12px system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;fill:#1b1f24}
 ";

@@ -8,6 +8,7 @@
 
 mod narrative;
 mod summary;
+pub mod table;
 
 pub use summary::summary;
 
@@ -1021,41 +1022,13 @@ pub fn write_html(out: &mut String, block: &Block) {
             }
             out.push_str("</ul>\n");
         }
-        Block::Table(table) => write_html_table(out, table),
+        Block::Table(t) => table::write(out, t),
         Block::Section(class, blocks) => {
             let _ = writeln!(out, "<section class=\"{class}\">");
             blocks.iter().for_each(|b| write_html(out, b));
             out.push_str("</section>\n");
         }
     }
-}
-
-fn write_html_table(out: &mut String, table: &Table) {
-    let _ = writeln!(out, "<table class=\"{}\">", table.class);
-    if let Some(caption) = &table.caption {
-        let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
-    }
-    out.push_str("<thead><tr>");
-    for h in &table.head {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &table.rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-            let class = cell.class.map(|c| format!(" class=\"{c}\"")).unwrap_or_default();
-            let label = cell
-                .label
-                .as_ref()
-                .map(|l| format!(" title=\"{0}\" aria-label=\"{0}\"", escape(l)))
-                .unwrap_or_default();
-            let close = if i == 0 { "th" } else { "td" };
-            let _ = write!(out, "<{tag}{class}{label}>{}</{close}>", escape(&cell.text));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n");
 }
 
 /// Escapes text for HTML and XML (the report pages and Word documents),
@@ -1095,13 +1068,13 @@ section.title p{color:var(--muted);margin:.2rem 0}
 .callout{font-size:1.15rem;padding:.6rem .9rem;border-left:6px solid;margin:.4rem 0}
 .verdict-full{border-color:var(--neg2);background:#fbe9eb}.verdict-light{border-color:#bf8700;background:#fff8c5}.verdict-none{border-color:var(--pos2);background:#dafbe1}
 table{border-collapse:collapse;margin:.4rem 0 .8rem;width:100%;font-size:.92rem}
-table.matrix{table-layout:fixed}table.matrix thead th:first-child{width:9.5rem}
-table.matrix th,table.matrix td{overflow-wrap:anywhere;hyphens:auto}
+table.matrix thead th:first-child{width:9.5rem}
+th .aside{display:block;font-weight:400;font-size:.9em}
 caption{text-align:left;color:var(--muted);font-size:.85rem;padding-bottom:.2rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top}
 thead th{background:#f6f8fa;text-align:left}
 tbody th{text-align:left;font-weight:600;background:#fbfcfd}
-table.compare td{text-align:center;white-space:nowrap}table.matrix td{text-align:center;font-size:.85rem}table.matrix thead th{font-size:.78rem}
+table.compare td{text-align:center}table.matrix td{text-align:center;font-size:.85rem}table.matrix thead th{font-size:.78rem}
 td.neg2{background:var(--neg2);color:#fff;font-weight:700}td.neg1{background:var(--neg1)}td.zero{background:var(--zero)}
 td.pos1{background:var(--pos1)}td.pos2{background:var(--pos2);color:#fff;font-weight:700}td.mixed,td.unknown{background:var(--mixed)}
 td.none{color:var(--muted)}
@@ -1109,7 +1082,8 @@ table.impacts th,table.impacts td{font-size:.85rem}table.impacts td:last-child{w
 section.legend ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;color:var(--muted)}
 section.appendix{color:#32383f;font-size:.9rem}
 @media print{@page{size:A4;margin:16mm}body{font-size:10.5pt}main{max-width:none;padding:0}
-h2{break-after:avoid}table,section.verdict{break-inside:avoid}
+th,td{padding:.2rem .3rem}table.matrix,table.compare{font-size:9pt}table.matrix td,table.matrix thead th,table.compare thead th{font-size:8pt}
+h2,h3,caption{break-after:avoid;break-inside:avoid}table,section.verdict{break-inside:avoid}
 td.neg2,td.pos2,td.neg1,td.pos1,td.zero,td.mixed,.callout{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 ";
 

@@ -26,7 +26,7 @@ pub struct WordAt<'a> {
 /// The id at (or just before) `offset`, if any.
 ///
 /// ```
-/// use ennakko_lsp::lexical::word_at;
+/// use ennakko::editor::lexical::word_at;
 /// let text = "when c.magnitude >= magnitude.severe";
 /// let w = word_at(text, text.len() - 2).unwrap();
 /// assert_eq!((w.word, w.head), ("severe", Some("magnitude")));
@@ -42,7 +42,15 @@ pub fn word_at(text: &str, offset: usize) -> Option<WordAt<'_>> {
     Some(WordAt { start, end, word: &text[start..end], head: head_before(text, start) })
 }
 
-fn word_start(text: &str, offset: usize) -> usize {
+/// Where the id that ends at byte `offset` starts (`offset` itself when
+/// none does): what a completion replaces.
+///
+/// ```
+/// use ennakko::editor::lexical::word_start;
+/// assert_eq!(word_start("parent chi", 10), 7);
+/// assert_eq!(word_start("a.", 2), 2);
+/// ```
+pub fn word_start(text: &str, offset: usize) -> usize {
     text[..offset].char_indices().rev().take_while(|(_, c)| is_id_char(*c)).last().map_or(offset, |(i, _)| i)
 }
 
@@ -100,7 +108,7 @@ const EXPR_KEYS: [&str; 2] = ["when", "value"];
 /// found first, so `grou|` asks about the place where `grou` starts).
 ///
 /// ```
-/// use ennakko_lsp::lexical::{context, Context};
+/// use ennakko::editor::lexical::{context, Context};
 /// let text = "group kids {\n  parent chi";
 /// assert_eq!(context(text, text.len()), Context::Args { key: "parent".into(), decl: Some("kids".into()) });
 /// ```
@@ -130,6 +138,8 @@ pub fn context(text: &str, offset: usize) -> Context {
         None if continues_expression(&text[..line_start]) => Context::Expr,
         None => Context::Property,
         Some(key) if EXPR_KEYS.contains(key) => Context::Expr,
+        // A line that starts with `and`/`or` goes on with an expression.
+        Some(op) if ["and", "or"].contains(op) => Context::Expr,
         Some(key) if ["level", "option"].contains(key) => Context::Nothing,
         Some(key) if is_name_key(key) => Context::Args { key: key.to_string(), decl: scan.decl },
         Some(_) if continues_expression(&text[..line_start]) => Context::Expr,
@@ -174,13 +184,16 @@ fn continues_expression(before: &str) -> bool {
     ends_in_operator && !code.trim_start().starts_with('}')
 }
 
-/// Where the last top-level declaration that ends before `offset` ends
-/// (0 if none does): the text before it holds only whole declarations.
+/// Where the last top-level declaration (or `import` line) that ends
+/// before `offset` ends (0 if none does): the text before it holds only
+/// whole declarations.
 ///
 /// ```
-/// use ennakko_lsp::lexical::whole_declarations_before;
+/// use ennakko::editor::lexical::whole_declarations_before;
 /// let text = "group a { label en \"}\" }\ngroup b { parent";
 /// assert_eq!(&text[..whole_declarations_before(text, text.len())], "group a { label en \"}\" }");
+/// let text = "import \"eva\"\nscore s {\n  value impact(chi";
+/// assert_eq!(&text[..whole_declarations_before(text, text.len())], "import \"eva\"");
 /// ```
 pub fn whole_declarations_before(text: &str, offset: usize) -> usize {
     let offset = (0..=offset.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
@@ -198,6 +211,24 @@ struct Scan {
     top_start: usize,
 }
 
+/// Whether the string opening at byte `quote` is the name of an `import`
+/// line: `import` alone at the start of its line before the quote. Looks
+/// back a bounded distance, so that the scan stays linear (an import line
+/// with more than a few dozen spaces before `import` is not one here).
+fn is_import(text: &str, quote: usize) -> bool {
+    let mut from = quote.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..quote];
+    let line = match before.rfind('\n') {
+        Some(i) => &before[i + 1..],
+        None if from == 0 => before,
+        None => return false,
+    };
+    line.trim() == "import"
+}
+
 /// One pass over `text` tracking comments, strings and brace depth.
 fn scan(text: &str) -> Scan {
     let mut s = Scan { in_comment: false, string_start: None, depth: 0, decl: None, top_start: 0 };
@@ -208,6 +239,10 @@ fn scan(text: &str) -> Scan {
         } else if let Some(quote) = s.string_start {
             s.string_start = if escaped || c != '"' { Some(quote) } else { None };
             escaped = !escaped && c == '\\';
+            if s.string_start.is_none() && s.depth == 0 && is_import(text, quote) {
+                // An `import "..."` line is a whole declaration too.
+                s.top_start = i + 1;
+            }
         } else {
             match c {
                 '#' => s.in_comment = true,
@@ -262,6 +297,8 @@ mod tests {
         assert_eq!(at_end("rule r: info {\n  when impact(chi"), Context::Expr);
         assert_eq!(at_end("rule r: info {\n  when a and\n    chi"), Context::Expr);
         assert_eq!(at_end("rule r: info {\n  when a and\n"), Context::Expr);
+        assert_eq!(at_end("rule r: info {\n  when a\n      and impact(chi"), Context::Expr);
+        assert_eq!(at_end("rule r: info {\n  when a\n      or "), Context::Expr);
         assert_eq!(at_end("rule r: info {\n  when x >= magnitude.se"), Context::Member { head: "magnitude".into() });
         assert_eq!(
             at_end("scale magnitude {\n  default mod"),
