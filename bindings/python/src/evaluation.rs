@@ -14,16 +14,13 @@
 use ennakko::Checklist as CoreChecklist;
 use ennakko::decision::direct::BoundDecision;
 use ennakko::eval::evaluation::{Evaluation, Numbers, Role, role_name};
-use ennakko::{Format, Limits};
+use ennakko::{Format, Limits, api};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
 
-use crate::{
-    Bounds, Failure, Input, Problem, decision_file, guarded, measure, problem_to_exception, raise, read, utf8,
-    with_decision,
-};
+use crate::{Bounds, Failure, Input, Problem, guarded, measure, problem_to_exception, raise, read, with_decision};
 
 /// A decision taken from Python for evaluation: a dict already read
 /// straight into the checklist's indexed form (boxed, as it is large), or
@@ -68,18 +65,32 @@ pub(crate) fn take_all(
 /// core's `evaluate_str` (straight into the indexed form for JSON), with the
 /// same errors, placed in the text and naming its file, as scoring gives.
 pub(crate) fn evaluate(checklist: &CoreChecklist, taken: Taken) -> Result<Evaluation, Problem> {
-    let text = |text: String, format: Format, file: Option<&str>| {
-        guarded(|| checklist.evaluate_str(&text, format).map_err(|e| Failure::from(e).in_file(file)))
+    let text = |text: String, format: Option<Format>, file: Option<&str>| {
+        let format = format.unwrap_or_else(|| Format::sniff(&text));
+        let named = |e: ennakko::Error| {
+            Failure::from(match file {
+                Some(file) => e.in_file(file),
+                None => e,
+            })
+        };
+        guarded(|| checklist.evaluate_str(&text, format).map_err(named))
     };
+    let limit = checklist.limits().max_decision_bytes;
     match taken {
         Taken::Bound(bound) => Ok(guarded(|| Ok(bound.evaluate()?))?),
-        Taken::Other(Input::Text { text: t, format, file }) => Ok(text(t, format, file.as_deref())?),
-        Taken::Other(Input::Bytes { bytes, format, file }) => Ok(text(utf8(bytes)?, format, file.as_deref())?),
-        Taken::Other(Input::File { path, format }) => {
-            let t = decision_file(&path, checklist.limits().max_decision_bytes)?;
+        Taken::Other(Input::Text(t, format)) => Ok(text(t, format, None)?),
+        Taken::Other(Input::Bytes(bytes, format)) => {
+            let t = api::decision_text(bytes, limit, None).map_err(Failure::from)?;
+            Ok(text(t, format, None)?)
+        }
+        Taken::Other(Input::File(path, format)) => {
+            // Only a regular file (not `/dev/zero`, not a FIFO), at most one byte over the limit.
+            let bytes =
+                ennakko::checklist::load::read_bounded(&path, limit).map_err(|e| Problem::Io(e, path.clone()))?;
             let name = path.display().to_string();
+            let t = api::decision_text(bytes, limit, Some(&name)).map_err(Failure::from)?;
             let format = format.unwrap_or_else(|| Format::from_path(&name));
-            Ok(text(t, format, Some(&name))?)
+            Ok(text(t, Some(format), Some(&name))?)
         }
         Taken::Other(input) => with_decision(checklist, input, |decision| checklist.evaluate(decision)),
     }

@@ -13,10 +13,10 @@ use ennakko::t;
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use ennakko::api;
-use ennakko::checklist::load::{FileResolver, MapResolver, Resolved, Resolver, StdResolver};
+use ennakko::checklist::load::{FileResolver, MapResolver, Recording, Replay, Resolved, Resolver, Served, StdResolver};
 use ennakko::report::rows::Column;
 use ennakko::{Checklist as CoreChecklist, Decision, Diagnostic, ErrorKind, Format, Limits, Options};
 use pyo3::exceptions::{PyBaseException, PyTypeError, PyValueError};
@@ -75,18 +75,6 @@ impl Failure {
             Diagnostic::error("X0001", t!("internal error in ennakko: {what}", what = what))
                 .with_help(t!("this is a bug in ennakko; please report it with the input that caused it")),
         )
-    }
-
-    /// Names the document for diagnostics that name none (as the CLI does).
-    fn in_file(mut self, file: Option<&str>) -> Failure {
-        if let Some(file) = file {
-            for d in &mut self.diagnostics {
-                if d.file.is_none() {
-                    d.file = Some(file.to_string());
-                }
-            }
-        }
-        self
     }
 }
 
@@ -219,41 +207,15 @@ impl Unfit {
         self
     }
 
-    /// The failure as the core words the same problems in text documents.
+    /// The failure, worded by the core (`ennakko::decision::given`).
     fn into_failure(self, bounds: Bounds) -> Failure {
-        let Bounds { max_depth, max_size } = bounds;
-        match self {
-            Unfit::TooLarge => Failure::new(
-                Kind::Core(ErrorKind::Decision),
-                Diagnostic::error(
-                    "D0002",
-                    t!("the decision, written out, would be larger than the limit of {max_size} bytes", max_size = max_size),
-                )
-                .with_help(
-                    t!("a list or dict used in several places counts at each; split the decision, or raise `max_decision_bytes`"),
-                ),
-            ),
-            Unfit::Depth => Failure::new(
-                Kind::Core(ErrorKind::Decision),
-                Diagnostic::error(
-                    "D0003",
-                    t!("the decision nests more than {max_depth} levels deep; the limit is {max_depth}", max_depth = max_depth),
-                )
-                .with_help(t!("a decision needs only a few levels: check for runaway nesting")),
-            ),
-            Unfit::Value { path, message } => Failure::new(
-                Kind::Core(ErrorKind::Decision),
-                Diagnostic::error("D0101", t!("{}", message))
-                    .with_help(t!("a decision holds only dicts, lists, strings, numbers, booleans and None"))
-                    .at_path(json_path(&path)),
-            ),
-            Unfit::NotFinite { path, number } => Failure::new(
-                Kind::Core(ErrorKind::Decision),
-                Diagnostic::error("D0104", t!("the number {number} is not finite", number = number))
-                    .with_help(t!("write an ordinary number"))
-                    .at_path(json_path(&path)),
-            ),
-        }
+        use ennakko::decision::given;
+        Failure::from(match self {
+            Unfit::TooLarge => given::too_large(bounds.max_size),
+            Unfit::Depth => given::too_deep(bounds.max_depth),
+            Unfit::Value { path, message } => given::not_data(&json_path(&path), message),
+            Unfit::NotFinite { path, number } => given::not_finite(&json_path(&path), number),
+        })
     }
 }
 
@@ -438,90 +400,23 @@ fn limits_json(limits: &Limits) -> String {
     serde_json::to_string(limits).unwrap_or_default()
 }
 
-// ---- imports: recorded so that a checklist can be pickled -----------------------------
-
-/// One resolved import: who imported what, and what it resolved to.
-#[derive(Debug, Clone)]
-struct Import {
-    importer: String,
-    target: String,
-    name: String,
-    text: String,
-}
-
-/// Resolves through another resolver and remembers every file it served
-/// (standard checklists are embedded, so they need no remembering).
-struct Recording {
-    inner: Box<dyn Resolver>,
-    log: Mutex<Vec<Import>>,
-}
-
-impl Resolver for Recording {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, ennakko::message::Message> {
-        self.resolve_within(importer, target, Limits::default().max_source_bytes)
-    }
-
-    fn resolve_within(
-        &self,
-        importer: &str,
-        target: &str,
-        max_bytes: usize,
-    ) -> Result<Resolved, ennakko::message::Message> {
-        // The inner resolver reads files within the checklist's own limit.
-        let resolved = self.inner.resolve_within(importer, target, max_bytes)?;
-        if !resolved.name.starts_with("<std>/")
-            && let Ok(mut log) = self.log.lock()
-        {
-            log.push(Import {
-                importer: importer.to_string(),
-                target: target.to_string(),
-                name: resolved.name.clone(),
-                text: resolved.text.clone(),
-            });
-        }
-        Ok(resolved)
-    }
-}
-
-/// Serves recorded imports again, without touching the file system.
-struct Replay {
-    imports: Vec<Import>,
-}
-
-impl Resolver for Replay {
-    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, ennakko::message::Message> {
-        match self.imports.iter().find(|i| i.importer == importer && i.target == target) {
-            Some(i) => Ok(Resolved { name: i.name.clone(), text: i.text.clone() }),
-            None => StdResolver.resolve(importer, target),
-        }
-    }
-}
+// ---- imports: recorded (the core's `load::Recording`) so that a checklist can be pickled ----
 
 /// How a checklist was made, so that it can be made again after pickling.
 #[derive(Debug, Clone)]
 enum Origin {
     Standard { name: String },
-    Source { name: String, text: String, imports: Vec<Import> },
+    Source { name: String, text: String, imports: Vec<Served> },
 }
 
 // ---- decisions in -----------------------------------------------------------------------
 
 /// A decision as taken from Python, before any parsing.
 enum Input {
-    Text {
-        text: String,
-        format: Format,
-        file: Option<String>,
-    },
-    Bytes {
-        bytes: Vec<u8>,
-        format: Format,
-        file: Option<String>,
-    },
-    File {
-        path: PathBuf,
-        format: Option<Format>,
-    },
+    /// Text, in the format given, else as the core sniffs it.
+    Text(String, Option<Format>),
+    Bytes(Vec<u8>, Option<Format>),
+    File(PathBuf, Option<Format>),
     Value(Value),
     /// A dict read straight into a decision (see `read.rs`); boxed, as it
     /// is much larger than the other inputs.
@@ -533,9 +428,8 @@ impl Input {
     /// The file the decision came from, for diagnostics.
     fn file_name(&self) -> Option<String> {
         match self {
-            Input::Text { file, .. } | Input::Bytes { file, .. } => file.clone(),
-            Input::File { path, .. } => Some(path.display().to_string()),
-            Input::Value(_) | Input::Decision(_) | Input::Unfit(_) => None,
+            Input::File(path, _) => Some(path.display().to_string()),
+            _ => None,
         }
     }
 }
@@ -552,42 +446,22 @@ impl From<Failure> for Problem {
     }
 }
 
+/// `json`, `yaml`, or None / `auto` to let the core sniff the text.
 fn parse_format(format: Option<&str>) -> PyResult<Option<Format>> {
-    match format {
-        None => Ok(None),
-        Some("json") => Ok(Some(Format::Json)),
-        Some("yaml") | Some("yml") => Ok(Some(Format::Yaml)),
-        Some(other) => Err(PyValueError::new_err(format!("format must be \"json\" or \"yaml\", not {other:?}"))),
-    }
-}
-
-/// JSON when the text opens like JSON, else YAML (JSON is YAML too, but the
-/// JSON parser gives better messages for JSON).
-fn sniff(text: &[u8]) -> Format {
-    let text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
-    match text.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{') | Some(b'[') => Format::Json,
-        _ => Format::Yaml,
-    }
+    Format::given(format).map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
 }
 
 /// Takes a decision from Python (under the GIL): dicts are converted now,
 /// text and files are parsed later, without the GIL.
 fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyResult<Input> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow()?.into_owned();
-        let format = format.unwrap_or_else(|| sniff(text.as_bytes()));
-        return Ok(Input::Text { text, format, file: None });
+        return Ok(Input::Text(s.to_cow()?.into_owned(), format));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        let bytes = b.as_bytes().to_vec();
-        let format = format.unwrap_or_else(|| sniff(&bytes));
-        return Ok(Input::Bytes { bytes, format, file: None });
+        return Ok(Input::Bytes(b.as_bytes().to_vec(), format));
     }
     if let Ok(b) = obj.cast::<PyByteArray>() {
-        let bytes = b.to_vec();
-        let format = format.unwrap_or_else(|| sniff(&bytes));
-        return Ok(Input::Bytes { bytes, format, file: None });
+        return Ok(Input::Bytes(b.to_vec(), format));
     }
     if obj.cast::<PyDict>().is_ok() {
         let bounds = Bounds::decision(limits);
@@ -603,8 +477,7 @@ fn take(obj: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limits) -> PyRe
         });
     }
     if obj.hasattr("__fspath__")? {
-        let path: PathBuf = obj.extract()?;
-        return Ok(Input::File { path, format });
+        return Ok(Input::File(obj.extract()?, format));
     }
     let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
     Err(PyTypeError::new_err(format!(
@@ -620,28 +493,6 @@ fn take_all(decisions: &Bound<'_, PyAny>, format: Option<Format>, limits: &Limit
         inputs.push(take(&item?, format, limits)?);
     }
     Ok(inputs)
-}
-
-fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::new(
-            Kind::Core(ErrorKind::Decision),
-            Diagnostic::error("D0001", t!("the decision is not valid UTF-8: {e}", e = e))
-                .with_help(t!("save the document as UTF-8")),
-        )
-    })
-}
-
-/// A decision file, read as the CLI reads files: only a regular file (not
-/// `/dev/zero`, not a FIFO), at most one byte over `limit` (a text over it
-/// reaches the size check, D0002).
-fn decision_file(path: &std::path::Path, limit: usize) -> Result<String, Problem> {
-    let bytes = ennakko::checklist::load::read_bounded(path, limit).map_err(|e| Problem::Io(e, path.to_path_buf()))?;
-    if bytes.len() > limit {
-        return Ok(String::from_utf8_lossy(&bytes).into_owned());
-    }
-    let name = path.display().to_string();
-    Ok(utf8(bytes).map_err(|f| f.in_file(Some(&name)))?)
 }
 
 /// For tests: a decision read from a Python object the fast way
@@ -696,11 +547,17 @@ fn with_decision<T>(
 ) -> Result<T, Problem> {
     let file = input.file_name();
     let (decision, text) = read_decision_text(input, checklist.limits())?;
-    let located = |e: ennakko::Error| match &text {
-        Some(text) => e.located(text),
-        None => e,
+    // Later problems point at their lines in the text, and name its file.
+    let located = |mut e: ennakko::Error| {
+        if let Some(text) = &text {
+            e = e.located(text);
+        }
+        Failure::from(match &file {
+            Some(file) => e.in_file(file),
+            None => e,
+        })
     };
-    Ok(guarded(|| then(&decision).map_err(|e| Failure::from(located(e)).in_file(file.as_deref())))?)
+    Ok(guarded(|| then(&decision).map_err(located))?)
 }
 
 fn problem_to_exception<'py>(py: Python<'py>, problem: Problem) -> Bound<'py, PyAny> {
@@ -731,13 +588,11 @@ fn compile(
     text: &str,
     limits: Limits,
     resolver: Box<dyn Resolver>,
-) -> PyResult<(CoreChecklist, Vec<Import>)> {
-    let recording = Arc::new(Recording { inner: resolver, log: Mutex::new(Vec::new()) });
+) -> PyResult<(CoreChecklist, Vec<Served>)> {
+    let recording = Arc::new(Recording::new(resolver));
     let options = Options { limits, resolver: recording.clone() };
     let compiled = py.detach(|| guarded(|| CoreChecklist::compile(name, text, &options).map_err(Failure::from)));
-    let checklist = compiled.map_err(|f| raise(py, f))?;
-    let imports = recording.log.lock().map(|log| log.clone()).unwrap_or_default();
-    Ok((checklist, imports))
+    Ok((compiled.map_err(|f| raise(py, f))?, recording.served()))
 }
 
 /// A standard checklist by name, compiled without the GIL.
@@ -799,7 +654,9 @@ impl PyChecklist {
             Origin::Source { name, text, imports } => {
                 let imports: Vec<(&str, &str, &str, &str)> = imports
                     .iter()
-                    .map(|i| (i.importer.as_str(), i.target.as_str(), i.name.as_str(), i.text.as_str()))
+                    .map(|i| {
+                        (i.importer.as_str(), i.target.as_str(), i.resolved.name.as_str(), i.resolved.text.as_str())
+                    })
                     .collect();
                 ("source", name.as_str(), limits, text.as_str(), imports).into_pyobject(py)
             }
@@ -819,11 +676,15 @@ impl PyChecklist {
             "source" => {
                 let text: String = state.get_item(3)?.extract()?;
                 let recorded: Vec<(String, String, String, String)> = state.get_item(4)?.extract()?;
-                let imports: Vec<Import> = recorded
+                let imports: Vec<Served> = recorded
                     .into_iter()
-                    .map(|(importer, target, name, text)| Import { importer, target, name, text })
+                    .map(|(importer, target, name, text)| Served {
+                        importer,
+                        target,
+                        resolved: Resolved { name, text },
+                    })
                     .collect();
-                let replay = Box::new(Replay { imports: imports.clone() });
+                let replay = Box::new(Replay { served: imports.clone() });
                 let (inner, _) = compile(py, &name, &text, limits, replay)?;
                 Ok(PyChecklist { inner, origin: Origin::Source { name, text, imports } })
             }
@@ -874,7 +735,7 @@ impl PyChecklist {
         decision: Option<&Bound<'py, PyAny>>,
         checklist_name: Option<String>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let (format, lang) = (template_format(format)?, template_lang(lang)?);
+        let (format, lang) = (template_format(Some(format), None, b"")?, template_lang(lang)?);
         let limits = self.inner.limits();
         let input = decision.filter(|d| !d.is_none()).map(|d| take(d, None, limits)).transpose()?;
         let checklist = &self.inner;
@@ -892,17 +753,17 @@ impl PyChecklist {
     #[cfg(feature = "templates")]
     /// Checks a filled template: the check as a dict (its `report` left
     /// out) and the report, if the decision could be scored.
-    #[pyo3(signature = (data, format, file=None, limits=None, lang=None))]
+    #[pyo3(signature = (data, format=None, file=None, limits=None, lang=None))]
     fn template_check<'py>(
         &self,
         py: Python<'py>,
         data: &[u8],
-        format: &str,
+        format: Option<&str>,
         file: Option<&str>,
         limits: Option<&Bound<'py, PyAny>>,
         lang: Option<&str>,
     ) -> PyResult<(Bound<'py, PyAny>, Option<PyReport>)> {
-        let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
+        let (format, limits) = (template_format(format, file, data)?, limits_from::<TemplateLimits>(limits)?);
         let lang = language::language(lang)?;
         let checklist = &self.inner;
         let checked = py.detach(|| {
@@ -922,17 +783,17 @@ impl PyChecklist {
     #[cfg(feature = "templates")]
     /// Scores a template's decision and returns the document with the
     /// results written in; raises `TemplateError` when it has errors.
-    #[pyo3(signature = (data, format, lang=None, file=None, limits=None))]
+    #[pyo3(signature = (data, format=None, lang=None, file=None, limits=None))]
     fn template_fill<'py>(
         &self,
         py: Python<'py>,
         data: &[u8],
-        format: &str,
+        format: Option<&str>,
         lang: Option<&str>,
         file: Option<&str>,
         limits: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
+        let (format, limits) = (template_format(format, file, data)?, limits_from::<TemplateLimits>(limits)?);
         let lang = lang.map(template_lang).transpose()?;
         let checklist = &self.inner;
         let filled = py.detach(|| {
@@ -1049,8 +910,8 @@ impl PyReport {
 impl PyReport {
     /// Reads a report from its JSON form.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyReport> {
-        serde_json::from_str(text).map(PyReport::new).map_err(|e| PyValueError::new_err(format!("not a report: {e}")))
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<PyReport> {
+        api::json::report(text).map(PyReport::new).map_err(|e| raise(py, e.into()))
     }
 
     /// Reads a report from its dict form.
@@ -1140,13 +1001,15 @@ impl PyReport {
     /// The report as Markdown.
     fn markdown(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let report = &*self.inner;
-        py.detach(|| guarded(|| Ok(ennakko::report::render::markdown(report, lang)))).map_err(|f| raise(py, f))
+        let lang = lang.parse::<api::Lang>().map_err(|e| raise(py, e.into()))?;
+        py.detach(|| guarded(|| Ok(api::render(report, api::ReportFormat::Markdown, lang)))).map_err(|f| raise(py, f))
     }
 
     /// The report as a self-contained HTML page.
     fn html(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let report = &*self.inner;
-        py.detach(|| guarded(|| Ok(ennakko::report::render::html(report, lang)))).map_err(|f| raise(py, f))
+        let lang = lang.parse::<api::Lang>().map_err(|e| raise(py, e.into()))?;
+        py.detach(|| guarded(|| Ok(api::render(report, api::ReportFormat::Html, lang)))).map_err(|f| raise(py, f))
     }
 
     /// How one result was reached, in plain language (None for an unknown id).
@@ -1226,25 +1089,28 @@ fn read_decision(input: Input, limits: &Limits) -> Result<Decision, Problem> {
 }
 
 /// [`read_decision`], keeping the text the decision was read from (if it
-/// was text) so that later problems can point at their lines in it.
+/// was text) so that later problems can point at their lines in it. How
+/// text, bytes and files are read is the core's (`api::decision_text`,
+/// `api::read_decision`).
 fn read_decision_text(input: Input, limits: &Limits) -> Result<(Decision, Option<String>), Problem> {
-    let parse = |text: String, format: Format, file: Option<&str>| {
-        let read = guarded(|| Decision::from_str(&text, format, limits).map_err(|e| Failure::from(e).in_file(file)));
-        read.map(|decision| (decision, Some(text)))
-    };
-    match input {
-        Input::Value(value) => Ok((guarded(|| Ok(Decision::from_value(value)?))?, None)),
-        Input::Text { text, format, file } => Ok(parse(text, format, file.as_deref())?),
-        Input::Bytes { bytes, format, file } => Ok(parse(utf8(bytes)?, format, file.as_deref())?),
-        Input::File { path, format } => {
-            let text = decision_file(&path, limits.max_decision_bytes)?;
+    let limit = limits.max_decision_bytes;
+    let (text, format, file) = match input {
+        Input::Value(value) => return Ok((guarded(|| Ok(Decision::from_value(value)?))?, None)),
+        Input::Decision(decision) => return Ok((*decision, None)),
+        Input::Unfit(failure) => return Err(Problem::Failure(failure)),
+        Input::Text(text, format) => (text, format, None),
+        Input::Bytes(bytes, format) => (api::decision_text(bytes, limit, None).map_err(Failure::from)?, format, None),
+        Input::File(path, format) => {
+            // Only a regular file (not `/dev/zero`, not a FIFO), at most one byte over the limit.
+            let bytes =
+                ennakko::checklist::load::read_bounded(&path, limit).map_err(|e| Problem::Io(e, path.clone()))?;
             let name = path.display().to_string();
-            let format = format.unwrap_or_else(|| Format::from_path(&name));
-            Ok(parse(text, format, Some(&name))?)
+            let text = api::decision_text(bytes, limit, Some(&name)).map_err(Failure::from)?;
+            (text, Some(format.unwrap_or_else(|| Format::from_path(&name))), Some(name))
         }
-        Input::Decision(decision) => Ok((*decision, None)),
-        Input::Unfit(failure) => Err(Problem::Failure(failure)),
-    }
+    };
+    let decision = guarded(|| Ok(api::read_decision(&text, format, file.as_deref(), limits)?))?;
+    Ok((decision, Some(text)))
 }
 
 /// The `checklist` a decision names (a standard name or a file), if it names
@@ -1315,6 +1181,7 @@ fn _ennakko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rollup::rollup_render, m)?)?;
     m.add_function(wrap_pyfunction!(rollup::rollup_merge, m)?)?;
     m.add("MAX_ROLLUP_BYTES", ennakko::api::MAX_ROLLUP_BYTES)?;
+    m.add("DEFAULT_CHECKLIST", ennakko::checklist::stdlib::DEFAULT)?;
     m.add_function(wrap_pyfunction!(rows, m)?)?;
     m.add_function(wrap_pyfunction!(standard_names, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

@@ -60,11 +60,7 @@ fn add(rollup: &mut Rollup, checklist: &ennakko::Checklist, i: usize, input: Inp
     match read_decision(input, checklist.limits()) {
         Ok(decision) => api::add_decision(rollup, checklist, &checklist.model().id, &source, &decision),
         Err(Problem::Failure(f)) => rollup.skip_errors(&source, f.diagnostics),
-        Err(Problem::Io(e, _)) => {
-            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
-                .with_help(t!("check the path and its permissions"));
-            rollup.skip_errors(&source, vec![d]);
-        }
+        Err(Problem::Io(e, _)) => rollup.skip_errors(&source, vec![api::unreadable(e)]),
     }
 }
 

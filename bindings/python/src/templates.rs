@@ -2,24 +2,22 @@
 //! `templates` (the crate `ennakko-templates`): the free functions here,
 //! and the helpers of `Checklist`'s `template_*` methods.
 
-use ennakko::{Diagnostic, api};
-pub(crate) use ennakko_templates::{self as template, InitOptions, TemplateFormat, TemplateLimits};
+use ennakko::Diagnostic;
+pub(crate) use ennakko_templates::{self as template, InitOptions, TemplateFormat, TemplateLimits, front};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::{Failure, guarded, limits_from, raise, serialize};
 
-/// `docx`, `md` (`markdown`) or `html` (`htm`).
-pub(crate) fn template_format(name: &str) -> PyResult<TemplateFormat> {
-    TemplateFormat::from_name(name)
-        .ok_or_else(|| PyValueError::new_err(format!("format must be \"docx\", \"md\" or \"html\", not {name:?}")))
+/// The format of a document: the one named, else its file's suffix, else
+/// its content (the core's rule, `front::format`).
+pub(crate) fn template_format(name: Option<&str>, file: Option<&str>, data: &[u8]) -> PyResult<TemplateFormat> {
+    front::format(name, file, data).map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
 }
 
 /// A language templates are written in.
 pub(crate) fn template_lang(lang: &str) -> PyResult<&'static str> {
-    lang.parse::<api::Lang>()
-        .map(api::Lang::code)
-        .map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
+    front::lang(lang).map_err(|e| PyValueError::new_err(e.to_string().trim_end().to_string()))
 }
 
 /// Names the document in diagnostics that point at a line of it, as the CLI does.
@@ -43,15 +41,15 @@ fn template_sniff(data: &[u8]) -> Option<&'static str> {
 /// The checklist a template names, if it names one; raises `TemplateError`
 /// when the document cannot be read at all.
 #[pyfunction]
-#[pyo3(signature = (data, format, file=None, limits=None))]
+#[pyo3(signature = (data, format=None, file=None, limits=None))]
 fn template_checklist_name(
     py: Python<'_>,
     data: &[u8],
-    format: &str,
+    format: Option<&str>,
     file: Option<&str>,
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let (format, limits) = (template_format(format)?, limits_from::<TemplateLimits>(limits)?);
+    let (format, limits) = (template_format(format, file, data)?, limits_from::<TemplateLimits>(limits)?);
     let named = py.detach(|| {
         guarded(|| template::checklist_name_with(data, format, &limits).map_err(|e| template_failure(e, file)))
     });

@@ -149,11 +149,8 @@ fn print(rollup: &Rollup, args: &RollupArgs) -> u8 {
 fn merge(files: &[PathBuf]) -> Result<Rollup, ennakko::Error> {
     let parts = files.iter().map(|path| {
         let source = path.display().to_string();
-        let unreadable = |e: String| {
-            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
-                .with_help(t!("check the path, its permissions and encoding (UTF-8)"));
-            ennakko::Error::one(ennakko::ErrorKind::Decision, d).in_file(&source)
-        };
+        let unreadable =
+            |e: String| ennakko::Error::one(ennakko::ErrorKind::Decision, api::unreadable(e)).in_file(&source);
         let max = api::MAX_ROLLUP_BYTES;
         let bytes = ennakko::checklist::load::read_bounded(path, max).map_err(|e| unreadable(e.to_string()))?;
         let text = ennakko::checklist::load::bounded_text(bytes, max).map_err(|e| unreadable(e.to_string()))?;
@@ -196,11 +193,7 @@ fn add_file(rollup: &mut Rollup, checklist: &Checklist, spec: &str, path: &Path)
             ennakko::checklist::load::bounded_text(bytes, limits.max_decision_bytes).map_err(|e| e.to_string())
         }) {
         Ok(text) => text,
-        Err(e) => {
-            let d = Diagnostic::error("U0004", t!("cannot read the file: {e}", e = e))
-                .with_help(t!("check the file's permissions and encoding (UTF-8)"));
-            return rollup.skip_errors(&source, vec![d]);
-        }
+        Err(e) => return rollup.skip_errors(&source, vec![api::unreadable(e)]),
     };
     api::add_decision_text(rollup, checklist, spec, &source, &text, Format::from_path(&source));
 }

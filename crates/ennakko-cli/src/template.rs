@@ -167,11 +167,9 @@ fn format_of(path: &Path, given: Option<FormatArg>, bytes: Option<&[u8]>) -> Res
     if let Some(f) = given {
         return Ok(f.into());
     }
+    // The order (suffix, then content) is the library's, for every front end.
     let name = path.to_string_lossy();
-    if let Some(f) = TemplateFormat::from_path(&name) {
-        return Ok(f);
-    }
-    if let Some(f) = bytes.and_then(TemplateFormat::sniff) {
+    if let Ok(f) = ennakko_templates::front::format(None, Some(&name), bytes.unwrap_or_default()) {
         return Ok(f);
     }
     eprintln!(

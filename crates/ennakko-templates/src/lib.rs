@@ -22,6 +22,7 @@
 
 mod docx;
 mod fields;
+pub mod front;
 mod html;
 mod markdown;
 mod markers;

@@ -14,7 +14,9 @@
 //! - roll-ups of a period's decisions: formats ([`RollupFormat`]), decisions
 //!   given as text ([`add_decision_text`]), saved roll-ups read and merged
 //!   ([`read_rollup`], [`merge_rollups`]), and one JSON-in / JSON-out call
-//!   for hosts without files ([`rollup_json`]); see docs/rollup.md.
+//!   for hosts without files ([`rollup_json`]); see docs/rollup.md;
+//! - text in, text out for hosts that hold no Rust values ([`json`]: the
+//!   WebAssembly package's calls).
 //!
 //! Front ends are adapters: they turn their own values into these types and
 //! map [`Error`] to their own exceptions by [`crate::ErrorKind`].
@@ -28,15 +30,17 @@ use serde::de::DeserializeOwned;
 
 use crate::checklist::describe::{Description, Field};
 use crate::checklist::{load, stdlib};
-use crate::decision::{AlternativeKind, Format};
+use crate::decision::{AlternativeKind, Decision, Format};
 use crate::diagnostic::{Diagnostic, hint, quoted};
 use crate::report::{Completeness, Report};
 use crate::{Checklist, Error, ErrorKind, Limits};
 
+pub mod json;
+
 pub use crate::report::i18n::Lang;
 pub use crate::rollup::front::{
     MAX_ROLLUP_BYTES, RollupFormat, add_decision, add_decision_text, merge_rollups, read_rollup, render_rollup,
-    rollup_json,
+    rollup_json, unreadable,
 };
 
 /// The language a front end shows problems in, as its caller gave it:
@@ -88,8 +92,40 @@ impl Format {
     /// assert_eq!(Format::sniff("id: 1"), Format::Yaml);
     /// ```
     pub fn sniff(text: &str) -> Format {
-        let start = text.trim_start_matches('\u{feff}').trim_start();
-        if start.starts_with(['{', '[']) { Format::Json } else { Format::Yaml }
+        Format::sniff_bytes(text.as_bytes())
+    }
+
+    /// [`Format::sniff`] for bytes not yet known to be text (what a host
+    /// was given): a byte order mark and JSON's white space are skipped.
+    ///
+    /// ```
+    /// use ennakko::Format;
+    /// assert_eq!(Format::sniff_bytes(b"\xef\xbb\xbf\n [1]"), Format::Json);
+    /// assert_eq!(Format::sniff_bytes(b"\xff"), Format::Yaml);
+    /// ```
+    pub fn sniff_bytes(bytes: &[u8]) -> Format {
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{' | b'[') => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
+
+    /// A format a caller may leave open: `None`, `auto` or empty leave it
+    /// to [`Format::sniff`] when the text is read (`None`); otherwise as
+    /// [`Format::named`].
+    ///
+    /// ```
+    /// use ennakko::Format;
+    /// assert_eq!(Format::given(Some("yml")).unwrap(), Some(Format::Yaml));
+    /// assert_eq!(Format::given(Some("auto")).unwrap(), None);
+    /// assert_eq!(Format::given(Some("xml")).unwrap_err().code(), "A0001");
+    /// ```
+    pub fn given(name: Option<&str>) -> Result<Option<Format>, Error> {
+        match name {
+            None | Some("" | "auto") => Ok(None),
+            Some(name) => Format::named(name, "").map(Some),
+        }
     }
 
     /// A format by name: `json`, `yaml` (or `yml`), or `auto` / empty to
@@ -226,6 +262,55 @@ pub fn standard_for_document(named: Option<&str>, limits: Limits) -> Result<Chec
     let spec = checklist_spec(None, named);
     load::named_without_folder(spec)?;
     Checklist::standard_with(spec, limits)
+}
+
+/// A decision document's bytes as text: UTF-8, else `D0001` (naming
+/// `file`, if it came from one). Bytes over `limit` become text however
+/// they are encoded, so that reading them stops at the size limit (`D0002`)
+/// rather than at an encoding error somewhere in the middle.
+///
+/// ```
+/// let err = ennakko::api::decision_text(vec![b'a', 0xff], 100, Some("d.yaml")).unwrap_err();
+/// assert_eq!((err.code(), err.diagnostics[0].file.as_deref()), ("D0001", Some("d.yaml")));
+/// assert!(ennakko::api::decision_text(vec![0xff; 3], 2, None).is_ok());
+/// ```
+pub fn decision_text(bytes: Vec<u8>, limit: usize, file: Option<&str>) -> Result<String, Error> {
+    if bytes.len() > limit {
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let d = Diagnostic::error("D0001", t!("the decision is not valid UTF-8: {e}", e = e))
+            .with_help(t!("save the document as UTF-8"));
+        let error = Error::one(ErrorKind::Decision, d);
+        match file {
+            Some(file) => error.in_file(file),
+            None => error,
+        }
+    })
+}
+
+/// Reads a decision document given as text in `format` (`None`: as
+/// [`Format::sniff`] says), naming `file` in every diagnostic if it came
+/// from one (as the CLI does).
+///
+/// ```
+/// let limits = ennakko::Limits::default();
+/// let decision = ennakko::api::read_decision("{\"id\": \"a\", \"title\": \"T\", \"alternatives\": []}", None, None, &limits).unwrap();
+/// assert_eq!(decision.id, "a");
+/// let err = ennakko::api::read_decision("id: [", None, Some("d.yaml"), &limits).unwrap_err();
+/// assert_eq!(err.diagnostics[0].file.as_deref(), Some("d.yaml"));
+/// ```
+pub fn read_decision(
+    text: &str,
+    format: Option<Format>,
+    file: Option<&str>,
+    limits: &Limits,
+) -> Result<Decision, Error> {
+    let format = format.unwrap_or_else(|| Format::sniff(text));
+    Decision::from_str(text, format, limits).map_err(|e| match file {
+        Some(file) => e.in_file(file),
+        None => e,
+    })
 }
 
 /// Which questions apply and which are missing, per alternative: what a

@@ -137,7 +137,7 @@ class Checklist:
     @classmethod
     def standard(
         cls,
-        name: str = "eva",
+        name: str = _ennakko.DEFAULT_CHECKLIST,
         *,
         limits: Mapping[str, int] | None = None,
         lang: Lang | None = None,

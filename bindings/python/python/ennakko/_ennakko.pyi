@@ -43,7 +43,7 @@ class Checklist:
     def template_check(
         self,
         data: bytes,
-        format: str,
+        format: str | None = None,
         file: str | None = None,
         limits: Mapping[str, int] | None = None,
         lang: str | None = None,
@@ -51,7 +51,7 @@ class Checklist:
     def template_fill(
         self,
         data: bytes,
-        format: str,
+        format: str | None = None,
         lang: str | None = None,
         file: str | None = None,
         limits: Mapping[str, int] | None = None,
@@ -125,6 +125,7 @@ def rollup_render(rollup: str, kind: str, lang: str) -> str: ...
 def rollup_merge(parts: list[str], names: list[str]) -> str: ...
 
 MAX_ROLLUP_BYTES: int
+DEFAULT_CHECKLIST: str
 
 def schema(kind: str) -> dict[str, Any]: ...
 def default_limits() -> dict[str, int]: ...
@@ -144,7 +145,7 @@ def read_file(path: str, limit: int) -> bytes: ...
 def template_sniff(data: bytes) -> str | None: ...
 def template_checklist_name(
     data: bytes,
-    format: str,
+    format: str | None = None,
     file: str | None = None,
     limits: Mapping[str, int] | None = None,
 ) -> str | None: ...

@@ -69,11 +69,11 @@ class Rollup:
 
     def to_markdown(self, lang: Lang = "fi") -> str:
         """The EVA section of the welfare report as Markdown."""
-        return _ennakko.rollup_render(self._json, "md", _lang(lang))
+        return _ennakko.rollup_render(self._json, "md", lang)
 
     def to_html(self, lang: Lang = "fi") -> str:
         """The EVA section as one self-contained HTML page with SVG charts."""
-        return _ennakko.rollup_render(self._json, "html", _lang(lang))
+        return _ennakko.rollup_render(self._json, "html", lang)
 
     def to_csv(self, table: Literal["decisions", "impacts"] = "decisions") -> str:
         """CSV for analysts: one row per decision, or per group and domain."""
@@ -147,15 +147,10 @@ def merge_rollups(parts: Iterable[RollupPart], *, lang: Lang | None = None) -> R
         return Rollup(_ennakko.rollup_merge(texts, names))
 
 
-def _lang(lang: str) -> str:
-    """A language the engine speaks (checked there: ValueError A0001 otherwise)."""
-    return _language(lang)
-
-
 def rollup(
     decisions: Iterable[DecisionInput],
     *,
-    checklist: Checklist | str = "eva",
+    checklist: Checklist | str = _ennakko.DEFAULT_CHECKLIST,
     start: str | None = None,
     end: str | None = None,
     as_of: str | None = None,

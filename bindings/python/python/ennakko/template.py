@@ -66,8 +66,6 @@ TemplateFormat = Literal["docx", "md", "html"]
 Document = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]"]
 """What the functions accept as a template document."""
 
-_FORMAT_NAMES = {"docx": "docx", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
-
 
 @dataclass(frozen=True)
 class TemplateCheck:
@@ -129,24 +127,19 @@ class TemplateCheck:
 
 @dataclass(frozen=True)
 class _Opened:
-    """A document's bytes, its format, and where it came from."""
+    """A document's bytes, the format asked for, and where it came from.
+    Which format it is (the one asked for, else the file's suffix, else
+    its content) the core decides."""
 
     data: bytes
-    format: str
+    format: str | None
     path: Path | None
-
-
-def _format_name(format: str) -> str:
-    if not isinstance(format, str) or format.lower() not in _FORMAT_NAMES:
-        raise ValueError(f'format must be "docx", "md" or "html", not {format!r}')
-    return _FORMAT_NAMES[format.lower()]
 
 
 def _open(
     document: Document, format: str | None, limits: Mapping[str, int] | None = None
 ) -> _Opened:
-    """Reads a document argument; the format from `format`, else the file
-    suffix, else the content."""
+    """Reads a document argument."""
     path: Path | None = None
     if isinstance(document, str):
         data = document.encode("utf-8")
@@ -162,18 +155,7 @@ def _open(
             "a template must be bytes, a str of Markdown or HTML, or a path "
             f"(pathlib.Path), not {type(document).__name__}"
         )
-    if format is not None:
-        return _Opened(data, _format_name(format), path)
-    suffix = path.suffix.lstrip(".").lower() if path is not None else ""
-    if suffix in _FORMAT_NAMES:
-        return _Opened(data, _FORMAT_NAMES[suffix], path)
-    sniffed = _ennakko.template_sniff(data)
-    if sniffed is None:
-        raise ValueError(
-            "cannot tell the template's format from its content: "
-            'pass format="docx", "md" or "html"'
-        )
-    return _Opened(data, sniffed, path)
+    return _Opened(data, format, path)
 
 
 def _checklist_for(
@@ -183,11 +165,9 @@ def _checklist_for(
     if checklist is not None:
         return _resolve(checklist)
     named = _ennakko.template_checklist_name(opened.data, opened.format, _name(opened), limits)
-    if named is None:
-        return _load(_ennakko.checklist_spec(None, None), None)
     # A document given as bytes may come from anyone (an upload): it never
     # makes the process read a file of its choosing (ChecklistError E0601).
-    return _load(named, opened.path)
+    return _load(_ennakko.checklist_spec(None, named), opened.path)
 
 
 def _name(opened: _Opened) -> str | None:
@@ -222,8 +202,8 @@ def init(
         elif decision is not None:
             chosen = checklist_for(decision)  # type: ignore[arg-type]
         else:
-            chosen = _load(_ennakko.checklist_spec(None, None), None)
-        return chosen._native.template_init(_format_name(format), lang, decision, checklist_name)
+            chosen = _load(_ennakko.DEFAULT_CHECKLIST, None)
+        return chosen._native.template_init(format, lang, decision, checklist_name)
 
 
 def check(

@@ -13,7 +13,7 @@ use crate::limits::Limits;
 use crate::syntax::source::{SourceMap, Span};
 
 /// A resolved import: the name to show in diagnostics and the source text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
     /// Canonical name (used to detect cycles and repeated imports).
     pub name: String,
@@ -265,6 +265,86 @@ impl Resolver for MapResolver {
         match self.files.get(&name) {
             Some(text) => Ok(Resolved { name, text: text.clone() }),
             None => Err(t!("there is no file `{target}` next to the importing checklist", target = target)),
+        }
+    }
+}
+
+/// One file an import was served: who imported what, and what it
+/// resolved to. Standard checklists are embedded and never recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    /// The importing file.
+    pub importer: String,
+    /// What it imported, as written.
+    pub target: String,
+    /// What that resolved to.
+    pub resolved: Resolved,
+}
+
+/// Resolves through another resolver and remembers every file it served,
+/// so that a compiled checklist can be compiled again where its files are
+/// not (a pickled checklist in another process): [`Replay`] serves them.
+///
+/// ```
+/// use std::sync::Arc;
+/// use ennakko::checklist::load::{MapResolver, Recording, Replay, Resolver};
+/// let files = MapResolver::new([("lib/g.eva", "group locals { label fi \"G\" sv \"G\" en \"G\" }")]).unwrap();
+/// let recording = Arc::new(Recording::new(Box::new(files)));
+/// let options = ennakko::Options { resolver: recording.clone(), ..Default::default() };
+/// let source = "checklist c { title fi \"C\" sv \"C\" en \"C\" version \"1\" }\nimport \"eva\"\nimport \"./lib/g.eva\"";
+/// ennakko::Checklist::compile("main.eva", source, &options).unwrap();
+/// let served = recording.served();
+/// assert_eq!(served.len(), 1);
+/// let again = ennakko::Options { resolver: Arc::new(Replay { served }), ..Default::default() };
+/// assert!(ennakko::Checklist::compile("main.eva", source, &again).is_ok());
+/// ```
+pub struct Recording {
+    inner: Box<dyn Resolver>,
+    log: std::sync::Mutex<Vec<Served>>,
+}
+
+impl Recording {
+    /// Records what `inner` serves.
+    pub fn new(inner: Box<dyn Resolver>) -> Recording {
+        Recording { inner, log: std::sync::Mutex::new(Vec::new()) }
+    }
+
+    /// The files served so far, in the order they were.
+    pub fn served(&self) -> Vec<Served> {
+        self.log.lock().map(|log| log.clone()).unwrap_or_default()
+    }
+}
+
+impl Resolver for Recording {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message> {
+        self.resolve_within(importer, target, Limits::default().max_source_bytes)
+    }
+
+    fn resolve_within(&self, importer: &str, target: &str, max_bytes: usize) -> Result<Resolved, Message> {
+        let resolved = self.inner.resolve_within(importer, target, max_bytes)?;
+        if !resolved.name.starts_with("<std>/")
+            && let Ok(mut log) = self.log.lock()
+        {
+            let served = Served { importer: importer.into(), target: target.into(), resolved: resolved.clone() };
+            log.push(served);
+        }
+        Ok(resolved)
+    }
+}
+
+/// Serves the files a [`Recording`] recorded, and standard checklists,
+/// without touching the file system.
+#[derive(Debug, Clone, Default)]
+pub struct Replay {
+    /// The files, as [`Recording::served`] gave them.
+    pub served: Vec<Served>,
+}
+
+impl Resolver for Replay {
+    fn resolve(&self, importer: &str, target: &str) -> Result<Resolved, Message> {
+        match self.served.iter().find(|s| s.importer == importer && s.target == target) {
+            Some(served) => Ok(served.resolved.clone()),
+            None => StdResolver.resolve(importer, target),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! into the indexed form the evaluator reads.
 
 pub mod direct;
+pub mod given;
 pub mod record;
 pub mod yaml;
 

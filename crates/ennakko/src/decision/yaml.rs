@@ -44,7 +44,7 @@ pub(crate) fn expansion_budget(len: usize) -> u64 {
 }
 
 /// Checks the first document of `text` against `max_depth` (collection
-/// nesting) and the [`expansion_budget`]. Returns at the first problem, at
+/// nesting) and the expansion budget (`expansion_budget`). Returns at the first problem, at
 /// the end of the first document, or at a syntax error (the reader proper
 /// reports it). Linear in the text, and the parser never gets deeper than
 /// `max_depth + 1`, so its quadratic behaviour in nesting stays bounded.

@@ -554,11 +554,6 @@ const ENTRIES: &[Entry] = &[
         "tarkista se valinnalla `--checklist {name}` tai muuta pohjan tarkistuslistakenttää",
         "kontrollera den med `--checklist {name}`, eller ändra mallens checklistfält",
     ),
-    (
-        "check the file's permissions and encoding (UTF-8)",
-        "tarkista tiedoston käyttöoikeudet ja merkistö (UTF-8)",
-        "kontrollera filens behörigheter och teckenkodning (UTF-8)",
-    ),
     ("check the operand", "tarkista operandi", "kontrollera operanden"),
     (
         "check the path and its permissions",
@@ -2120,4 +2115,57 @@ const ENTRIES: &[Entry] = &[
     ),
     ("scores with levels", "tasoja sisältävien pistemäärien", "poängsummor med nivåer"),
     ("`from`", "`from`", "`from`"),
+    // The façade of hosts without Rust values (api::json) and of templates (ennakko_templates::front).
+    ("`limits` is not valid JSON: {e}", "`limits` ei ole kelvollista JSONia: {e}", "`limits` är inte giltig JSON: {e}"),
+    (
+        "`files` must be an object of file names to checklist sources: {e}",
+        "`files` on annettava oliona, jossa tiedostonimiin liittyy tarkistuslistan lähdeteksti: {e}",
+        "`files` ska vara ett objekt med filnamn och checklistans källtext: {e}",
+    ),
+    (
+        "give a JSON object of file names, relative to the root checklist, to checklist sources",
+        "anna JSON-olio, jossa on tiedostonimet (suhteessa päätarkistuslistaan) ja niiden lähdetekstit",
+        "ange ett JSON-objekt med filnamn (i förhållande till huvudchecklistan) och deras källtexter",
+    ),
+    (
+        "not a report (as returned by score): {e}",
+        "ei ole raportti (sellainen kuin pisteytys palauttaa): {e}",
+        "inte en rapport (som poängsättningen returnerar): {e}",
+    ),
+    (
+        "pass the JSON of a report that scoring returned",
+        "anna pisteytyksen palauttaman raportin JSON",
+        "ange JSON för en rapport som poängsättningen returnerade",
+    ),
+    ("unknown template format {}", "tuntematon pohjan muoto {}", "okänt mallformat {}"),
+    (
+        "cannot tell the template's format from its content (not a zip, no `---` front matter, no `<html`)",
+        "pohjan muotoa ei voi päätellä sen sisällöstä (ei zip-tiedosto, ei `---`-alkuosaa, ei `<html`)",
+        "mallens format går inte att avgöra av innehållet (ingen zip-fil, inget `---`-huvud, ingen `<html`)",
+    ),
+    (
+        "name the format: \"docx\", \"md\" or \"html\" (options.format in JavaScript, format= in Python)",
+        "anna muoto: \"docx\", \"md\" tai \"html\" (JavaScriptissä options.format, Pythonissa format=)",
+        "ange formatet: \"docx\", \"md\" eller \"html\" (options.format i JavaScript, format= i Python)",
+    ),
+    (
+        "options.checklist names the checklist file {name}, and there is no file system here",
+        "options.checklist nimeää tarkistuslistatiedoston {name}, eikä täällä ole tiedostojärjestelmää",
+        "options.checklist anger checklistfilen {name}, och här finns inget filsystem",
+    ),
+    (
+        "the decision names the checklist file {name}, and there is no file system here",
+        "päätös nimeää tarkistuslistatiedoston {name}, eikä täällä ole tiedostojärjestelmää",
+        "beslutet anger checklistfilen {name}, och här finns inget filsystem",
+    ),
+    (
+        "the template names the checklist file {name}, and there is no file system here",
+        "pohja nimeää tarkistuslistatiedoston {name}, eikä täällä ole tiedostojärjestelmää",
+        "mallen anger checklistfilen {name}, och här finns inget filsystem",
+    ),
+    (
+        "compile that file's source with `new Checklist(source, options)`, naming it {name}, and pass it as options.checklist",
+        "käännä tiedoston lähdeteksti kutsulla `new Checklist(source, options)` nimellä {name} ja anna se kohdassa options.checklist",
+        "kompilera filens källtext med `new Checklist(source, options)` under namnet {name} och ange den som options.checklist",
+    ),
 ];

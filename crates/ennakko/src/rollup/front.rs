@@ -83,6 +83,18 @@ pub fn render_rollup(rollup: &Rollup, format: RollupFormat, lang: Lang) -> Strin
     }
 }
 
+/// A decision file of a roll-up that could not be read (`U0004`): it is
+/// listed in `skipped` with this, never dropped.
+///
+/// ```
+/// let d = ennakko::api::unreadable("permission denied");
+/// assert_eq!(d.code, "U0004");
+/// ```
+pub fn unreadable(error: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error("U0004", t!("cannot read the file: {e}", e = error))
+        .with_help(t!("check the path, its permissions and encoding (UTF-8)"))
+}
+
 /// Reads a decision given as text (within `checklist`'s limits) and adds
 /// it; one that cannot be read, or names another checklist than `spec`
 /// (`U0108`), is listed in `skipped`.

@@ -1,11 +1,12 @@
-//! The template exports (feature `templates`): documents cross as bytes,
-//! `&[u8]` in (a `Uint8Array`, copied into the module's memory) and
-//! `Vec<u8>` out (a new `Uint8Array`).
+//! The template exports (feature `templates`) over `ennakko_templates::front`:
+//! documents cross as bytes, `&[u8]` in (a `Uint8Array`, copied into the
+//! module's memory) and `Vec<u8>` out (a new `Uint8Array`).
 
+use ennakko_templates::TemplateLimits;
+use ennakko_templates::front::{self, Using};
 use wasm_bindgen::prelude::*;
 
-use super::{RawChecklist, to_js};
-use crate::host::templates::{self as host, Using};
+use super::{RawChecklist, json, speaking, to_js};
 
 #[wasm_bindgen(js_class = RawChecklist)]
 impl RawChecklist {
@@ -20,11 +21,11 @@ impl RawChecklist {
         checklist_name: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
         let decision = decision.as_deref().map(|text| (text, decision_format));
-        host::template_init(Using::Checklist(&self.engine), format, lang, decision, checklist_name.as_deref())
-            .map_err(to_js)
+        front::init(Using::Checklist(&self.checklist), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
     }
 
-    /// Checks a template with this checklist; the check as JSON.
+    /// Checks a template with this checklist; the check as JSON, its
+    /// problems in the language of the last `speak`.
     #[wasm_bindgen(js_name = templateCheckJson)]
     pub fn template_check_json(
         &self,
@@ -32,9 +33,8 @@ impl RawChecklist {
         format: Option<String>,
         limits: Option<String>,
     ) -> Result<String, JsValue> {
-        let using = Using::Checklist(&self.engine);
-        host::template_check_json_in(using, document, format.as_deref(), limits.as_deref(), super::speaking())
-            .map_err(to_js)
+        let using = Using::Checklist(&self.checklist);
+        front::check_in(using, document, format.as_deref(), limits.as_deref(), speaking()).map_err(to_js)
     }
 
     /// Fills a template with this checklist's results; the new document.
@@ -46,8 +46,8 @@ impl RawChecklist {
         lang: Option<String>,
         limits: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
-        let using = Using::Checklist(&self.engine);
-        host::template_fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
+        let using = Using::Checklist(&self.checklist);
+        front::fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
     }
 }
 
@@ -69,10 +69,11 @@ pub fn template_init(
     checklist_name: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let decision = decision.as_deref().map(|text| (text, decision_format));
-    host::template_init(using(checklist.as_deref()), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
+    front::init(using(checklist.as_deref()), format, lang, decision, checklist_name.as_deref()).map_err(to_js)
 }
 
-/// Checks a template document; the check as JSON.
+/// Checks a template document; the check as JSON, its problems in the
+/// language of the last `speak`.
 #[wasm_bindgen(js_name = templateCheckJson)]
 pub fn template_check_json(
     checklist: Option<String>,
@@ -81,8 +82,7 @@ pub fn template_check_json(
     limits: Option<String>,
 ) -> Result<String, JsValue> {
     let using = using(checklist.as_deref());
-    host::template_check_json_in(using, document, format.as_deref(), limits.as_deref(), super::speaking())
-        .map_err(to_js)
+    front::check_in(using, document, format.as_deref(), limits.as_deref(), speaking()).map_err(to_js)
 }
 
 /// Fills a template document with its results; the new document.
@@ -95,7 +95,7 @@ pub fn template_fill(
     limits: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let using = using(checklist.as_deref());
-    host::template_fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
+    front::fill(using, document, format.as_deref(), lang.as_deref(), limits.as_deref()).map_err(to_js)
 }
 
 /// The checklist a template document names, or `undefined`.
@@ -105,11 +105,11 @@ pub fn template_checklist_name(
     format: Option<String>,
     limits: Option<String>,
 ) -> Result<Option<String>, JsValue> {
-    host::template_checklist_name(document, format.as_deref(), limits.as_deref()).map_err(to_js)
+    front::checklist_name(document, format.as_deref(), limits.as_deref()).map_err(to_js)
 }
 
 /// The default limits template documents are read within, as JSON.
 #[wasm_bindgen(js_name = templateDefaultLimitsJson)]
 pub fn template_default_limits_json() -> String {
-    host::template_default_limits_json()
+    json::to_json(&TemplateLimits::default(), false)
 }
