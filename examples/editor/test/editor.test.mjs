@@ -223,7 +223,14 @@ test('completion offers ids, keywords, scale levels and options', async () => {
   let labels = await completionsAfter('  when fact.branch == "village" and changes_opening_hours == yes', '      and impact(chil', 'children');
   assert.ok(labels.includes('children'), labels.join(' '));
   await page.screenshot({ path: join(shots, '5-complete-id.png') });
-  await page.keyboard.press('Enter');
+  // Choose it with the mouse: the list may be redrawn by a later answer of
+  // the engine, and a click waits for the item that is there then (Enter
+  // pressed in between would type a new line).
+  const label = page.locator('.cm-completionLabel', { hasText: /^children$/ });
+  await page.locator('.cm-tooltip-autocomplete li', { has: label }).click();
+  await page.waitForFunction(() => /and impact\(children/.test(window.ennakkoEditor.view.state.doc.toString()), null, {
+    timeout: 10_000,
+  });
   assert.match(await docText(), /and impact\(children/);
   await undoAll();
 
