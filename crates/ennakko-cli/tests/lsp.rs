@@ -278,3 +278,28 @@ fn an_editor_session_over_stdio() {
     assert!(status.success(), "{status}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An editor whose `locale` is Finnish gets its diagnostics in Finnish.
+#[test]
+fn diagnostics_follow_the_editors_locale() {
+    let dir = std::env::temp_dir().join(format!("ennakko-lsp-test-{}-fi", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("tmp")).expect("scratch folder");
+    std::fs::write(dir.join("lib.eva"), LIB).expect("writes lib.eva");
+    let uri = format!("file://{}/main.eva", dir.display());
+    let mut client = Client::start(&dir.join("tmp"));
+    let params = json!({"processId": null, "rootUri": null, "capabilities": {}, "locale": "fi-FI"});
+    client.request("initialize", params);
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "eva", "version": 1, "text": BROKEN}}),
+    );
+    let found = client.diagnostics();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]["message"].as_str().unwrap().contains("tarkoititko `children`?"), "{}", found[0]);
+    client.request("shutdown", json!(null));
+    client.notify("exit", json!(null));
+    let _ = client.child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ennakko::api::Lang;
 use ennakko::checklist::index::{self, SymbolKind};
 use ennakko::editor::{Completion, CompletionKind, Editor, lexical};
 use ennakko::syntax::ast::DeclKind;
@@ -92,15 +93,15 @@ impl Document {
     }
 
     /// Every problem the compiler finds, errors and warnings, with codes,
-    /// hints and notes. A problem in an imported file is shown on the
-    /// import line that leads to it.
-    pub fn diagnostics(&self, limits: &Limits) -> Vec<lsp_types::Diagnostic> {
+    /// hints and notes, told in `lang`. A problem in an imported file is
+    /// shown on the import line that leads to it.
+    pub fn diagnostics(&self, limits: &Limits, lang: Lang) -> Vec<lsp_types::Diagnostic> {
         let options = Options { limits: *limits, resolver: resolver(&self.folder) };
         let found = match Checklist::compile(&self.name, self.text(), &options) {
             Ok(checklist) => checklist.warnings().to_vec(),
             Err(e) => e.diagnostics,
         };
-        found.iter().map(|d| self.lsp_diagnostic(d)).collect()
+        found.iter().map(|d| self.lsp_diagnostic(&d.in_language(lang))).collect()
     }
 
     fn lsp_diagnostic(&self, d: &ennakko::Diagnostic) -> lsp_types::Diagnostic {
@@ -332,7 +333,7 @@ mod tests {
                     let _ = (d.hover(p), d.definition(p, &std), d.complete(p), d.rename(p, "x_1", &Limits::default()));
                 }
             }
-            let _ = (d.diagnostics(&Limits::default()), d.symbols(), d.format());
+            let _ = (d.diagnostics(&Limits::default(), Lang::En), d.symbols(), d.format());
         }
     }
 

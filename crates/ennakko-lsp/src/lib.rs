@@ -21,6 +21,7 @@ pub mod uri;
 use std::collections::{BTreeSet, HashMap};
 
 use ennakko::Limits;
+use ennakko::api::{self, Lang};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
@@ -76,14 +77,20 @@ pub fn capabilities() -> ServerCapabilities {
 /// Serves one connection: the initialize handshake, then requests and
 /// notifications until `shutdown` and `exit`.
 pub fn serve(connection: Connection) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let (id, _params) = connection.initialize_start()?;
+    let (id, params) = connection.initialize_start()?;
+    let lang = language_of(&params);
     let result = InitializeResult {
         capabilities: capabilities(),
         server_info: Some(ServerInfo { name: "ennakko".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    let mut server =
-        Server { docs: HashMap::new(), stale: BTreeSet::new(), limits: Limits::default(), std: StdFiles::default() };
+    let mut server = Server {
+        docs: HashMap::new(),
+        stale: BTreeSet::new(),
+        limits: Limits::default(),
+        std: StdFiles::default(),
+        lang,
+    };
     loop {
         // Diagnostics wait until the user pauses: edits typed in a burst
         // are compiled once, not once per keystroke.
@@ -124,6 +131,17 @@ struct Server {
     stale: BTreeSet<String>,
     limits: Limits,
     std: StdFiles,
+    /// The language diagnostics are told in.
+    lang: Lang,
+}
+
+/// The language of diagnostics: the editor's `locale` from `initialize`
+/// (`fi`, `sv-FI`, `fi_FI`...) when it is Finnish or Swedish, else English
+/// (the language ids and checklist syntax are written in).
+fn language_of(params: &serde_json::Value) -> Lang {
+    let locale = params.get("locale").and_then(serde_json::Value::as_str).unwrap_or_default();
+    let primary = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    api::diagnostics_language(Some(&primary)).unwrap_or(Lang::En)
 }
 
 impl Server {
@@ -170,7 +188,7 @@ impl Server {
         let stale = std::mem::take(&mut self.stale);
         let notes = stale.into_iter().filter_map(|key| {
             let (uri, diagnostics) = match self.docs.get(&key) {
-                Some(doc) => (doc.uri().clone(), doc.diagnostics(&self.limits)),
+                Some(doc) => (doc.uri().clone(), doc.diagnostics(&self.limits, self.lang)),
                 None => (key.parse().ok()?, Vec::new()),
             };
             let params = PublishDiagnosticsParams { uri, diagnostics, version: None };

@@ -26,7 +26,7 @@ fn ask_everything(name: &str, text: &str, std: &StdFiles) {
     }
     let past = Position::new(lines.len() as u32 + 3, 0);
     assert!(doc.hover(past).is_none() || !text.is_empty());
-    let _ = (doc.diagnostics(&limits), doc.symbols(), doc.format());
+    let _ = (doc.diagnostics(&limits, ennakko::api::Lang::En), doc.symbols(), doc.format());
     for symbol in doc.symbols() {
         assert!(symbol.range.start.line as usize <= lines.len(), "{name}: {symbol:?}");
     }
