@@ -1410,12 +1410,8 @@ impl Gen<'_> {
     fn impacts(&mut self, alt: &FormAlternative) {
         let form = self.form;
         let cells: &[ennakko::decision::ImpactCell] = form.alternative(&alt.id).map_or(&[], |a| a.impacts.as_slice());
-        let asked: Vec<_> =
-            form.desc.questions.iter().filter(|q| q.kind == "impact" && form.applies(&alt.id, q)).collect();
-        let known = |c: &ennakko::decision::ImpactCell| {
-            c.question.as_ref().is_some_and(|id| form.desc.questions.iter().any(|q| &q.id == id && q.kind == "impact"))
-        };
-        let others: Vec<&ennakko::decision::ImpactCell> = cells.iter().filter(|c| !known(c)).collect();
+        let asked = form.asked_impacts(&alt.id);
+        let others = form.unasked_cells(&alt.id);
         if asked.is_empty() && others.is_empty() {
             return;
         }

@@ -1030,6 +1030,22 @@ impl<'a> Form<'a> {
         !q.conditional || answered
     }
 
+    /// The impact questions that apply to an alternative, in checklist
+    /// order: what every form format asks for it.
+    pub(crate) fn asked_impacts(&self, alt: &str) -> Vec<&ennakko::checklist::describe::Field> {
+        self.desc.questions.iter().filter(|q| q.kind == "impact" && self.applies(alt, q)).collect()
+    }
+
+    /// An alternative's impact cells that answer no impact question of the
+    /// checklist: every form format lists them after the questions.
+    pub(crate) fn unasked_cells(&self, alt: &str) -> Vec<&ennakko::decision::ImpactCell> {
+        let cells = self.alternative(alt).map_or(&[][..], |a| a.impacts.as_slice());
+        let known = |c: &ennakko::decision::ImpactCell| {
+            c.question.as_ref().is_some_and(|id| self.desc.questions.iter().any(|q| &q.id == id && q.kind == "impact"))
+        };
+        cells.iter().filter(|c| !known(c)).collect()
+    }
+
     /// A checklist text in the form's language.
     pub(crate) fn t<'t>(&self, text: &'t ennakko::checklist::model::Text) -> &'t str {
         ennakko::report::i18n::pick(text, self.lang)

@@ -399,7 +399,7 @@ fn impacts(y: &mut String, form: &Form, alt: &super::FormAlternative) {
     let impact_q = |id: &Option<String>| {
         id.as_ref().and_then(|id| form.desc.questions.iter().find(|q| &q.id == id && q.kind == "impact"))
     };
-    let asked: Vec<_> = form.desc.questions.iter().filter(|q| q.kind == "impact" && form.applies(&alt.id, q)).collect();
+    let asked = form.asked_impacts(&alt.id);
     let mut out = String::new();
     if !asked.is_empty() {
         let _ = writeln!(out, "      # {}", oneline(form.w(W::ImpactsHelp)));
